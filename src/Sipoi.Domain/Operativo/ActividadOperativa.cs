@@ -1,0 +1,137 @@
+using Sipoi.Domain.Periodos;
+
+namespace Sipoi.Domain.Operativo;
+
+public enum TipoActividad { AO, Inversion }
+
+/// <summary>
+/// An operational activity (AO) or investment of a POI year. What it is (name, unit, owner, AEI)
+/// lives here; what is programmed lives in a <see cref="ProgramacionActividad"/> per POI version;
+/// what was executed lives in <see cref="AvanceMensual"/> and belongs to the year, so reprogramming
+/// never touches execution.
+/// </summary>
+public sealed class ActividadOperativa
+{
+    public int Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public int PoiId { get; private set; }
+    public string Codigo { get; private set; } = null!;
+    public TipoActividad Tipo { get; private set; }
+    public string Nombre { get; private set; } = null!;
+    public int CentroCostoId { get; private set; }
+    public int AeiId { get; private set; }
+    public int? FichaId { get; private set; }
+    public string? Numero { get; private set; }
+    public string? Grupo { get; private set; }
+    public string? UnidadMedida { get; private set; }
+    public string? Responsable { get; private set; }
+    public int? MesInicio { get; private set; }
+    public int? MesFin { get; private set; }
+    public string? CategoriaPresupuestal { get; private set; }
+    public string? Producto { get; private set; }
+    public string? ActividadPresupuestal { get; private set; }
+    public string? Cui { get; private set; }
+    public int? Prioridad { get; private set; }
+    public List<AvanceMensual> Avances { get; private set; } = [];
+
+    private ActividadOperativa() { }
+
+    public ActividadOperativa(int entidadId, int poiId, string codigo, TipoActividad tipo, string nombre, int centroCostoId, int aeiId, DatosActividad datos)
+    {
+        EntidadId = entidadId;
+        PoiId = poiId;
+        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Tipo = tipo;
+        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        CentroCostoId = centroCostoId;
+        AeiId = aeiId;
+        Aplicar(datos);
+    }
+
+    private void Aplicar(DatosActividad d)
+    {
+        if (d.MesInicio is { } i && i is < 1 or > 12) throw new ReglaDominioException($"Mes de inicio no válido en {Codigo}: {i}.");
+        if (d.MesFin is { } f && f is < 1 or > 12) throw new ReglaDominioException($"Mes de fin no válido en {Codigo}: {f}.");
+        if (d.MesInicio > d.MesFin) throw new ReglaDominioException($"En {Codigo} el mes de inicio es posterior al de fin.");
+        FichaId = d.FichaId;
+        Numero = d.Numero;
+        Grupo = d.Grupo;
+        UnidadMedida = d.UnidadMedida;
+        Responsable = d.Responsable;
+        MesInicio = d.MesInicio;
+        MesFin = d.MesFin;
+        CategoriaPresupuestal = d.CategoriaPresupuestal;
+        Producto = d.Producto;
+        ActividadPresupuestal = d.ActividadPresupuestal;
+        Cui = d.Cui;
+        Prioridad = d.Prioridad;
+    }
+
+    /// <summary>Executed physical values of the 12 months; null means "not registered".</summary>
+    public decimal?[] EjecutadoFisico()
+    {
+        var meses = new decimal?[12];
+        foreach (var a in Avances) meses[a.Mes - 1] = a.EjecutadoFisico;
+        return meses;
+    }
+
+    /// <summary>Loads a month's execution as received (import of an exchange file, migration of history).</summary>
+    public AvanceMensual FijarAvance(int mes, decimal? fisico, decimal? financiero)
+    {
+        if (mes is < 1 or > 12) throw new ReglaDominioException($"Mes no válido: {mes}.");
+        if (fisico < 0 || financiero < 0) throw new ReglaDominioException($"{Codigo}, {Meses.Nombre(mes)}: el avance no puede ser negativo.");
+        var avance = Avances.FirstOrDefault(a => a.Mes == mes);
+        if (avance is null)
+        {
+            avance = new AvanceMensual(EntidadId, mes);
+            Avances.Add(avance);
+        }
+        avance.EjecutadoFisico = fisico;
+        avance.EjecutadoFinanciero = financiero;
+        return avance;
+    }
+}
+
+/// <summary>The optional descriptive fields of an activity.</summary>
+public sealed record DatosActividad(
+    int? FichaId = null,
+    string? Numero = null,
+    string? Grupo = null,
+    string? UnidadMedida = null,
+    string? Responsable = null,
+    int? MesInicio = null,
+    int? MesFin = null,
+    string? CategoriaPresupuestal = null,
+    string? Producto = null,
+    string? ActividadPresupuestal = null,
+    string? Cui = null,
+    int? Prioridad = null);
+
+/// <summary>What an activity executed in one month, with the justification the monitoring requires.</summary>
+public sealed class AvanceMensual
+{
+    public long Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public int ActividadId { get; private set; }
+    public int Mes { get; private set; }
+    public decimal? EjecutadoFisico { get; internal set; }
+    public decimal? EjecutadoFinanciero { get; internal set; }
+    public string? Logros { get; private set; }
+    public string? Dificultades { get; private set; }
+    public string? MedidasCorrectivas { get; private set; }
+
+    private AvanceMensual() { }
+
+    internal AvanceMensual(int entidadId, int mes)
+    {
+        EntidadId = entidadId;
+        Mes = mes;
+    }
+
+    public void Justificar(string? logros, string? dificultades, string? medidas)
+    {
+        Logros = logros;
+        Dificultades = dificultades;
+        MedidasCorrectivas = medidas;
+    }
+}

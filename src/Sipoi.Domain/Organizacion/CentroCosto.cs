@@ -1,0 +1,121 @@
+namespace Sipoi.Domain.Organizacion;
+
+/// <summary>An executing unit (unidad ejecutora) of the entity; cost centres hang from it.</summary>
+public sealed class UnidadEjecutora
+{
+    public int Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public string Codigo { get; private set; } = null!;
+    public string Nombre { get; private set; } = null!;
+
+    private UnidadEjecutora() { }
+
+    public UnidadEjecutora(int entidadId, string codigo, string nombre)
+    {
+        EntidadId = entidadId;
+        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Nombre = Texto.Requerido(nombre, nameof(nombre));
+    }
+}
+
+/// <summary>A cost centre (unidad orgánica) in the entity's tree, with its hierarchical code (03.01.04.05).</summary>
+public sealed class CentroCosto
+{
+    public int Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public int? UnidadEjecutoraId { get; private set; }
+    public int? PadreId { get; private set; }
+    public string Codigo { get; private set; } = null!;
+    public string Nombre { get; private set; } = null!;
+    public string? Responsable { get; private set; }
+    /// <summary>True for a gerencia that groups fichas de proceso (weighted process method).</summary>
+    public bool EsGerencia { get; private set; }
+
+    private CentroCosto() { }
+
+    public CentroCosto(int entidadId, string codigo, string nombre, int? padreId = null, string? responsable = null, bool esGerencia = false, int? unidadEjecutoraId = null)
+    {
+        EntidadId = entidadId;
+        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        PadreId = padreId;
+        Responsable = responsable;
+        EsGerencia = esGerencia;
+        UnidadEjecutoraId = unidadEjecutoraId;
+    }
+
+    public void Actualizar(string nombre, int? padreId, string? responsable, bool esGerencia)
+    {
+        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        if (padreId == Id && Id != 0) throw new ReglaDominioException($"El centro de costo {Codigo} no puede ser su propio padre.");
+        PadreId = padreId;
+        Responsable = responsable;
+        EsGerencia = esGerencia;
+    }
+
+    /// <summary>Depth in the tree as written in the code: "03" is 1, "03.01.04" is 3.</summary>
+    public int Nivel => Codigo.Split('.').Length;
+}
+
+/// <summary>An ISO 9001 process sheet ("FP 34 PLANIFICACIÓN Y PRESUPUESTO") grouping activities under a gerencia.</summary>
+public sealed class FichaProceso
+{
+    public int Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public string Codigo { get; private set; } = null!;
+    public string Nombre { get; private set; } = null!;
+    public string? Gerencia { get; private set; }
+    public int? CentroCostoId { get; private set; }
+    public string? Responsable { get; private set; }
+    public string? Objetivo { get; private set; }
+    /// <summary>Weight of the ficha inside its gerencia for the weighted process method.</summary>
+    public decimal Peso { get; private set; } = 1;
+    public List<FichaAei> Aeis { get; private set; } = [];
+
+    private FichaProceso() { }
+
+    public FichaProceso(int entidadId, string codigo, string nombre, string? gerencia, int? centroCostoId, string? responsable, string? objetivo, decimal peso = 1)
+    {
+        if (peso <= 0) throw new ReglaDominioException("El peso de la ficha debe ser mayor que cero.");
+        EntidadId = entidadId;
+        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Gerencia = gerencia;
+        CentroCostoId = centroCostoId;
+        Responsable = responsable;
+        Objetivo = objetivo;
+        Peso = peso;
+    }
+
+    public void Actualizar(string nombre, string? gerencia, int? centroCostoId, string? responsable, string? objetivo, decimal peso)
+    {
+        if (peso <= 0) throw new ReglaDominioException("El peso de la ficha debe ser mayor que cero.");
+        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Gerencia = gerencia;
+        CentroCostoId = centroCostoId;
+        Responsable = responsable;
+        Objetivo = objetivo;
+        Peso = peso;
+    }
+
+    public void AlinearA(int aeiId)
+    {
+        if (Aeis.All(a => a.AeiId != aeiId)) Aeis.Add(new FichaAei(EntidadId, aeiId));
+    }
+}
+
+/// <summary>An AEI a ficha declares in its header (alignment of the process to the PEI).</summary>
+public sealed class FichaAei
+{
+    public int EntidadId { get; private set; }
+    public int FichaId { get; private set; }
+    public int AeiId { get; private set; }
+
+    private FichaAei() { }
+
+    public FichaAei(int entidadId, int aeiId)
+    {
+        EntidadId = entidadId;
+        AeiId = aeiId;
+    }
+}

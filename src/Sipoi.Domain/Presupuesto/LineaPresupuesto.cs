@@ -1,0 +1,31 @@
+namespace Sipoi.Domain.Presupuesto;
+
+public enum TipoLineaPresupuesto { Ingreso, Egreso }
+
+/// <summary>One line of the year's budget (PIA) by genérica: "1.3 Venta de Bienes y Servicios", "2.3 Bienes y Servicios".</summary>
+public sealed class LineaPresupuesto
+{
+    public int Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public int Anio { get; private set; }
+    public TipoLineaPresupuesto Tipo { get; private set; }
+    public string Codigo { get; private set; } = null!;
+    public string Nombre { get; private set; } = null!;
+    public decimal Monto { get; private set; }
+
+    private LineaPresupuesto() { }
+
+    public LineaPresupuesto(int entidadId, int anio, TipoLineaPresupuesto tipo, string codigo, string nombre, decimal monto)
+    {
+        if (monto < 0) throw new ReglaDominioException($"El monto de {codigo} no puede ser negativo.");
+        EntidadId = entidadId;
+        Anio = anio;
+        Tipo = tipo;
+        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Monto = monto;
+    }
+
+    /// <summary>Share of the total, in percent (Cuadro N° 2/3 of a POI).</summary>
+    public static decimal Participacion(decimal monto, decimal total) => total == 0 ? 0 : monto / total * 100;
+}

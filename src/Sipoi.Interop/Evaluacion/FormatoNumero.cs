@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Sipoi.Interop.Evaluacion;
+
+/// <summary>
+/// Numbers as the planning offices write them: <c>17,009,620.80</c>, <c>94.27 %</c>.
+/// Display is the only place where figures are rounded (half away from zero, as a spreadsheet does).
+/// </summary>
+public static class FormatoNumero
+{
+    private static readonly NumberFormatInfo Formato = new()
+    {
+        NumberDecimalSeparator = ".",
+        NumberGroupSeparator = ",",
+        NegativeSign = "-",
+    };
+
+    public static decimal Redondear(decimal valor, int decimales = 2) =>
+        Math.Round(valor, decimales, MidpointRounding.AwayFromZero);
+
+    /// <summary>17009620.8 → "17,009,620.80".</summary>
+    public static string Numero(decimal valor, int decimales = 2) =>
+        Redondear(valor, decimales).ToString("N" + decimales.ToString(CultureInfo.InvariantCulture), Formato);
+
+    /// <summary>Whole counts: 1234 → "1,234".</summary>
+    public static string Entero(int valor) => valor.ToString("N0", Formato);
+
+    /// <summary>94.2712 → "94.27 %"; null → <paramref name="siNulo"/>.</summary>
+    public static string Porcentaje(decimal? valor, string siNulo = "—", int decimales = 2) =>
+        valor is { } v ? Numero(v, decimales) + " %" : siNulo;
+}

@@ -1,0 +1,701 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Sipoi.Domain.Periodos;
+
+namespace Sipoi.Interop.Intercambio;
+
+/// <summary>
+/// Reads and validates a <c>sipoi-intercambio/1</c> file. Every rule of docs/intercambio.md is checked and
+/// every error is reported at once, each naming its JSON path; a file with any error yields no document.
+/// Unknown members are ignored so that newer files (which may add fields) still load.
+/// </summary>
+public static partial class LectorIntercambio
+{
+    /// <summary>More errors than this are summarised in one last entry "… y N errores más".</summary>
+    public const int MaximoErrores = 200;
+
+    // Strict JSON: the // comments in EXCHANGE.md are explanations, not part of the format.
+    private static readonly JsonDocumentOptions Opciones = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 64,
+    };
+
+    public static ResultadoLectura Leer(Stream entrada)
+    {
+        ArgumentNullException.ThrowIfNull(entrada);
+        using var copia = new MemoryStream();
+        entrada.CopyTo(copia);
+        return Leer(copia.GetBuffer().AsMemory(0, (int)copia.Length));
+    }
+
+    public static ResultadoLectura Leer(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Leer(Encoding.UTF8.GetBytes(json));
+    }
+
+    public static ResultadoLectura Leer(ReadOnlyMemory<byte> utf8)
+    {
+        if (utf8.Span.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+        if (ErrorDeCodificacion(utf8.Span) is { } codificacion) return ResultadoLectura.ConErrores([codificacion]);
+        if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty) return ResultadoLectura.ConErrores([new ErrorIntercambio("", "el archivo está vacío")]);
+
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(utf8, Opciones);
+        }
+        catch (JsonException ex)
+        {
+            return ResultadoLectura.ConErrores([ErrorDeSintaxis(ex, utf8.Span)]);
+        }
+
+        using (json)
+        {
+            var lectura = new Lectura();
+            var documento = new Lector(lectura).Documento(json.RootElement);
+            return documento is not null && lectura.Errores.Count == 0
+                ? ResultadoLectura.Valido(documento)
+                : ResultadoLectura.ConErrores(lectura.Errores);
+        }
+    }
+
+    private static ErrorIntercambio? ErrorDeCodificacion(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        var valido = bytes.Length;
+        try
+        {
+            _ = new UTF8Encoding(false, true).GetCharCount(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            valido = Math.Max(0, ex.Index);
+        }
+        var linea = bytes[..Math.Min(valido, bytes.Length)].Count((byte)'\n') + 1;
+        return new("", $"el archivo no está codificado en UTF-8 (primer byte no válido en la línea {linea})");
+    }
+
+    private static ErrorIntercambio ErrorDeSintaxis(JsonException ex, ReadOnlySpan<byte> bytes)
+    {
+        var numeroLinea = (int)(ex.LineNumber ?? 0);
+        var posicion = (int)(ex.BytePositionInLine ?? 0);
+
+        // Locate the line the parser stopped on; columns count characters, not UTF-8 bytes.
+        var inicio = 0;
+        for (var n = 0; n < numeroLinea && inicio < bytes.Length; n++)
+        {
+            var salto = bytes[inicio..].IndexOf((byte)'\n');
+            inicio = salto < 0 ? bytes.Length : inicio + salto + 1;
+        }
+        var resto = bytes[inicio..];
+        var fin = resto.IndexOf((byte)'\n');
+        var linea = Encoding.UTF8.GetString(fin < 0 ? resto : resto[..fin]).TrimEnd('\r');
+        var columna = Encoding.UTF8.GetCharCount(resto[..Math.Min(posicion, fin < 0 ? resto.Length : fin)]);
+
+        var donde = $"JSON no válido en la línea {numeroLinea + 1}, columna {columna + 1}";
+        var antes = linea[..Math.Min(columna, linea.Length)].TrimEnd();
+        var aqui = columna < linea.Length ? linea[columna] : '\0';
+        var motivo =
+            inicio + posicion >= bytes.Length || bytes[(inicio + Math.Min(posicion, resto.Length))..].Trim(" \t\r\n"u8).IsEmpty
+                ? "el archivo termina antes de cerrar todos sus objetos y listas"
+            : aqui == '/' ? "los comentarios (//) no forman parte del formato"
+            : aqui is '}' or ']' && antes.EndsWith(',') ? $"sobra la coma antes de «{aqui}»"
+            : aqui == '\'' ? "los textos van entre comillas dobles"
+            : $"cerca de «{Fragmento(linea, columna)}»";
+        return new("", $"{donde}: {motivo}");
+    }
+
+    private static string Fragmento(string linea, int columna)
+    {
+        var desde = Math.Max(0, columna - 25);
+        var hasta = Math.Min(linea.Length, columna + 25);
+        return (desde > 0 ? "…" : "") + linea[desde..hasta].Trim() + (hasta < linea.Length ? "…" : "");
+    }
+
+    [GeneratedRegex("^[1-9][0-9]{3}$")]
+    private static partial Regex Anio();
+
+    [GeneratedRegex("^[1-9][0-9]{3}-S[12]$")]
+    private static partial Regex Semestre();
+
+    /// <summary>One reading: builds the model while recording codes and references, resolves them at the end.</summary>
+    private sealed class Lector(Lectura l)
+    {
+        private readonly List<(string Ruta, string Codigo)> centros = [], fichas = [], oeis = [], aeis = [],
+            indicadores = [], actividades = [];
+        private readonly List<(string Ruta, string Codigo)> refCentros = [], refFichas = [], refAeis = [];
+        private readonly List<(string Ruta, string Codigo, string? Padre)> jerarquia = [];
+
+        public DocumentoIntercambio? Documento(JsonElement raiz)
+        {
+            if (raiz.ValueKind != JsonValueKind.Object)
+            {
+                l.Error("", $"el documento debe ser un objeto JSON, no {Lectura.Describir(raiz)}");
+                return null;
+            }
+            var o = l.ComoObjeto(raiz, "")!.Value;
+            if (!Formato(o)) return null;
+
+            var entidad = Entidad(o.Hijo("entidad", obligatorio: true));
+            var configuracion = o.Hijo("configuracion") is { } c ? Configuracion(c) : null;
+            var centrosCosto = o.Lista("centrosCosto").Select(x => CentroCosto(x.Valor, x.Ruta)).ToList();
+            var listaFichas = o.Lista("fichas").Select(x => Ficha(x.Valor, x.Ruta)).ToList();
+            var pei = Pei(o.Hijo("pei", obligatorio: true));
+            var poi = Poi(o.Hijo("poi", obligatorio: true));
+            Resolver();
+
+            if (l.Errores.Count > 0 || entidad is null || pei is null || poi is null) return null;
+            return new DocumentoIntercambio
+            {
+                Entidad = entidad,
+                Configuracion = configuracion,
+                CentrosCosto = centrosCosto.OfType<CentroCostoDto>().ToList(),
+                Fichas = listaFichas.OfType<FichaDto>().ToList(),
+                Pei = pei,
+                Poi = poi,
+            };
+        }
+
+        private bool Formato(Objeto o)
+        {
+            var esperado = DocumentoIntercambio.Formato;
+            if (o.Crudo("formato") is not { } v)
+            {
+                l.Error("formato", $"se esperaba «{esperado}» (falta el campo)");
+                return true;
+            }
+            if (v.ValueKind == JsonValueKind.String && v.GetString() == esperado) return true;
+            // Another format (or version) has other rules: checking it against ours would only add noise.
+            l.Error("formato", $"se esperaba «{esperado}», no {Lectura.Describir(v)}");
+            return false;
+        }
+
+        private EntidadDto? Entidad(Objeto? e)
+        {
+            if (e is not { } o) return null;
+            var codigo = o.Texto("codigo", obligatorio: true);
+            var nombre = o.Texto("nombre", obligatorio: true);
+            var tipo = o.Texto("tipo");
+            var siglas = o.Texto("siglas");
+            var vision = o.Texto("vision");
+            if (codigo is null || nombre is null) return null;
+            return new EntidadDto { Codigo = codigo, Nombre = nombre, Tipo = tipo, Siglas = siglas, Vision = vision };
+        }
+
+        private ConfiguracionDto Configuracion(Objeto o)
+        {
+            var metodo = o.Codigo<MetodoEvaluacion>("metodo", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<MetodoEvaluacion>());
+            BandasDto? bandas = null;
+            if (o.Hijo("bandas") is { } b)
+            {
+                var medio = EnRango(b, "medioDesde");
+                var alto = EnRango(b, "altoDesde");
+                if (medio is { } m && alto is { } a)
+                {
+                    if (m > a) l.Error(b.Ruta, $"medioDesde ({Lectura.Num(m)}) es mayor que altoDesde ({Lectura.Num(a)})");
+                    else bandas = new BandasDto { MedioDesde = m, AltoDesde = a };
+                }
+            }
+            var etiquetas = Textos(o.Hijo("etiquetasBandas"));
+            var leyendas = Textos(o.Hijo("leyendasBandas"));
+            var inferior = NoNegativo(o, "toleranciaInferior");
+            var superior = NoNegativo(o, "toleranciaSuperior");
+            if (inferior > superior)
+                l.Error(o.RutaDe("toleranciaInferior"), $"es mayor que toleranciaSuperior ({Lectura.Num(inferior!.Value)} > {Lectura.Num(superior!.Value)})");
+            var dias = o.Entero("diasCierre");
+            if (dias < 0) l.Error(o.RutaDe("diasCierre"), $"no puede ser negativo ({dias})");
+
+            return new ConfiguracionDto
+            {
+                Metodo = metodo,
+                Bandas = bandas,
+                EtiquetasBandas = etiquetas,
+                LeyendasBandas = leyendas,
+                ToleranciaInferior = inferior,
+                ToleranciaSuperior = superior,
+                DiasCierre = dias,
+            };
+        }
+
+        private decimal? EnRango(Objeto o, string nombre)
+        {
+            var v = o.Numero(nombre, obligatorio: true);
+            if (v is not (< 0 or > 100)) return v;
+            l.Error(o.RutaDe(nombre), $"debe estar entre 0 y 100 (es {Lectura.Num(v.Value)})");
+            return null;
+        }
+
+        private decimal? NoNegativo(Objeto o, string nombre)
+        {
+            var v = o.Numero(nombre);
+            if (v is not < 0) return v;
+            l.Error(o.RutaDe(nombre), $"no puede ser negativo ({Lectura.Num(v.Value)})");
+            return null;
+        }
+
+        private static TextosBandasDto? Textos(Objeto? t)
+        {
+            if (t is not { } o) return null;
+            var bajo = o.Texto("bajo", obligatorio: true);
+            var medio = o.Texto("medio", obligatorio: true);
+            var alto = o.Texto("alto", obligatorio: true);
+            return bajo is null || medio is null || alto is null ? null : new TextosBandasDto { Bajo = bajo, Medio = medio, Alto = alto };
+        }
+
+        private CentroCostoDto? CentroCosto(JsonElement e, string ruta)
+        {
+            if (l.ComoObjeto(e, ruta) is not { } o) return null;
+            var codigo = o.Texto("codigo", obligatorio: true);
+            var nombre = o.Texto("nombre", obligatorio: true);
+            var padre = Referencia(o, "padre", refCentros);
+            var responsable = o.Texto("responsable");
+            var gerencia = o.Logico("gerencia");
+            if (codigo is null || nombre is null) return null;
+            centros.Add((ruta, codigo));
+            jerarquia.Add((ruta, codigo, padre));
+            return new CentroCostoDto { Codigo = codigo, Nombre = nombre, Padre = padre, Responsable = responsable, Gerencia = gerencia ?? false };
+        }
+
+        private FichaDto? Ficha(JsonElement e, string ruta)
+        {
+            if (l.ComoObjeto(e, ruta) is not { } o) return null;
+            var codigo = o.Texto("codigo", obligatorio: true);
+            var nombre = o.Texto("nombre", obligatorio: true);
+            var gerencia = o.Texto("gerencia");
+            var centroCosto = Referencia(o, "centroCosto", refCentros);
+            var responsable = o.Texto("responsable");
+            var objetivo = o.Texto("objetivo");
+            var aei = new List<string>();
+            foreach (var (valor, r) in o.Lista("aei"))
+            {
+                if (l.ComoTexto(valor, r) is not { } a) continue;
+                refAeis.Add((r, a));
+                aei.Add(a);
+            }
+            var peso = Peso(o);
+            if (codigo is null || nombre is null) return null;
+            fichas.Add((ruta, codigo));
+            return new FichaDto
+            {
+                Codigo = codigo,
+                Nombre = nombre,
+                Gerencia = gerencia,
+                CentroCosto = centroCosto,
+                Responsable = responsable,
+                Objetivo = objetivo,
+                Aei = aei,
+                Peso = peso,
+            };
+        }
+
+        private PeiDto? Pei(Objeto? p)
+        {
+            if (p is not { } o) return null;
+            var codigo = o.Texto("codigo", obligatorio: true);
+            var inicio = o.Entero("inicio");
+            var fin = o.Entero("fin");
+            var mision = o.Texto("mision");
+            var nombre = o.Texto("nombre");
+            var vision = o.Texto("vision");
+            var estado = o.Codigo<EstadoPei>("estado", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<EstadoPei>());
+            var oei = o.Lista("oei").Select(x => (x.Ruta, Dto: Oei(x.Valor, x.Ruta))).ToList();
+            PrioridadesUnicas(oei.Select(x => (x.Ruta, x.Dto?.Prioridad)));
+            if (codigo is null) return null;
+            return new PeiDto
+            {
+                Codigo = codigo,
+                Inicio = inicio,
+                Fin = fin,
+                Mision = mision,
+                Nombre = nombre,
+                Vision = vision,
+                Estado = estado,
+                Oei = oei.Select(x => x.Dto).OfType<OeiDto>().ToList(),
+            };
+        }
+
+        private OeiDto? Oei(JsonElement e, string ruta)
+        {
+            if (l.ComoObjeto(e, ruta) is not { } o) return null;
+            var codigo = o.Texto("codigo", obligatorio: true);
+            var enunciado = o.Texto("enunciado", obligatorio: true);
+            var prioridad = Prioridad(o, obligatorio: true);
+            var listaIndicadores = o.Lista("indicadores").Select(x => Indicador(x.Valor, x.Ruta)).ToList();
+            var aei = o.Lista("aei").Select(x => (x.Ruta, Dto: Aei(x.Valor, x.Ruta))).ToList();
+            PrioridadesUnicas(aei.Select(x => (x.Ruta, x.Dto?.Prioridad)));
+            if (codigo is not null) oeis.Add((ruta, codigo));
+            if (codigo is null || enunciado is null || prioridad is null) return null;
+            return new OeiDto
+            {
+                Codigo = codigo,
+                Enunciado = enunciado,
+                Prioridad = prioridad.Value,
+                Indicadores = listaIndicadores.OfType<IndicadorDto>().ToList(),
+                Aei = aei.Select(x => x.Dto).OfType<AeiDto>().ToList(),
+            };
+        }
+
+        private AeiDto? Aei(JsonElement e, string ruta)
+        {
+            if (l.ComoObjeto(e, ruta) is not { } o) return null;
+            var codigo = o.Texto("codigo", obligatorio: true);
+            var enunciado = o.Texto("enunciado", obligatorio: true);
+            var prioridad = Prioridad(o, obligatorio: true);
+            var responsable = o.Texto("responsable");
+            var listaIndicadores = o.Lista("indicadores").Select(x => Indicador(x.Valor, x.Ruta)).ToList();
+            if (codigo is not null) aeis.Add((ruta, codigo));
+            if (codigo is null || enunciado is null || prioridad is null) return null;
+            return new AeiDto
+            {
+                Codigo = codigo,
+                Enunciado = enunciado,
+                Prioridad = prioridad.Value,
+                Responsable = responsable,
+                Indicadores = listaIndicadores.OfType<IndicadorDto>().ToList(),
+            };
+        }
+
+        private IndicadorDto? Indicador(JsonElement e, string ruta)
+        {
+            if (l.ComoObjeto(e, ruta) is not { } o) return null;
+            var codigo = o.Texto("codigo", obligatorio: true);
+            var nombre = o.Texto("nombre", obligatorio: true);
+            var unidad = o.Texto("unidad");
+            var sentido = o.Codigo<Sentido>("sentido", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<Sentido>());
+            LineaBaseDto? lineaBase = null;
+            if (o.Hijo("lineaBase") is { } lb)
+            {
+                var anio = lb.Entero("anio", obligatorio: true);
+                var valor = lb.Numero("valor", obligatorio: true);
+                if (anio is not null && valor is not null) lineaBase = new LineaBaseDto { Anio = anio.Value, Valor = valor.Value };
+            }
+            var logros = PorAnio(o, "logrosEsperados");
+            var obtenidos = PorAnio(o, "valoresObtenidos");
+            var fuente = o.Texto("fuente");
+            var metodo = o.Texto("metodoCalculo");
+            var responsable = Referencia(o, "centroCostoResponsable", refCentros);
+            var maximo = o.Numero("maximoPermisible");
+            var minimo = o.Numero("minimoPermisible");
+            var semestres = PorSemestre(o, "valoresObtenidosSemestre");
+            if (codigo is not null) indicadores.Add((ruta, codigo));
+            if (codigo is null || nombre is null) return null;
+            return new IndicadorDto
+            {
+                Codigo = codigo,
+                Nombre = nombre,
+                Unidad = unidad,
+                Sentido = sentido ?? Sentido.Ascendente,
+                LineaBase = lineaBase,
+                LogrosEsperados = logros,
+                ValoresObtenidos = obtenidos,
+                Fuente = fuente,
+                MetodoCalculo = metodo,
+                CentroCostoResponsable = responsable,
+                MaximoPermisible = maximo,
+                MinimoPermisible = minimo,
+                ValoresObtenidosSemestre = semestres,
+            };
+        }
+
+        // A null value means "no value that year" and is read as absent.
+        private SortedDictionary<int, decimal> PorAnio(Objeto o, string nombre)
+        {
+            var valores = new SortedDictionary<int, decimal>();
+            foreach (var (clave, valor, ruta) in o.Miembros(nombre))
+            {
+                if (!Anio().IsMatch(clave))
+                {
+                    l.Error(o.RutaDe(nombre), $"la clave «{clave}» no es un año de cuatro dígitos");
+                    continue;
+                }
+                if (valor.ValueKind != JsonValueKind.Null && l.ComoNumero(valor, ruta) is { } v) valores[int.Parse(clave)] = v;
+            }
+            return valores;
+        }
+
+        private SortedDictionary<string, decimal> PorSemestre(Objeto o, string nombre)
+        {
+            var valores = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var (clave, valor, ruta) in o.Miembros(nombre))
+            {
+                if (!Semestre().IsMatch(clave))
+                {
+                    l.Error(o.RutaDe(nombre), $"la clave «{clave}» no es un semestre AAAA-S1 o AAAA-S2");
+                    continue;
+                }
+                if (valor.ValueKind != JsonValueKind.Null && l.ComoNumero(valor, ruta) is { } v) valores[clave] = v;
+            }
+            return valores;
+        }
+
+        private PoiDto? Poi(Objeto? p)
+        {
+            if (p is not { } o) return null;
+            var anio = o.Entero("anio", obligatorio: true);
+            var version = o.Texto("version");
+            var tipoVersion = o.Codigo<TipoVersionPoi>("tipoVersion", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<TipoVersionPoi>());
+            var motivo = o.Texto("motivo");
+            AprobacionDto? aprobacion = null;
+            if (o.Hijo("aprobacion") is { } a)
+            {
+                var documento = a.Texto("documento", obligatorio: true);
+                var fecha = a.Fecha("fecha", obligatorio: true);
+                if (documento is not null && fecha is not null) aprobacion = new AprobacionDto { Documento = documento, Fecha = fecha.Value };
+            }
+            PresupuestoDto? presupuesto = null;
+            if (o.Hijo("presupuesto") is { } pr)
+            {
+                presupuesto = new PresupuestoDto
+                {
+                    Ingresos = pr.Lista("ingresos").Select(x => Partida(x.Valor, x.Ruta)).OfType<PartidaPresupuestalDto>().ToList(),
+                    Egresos = pr.Lista("egresos").Select(x => Partida(x.Valor, x.Ruta)).OfType<PartidaPresupuestalDto>().ToList(),
+                };
+            }
+            var lista = o.Lista("actividades").Select(x => Actividad(x.Valor, x.Ruta)).ToList();
+            if (anio is null) return null;
+            return new PoiDto
+            {
+                Anio = anio.Value,
+                Version = version,
+                TipoVersion = tipoVersion ?? TipoVersionPoi.Anual,
+                Motivo = motivo,
+                Aprobacion = aprobacion,
+                Presupuesto = presupuesto,
+                Actividades = lista.OfType<ActividadDto>().ToList(),
+            };
+        }
+
+        private PartidaPresupuestalDto? Partida(JsonElement e, string ruta)
+        {
+            if (l.ComoObjeto(e, ruta) is not { } o) return null;
+            var codigo = o.Texto("codigo", obligatorio: true);
+            var nombre = o.Texto("nombre");
+            var monto = o.Numero("monto", obligatorio: true);
+            return codigo is null || monto is null ? null : new PartidaPresupuestalDto { Codigo = codigo, Nombre = nombre, Monto = monto.Value };
+        }
+
+        private ActividadDto? Actividad(JsonElement e, string ruta)
+        {
+            if (l.ComoObjeto(e, ruta) is not { } o) return null;
+            var codigo = o.Texto("codigo", obligatorio: true);
+            var tipo = o.Codigo<TipoActividad>("tipo", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<TipoActividad>());
+            var nombre = o.Texto("nombre", obligatorio: true);
+            var centroCosto = Referencia(o, "centroCosto", refCentros, obligatorio: true);
+            var aei = Referencia(o, "aei", refAeis, obligatorio: true);
+            var ficha = Referencia(o, "ficha", refFichas);
+            var unidad = o.Texto("unidadMedida");
+            var comportamiento = o.Codigo<Comportamiento>("comportamiento", ComportamientoTexto.TryParse,
+                CodigosIntercambio.Lista(Enum.GetValues<Comportamiento>().Select(c => c.Codigo()).ToList()));
+            var comportamientoLeido = comportamiento is not null || !o.Tomar("comportamiento", false, out _);
+            var peso = Peso(o);
+            var programado = Metas(o.Meses("programado", obligatorio: true, admiteNull: false));
+            var ejecutado = o.Meses("ejecutado", obligatorio: true, admiteNull: true);
+            var finProgramado = o.Tomar("financieroProgramado", false, out _)
+                ? Metas(o.Meses("financieroProgramado", obligatorio: false, admiteNull: false))
+                : new decimal[12];
+            var finEjecutado = o.Tomar("financieroEjecutado", false, out _)
+                ? o.Meses("financieroEjecutado", obligatorio: false, admiteNull: true)
+                : new decimal?[12];
+            var responsable = o.Texto("responsable");
+            var mesInicio = Mes(o, "mesInicio");
+            var mesFin = Mes(o, "mesFin");
+            if (mesInicio > mesFin) l.Error(o.RutaDe("mesInicio"), $"mesInicio ({mesInicio}) es posterior a mesFin ({mesFin})");
+            var categoria = o.Texto("categoriaPresupuestal");
+            var producto = o.Texto("producto");
+            var actividadPresupuestal = o.Texto("actividadPresupuestal");
+            var cui = o.Texto("cui");
+            var prioridad = Prioridad(o, obligatorio: false);
+            var numero = o.Texto("numero");
+            var grupo = o.Texto("grupo");
+            var metaAnual = o.Numero("metaAnual");
+            if (metaAnual is { } meta && programado is not null && comportamientoLeido)
+            {
+                var c = comportamiento ?? Comportamiento.Suma;
+                var anual = Agregacion.Programado(c, programado, Periodo.Anual);
+                if (meta != anual)
+                    l.Error(o.RutaDe("metaAnual"),
+                        $"{Lectura.Num(meta)} no coincide con el valor anual de programado ({Lectura.Num(anual)}, comportamiento «{c.Codigo()}»)");
+            }
+            var porGenerica = PorGenerica(o, finProgramado);
+
+            if (codigo is not null) actividades.Add((ruta, codigo));
+            if (codigo is null || nombre is null || centroCosto is null || aei is null || !comportamientoLeido
+                || programado is null || ejecutado is null || finProgramado is null || finEjecutado is null || porGenerica is null)
+                return null;
+            return new ActividadDto
+            {
+                Codigo = codigo,
+                Tipo = tipo ?? TipoActividad.ActividadOperativa,
+                Nombre = nombre,
+                CentroCosto = centroCosto,
+                Aei = aei,
+                Ficha = ficha,
+                UnidadMedida = unidad,
+                Comportamiento = comportamiento ?? Comportamiento.Suma,
+                Peso = peso,
+                Programado = programado,
+                Ejecutado = ejecutado,
+                FinancieroProgramado = finProgramado,
+                FinancieroEjecutado = finEjecutado,
+                Responsable = responsable,
+                MesInicio = mesInicio,
+                MesFin = mesFin,
+                CategoriaPresupuestal = categoria,
+                Producto = producto,
+                ActividadPresupuestal = actividadPresupuestal,
+                Cui = cui,
+                Prioridad = prioridad,
+                Numero = numero,
+                Grupo = grupo,
+                MetaAnual = metaAnual,
+                FinancieroPorGenerica = porGenerica,
+            };
+        }
+
+        /// <summary>The split by genérica; null when an entry is wrong. Its monthly sums must equal the total.</summary>
+        private List<FinancieroGenericaDto>? PorGenerica(Objeto o, decimal[]? total)
+        {
+            var lista = new List<FinancieroGenericaDto>();
+            var codigos = new List<(string Ruta, string Codigo)>();
+            var completa = true;
+            foreach (var (valor, ruta) in o.Lista("financieroPorGenerica"))
+            {
+                if (l.ComoObjeto(valor, ruta) is not { } g)
+                {
+                    completa = false;
+                    continue;
+                }
+                var generica = g.Texto("generica", obligatorio: true);
+                var programado = Metas(g.Meses("programado", obligatorio: true, admiteNull: false));
+                var ejecutado = g.Tomar("ejecutado", false, out _)
+                    ? g.Meses("ejecutado", obligatorio: false, admiteNull: true)
+                    : new decimal?[12];
+                if (generica is not null) codigos.Add((ruta, generica));
+                if (generica is null || programado is null || ejecutado is null)
+                {
+                    completa = false;
+                    continue;
+                }
+                lista.Add(new FinancieroGenericaDto { Generica = generica, Programado = programado, Ejecutado = ejecutado });
+            }
+            CodigosUnicos(codigos, "generica", "genérica", "repetida");
+            if (!completa) return null;
+
+            if (lista.Count > 0 && total is not null)
+            {
+                var diferencias = Enumerable.Range(0, 12)
+                    .Select(m => (Mes: m, Suma: lista.Sum(g => g.Programado[m])))
+                    .Where(x => x.Suma != total[x.Mes])
+                    .Select(x => $"{Meses.Nombre(x.Mes + 1).ToLowerInvariant()} {Lectura.Num(x.Suma)} ≠ {Lectura.Num(total[x.Mes])}")
+                    .ToList();
+                if (diferencias.Count > 0)
+                    l.Error(o.RutaDe("financieroPorGenerica"),
+                        $"la suma por genérica no coincide con financieroProgramado ({string.Join("; ", diferencias)})");
+            }
+            return lista;
+        }
+
+        private static decimal[]? Metas(decimal?[]? meses) => meses?.Select(m => m ?? 0).ToArray();
+
+        private int? Mes(Objeto o, string nombre)
+        {
+            var v = o.Entero(nombre);
+            if (v is null or (>= 1 and <= 12)) return v;
+            l.Error(o.RutaDe(nombre), $"el mes debe estar entre 1 y 12 (es {v})");
+            return null;
+        }
+
+        private decimal Peso(Objeto o)
+        {
+            var v = o.Numero("peso");
+            if (v is > 0 or null) return v ?? 1;
+            l.Error(o.RutaDe("peso"), $"debe ser mayor que 0 (es {Lectura.Num(v.Value)})");
+            return 1;
+        }
+
+        private int? Prioridad(Objeto o, bool obligatorio)
+        {
+            var v = o.Entero("prioridad", obligatorio);
+            if (v is null or >= 1) return v;
+            l.Error(o.RutaDe("prioridad"), $"la prioridad debe ser 1 o mayor (es {v})");
+            return null;
+        }
+
+        private string? Referencia(Objeto o, string nombre, List<(string Ruta, string Codigo)> referencias, bool obligatorio = false)
+        {
+            var codigo = o.Texto(nombre, obligatorio);
+            if (codigo is not null) referencias.Add((o.RutaDe(nombre), codigo));
+            return codigo;
+        }
+
+        private void PrioridadesUnicas(IEnumerable<(string Ruta, int? Prioridad)> elementos)
+        {
+            var vistas = new Dictionary<int, string>();
+            foreach (var (ruta, prioridad) in elementos)
+            {
+                if (prioridad is not { } p) continue;
+                if (vistas.TryGetValue(p, out var primera))
+                    l.Error($"{ruta}.prioridad", $"prioridad {p} repetida (también en {primera})");
+                else
+                    vistas[p] = ruta;
+            }
+        }
+
+        private Dictionary<string, string> CodigosUnicos(List<(string Ruta, string Codigo)> elementos,
+            string campo = "codigo", string que = "código", string repetido = "repetido")
+        {
+            var vistos = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (ruta, codigo) in elementos)
+            {
+                if (vistos.TryGetValue(codigo, out var primera))
+                    l.Error($"{ruta}.{campo}", $"{que} «{codigo}» {repetido} (también en {primera})");
+                else
+                    vistos[codigo] = ruta;
+            }
+            return vistos;
+        }
+
+        private void Resolver()
+        {
+            var centrosPorCodigo = CodigosUnicos(centros);
+            var fichasPorCodigo = CodigosUnicos(fichas);
+            CodigosUnicos(oeis);
+            var aeisPorCodigo = CodigosUnicos(aeis);
+            CodigosUnicos(indicadores);
+            CodigosUnicos(actividades);
+
+            foreach (var (ruta, codigo) in refCentros)
+                if (!centrosPorCodigo.ContainsKey(codigo)) l.Error(ruta, $"el centro de costo «{codigo}» no existe en centrosCosto");
+            foreach (var (ruta, codigo) in refFichas)
+                if (!fichasPorCodigo.ContainsKey(codigo)) l.Error(ruta, $"la ficha «{codigo}» no existe en fichas");
+            foreach (var (ruta, codigo) in refAeis)
+                if (!aeisPorCodigo.ContainsKey(codigo)) l.Error(ruta, $"la AEI «{codigo}» no existe en el PEI");
+
+            Ciclos(centrosPorCodigo);
+        }
+
+        /// <summary>A cost centre may not be its own ancestor; each cycle is reported once, at its first member.</summary>
+        private void Ciclos(Dictionary<string, string> centrosPorCodigo)
+        {
+            var padres = jerarquia.Where(c => centrosPorCodigo[c.Codigo] == c.Ruta).ToDictionary(c => c.Codigo, c => c.Padre);
+            var orden = jerarquia.Select((c, i) => (c.Codigo, i)).GroupBy(x => x.Codigo).ToDictionary(g => g.Key, g => g.First().i);
+            foreach (var (ruta, codigo, padre) in jerarquia)
+            {
+                if (centrosPorCodigo[codigo] != ruta) continue;
+                var camino = new List<string> { codigo };
+                var actual = padre;
+                while (actual is not null && actual != codigo && padres.TryGetValue(actual, out var siguiente) && camino.Count <= padres.Count)
+                {
+                    camino.Add(actual);
+                    actual = siguiente;
+                }
+                if (actual != codigo || camino.Any(c => orden[c] < orden[codigo])) continue;
+                l.Error($"{ruta}.padre", $"la jerarquía forma un ciclo ({string.Join(" → ", camino.Append(codigo))})");
+            }
+        }
+    }
+}

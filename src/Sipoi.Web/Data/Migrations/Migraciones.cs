@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Sipoi.Web.Data.Migrations;
+
+/// <summary>
+/// Migrations are plain SQL files embedded in the assembly (0001_inicial.sql, 0002_…), each
+/// applied by a small EF migration class so `Database.Migrate()` and __EFMigrationsHistory work
+/// as usual. Why SQL: EF's design-time package does not restore on these machines, and SQL is what
+/// a DBA reviews anyway. A test checks the migrated schema equals the EF model's.
+/// </summary>
+public abstract class MigracionSql(string archivo) : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Leer(archivo));
+
+    protected override void Down(MigrationBuilder migrationBuilder) =>
+        throw new NotSupportedException("Las migraciones de SIPOI no se revierten; restaure una copia de seguridad.");
+
+    internal static string Leer(string archivo)
+    {
+        var nombre = $"{typeof(MigracionSql).Assembly.GetName().Name}.Data.Migrations.{archivo}";
+        using var s = typeof(MigracionSql).Assembly.GetManifestResourceStream(nombre)
+            ?? throw new InvalidOperationException($"Falta la migración {archivo}.");
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+}
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261121000001_Inicial")]
+public sealed class Inicial() : MigracionSql("0001_inicial.sql");

@@ -1,0 +1,288 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
+using Sipoi.Domain.Presupuesto;
+
+namespace Sipoi.Web.Data;
+
+/// <summary>
+/// The persistence of the whole planning chain. Mapping lives here (fluent API) so the domain
+/// stays free of EF; tables and columns are snake_case so SQL written by hand reads naturally.
+/// Every table carries entidad_id: an entity's data can be read, exported or removed alone.
+/// </summary>
+public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : DbContext(options)
+{
+    public DbSet<Entidad> Entidades => Set<Entidad>();
+    public DbSet<UnidadEjecutora> UnidadesEjecutoras => Set<UnidadEjecutora>();
+    public DbSet<CentroCosto> CentrosCosto => Set<CentroCosto>();
+    public DbSet<FichaProceso> Fichas => Set<FichaProceso>();
+    public DbSet<FichaAei> FichasAei => Set<FichaAei>();
+    public DbSet<Pei> Peis => Set<Pei>();
+    public DbSet<Oei> Oeis => Set<Oei>();
+    public DbSet<Aei> Aeis => Set<Aei>();
+    public DbSet<Indicador> Indicadores => Set<Indicador>();
+    public DbSet<ValorIndicador> ValoresIndicador => Set<ValorIndicador>();
+    public DbSet<PlanGobierno> PlanesGobierno => Set<PlanGobierno>();
+    public DbSet<ElementoPlanGobierno> ElementosPlanGobierno => Set<ElementoPlanGobierno>();
+    public DbSet<AlineamientoPlanGobierno> AlineamientosPlanGobierno => Set<AlineamientoPlanGobierno>();
+    public DbSet<Poi> Pois => Set<Poi>();
+    public DbSet<PoiVersion> PoiVersiones => Set<PoiVersion>();
+    public DbSet<ActividadOperativa> Actividades => Set<ActividadOperativa>();
+    public DbSet<ProgramacionActividad> Programaciones => Set<ProgramacionActividad>();
+    public DbSet<MetaMensual> MetasMensuales => Set<MetaMensual>();
+    public DbSet<ProgramacionFinanciera> ProgramacionesFinancieras => Set<ProgramacionFinanciera>();
+    public DbSet<AvanceMensual> Avances => Set<AvanceMensual>();
+    public DbSet<LineaPresupuesto> LineasPresupuesto => Set<LineaPresupuesto>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Physical targets and soles: 18 digits with 4 decimals hold 17,009,620.80 and 92.6 % exactly.
+        builder.Properties<decimal>().HavePrecision(18, 4);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Entidad>(e =>
+        {
+            e.ToTable("entidad");
+            e.HasIndex(x => x.Codigo).IsUnique();
+            e.Property(x => x.Codigo).HasMaxLength(40);
+            e.OwnsOne(x => x.Configuracion, c =>
+            {
+                c.Property(x => x.Metodo).HasConversion<string>().HasMaxLength(20);
+                c.Property(x => x.EtiquetaBajo).HasMaxLength(60);
+                c.Property(x => x.EtiquetaMedio).HasMaxLength(60);
+                c.Property(x => x.EtiquetaAlto).HasMaxLength(60);
+                c.Property(x => x.LeyendaBajo).HasMaxLength(120);
+                c.Property(x => x.LeyendaMedio).HasMaxLength(120);
+                c.Property(x => x.LeyendaAlto).HasMaxLength(120);
+            });
+            e.Navigation(x => x.Configuracion).IsRequired();
+        });
+
+        b.Entity<UnidadEjecutora>(e =>
+        {
+            e.ToTable("unidad_ejecutora");
+            e.HasIndex(x => new { x.EntidadId, x.Codigo }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+        });
+
+        b.Entity<CentroCosto>(e =>
+        {
+            e.ToTable("centro_costo");
+            e.HasIndex(x => new { x.EntidadId, x.Codigo }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<UnidadEjecutora>().WithMany().HasForeignKey(x => x.UnidadEjecutoraId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.PadreId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.Nivel);
+        });
+
+        b.Entity<FichaProceso>(e =>
+        {
+            e.ToTable("ficha_proceso");
+            e.HasIndex(x => new { x.EntidadId, x.Codigo }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Aeis).WithOne().HasForeignKey(x => x.FichaId);
+        });
+
+        b.Entity<FichaAei>(e =>
+        {
+            e.ToTable("ficha_aei");
+            e.HasKey(x => new { x.FichaId, x.AeiId });
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<Aei>().WithMany().HasForeignKey(x => x.AeiId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Pei>(e =>
+        {
+            e.ToTable("pei");
+            e.HasIndex(x => new { x.EntidadId, x.Codigo }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<Pei>().WithMany().HasForeignKey(x => x.PeiAnteriorId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Estado).HasConversion<string>().HasMaxLength(30);
+            e.HasMany(x => x.Oeis).WithOne().HasForeignKey(x => x.PeiId);
+            e.Ignore(x => x.Aeis);
+        });
+
+        b.Entity<Oei>(e =>
+        {
+            e.ToTable("oei");
+            e.HasIndex(x => new { x.PeiId, x.Codigo }).IsUnique();
+            e.HasIndex(x => new { x.PeiId, x.Prioridad }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasMany(x => x.Aeis).WithOne().HasForeignKey(x => x.OeiId);
+            e.HasMany(x => x.Indicadores).WithOne().HasForeignKey(x => x.OeiId);
+        });
+
+        b.Entity<Aei>(e =>
+        {
+            e.ToTable("aei");
+            e.HasIndex(x => new { x.OeiId, x.Codigo }).IsUnique();
+            e.HasIndex(x => new { x.OeiId, x.Prioridad }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasMany(x => x.Indicadores).WithOne().HasForeignKey(x => x.AeiId);
+        });
+
+        b.Entity<Indicador>(e =>
+        {
+            e.ToTable("indicador", t => t.HasCheckConstraint("ck_indicador_oei_o_aei", "(oei_id IS NULL) <> (aei_id IS NULL)"));
+            e.HasIndex(x => new { x.EntidadId, x.Codigo });
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoResponsableId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Sentido).HasConversion<string>().HasMaxLength(20);
+            e.HasMany(x => x.Valores).WithOne().HasForeignKey(x => x.IndicadorId);
+        });
+
+        b.Entity<ValorIndicador>(e =>
+        {
+            e.ToTable("valor_indicador");
+            e.HasIndex(x => new { x.IndicadorId, x.Anio, x.Periodo }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.Property(x => x.LogroEsperado).HasPrecision(20, 6);
+            e.Property(x => x.ValorObtenido).HasPrecision(20, 6);
+        });
+
+        b.Entity<PlanGobierno>(e =>
+        {
+            e.ToTable("plan_gobierno");
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasMany(x => x.Elementos).WithOne().HasForeignKey(x => x.PlanGobiernoId);
+        });
+
+        b.Entity<ElementoPlanGobierno>(e =>
+        {
+            e.ToTable("elemento_plan_gobierno");
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<ElementoPlanGobierno>().WithMany().HasForeignKey(x => x.PadreId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Nivel).HasConversion<string>().HasMaxLength(20);
+            e.HasMany(x => x.Alineamientos).WithOne().HasForeignKey(x => x.ElementoPlanGobiernoId);
+        });
+
+        b.Entity<AlineamientoPlanGobierno>(e =>
+        {
+            e.ToTable("alineamiento_plan_gobierno");
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<Oei>().WithMany().HasForeignKey(x => x.OeiId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Aei>().WithMany().HasForeignKey(x => x.AeiId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Poi>(e =>
+        {
+            e.ToTable("poi");
+            e.HasIndex(x => new { x.EntidadId, x.Anio }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<Pei>().WithMany().HasForeignKey(x => x.PeiId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Versiones).WithOne().HasForeignKey(x => x.PoiId);
+            e.Ignore(x => x.VersionVigente);
+        });
+
+        b.Entity<PoiVersion>(e =>
+        {
+            e.ToTable("poi_version");
+            e.HasIndex(x => new { x.PoiId, x.Numero }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.Property(x => x.Tipo).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Estado).HasConversion<string>().HasMaxLength(20);
+        });
+
+        b.Entity<ActividadOperativa>(e =>
+        {
+            e.ToTable("actividad");
+            e.HasIndex(x => new { x.PoiId, x.Codigo }).IsUnique();
+            e.HasIndex(x => new { x.EntidadId, x.CentroCostoId });
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<Poi>().WithMany().HasForeignKey(x => x.PoiId);
+            e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Aei>().WithMany().HasForeignKey(x => x.AeiId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<FichaProceso>().WithMany().HasForeignKey(x => x.FichaId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Tipo).HasConversion<string>().HasMaxLength(20);
+            e.HasMany(x => x.Avances).WithOne().HasForeignKey(x => x.ActividadId);
+        });
+
+        b.Entity<ProgramacionActividad>(e =>
+        {
+            e.ToTable("programacion");
+            e.HasIndex(x => new { x.PoiVersionId, x.ActividadId }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<ActividadOperativa>().WithMany().HasForeignKey(x => x.ActividadId);
+            e.HasOne<PoiVersion>().WithMany().HasForeignKey(x => x.PoiVersionId);
+            e.Property(x => x.Comportamiento).HasConversion<string>().HasMaxLength(20);
+            e.HasMany(x => x.Metas).WithOne().HasForeignKey(x => x.ProgramacionId);
+            e.HasMany(x => x.Financiera).WithOne().HasForeignKey(x => x.ProgramacionId);
+            e.Ignore(x => x.MetaAnual);
+        });
+
+        b.Entity<MetaMensual>(e =>
+        {
+            e.ToTable("meta_mensual", t => t.HasCheckConstraint("ck_meta_mensual_mes", "mes BETWEEN 1 AND 12"));
+            e.HasIndex(x => new { x.ProgramacionId, x.Mes }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+        });
+
+        b.Entity<ProgramacionFinanciera>(e =>
+        {
+            e.ToTable("programacion_financiera", t => t.HasCheckConstraint("ck_programacion_financiera_mes", "mes BETWEEN 1 AND 12"));
+            e.HasIndex(x => new { x.ProgramacionId, x.Generica, x.Mes }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.Property(x => x.Generica).HasMaxLength(20);
+        });
+
+        b.Entity<AvanceMensual>(e =>
+        {
+            e.ToTable("avance_mensual", t => t.HasCheckConstraint("ck_avance_mensual_mes", "mes BETWEEN 1 AND 12"));
+            e.HasIndex(x => new { x.ActividadId, x.Mes }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.Property(x => x.Logros).HasMaxLength(4000);
+            e.Property(x => x.Dificultades).HasMaxLength(4000);
+            e.Property(x => x.MedidasCorrectivas).HasMaxLength(4000);
+        });
+
+        b.Entity<LineaPresupuesto>(e =>
+        {
+            e.ToTable("linea_presupuesto");
+            e.HasIndex(x => new { x.EntidadId, x.Anio, x.Tipo, x.Codigo }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.Property(x => x.Tipo).HasConversion<string>().HasMaxLength(20);
+        });
+
+        UsarSnakeCase(b);
+    }
+
+    private static void UsarSnakeCase(ModelBuilder b)
+    {
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            foreach (var p in entity.GetProperties())
+            {
+                // An owned type shares its owner's key column; its other columns read well as plain
+                // names (metodo, banda_medio_desde).
+                if (entity.IsOwned() && p.IsPrimaryKey()) continue;
+                p.SetColumnName(SnakeCase(p.Name));
+            }
+            if (entity.IsOwned()) continue;
+            foreach (var k in entity.GetKeys()) k.SetName(SnakeCase(k.GetName() ?? ""));
+            foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName(SnakeCase(fk.GetConstraintName() ?? ""));
+            foreach (var ix in entity.GetIndexes()) ix.SetDatabaseName(SnakeCase(ix.GetDatabaseName() ?? ""));
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                    sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}
