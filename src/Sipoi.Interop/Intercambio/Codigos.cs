@@ -1,32 +1,8 @@
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
+
 namespace Sipoi.Interop.Intercambio;
-
-public enum TipoActividad
-{
-    /// <summary>"AO".</summary>
-    ActividadOperativa,
-    /// <summary>"Inversion" (carries a CUI).</summary>
-    Inversion,
-}
-
-public enum Sentido
-{
-    Ascendente,
-    Descendente,
-    /// <summary>"no definido": judged against a permissible maximum/minimum.</summary>
-    NoDefinido,
-}
-
-public enum MetodoEvaluacion
-{
-    /// <summary>"ceplan": national planning guidance (weights by priority).</summary>
-    Ceplan,
-    /// <summary>"ponderado": weighted process method (fichas and gerencias).</summary>
-    Ponderado,
-}
-
-public enum TipoVersionPoi { Multianual, Anual, Modificado }
-
-public enum EstadoPei { RegistroIniciado, Registrado, EnImplementacion, Finalizado }
 
 /// <summary>
 /// The exact texts the exchange file uses for each enumeration (behaviours use the domain's
@@ -35,7 +11,7 @@ public enum EstadoPei { RegistroIniciado, Registrado, EnImplementacion, Finaliza
 public static class CodigosIntercambio
 {
     private static readonly (TipoActividad Valor, string Codigo)[] Tipos =
-        [(TipoActividad.ActividadOperativa, "AO"), (TipoActividad.Inversion, "Inversion")];
+        [(TipoActividad.AO, "AO"), (TipoActividad.Inversion, "Inversion")];
 
     private static readonly (Sentido Valor, string Codigo)[] Sentidos =
         [(Sentido.Ascendente, "ascendente"), (Sentido.Descendente, "descendente"), (Sentido.NoDefinido, "no definido")];

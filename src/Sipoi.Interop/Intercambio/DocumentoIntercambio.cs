@@ -1,3 +1,6 @@
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
 namespace Sipoi.Interop.Intercambio;
 
 /// <summary>

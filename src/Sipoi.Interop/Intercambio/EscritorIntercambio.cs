@@ -1,3 +1,6 @@
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;

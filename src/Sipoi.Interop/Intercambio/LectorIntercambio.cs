@@ -1,3 +1,6 @@
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -529,7 +532,7 @@ public static partial class LectorIntercambio
             return new ActividadDto
             {
                 Codigo = codigo,
-                Tipo = tipo ?? TipoActividad.ActividadOperativa,
+                Tipo = tipo ?? TipoActividad.AO,
                 Nombre = nombre,
                 CentroCosto = centroCosto,
                 Aei = aei,

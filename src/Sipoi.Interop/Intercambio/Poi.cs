@@ -1,3 +1,6 @@
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 
 namespace Sipoi.Interop.Intercambio;
@@ -46,7 +49,7 @@ public sealed record ActividadDto
     /// <summary>Unique within the POI.</summary>
     public required string Codigo { get; init; }
     /// <summary>AO when the file omits it.</summary>
-    public TipoActividad Tipo { get; init; } = TipoActividad.ActividadOperativa;
+    public TipoActividad Tipo { get; init; } = TipoActividad.AO;
     public required string Nombre { get; init; }
     public required string CentroCosto { get; init; }
     public required string Aei { get; init; }

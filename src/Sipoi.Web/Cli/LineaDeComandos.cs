@@ -15,6 +15,9 @@ public static partial class LineaDeComandos
     {
         ["entidades"] = EntidadesAsync,
         ["esquema-sql"] = EsquemaSqlAsync,
+        ["import"] = ImportarAsync,
+        ["export"] = ExportarAsync,
+        ["evaluate"] = EvaluarAsync,
     };
 
     public static bool EsComando(string[] args) => args.Length > 0 && Comandos.ContainsKey(args[0]);

@@ -4,7 +4,6 @@ using Sipoi.Domain.Presupuesto;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Web.Data;
 using Dom = Sipoi.Domain;
-using Dto = Sipoi.Interop.Intercambio;
 
 namespace Sipoi.Web.Intercambio;
 
@@ -38,7 +37,7 @@ public static class ExportadorPlan
             Entidad = new EntidadDto { Codigo = entidad.Codigo, Nombre = entidad.Nombre, Tipo = entidad.Tipo, Siglas = entidad.Siglas, Vision = entidad.Vision },
             Configuracion = new ConfiguracionDto
             {
-                Metodo = cfg.Metodo == Dom.Organizacion.MetodoEvaluacion.Ponderado ? Dto.MetodoEvaluacion.Ponderado : Dto.MetodoEvaluacion.Ceplan,
+                Metodo = cfg.Metodo,
                 Bandas = new BandasDto { MedioDesde = cfg.BandaMedioDesde, AltoDesde = cfg.BandaAltoDesde },
                 EtiquetasBandas = new TextosBandasDto { Bajo = cfg.EtiquetaBajo, Medio = cfg.EtiquetaMedio, Alto = cfg.EtiquetaAlto },
                 LeyendasBandas = cfg.LeyendaBajo is null || cfg.LeyendaMedio is null || cfg.LeyendaAlto is null
@@ -60,7 +59,7 @@ public static class ExportadorPlan
             Pei = new PeiDto
             {
                 Codigo = pei.Codigo, Nombre = pei.Nombre, Inicio = pei.Inicio, Fin = pei.Fin, Mision = pei.Mision, Vision = pei.Vision,
-                Estado = (Dto.EstadoPei)(int)pei.Estado,
+                Estado = pei.Estado,
                 Oei = pei.Oeis.OrderBy(o => o.Prioridad).Select(o => new OeiDto
                 {
                     Codigo = o.Codigo, Enunciado = o.Enunciado, Prioridad = o.Prioridad,
@@ -76,7 +75,7 @@ public static class ExportadorPlan
             {
                 Anio = poi.Anio,
                 Version = version.Etiqueta,
-                TipoVersion = (Dto.TipoVersionPoi)(int)version.Tipo,
+                TipoVersion = version.Tipo,
                 Motivo = version.Motivo,
                 Aprobacion = version.DocumentoAprobacion is { } doc && version.FechaAprobacion is { } fecha ? new AprobacionDto { Documento = doc, Fecha = fecha } : null,
                 Presupuesto = presupuesto.Count == 0 ? null : new PresupuestoDto
@@ -91,7 +90,7 @@ public static class ExportadorPlan
 
     private static IndicadorDto Indicador(Dom.Estrategia.Indicador i, Dictionary<int, string> centros) => new()
     {
-        Codigo = i.Codigo, Nombre = i.Nombre, Unidad = i.Unidad, Sentido = (Dto.Sentido)(int)i.Sentido,
+        Codigo = i.Codigo, Nombre = i.Nombre, Unidad = i.Unidad, Sentido = i.Sentido,
         LineaBase = i.LineaBaseAnio is { } anio && i.LineaBaseValor is { } valor ? new LineaBaseDto { Anio = anio, Valor = valor } : null,
         LogrosEsperados = i.Valores.Where(v => v.Periodo == Dom.Estrategia.PeriodoIndicador.Anual && v.LogroEsperado is not null).ToDictionary(v => v.Anio, v => v.LogroEsperado!.Value),
         ValoresObtenidos = i.Valores.Where(v => v.Periodo == Dom.Estrategia.PeriodoIndicador.Anual && v.ValorObtenido is not null).ToDictionary(v => v.Anio, v => v.ValorObtenido!.Value),
@@ -109,7 +108,7 @@ public static class ExportadorPlan
         return new ActividadDto
         {
             Codigo = a.Codigo,
-            Tipo = a.Tipo == Domain.Operativo.TipoActividad.Inversion ? Dto.TipoActividad.Inversion : Dto.TipoActividad.ActividadOperativa,
+            Tipo = a.Tipo,
             Nombre = a.Nombre, CentroCosto = centros[a.CentroCostoId], Aei = aeis[a.AeiId], Ficha = a.FichaId is { } f ? fichas[f] : null,
             UnidadMedida = a.UnidadMedida, Comportamiento = p.Comportamiento, Peso = p.Peso,
             Programado = p.ProgramadoFisico(), Ejecutado = a.EjecutadoFisico(),

@@ -6,7 +6,6 @@ using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Presupuesto;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Web.Data;
-using Dto = Sipoi.Interop.Intercambio;
 
 namespace Sipoi.Web.Intercambio;
 
@@ -80,7 +79,7 @@ public static class ImportadorPlan
             var actual = entidad.Configuracion;
             var nueva = actual with
             {
-                Metodo = c.Metodo is { } m ? (m == Dto.MetodoEvaluacion.Ponderado ? Domain.Organizacion.MetodoEvaluacion.Ponderado : Domain.Organizacion.MetodoEvaluacion.Ceplan) : actual.Metodo,
+                Metodo = c.Metodo ?? actual.Metodo,
                 BandaMedioDesde = c.Bandas?.MedioDesde ?? actual.BandaMedioDesde,
                 BandaAltoDesde = c.Bandas?.AltoDesde ?? actual.BandaAltoDesde,
                 EtiquetaBajo = c.EtiquetasBandas?.Bajo ?? actual.EtiquetaBajo,
@@ -130,7 +129,7 @@ public static class ImportadorPlan
             .SingleOrDefaultAsync(p => p.EntidadId == entidadId && p.Codigo == d.Codigo, ct);
         var inicio = d.Inicio ?? d.Fin ?? 0;
         var fin = d.Fin ?? d.Inicio ?? 0;
-        var estado = d.Estado is { } e ? (Domain.Estrategia.EstadoPei)(int)e : Domain.Estrategia.EstadoPei.RegistroIniciado;
+        var estado = d.Estado ?? EstadoPei.RegistroIniciado;
         if (pei is null)
         {
             pei = new Pei(entidadId, d.Codigo, inicio, fin, d.Nombre, d.Mision, d.Vision, estado);
@@ -189,18 +188,17 @@ public static class ImportadorPlan
     private static void GuardarIndicador(int entidadId, IndicadorDto d, Dictionary<string, Indicador> existentes,
         Dictionary<string, CentroCosto> centros, List<Indicador> destino)
     {
-        var sentido = (Domain.Estrategia.Sentido)(int)d.Sentido;
         int? responsable = d.CentroCostoResponsable is null ? null : centros[d.CentroCostoResponsable].Id;
         if (existentes.TryGetValue(d.Codigo, out var ind))
         {
-            ind.Actualizar(d.Nombre, d.Unidad, sentido, d.LineaBase?.Anio, d.LineaBase?.Valor, d.Fuente, d.MetodoCalculo,
+            ind.Actualizar(d.Nombre, d.Unidad, d.Sentido, d.LineaBase?.Anio, d.LineaBase?.Valor, d.Fuente, d.MetodoCalculo,
                 responsable, d.MaximoPermisible, d.MinimoPermisible);
             if (!destino.Contains(ind))
                 throw new ReglaDominioException($"El indicador {d.Codigo} ya pertenece a otro objetivo o acción del PEI.");
         }
         else
         {
-            ind = new Indicador(entidadId, d.Codigo, d.Nombre, d.Unidad, sentido, d.LineaBase?.Anio, d.LineaBase?.Valor,
+            ind = new Indicador(entidadId, d.Codigo, d.Nombre, d.Unidad, d.Sentido, d.LineaBase?.Anio, d.LineaBase?.Valor,
                 d.Fuente, d.MetodoCalculo, responsable, d.MaximoPermisible, d.MinimoPermisible);
             destino.Add(ind);
             existentes[d.Codigo] = ind;
@@ -241,8 +239,8 @@ public static class ImportadorPlan
         await EliminarPoiAsync(db, entidadId, d.Anio, ct);
 
         var poi = new Poi(entidadId, d.Anio, peiId);
-        var tipo = (Domain.Operativo.TipoVersionPoi)(int)d.TipoVersion;
-        var version = poi.AgregarVersion(tipo, d.Version ?? NombreVersion(tipo), d.Motivo ?? (tipo == Domain.Operativo.TipoVersionPoi.Modificado ? "Importado" : null));
+        var tipo = d.TipoVersion;
+        var version = poi.AgregarVersion(tipo, d.Version ?? NombreVersion(tipo), d.Motivo ?? (tipo == TipoVersionPoi.Modificado ? "Importado" : null));
         if (d.Aprobacion is { } ap) version.Aprobar(ap.Documento, ap.Fecha);
         db.Pois.Add(poi);
         if (d.Presupuesto is { } p)
@@ -257,8 +255,7 @@ public static class ImportadorPlan
         {
             var datos = new DatosActividad(a.Ficha is null ? null : fichas[a.Ficha].Id, a.Numero, a.Grupo, a.UnidadMedida, a.Responsable,
                 a.MesInicio, a.MesFin, a.CategoriaPresupuestal, a.Producto, a.ActividadPresupuestal, a.Cui, a.Prioridad);
-            var tipoActividad = a.Tipo == Dto.TipoActividad.Inversion ? Domain.Operativo.TipoActividad.Inversion : Domain.Operativo.TipoActividad.AO;
-            var act = new ActividadOperativa(entidadId, poi.Id, a.Codigo, tipoActividad, a.Nombre, centros[a.CentroCosto].Id, aeis[a.Aei].Id, datos);
+            var act = new ActividadOperativa(entidadId, poi.Id, a.Codigo, a.Tipo, a.Nombre, centros[a.CentroCosto].Id, aeis[a.Aei].Id, datos);
             for (var mes = 1; mes <= 12; mes++)
             {
                 if (a.Ejecutado[mes - 1] is not null || a.FinancieroEjecutado[mes - 1] is not null)
@@ -297,10 +294,10 @@ public static class ImportadorPlan
         await db.Pois.Where(p => p.Id == poiId).ExecuteDeleteAsync(ct);
     }
 
-    internal static string NombreVersion(Domain.Operativo.TipoVersionPoi tipo) => tipo switch
+    internal static string NombreVersion(TipoVersionPoi tipo) => tipo switch
     {
-        Domain.Operativo.TipoVersionPoi.Multianual => "Multianual",
-        Domain.Operativo.TipoVersionPoi.Modificado => "Modificado",
+        TipoVersionPoi.Multianual => "Multianual",
+        TipoVersionPoi.Modificado => "Modificado",
         _ => "Anual",
     };
 }

@@ -1,3 +1,6 @@
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
 using System.Text;
 using System.Text.Json.Nodes;
 using Sipoi.Domain.Periodos;
@@ -191,7 +194,7 @@ public class LecturaTests
         });
 
         var a = d.Poi.Actividades[3];
-        Assert.Equal(TipoActividad.ActividadOperativa, a.Tipo);
+        Assert.Equal(TipoActividad.AO, a.Tipo);
         Assert.Equal(Comportamiento.Suma, a.Comportamiento);
         Assert.Equal(1m, a.Peso);
         Assert.Equal(new decimal[12], a.FinancieroProgramado);

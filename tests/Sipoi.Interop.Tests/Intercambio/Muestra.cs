@@ -1,3 +1,6 @@
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Intercambio;
 
@@ -162,7 +165,7 @@ internal static class Muestra
                 new ActividadDto
                 {
                     Codigo = "AOI00000500001",
-                    Tipo = TipoActividad.ActividadOperativa,
+                    Tipo = TipoActividad.AO,
                     Nombre = "Elaboración de informes de evaluación del POI",
                     CentroCosto = "03.01.04.05",
                     Aei = "AEI.02.01",
