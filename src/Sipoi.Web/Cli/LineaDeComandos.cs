@@ -22,7 +22,7 @@ public static partial class LineaDeComandos
 
     public static bool EsComando(string[] args) => args.Length > 0 && Comandos.ContainsKey(args[0]);
 
-    public static async Task<int> EjecutarAsync(string[] args, TextWriter? salida = null, CancellationToken ct = default)
+    public static async Task<int> EjecutarAsync(string[] args, TextWriter? salida = null, IConfiguration? configuracion = null, CancellationToken ct = default)
     {
         salida ??= Console.Out;
         Argumentos argumentos;
@@ -36,7 +36,7 @@ public static partial class LineaDeComandos
             return 2;
         }
 
-        var configuracion = new ConfigurationBuilder()
+        configuracion ??= new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()

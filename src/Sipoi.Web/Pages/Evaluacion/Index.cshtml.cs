@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain.Evaluacion;
+using Sipoi.Domain.Organizacion;
+using Sipoi.Domain.Periodos;
+using Sipoi.Web.Data;
+using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Pages.Entidades;
+
+namespace Sipoi.Web.Pages.Evaluacion;
+
+/// <summary>The evaluation of a period: the same engine and query as `sipoi evaluate`.</summary>
+public sealed class IndexModel(SipoiDbContext db) : PageModel
+{
+    public Entidad Entidad { get; private set; } = null!;
+    public int Anio { get; private set; }
+    public ResultadoEvaluacion Resultado { get; private set; } = null!;
+    public Dictionary<string, string> NombresCentros { get; private set; } = [];
+
+    public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
+    [
+        .. Enumerable.Range(1, 12).Select(Periodo.AcumuladoAl), .. Periodo.Trimestres, Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual,
+        .. Enumerable.Range(1, 12).Select(Periodo.Mes),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
+    {
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        var p = Periodo.Anual;
+        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest("Periodo no válido: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+        if (await ConsultaEvaluacion.ContextoAsync(db, entidad, anio, ct) is not { } contexto) return NotFound();
+        Entidad = e;
+        Anio = anio;
+        Resultado = await ConsultaEvaluacion.EvaluarAsync(db, contexto, anio, p, ct: ct);
+        NombresCentros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == e.Id).ToDictionaryAsync(c => c.Codigo, c => c.Nombre, ct);
+        return Page();
+    }
+}
