@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Sipoi.Domain.Periodos;
+using Sipoi.Web.Data;
+using Sipoi.Web.Evaluacion;
+
+namespace Sipoi.Benchmarks;
+
+public sealed record OpcionesMedicion(int Anio = 2024, string Prefijo = "BENCH", int RepeticionesA = 7, int RepeticionesB = 3, int Paralelo = 2);
+
+/// <summary>
+/// Times the evaluation (through <see cref="ConsultaEvaluacion"/>, the app's only DB→engine path)
+/// against the "floor": one plain PostgreSQL GROUP BY over the same monthly rows.
+/// Every measure: one warm-up run, then N timed runs; best and median are reported.
+/// </summary>
+public static class Medicion
+{
+    private const string SqlPisoUna = """
+        SELECT a.aei_id, sum(m.fisico), sum(v.ejecutado_fisico)
+          FROM programacion p
+          JOIN actividad a ON a.id = p.actividad_id
+          JOIN meta_mensual m ON m.programacion_id = p.id
+          LEFT JOIN avance_mensual v ON v.actividad_id = a.id AND v.mes = m.mes
+         WHERE p.poi_version_id = @version
+         GROUP BY a.aei_id
+        """;
+
+    private const string SqlPisoTodas = """
+        SELECT a.entidad_id, a.aei_id, sum(m.fisico), sum(v.ejecutado_fisico)
+          FROM programacion p
+          JOIN actividad a ON a.id = p.actividad_id
+          JOIN meta_mensual m ON m.programacion_id = p.id
+          LEFT JOIN avance_mensual v ON v.actividad_id = a.id AND v.mes = m.mes
+         GROUP BY a.entidad_id, a.aei_id
+        """;
+
+    public sealed record Tiempos(double Mejor, double Mediana)
+    {
+        public override string ToString() => $"{Fmt(Mejor)} / {Fmt(Mediana)}";
+    }
+
+    private static string Fmt(double ms) => ms >= 10_000 ? $"{ms / 1000:F1} s" : ms >= 1000 ? $"{ms / 1000:F2} s" : $"{ms:F1} ms";
+
+    private static async Task<Tiempos> TomarAsync(int repeticiones, Func<Task> accion)
+    {
+        await accion();   // warm-up
+        var t = new double[repeticiones];
+        for (var i = 0; i < repeticiones; i++)
+        {
+            var r = Stopwatch.StartNew();
+            await accion();
+            t[i] = r.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(t);
+        return new Tiempos(t[0], repeticiones % 2 == 1 ? t[repeticiones / 2] : (t[repeticiones / 2 - 1] + t[repeticiones / 2]) / 2);
+    }
+
+    private static async Task<long> LeerTodoAsync(NpgsqlConnection cx, string sql, int? version = null)
+    {
+        await using var cmd = new NpgsqlCommand(sql, cx) { CommandTimeout = 0 };
+        if (version is { } v) cmd.Parameters.AddWithValue("version", v);
+        await using var r = await cmd.ExecuteReaderAsync();
+        long filas = 0;
+        while (await r.ReadAsync())
+        {
+            _ = r.IsDBNull(r.FieldCount - 1) ? 0m : r.GetDecimal(r.FieldCount - 1);
+            filas++;
+        }
+        return filas;
+    }
+
+    private static async Task<decimal?> EvaluarUnaAsync(DbContextOptions<SipoiDbContext> opciones, string codigo, int anio)
+    {
+        await using var db = new SipoiDbContext(opciones);
+        var contexto = await ConsultaEvaluacion.ContextoAsync(db, codigo, anio)
+            ?? throw new InvalidOperationException($"La entidad {codigo} no tiene POI {anio}.");
+        var r = await ConsultaEvaluacion.EvaluarAsync(db, contexto, anio, Periodo.Anual, metodo: null, incluirActividades: false);
+        return r.Igi;
+    }
+
+    public static async Task<int> EjecutarAsync(string conexion, OpcionesMedicion o, TextWriter salida)
+    {
+        var opciones = Generador.OpcionesDb(conexion);
+        await using var cx = new NpgsqlConnection(conexion);
+        await cx.OpenAsync();
+        await using (var c = new NpgsqlCommand("VACUUM ANALYZE", cx) { CommandTimeout = 0 })
+        {
+            var r = Stopwatch.StartNew();
+            await c.ExecuteNonQueryAsync();
+            salida.WriteLine($"VACUUM ANALYZE: {r.Elapsed.TotalSeconds:F1} s");
+        }
+
+        // Only the codes are kept for the national run (a few bytes per entity), never their data.
+        var codigos = new List<string>();
+        int primeraVersion = 0;
+        await using (var c = new NpgsqlCommand("""
+            SELECT e.codigo, v.id FROM entidad e JOIN poi p ON p.entidad_id = e.id AND p.anio = @anio
+              JOIN poi_version v ON v.poi_id = p.id
+             WHERE e.codigo LIKE @prefijo ORDER BY e.id
+            """, cx))
+        {
+            c.Parameters.AddWithValue("anio", o.Anio);
+            c.Parameters.AddWithValue("prefijo", o.Prefijo + "-%");
+            await using var r = await c.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                if (codigos.Count == 0) primeraVersion = r.GetInt32(1);
+                codigos.Add(r.GetString(0));
+            }
+        }
+        if (codigos.Count == 0) { salida.WriteLine($"No hay entidades {o.Prefijo}-… con POI {o.Anio}: ejecute primero 'generar'."); return 2; }
+
+        long metasTotal, avancesTotal;
+        int aos, aeis, oeis;
+        await using (var c = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM meta_mensual), (SELECT count(*) FROM avance_mensual),
+                   (SELECT count(*) FROM programacion WHERE poi_version_id = @v),
+                   (SELECT count(*) FROM aei WHERE entidad_id = (SELECT entidad_id FROM poi_version WHERE id = @v)),
+                   (SELECT count(*) FROM oei WHERE entidad_id = (SELECT entidad_id FROM poi_version WHERE id = @v))
+            """, cx))
+        {
+            c.Parameters.AddWithValue("v", primeraVersion);
+            await using var r = await c.ExecuteReaderAsync();
+            await r.ReadAsync();
+            (metasTotal, avancesTotal, aos, aeis, oeis) = (r.GetInt64(0), r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4));
+        }
+        salida.WriteLine($"Datos: {codigos.Count:N0} entidades, {metasTotal:N0} metas mensuales, {avancesTotal:N0} avances mensuales; entidad (a) = {codigos[0]}: {aos} AO / {aeis} AEI / {oeis} OEI");
+        salida.WriteLine($"Máquina: {Environment.ProcessorCount} núcleos, .NET {Environment.Version}, GC {(System.Runtime.GCSettings.IsServerGC ? "servidor" : "estación")}");
+
+        var pisoA = await TomarAsync(o.RepeticionesA, () => LeerTodoAsync(cx, SqlPisoUna, primeraVersion));
+        decimal? igiA = null;
+        var evalA = await TomarAsync(o.RepeticionesA, async () => igiA = await EvaluarUnaAsync(opciones, codigos[0], o.Anio));
+        salida.WriteLine($"(a) piso {pisoA}   evaluación {evalA}   IGI {igiA:F2}");
+
+        var pisoB = await TomarAsync(o.RepeticionesB, () => LeerTodoAsync(cx, SqlPisoTodas));
+        salida.WriteLine($"(b) piso {pisoB}");
+
+        var igis = new decimal?[codigos.Count];
+        var muestras = new List<string>();
+        var proceso = Process.GetCurrentProcess();
+        long asignadoAntes = 0, asignadoUltimo = 0;
+        var ultimaCorrida = false;
+        async Task EvaluarTodas()
+        {
+            var hechas = 0;
+            asignadoAntes = GC.GetTotalAllocatedBytes();
+            await Parallel.ForEachAsync(Enumerable.Range(0, codigos.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Paralelo }, async (i, _) =>
+            {
+                igis[i] = await EvaluarUnaAsync(opciones, codigos[i], o.Anio);
+                var n = Interlocked.Increment(ref hechas);
+                if (ultimaCorrida && n % Math.Max(1, codigos.Count / 4) == 0)
+                    lock (muestras) muestras.Add($"{n,6:N0} entidades: working set {Environment.WorkingSet / 1048576.0,7:F1} MiB, heap {GC.GetTotalMemory(false) / 1048576.0,7:F1} MiB");
+            });
+            asignadoUltimo = GC.GetTotalAllocatedBytes() - asignadoAntes;
+        }
+        var corridas = 0;
+        var evalB = await TomarAsync(o.RepeticionesB, async () =>
+        {
+            ultimaCorrida = ++corridas == o.RepeticionesB + 1;
+            await EvaluarTodas();
+        });
+        proceso.Refresh();
+        var conIgi = igis.Count(x => x is >= 0 and <= 100);
+        salida.WriteLine($"(b) evaluación {evalB}   ({o.Paralelo} en paralelo, {conIgi:N0}/{codigos.Count:N0} con IGI entre 0 y 100, IGI medio {igis.Average(x => x ?? 0):F2})");
+
+        salida.WriteLine();
+        salida.WriteLine("| medida | piso PostgreSQL (mejor / mediana) | evaluación (mejor / mediana) | razón eval/piso (mediana) | meta |");
+        salida.WriteLine("|---|---|---|---|---|");
+        Fila(salida, $"(a) 1 entidad, {aos} AO / {aeis} AEI / {oeis} OEI", pisoA, evalA, 1.5);
+        Fila(salida, $"(b) {codigos.Count:N0} entidades", pisoB, evalB, 2.0);
+        salida.WriteLine();
+        salida.WriteLine("Memoria durante la última corrida (b):");
+        foreach (var m in muestras) salida.WriteLine("  " + m);
+        salida.WriteLine($"  asignado por el GC en una corrida (b): {asignadoUltimo / 1048576.0:N0} MiB ({asignadoUltimo / (double)codigos.Count / 1024:N0} KiB por entidad)");
+        salida.WriteLine($"  pico de working set del proceso: {proceso.PeakWorkingSet64 / 1048576.0:F1} MiB; working set final {Environment.WorkingSet / 1048576.0:F1} MiB");
+        return 0;
+    }
+
+    private static void Fila(TextWriter s, string nombre, Tiempos piso, Tiempos eval, double meta)
+    {
+        var razon = eval.Mediana / piso.Mediana;
+        s.WriteLine($"| {nombre} | {piso} | {eval} | {razon:F2}× | ≤ {meta:0.0}× {(razon <= meta ? "cumple" : "NO cumple")} |");
+    }
+}
