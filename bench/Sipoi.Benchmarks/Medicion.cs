@@ -145,9 +145,16 @@ public static class Medicion
         {
             var hechas = 0;
             asignadoAntes = GC.GetTotalAllocatedBytes();
-            await Parallel.ForEachAsync(Enumerable.Range(0, codigos.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Paralelo }, async (i, _) =>
+            // A national run reads every entity's context in one query (a few ids each), then streams
+            // each entity's rows through the same path as (a).
+            List<ConsultaEvaluacion.Contexto> contextos;
+            await using (var db = new SipoiDbContext(opciones))
+                contextos = (await ConsultaEvaluacion.ContextosAsync(db, o.Anio)).Where(c => c.Codigo.StartsWith(o.Prefijo + "-", StringComparison.Ordinal)).ToList();
+            if (contextos.Count != codigos.Count) throw new InvalidOperationException($"Se esperaban {codigos.Count} contextos y hay {contextos.Count}.");
+            await Parallel.ForEachAsync(Enumerable.Range(0, contextos.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Paralelo }, async (i, _) =>
             {
-                igis[i] = await EvaluarUnaAsync(opciones, codigos[i], o.Anio);
+                await using (var db = new SipoiDbContext(opciones))
+                    igis[i] = (await ConsultaEvaluacion.EvaluarAsync(db, contextos[i], o.Anio, Periodo.Anual, metodo: null, incluirActividades: false)).Igi;
                 var n = Interlocked.Increment(ref hechas);
                 if (ultimaCorrida && n % Math.Max(1, codigos.Count / 4) == 0)
                     lock (muestras) muestras.Add($"{n,6:N0} entidades: working set {Environment.WorkingSet / 1048576.0,7:F1} MiB, heap {GC.GetTotalMemory(false) / 1048576.0,7:F1} MiB");

@@ -25,6 +25,23 @@ public static class ConsultaEvaluacion
         return new Contexto(e.Id, e.Codigo, e.Nombre, e.Configuracion, v.Id, poi.PeiId);
     }
 
+    /// <summary>
+    /// The evaluation context of every entity with a POI in the year, for national runs: one query
+    /// instead of two per entity. Holds a few ids per entity, never their monthly data.
+    /// </summary>
+    public static async Task<List<Contexto>> ContextosAsync(SipoiDbContext db, int anio, CancellationToken ct = default)
+    {
+        var filas = await (
+            from e in db.Entidades.AsNoTracking()
+            join p in db.Pois.AsNoTracking().Include(p => p.Versiones) on e.Id equals p.EntidadId
+            where p.Anio == anio
+            orderby e.Codigo
+            select new { e, p }).ToListAsync(ct);
+        return filas.Where(x => x.p.VersionVigente is not null)
+            .Select(x => new Contexto(x.e.Id, x.e.Codigo, x.e.Nombre, x.e.Configuracion, x.p.VersionVigente!.Id, x.p.PeiId))
+            .ToList();
+    }
+
     public static async Task<ResultadoEvaluacion?> EvaluarAsync(SipoiDbContext db, string codigoEntidad, int anio, Periodo periodo,
         MetodoEvaluacion? metodo = null, bool incluirActividades = true, CancellationToken ct = default)
     {
@@ -35,86 +52,31 @@ public static class ConsultaEvaluacion
     public static async Task<ResultadoEvaluacion> EvaluarAsync(SipoiDbContext db, Contexto c, int anio, Periodo periodo,
         MetodoEvaluacion? metodo = null, bool incluirActividades = true, CancellationToken ct = default)
     {
-        var pei = await EstructuraAsync(db, c.PeiId, ct);
-        var fichas = await db.Fichas.AsNoTracking().Where(f => f.EntidadId == c.EntidadId)
-            .Select(f => new FichaEvaluable(f.Codigo, f.Gerencia, f.Peso)).ToListAsync(ct);
         var config = ConfiguracionEvaluacion.Desde(metodo is { } m ? c.Configuracion with { Metodo = m } : c.Configuracion);
-        var acumulador = new AcumuladorEvaluacion(pei, config, anio, periodo, fichas, incluirActividades);
-        await LeerActividadesAsync(db, c.PoiVersionId, acumulador, ct);
-        return acumulador.Resultado();
-    }
-
-    /// <summary>The PEI's OEI → AEI → indicators with their values, as the engine's snapshot.</summary>
-    public static async Task<EstructuraPei> EstructuraAsync(SipoiDbContext db, int peiId, CancellationToken ct)
-    {
-        var oeis = await db.Oeis.AsNoTracking().Where(o => o.PeiId == peiId)
-            .Include(o => o.Indicadores).ThenInclude(i => i.Valores)
-            .Include(o => o.Aeis).ThenInclude(a => a.Indicadores).ThenInclude(i => i.Valores)
-            .AsSplitQuery().ToListAsync(ct);
-        return new EstructuraPei(oeis.OrderBy(o => o.Prioridad).Select(o => new OeiPei(o.Codigo, o.Prioridad,
-            o.Aeis.OrderBy(a => a.Prioridad).Select(a => new AeiPei(a.Codigo, a.Prioridad) { Indicadores = a.Indicadores.Select(Indicador).ToList() }).ToList())
-        {
-            Indicadores = o.Indicadores.Select(Indicador).ToList(),
-        }).ToList());
-    }
-
-    private static IndicadorPei Indicador(Domain.Estrategia.Indicador i) => new(i.Codigo, i.Sentido)
-    {
-        Valores = i.Valores.Select(v => new MedicionIndicador(v.Anio, v.Periodo, v.LogroEsperado, v.ValorObtenido)).ToList(),
-        MaximoPermisible = i.MaximoPermisible,
-        MinimoPermisible = i.MinimoPermisible,
-    };
-
-    // One row per activity and month, in activity order; the 12 rows of an activity are folded into
-    // two reused arrays and handed to the accumulator.
-    private const string SqlMeses = """
-        SELECT a.id, a.codigo, ae.codigo, cc.codigo, f.codigo, p.comportamiento, p.peso, m.mes, m.fisico, v.ejecutado_fisico
-          FROM programacion p
-          JOIN actividad a ON a.id = p.actividad_id
-          JOIN aei ae ON ae.id = a.aei_id
-          JOIN centro_costo cc ON cc.id = a.centro_costo_id
-          LEFT JOIN ficha_proceso f ON f.id = a.ficha_id
-          JOIN meta_mensual m ON m.programacion_id = p.id
-          LEFT JOIN avance_mensual v ON v.actividad_id = a.id AND v.mes = m.mes
-         WHERE p.poi_version_id = @version
-         ORDER BY a.id, m.mes
-        """;
-
-    private static async Task LeerActividadesAsync(SipoiDbContext db, int poiVersionId, AcumuladorEvaluacion acumulador, CancellationToken ct)
-    {
         var conexion = db.Database.GetDbConnection();
         var abierta = conexion.State == System.Data.ConnectionState.Open;
         if (!abierta) await conexion.OpenAsync(ct);
         try
         {
+            // One round trip: the PEI, the entity's codes and the monthly rows come as five result sets.
             await using var cmd = conexion.CreateCommand();
-            cmd.CommandText = SqlMeses;
-            var p = cmd.CreateParameter();
-            p.ParameterName = "version";
-            p.Value = poiVersionId;
-            cmd.Parameters.Add(p);
+            cmd.CommandText = SqlEvaluacion;
+            Parametro(cmd, "pei", c.PeiId);
+            Parametro(cmd, "entidad", c.EntidadId);
+            Parametro(cmd, "version", c.PoiVersionId);
             await using var r = await cmd.ExecuteReaderAsync(ct);
-            var programado = new decimal[12];
-            var ejecutado = new decimal?[12];
-            int? actual = null;
-            (string Codigo, string Aei, string Centro, string? Ficha, Comportamiento Comp, decimal Peso) fila = default;
+            var (pei, aeis) = await LeerEstructuraAsync(r, ct);
+            await r.NextResultAsync(ct);
+            var centros = new Dictionary<int, string>();
+            while (await r.ReadAsync(ct)) centros[r.GetInt32(0)] = r.GetString(1);
+            await r.NextResultAsync(ct);
+            var fichas = new Dictionary<int, FichaEvaluable>();
             while (await r.ReadAsync(ct))
-            {
-                var id = r.GetInt32(0);
-                if (id != actual)
-                {
-                    if (actual is not null) Entregar(acumulador, fila, programado, ejecutado);
-                    actual = id;
-                    Array.Clear(programado);
-                    Array.Clear(ejecutado);
-                    ComportamientoTexto.TryParse(r.GetString(5).ToLowerInvariant(), out var comp);
-                    fila = (r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), comp, r.GetDecimal(6));
-                }
-                var mes = r.GetInt32(7);
-                programado[mes - 1] = r.GetDecimal(8);
-                ejecutado[mes - 1] = r.IsDBNull(9) ? null : r.GetDecimal(9);
-            }
-            if (actual is not null) Entregar(acumulador, fila, programado, ejecutado);
+                fichas[r.GetInt32(0)] = new FichaEvaluable(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetDecimal(3));
+            await r.NextResultAsync(ct);
+            var acumulador = new AcumuladorEvaluacion(pei, config, anio, periodo, fichas.Values.ToList(), incluirActividades);
+            await LeerActividadesAsync(r, acumulador, aeis, centros, fichas, ct);
+            return acumulador.Resultado();
         }
         finally
         {
@@ -122,7 +84,118 @@ public static class ConsultaEvaluacion
         }
     }
 
-    private static void Entregar(AcumuladorEvaluacion acumulador,
-        (string Codigo, string Aei, string Centro, string? Ficha, Comportamiento Comp, decimal Peso) f, decimal[] programado, decimal?[] ejecutado) =>
-        acumulador.Agregar(f.Codigo, f.Aei, f.Centro, f.Ficha, f.Comp, f.Peso, programado, ejecutado);
+    private const string SqlEvaluacion = """
+        SELECT o.id, o.codigo, o.prioridad, a.id, a.codigo, a.prioridad
+          FROM oei o LEFT JOIN aei a ON a.oei_id = o.id
+         WHERE o.pei_id = @pei
+         ORDER BY o.prioridad, a.prioridad;
+        SELECT i.id, i.oei_id, i.aei_id, i.codigo, i.sentido, i.maximo_permisible, i.minimo_permisible,
+               v.anio, v.periodo, v.logro_esperado, v.valor_obtenido
+          FROM indicador i
+          JOIN oei o ON o.id = i.oei_id
+          LEFT JOIN valor_indicador v ON v.indicador_id = i.id
+         WHERE o.pei_id = @pei
+        UNION ALL
+        SELECT i.id, i.oei_id, i.aei_id, i.codigo, i.sentido, i.maximo_permisible, i.minimo_permisible,
+               v.anio, v.periodo, v.logro_esperado, v.valor_obtenido
+          FROM indicador i
+          JOIN aei a ON a.id = i.aei_id
+          JOIN oei o ON o.id = a.oei_id
+          LEFT JOIN valor_indicador v ON v.indicador_id = i.id
+         WHERE o.pei_id = @pei
+         ORDER BY 1, 8, 9;
+        SELECT id, codigo FROM centro_costo WHERE entidad_id = @entidad;
+        SELECT id, codigo, gerencia, peso FROM ficha_proceso WHERE entidad_id = @entidad;
+        SELECT a.id, a.codigo, a.aei_id, a.centro_costo_id, a.ficha_id, p.comportamiento, p.peso,
+               (SELECT array_agg(m.fisico ORDER BY m.mes) FROM meta_mensual m WHERE m.programacion_id = p.id),
+               av.meses, av.valores
+          FROM programacion p
+          JOIN actividad a ON a.id = p.actividad_id
+          LEFT JOIN LATERAL (SELECT array_agg(v.mes ORDER BY v.mes) AS meses, array_agg(v.ejecutado_fisico ORDER BY v.mes) AS valores
+                               FROM avance_mensual v WHERE v.actividad_id = a.id) av ON true
+         WHERE p.poi_version_id = @version
+         ORDER BY a.id;
+        """;
+
+    private static void Parametro(DbCommand cmd, string nombre, int valor)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = nombre;
+        p.Value = valor;
+        cmd.Parameters.Add(p);
+    }
+
+    /// <summary>Reads the PEI as the engine's snapshot (OEI → AEI → indicators with their values); returns AEI codes by id too.</summary>
+    private static async Task<(EstructuraPei Pei, Dictionary<int, string> Aeis)> LeerEstructuraAsync(DbDataReader r, CancellationToken ct)
+    {
+        var oeis = new List<(int Id, string Codigo, int Prioridad, List<(int Id, string Codigo, int Prioridad)> Aeis)>();
+        var aeis = new Dictionary<int, string>();
+        while (await r.ReadAsync(ct))
+        {
+            var id = r.GetInt32(0);
+            if (oeis.Count == 0 || oeis[^1].Id != id) oeis.Add((id, r.GetString(1), r.GetInt32(2), []));
+            if (r.IsDBNull(3)) continue;
+            oeis[^1].Aeis.Add((r.GetInt32(3), r.GetString(4), r.GetInt32(5)));
+            aeis[r.GetInt32(3)] = r.GetString(4);
+        }
+        await r.NextResultAsync(ct);
+        var deOei = new Dictionary<int, List<IndicadorPei>>();
+        var deAei = new Dictionary<int, List<IndicadorPei>>();
+        var valores = new List<MedicionIndicador>();
+        (int Id, int? Oei, int? Aei, string Codigo, Domain.Estrategia.Sentido Sentido, decimal? Max, decimal? Min)? actual = null;
+        void Cerrar()
+        {
+            if (actual is not { } i) return;
+            var indicador = new IndicadorPei(i.Codigo, i.Sentido) { Valores = valores.ToList(), MaximoPermisible = i.Max, MinimoPermisible = i.Min };
+            var destino = i.Aei is { } a ? deAei : deOei;
+            var clave = i.Aei ?? i.Oei!.Value;
+            if (!destino.TryGetValue(clave, out var lista)) destino[clave] = lista = [];
+            lista.Add(indicador);
+            valores.Clear();
+        }
+        while (await r.ReadAsync(ct))
+        {
+            var id = r.GetInt32(0);
+            if (actual?.Id != id)
+            {
+                Cerrar();
+                actual = (id, r.IsDBNull(1) ? null : r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetString(3),
+                    Enum.Parse<Domain.Estrategia.Sentido>(r.GetString(4)), r.IsDBNull(5) ? null : r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetDecimal(6));
+            }
+            if (!r.IsDBNull(7))
+                valores.Add(new MedicionIndicador(r.GetInt32(7), (Domain.Estrategia.PeriodoIndicador)r.GetInt32(8),
+                    r.IsDBNull(9) ? null : r.GetDecimal(9), r.IsDBNull(10) ? null : r.GetDecimal(10)));
+        }
+        Cerrar();
+        var pei = new EstructuraPei(oeis.Select(o => new OeiPei(o.Codigo, o.Prioridad,
+            o.Aeis.Select(a => new AeiPei(a.Codigo, a.Prioridad) { Indicadores = deAei.GetValueOrDefault(a.Id) ?? [] }).ToList())
+        {
+            Indicadores = deOei.GetValueOrDefault(o.Id) ?? [],
+        }).ToList());
+        return (pei, aeis);
+    }
+
+    // One row per activity with its months packed as arrays (12 targets; executed values of the
+    // registered months). Packing is plain SQL; every roll-up stays in the domain.
+    private static async Task LeerActividadesAsync(DbDataReader r, AcumuladorEvaluacion acumulador,
+        Dictionary<int, string> aeis, Dictionary<int, string> centros, Dictionary<int, FichaEvaluable> fichas, CancellationToken ct)
+    {
+        var ejecutado = new decimal?[12];
+        while (await r.ReadAsync(ct))
+        {
+            var codigo = r.GetString(1);
+            var programado = r.IsDBNull(7) ? [] : r.GetFieldValue<decimal[]>(7);
+            if (programado.Length != 12)
+                throw new InvalidOperationException($"La actividad {codigo} tiene {programado.Length} metas mensuales en la versión; se esperan 12.");
+            Array.Clear(ejecutado);
+            if (!r.IsDBNull(8))
+            {
+                var meses = r.GetFieldValue<int[]>(8);
+                var valores = r.GetFieldValue<decimal?[]>(9);
+                for (var i = 0; i < meses.Length; i++) ejecutado[meses[i] - 1] = valores[i];
+            }
+            acumulador.Agregar(codigo, aeis[r.GetInt32(2)], centros[r.GetInt32(3)], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo,
+                Enum.Parse<Comportamiento>(r.GetString(5)), r.GetDecimal(6), programado, ejecutado);
+        }
+    }
 }
