@@ -1,4 +1,6 @@
+using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
+using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Domain.Operativo;
 
@@ -88,6 +90,33 @@ public sealed class ActividadOperativa
         }
         avance.EjecutadoFisico = fisico;
         avance.EjecutadoFinanciero = financiero;
+        return avance;
+    }
+
+    /// <summary>The month's registration, or null when nothing was registered.</summary>
+    public AvanceMensual? AvanceDe(int mes) => Avances.FirstOrDefault(a => a.Mes == mes);
+
+    /// <summary>
+    /// An operator registers (or corrects) the month of <paramref name="seguimiento"/>: refused when the
+    /// month is not editable (submitted, approved, not begun or past its deadline) and when any value
+    /// is invalid or absurd (all problems in the message, one per line). Missing justification is
+    /// allowed here, so a draft can be saved; the submission demands it (Seguimiento/README.md).
+    /// </summary>
+    public AvanceMensual RegistrarAvance(SeguimientoMensual seguimiento, ConfiguracionEntidad configuracion,
+        ProgramacionActividad programacion, DatosAvance datos, string usuario, DateTimeOffset ahora)
+    {
+        if (string.IsNullOrWhiteSpace(usuario)) throw new ReglaDominioException("La operación debe registrar el usuario que la hace.");
+        if (seguimiento.EntidadId != EntidadId || seguimiento.PoiId != PoiId || seguimiento.CentroCostoId != CentroCostoId)
+            throw new ReglaDominioException($"La actividad {Codigo} no pertenece al centro de costo y POI de este seguimiento.");
+        if (programacion.ActividadId != Id)
+            throw new ReglaDominioException($"La programación recibida no es la de la actividad {Codigo}.");
+        seguimiento.AsegurarEditable(configuracion, Plazos.Hoy(ahora));
+        var limpio = datos.Normalizado();
+        var problemas = ValidacionAvance.Validar(ActividadDelMes.De(this, programacion, seguimiento.Mes, limpio), seguimiento.MesDelAnio);
+        if (problemas.Count > 0) throw new ReglaDominioException(string.Join("\n", problemas.Select(p => p.Mensaje)));
+        var avance = FijarAvance(seguimiento.Mes, limpio.Fisico, limpio.Financiero);
+        avance.Justificar(limpio.Logros, limpio.Dificultades, limpio.MedidasCorrectivas);
+        seguimiento.RegistrarModificacion(usuario, ahora);
         return avance;
     }
 }

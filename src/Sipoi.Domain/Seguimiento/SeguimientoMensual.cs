@@ -1,0 +1,192 @@
+using System.Globalization;
+using Sipoi.Domain.Organizacion;
+
+namespace Sipoi.Domain.Seguimiento;
+
+/// <summary>
+/// The monthly monitoring of one cost centre: its workflow state, the last review, the reopening
+/// in force, and who changed it last (what a concurrency-conflict message shows). The activities'
+/// values live in <see cref="Operativo.AvanceMensual"/>; every change to them goes through
+/// <see cref="Operativo.ActividadOperativa.RegistrarAvance"/>, which asks this month first.
+/// Roles are the web layer's business: here the operator submits and the planning office
+/// observes, approves and reopens.
+/// </summary>
+public sealed class SeguimientoMensual
+{
+    public const int LargoMaximoObservacion = 4000;
+
+    public long Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public int PoiId { get; private set; }
+    public int Anio { get; private set; }
+    public int CentroCostoId { get; private set; }
+    public int Mes { get; private set; }
+    public EstadoSeguimiento Estado { get; private set; }
+    /// <summary>The planning office's last observation; kept after re-submission as the history of the review.</summary>
+    public string? Observacion { get; private set; }
+    public string? EnviadoPor { get; private set; }
+    public DateTimeOffset? EnviadoEn { get; private set; }
+    /// <summary>Who observed or approved last.</summary>
+    public string? RevisadoPor { get; private set; }
+    public DateTimeOffset? RevisadoEn { get; private set; }
+    public Reapertura? Reapertura { get; private set; }
+    public AccionAuditada? UltimaAccion { get; private set; }
+    public string? UltimoCambioPor { get; private set; }
+    public DateTimeOffset? UltimoCambioEn { get; private set; }
+
+    private SeguimientoMensual() { }
+
+    public SeguimientoMensual(int entidadId, int poiId, int anio, int centroCostoId, int mes)
+    {
+        var m = new MesDelAnio(anio, mes); // validates year and month
+        EntidadId = entidadId;
+        PoiId = poiId;
+        Anio = m.Anio;
+        CentroCostoId = centroCostoId;
+        Mes = m.Mes;
+        Estado = EstadoSeguimiento.Pendiente;
+    }
+
+    public MesDelAnio MesDelAnio => new(Anio, Mes);
+
+    public DateOnly PlazoRegular(ConfiguracionEntidad configuracion) => Plazos.Cierre(MesDelAnio, configuracion);
+
+    /// <summary>The regular deadline, or the reopening's when later.</summary>
+    public DateOnly PlazoVigente(ConfiguracionEntidad configuracion) => Plazos.Vigente(PlazoRegular(configuracion), Reapertura);
+
+    public EstadoTablero EstadoTablero(ConfiguracionEntidad configuracion, DateOnly hoy) =>
+        Tablero.Estado(Estado, PlazoVigente(configuracion), hoy);
+
+    /// <summary>Why the operator cannot change the month's values now; null when they can.</summary>
+    public string? MotivoNoEditable(ConfiguracionEntidad configuracion, DateOnly hoy)
+    {
+        var mes = MesDelAnio;
+        if (Estado == EstadoSeguimiento.Aprobado) return $"El seguimiento de {mes.Nombre} está aprobado y es de solo lectura.";
+        if (Estado == EstadoSeguimiento.Enviado) return $"El seguimiento de {mes.Nombre} fue enviado y está en revisión; no se puede modificar.";
+        if (hoy < mes.PrimerDia) return $"Aún no se puede registrar {mes.Nombre}: el mes no ha comenzado.";
+        var plazo = PlazoVigente(configuracion);
+        return Plazos.Vencido(plazo, hoy) ? Plazos.MensajeVencido(mes, plazo) : null;
+    }
+
+    public bool EsEditable(ConfiguracionEntidad configuracion, DateOnly hoy) => MotivoNoEditable(configuracion, hoy) is null;
+
+    public void AsegurarEditable(ConfiguracionEntidad configuracion, DateOnly hoy)
+    {
+        if (MotivoNoEditable(configuracion, hoy) is { } motivo) throw new ReglaDominioException(motivo);
+    }
+
+    /// <summary>Every problem that would stop a submission of these activities (the cost centre's, with their targets in force).</summary>
+    public IReadOnlyList<ProblemaSeguimiento> ProblemasParaEnviar(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion) =>
+        ReglasEnvio.Verificar(MesDelAnio, actividades, configuracion);
+
+    /// <summary>
+    /// Pendiente/Observado → Enviado. Refused while the month has not reached its last day, after the
+    /// deadline in force, or when any activity has a problem (all listed in the message, one per line;
+    /// call <see cref="ProblemasParaEnviar"/> first to show them by field).
+    /// </summary>
+    public void Enviar(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
+    {
+        var quien = Usuario(usuario);
+        Exigir(AccionAuditada.Envio, EstadoSeguimiento.Pendiente, EstadoSeguimiento.Observado);
+        var hoy = Plazos.Hoy(ahora);
+        var mes = MesDelAnio;
+        if (hoy < mes.UltimoDia)
+            throw new ReglaDominioException($"El seguimiento de {mes.Nombre} se envía desde el último día del mes ({Plazos.Fecha(mes.UltimoDia)}).");
+        var plazo = PlazoVigente(configuracion);
+        if (Plazos.Vencido(plazo, hoy)) throw new ReglaDominioException(Plazos.MensajeVencido(mes, plazo));
+        var problemas = ProblemasParaEnviar(actividades, configuracion);
+        if (problemas.Count > 0)
+            throw new ReglaDominioException(
+                $"No se puede enviar el seguimiento de {mes.Nombre}; corrija lo siguiente:\n" + string.Join("\n", problemas.Select(p => "- " + p.Mensaje)));
+        Estado = EstadoSeguimiento.Enviado;
+        EnviadoPor = quien;
+        EnviadoEn = ahora;
+        Anotar(AccionAuditada.Envio, quien, ahora);
+    }
+
+    /// <summary>Enviado → Observado, with the planning office's observation (required); the month goes back to the operator.</summary>
+    public void Observar(string? observacion, string usuario, DateTimeOffset ahora)
+    {
+        var quien = Usuario(usuario);
+        Exigir(AccionAuditada.Observacion, EstadoSeguimiento.Enviado);
+        if (string.IsNullOrWhiteSpace(observacion))
+            throw new ReglaDominioException($"Para observar el seguimiento de {MesDelAnio.Nombre} escriba la observación.");
+        var texto = observacion.Trim();
+        if (texto.Length > LargoMaximoObservacion)
+            throw new ReglaDominioException($"La observación no puede pasar de {LargoMaximoObservacion} caracteres.");
+        Estado = EstadoSeguimiento.Observado;
+        Observacion = texto;
+        RevisadoPor = quien;
+        RevisadoEn = ahora;
+        Anotar(AccionAuditada.Observacion, quien, ahora);
+    }
+
+    /// <summary>Enviado → Aprobado; from then on the month is read-only.</summary>
+    public void Aprobar(string usuario, DateTimeOffset ahora)
+    {
+        var quien = Usuario(usuario);
+        Exigir(AccionAuditada.Aprobacion, EstadoSeguimiento.Enviado);
+        Estado = EstadoSeguimiento.Aprobado;
+        RevisadoPor = quien;
+        RevisadoEn = ahora;
+        Anotar(AccionAuditada.Aprobacion, quien, ahora);
+    }
+
+    /// <summary>
+    /// The planning office gives the operator a new deadline (reason required, date after today).
+    /// Only a month still in the operator's hands (Pendiente or Observado) is reopened: a submitted
+    /// month is observed instead, and an approved one stays read-only. The state does not change.
+    /// </summary>
+    public Reapertura Reabrir(string? motivo, DateOnly nuevoPlazo, string usuario, DateTimeOffset ahora)
+    {
+        var quien = Usuario(usuario);
+        Exigir(AccionAuditada.Reapertura, EstadoSeguimiento.Pendiente, EstadoSeguimiento.Observado);
+        Reapertura = Reapertura.Crear(motivo, nuevoPlazo, quien, ahora);
+        Anotar(AccionAuditada.Reapertura, quien, ahora);
+        return Reapertura;
+    }
+
+    /// <summary>Called when an activity's values of this month change (<see cref="Operativo.ActividadOperativa.RegistrarAvance"/>).</summary>
+    internal void RegistrarModificacion(string usuario, DateTimeOffset ahora) => Anotar(AccionAuditada.Cambio, Usuario(usuario), ahora);
+
+    /// <summary>"Aprobado por mrojas el 12/02/2024 09:15": the other change a conflict message shows; null when nothing happened yet.</summary>
+    public string? DescribirUltimoCambio()
+    {
+        if (UltimaAccion is not { } accion || UltimoCambioEn is not { } en) return null;
+        var verbo = accion switch
+        {
+            AccionAuditada.Envio => "Enviado",
+            AccionAuditada.Observacion => "Observado",
+            AccionAuditada.Aprobacion => "Aprobado",
+            AccionAuditada.Reapertura => "Reabierto",
+            _ => "Modificado",
+        };
+        var local = en.ToOffset(Plazos.DesfasePeru);
+        return $"{verbo} por {UltimoCambioPor} el {local.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
+    private void Exigir(AccionAuditada accion, params EstadoSeguimiento[] desde)
+    {
+        if (desde.Contains(Estado)) return;
+        var (verbo, requisito) = accion switch
+        {
+            AccionAuditada.Envio => ("enviar", "solo se envía uno pendiente u observado"),
+            AccionAuditada.Observacion => ("observar", "solo se observa uno enviado"),
+            AccionAuditada.Aprobacion => ("aprobar", "solo se aprueba uno enviado"),
+            _ => ("reabrir", "solo se reabre uno pendiente u observado"),
+        };
+        throw new ReglaDominioException(
+            $"No se puede {verbo} el seguimiento de {MesDelAnio.Nombre}: está {Estado.Nombre().ToLowerInvariant()}; {requisito}.");
+    }
+
+    private void Anotar(AccionAuditada accion, string usuario, DateTimeOffset ahora)
+    {
+        UltimaAccion = accion;
+        UltimoCambioPor = usuario;
+        UltimoCambioEn = ahora;
+    }
+
+    private static string Usuario(string? usuario) => string.IsNullOrWhiteSpace(usuario)
+        ? throw new ReglaDominioException("La operación debe registrar el usuario que la hace.")
+        : usuario.Trim();
+}
