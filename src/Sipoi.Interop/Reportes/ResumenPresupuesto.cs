@@ -1,0 +1,22 @@
+namespace Sipoi.Interop.Reportes;
+
+/// <summary>
+/// Budget summary (DOMAIN.md §6.5): income and expenditure by genérica with their share of the
+/// total (Cuadros N.º 2 and 3 of a POI), and the directive's "cuadro resumen" per cost centre.
+/// </summary>
+public sealed record ResumenPresupuesto(string Entidad, int Anio, IReadOnlyList<LineaResumen> Ingresos, IReadOnlyList<LineaResumen> Egresos)
+{
+    public IReadOnlyList<CostoCentroCosto> CentrosCosto { get; init; } = [];
+
+    /// <summary>Printed under the tables: "Fuente: Presupuesto Institucional de Apertura año fiscal 2024."</summary>
+    public string? Fuente { get; init; }
+}
+
+/// <summary>One genérica: "1.3", "Venta de Bienes y Servicios", amount in soles.</summary>
+public sealed record LineaResumen(string Codigo, string Nombre, decimal Monto);
+
+/// <summary>A cost centre's goods and services (soles).</summary>
+public sealed record CostoCentroCosto(string Codigo, string Nombre, decimal Bienes, decimal Servicios)
+{
+    public decimal Total => Bienes + Servicios;
+}

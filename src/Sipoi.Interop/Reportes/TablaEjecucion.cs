@@ -1,0 +1,56 @@
+using System.Globalization;
+using Sipoi.Domain.Evaluacion;
+using Sipoi.Domain.Periodos;
+
+namespace Sipoi.Interop.Reportes;
+
+/// <summary>
+/// The execution table up to a cut-off month (DOMAIN.md §6.2, "Ejecución al III Trimestre"):
+/// one row per activity with its monthly programmed/executed values up to
+/// <paramref name="MesCorte"/>, the quarters closed by then, the cumulative figures and a TOTAL row.
+/// </summary>
+public sealed record TablaEjecucion(string Entidad, int Anio, int MesCorte, IReadOnlyList<FilaEjecucion> Filas)
+{
+    /// <summary>A line under the title, e.g. the unidad ejecutora or the POI version.</summary>
+    public string? Subtitulo { get; init; }
+
+    /// <summary>What follows "Ejecución al": "III Trimestre" when the cut closes a quarter, otherwise "mes de agosto".</summary>
+    public string NombreCorte => MesCorte % 3 == 0
+        ? Periodo.Trimestre(MesCorte / 3).Nombre
+        : "mes de " + Meses.Nombre(MesCorte).ToLower(CultureInfo.GetCultureInfo("es-PE"));
+
+    /// <summary>Quarters shown: those fully closed by the cut-off month.</summary>
+    public int TrimestresCerrados => MesCorte / 3;
+}
+
+/// <summary>
+/// One activity. Monthly lists have 12 entries (the writer shows those up to the cut); quarter lists 4.
+/// Executed null means "not registered" and is left blank; a registered 0 is written as 0.
+/// Quarter and cumulative figures are rolled up by the activity's behaviour — use <see cref="Desde"/>.
+/// </summary>
+/// <param name="Avance">Raw E of the cumulative period (may exceed 100); null without a target.</param>
+public sealed record FilaEjecucion(
+    string CentroCosto, string ActividadPresupuestal, string Codigo, string Actividad, string UnidadMedida,
+    decimal MetaAnual,
+    IReadOnlyList<decimal> Programado, IReadOnlyList<decimal?> Ejecutado,
+    IReadOnlyList<decimal> ProgramadoTrimestre, IReadOnlyList<decimal?> EjecutadoTrimestre,
+    decimal ProgramadoAcumulado, decimal? EjecutadoAcumulado, decimal? Avance)
+{
+    /// <summary>
+    /// Builds the row with the domain rules: quarters and "acumulado al mes" by
+    /// <see cref="Agregacion"/>, the percentage by <see cref="Ejecucion.Evaluar(Comportamiento, IReadOnlyList{decimal}, IReadOnlyList{decimal?}, Periodo)"/>.
+    /// </summary>
+    public static FilaEjecucion Desde(
+        string centroCosto, string actividadPresupuestal, string codigo, string actividad, string unidadMedida,
+        decimal metaAnual, Comportamiento comportamiento,
+        IReadOnlyList<decimal> programado, IReadOnlyList<decimal?> ejecutado, int mesCorte)
+    {
+        var acumulado = Ejecucion.Evaluar(comportamiento, programado, ejecutado, Periodo.AcumuladoAl(mesCorte));
+        return new FilaEjecucion(
+            centroCosto, actividadPresupuestal, codigo, actividad, unidadMedida, metaAnual,
+            programado, ejecutado,
+            Periodo.Trimestres.Select(t => Agregacion.Programado(comportamiento, programado, t)).ToArray(),
+            Periodo.Trimestres.Select(t => Agregacion.Ejecutado(comportamiento, ejecutado, t)).ToArray(),
+            acumulado.Programado, acumulado.Ejecutado, acumulado.Porcentaje);
+    }
+}
