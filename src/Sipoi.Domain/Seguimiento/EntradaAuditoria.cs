@@ -71,11 +71,20 @@ public sealed record EntradaAuditoria
     }
 
     /// <summary>A value as the trail stores it: invariant culture, dates ISO 8601, null stays null.</summary>
+    /// <summary>
+    /// The one way every audit writer formats a value: culture-free, 12.5 (not a column's 12.5000),
+    /// true/false, dates as ISO 8601.
+    /// </summary>
     public static string? Valor(object? valor) => valor switch
     {
         null => null,
+        string s => s,
+        decimal d => d.ToString("0.############################", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        Enum e => e.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => valor.ToString(),
     };

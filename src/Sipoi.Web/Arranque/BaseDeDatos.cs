@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sipoi.Web.Data;
 using Sipoi.Web.Intercambio;
+using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Arranque;
 
@@ -33,8 +35,11 @@ public static class BaseDeDatos
         if (configuration.GetValue<bool>("Sipoi:CargarDemo"))
         {
             var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sipoi.Demo");
-            var cargada = await DatosDemo.CargarSiFaltaAsync(db, ct);
+            var usuarios = scope.ServiceProvider.GetService<UserManager<Usuario>>();
+            var cargada = await DatosDemo.CargarSiFaltaAsync(db, usuarios, ct);
             if (cargada) logger.LogInformation("Datos de demostración cargados: {Entidad}", DatosDemo.CodigoEntidad);
+            logger.LogInformation("Usuarios de demostración (solo desarrollo): {Usuarios}; contraseña {Contrasena}",
+                string.Join(", ", DatosDemo.Usuarios.Select(u => u.Correo)), DatosDemo.Contrasena);
         }
     }
 }

@@ -1,7 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.WebEncoders;
+using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;
+using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Arranque;
 
@@ -11,8 +17,11 @@ public static class SipoiWeb
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSipoiDatos(builder.Configuration);
+        builder.Services.AddSipoiSeguridad();
         builder.Services.AddHostedService<PreparacionBaseDeDatos>();
         builder.Services.AddRazorPages();
+        // Spanish text as text (Contraseña, not Contrase&#xF1;a): smaller pages, readable source. <, >, & and quotes are still encoded.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
         var app = builder.Build();
@@ -27,18 +36,24 @@ public static class SipoiWeb
         app.UseStatusCodePagesWithReExecute("/Error", "?codigo={0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages();
         return app;
     }
 
-    public static IServiceCollection AddSipoiDatos(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="autorFueraDeHttp">Who the audit log names for changes made outside a web request ("sistema", "cli:usuario").</param>
+    public static IServiceCollection AddSipoiDatos(this IServiceCollection services, IConfiguration configuration, string autorFueraDeHttp = "sistema")
     {
         var conexion = configuration.GetConnectionString("Sipoi");
         if (string.IsNullOrWhiteSpace(conexion))
             throw new InvalidOperationException(
                 "Falta la cadena de conexión ConnectionStrings:Sipoi (variable ConnectionStrings__Sipoi o appsettings.json). " +
                 "Use ./sipoi run para arrancar un PostgreSQL privado.");
-        services.AddDbContext<SipoiDbContext>(o => o.UseNpgsql(conexion).ConfigureWarnings(BaseDeDatos.Advertencias));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new InterceptorAuditoria(sp.GetService<IHttpContextAccessor>(), sp.GetRequiredService<TimeProvider>(), autorFueraDeHttp));
+        services.AddDbContext<SipoiDbContext>((sp, o) => o.UseNpgsql(conexion).ConfigureWarnings(BaseDeDatos.Advertencias)
+            .AddInterceptors(sp.GetRequiredService<InterceptorAuditoria>()));
         return services;
     }
 }
@@ -71,4 +86,30 @@ public static class Formato
     public static string Porcentaje(decimal? valor) => valor is { } v ? v.ToString("#,0.00", Cultura) + " %" : "ND";
 
     public static string Soles(decimal? valor) => valor is { } v ? "S/ " + v.ToString("#,0.00", Cultura) : "";
+
+    /// <summary>
+    /// Peru's time (UTC−5, no daylight saving): how moments are shown and how a date typed in a filter
+    /// is read. The fixed offset is the fallback when the machine has no time-zone database.
+    /// </summary>
+    public static TimeZoneInfo ZonaHoraria { get; } = CrearZona();
+
+    private static TimeZoneInfo CrearZona()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("America/Lima"); }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("Peru", TimeSpan.FromHours(-5), "Hora de Perú", "Hora de Perú");
+        }
+    }
+
+    public static DateTimeOffset HoraLocal(DateTimeOffset momento) => TimeZoneInfo.ConvertTime(momento, ZonaHoraria);
+
+    public static string FechaHora(DateTimeOffset momento) => HoraLocal(momento).ToString("dd/MM/yyyy HH:mm:ss", Cultura);
+
+    /// <summary>The first instant of a local date, for "from" and "until" filters.</summary>
+    public static DateTimeOffset InicioDelDia(DateOnly fecha)
+    {
+        var local = fecha.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, ZonaHoraria.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

@@ -44,7 +44,7 @@ public static partial class LineaDeComandos
         var services = new ServiceCollection().AddLogging();
         try
         {
-            services.AddSipoiDatos(configuracion);
+            services.AddSipoiDatos(configuracion, "cli:" + Environment.UserName);
         }
         catch (InvalidOperationException e)
         {

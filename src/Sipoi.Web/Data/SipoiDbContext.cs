@@ -1,9 +1,14 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Presupuesto;
+using Sipoi.Domain.Seguimiento;
+using Sipoi.Web.Auditoria;
+using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Data;
 
@@ -11,8 +16,9 @@ namespace Sipoi.Web.Data;
 /// The persistence of the whole planning chain. Mapping lives here (fluent API) so the domain
 /// stays free of EF; tables and columns are snake_case so SQL written by hand reads naturally.
 /// Every table carries entidad_id: an entity's data can be read, exported or removed alone.
+/// Users and roles are ASP.NET Core Identity's, in the same database (tables usuario, rol, usuario_rol…).
 /// </summary>
-public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : DbContext(options)
+public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : IdentityDbContext<Usuario, Rol, int>(options)
 {
     public DbSet<Entidad> Entidades => Set<Entidad>();
     public DbSet<UnidadEjecutora> UnidadesEjecutoras => Set<UnidadEjecutora>();
@@ -35,6 +41,17 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : D
     public DbSet<ProgramacionFinanciera> ProgramacionesFinancieras => Set<ProgramacionFinanciera>();
     public DbSet<AvanceMensual> Avances => Set<AvanceMensual>();
     public DbSet<LineaPresupuesto> LineasPresupuesto => Set<LineaPresupuesto>();
+    public DbSet<UsuarioCentroCosto> UsuariosCentroCosto => Set<UsuarioCentroCosto>();
+    public DbSet<EntradaAuditoria> Auditoria => Set<EntradaAuditoria>();
+
+    /// <summary>
+    /// Set by the importer while it loads a whole file: it writes one audit row for the import instead
+    /// of one per imported row (a municipality's year is thousands of rows).
+    /// </summary>
+    internal bool AuditoriaSuspendida { get; set; }
+
+    /// <summary>Audit rows of inserts waiting for their generated keys (see <see cref="InterceptorAuditoria"/>).</summary>
+    internal PendienteAuditoria? PendienteAuditoria { get; set; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -44,6 +61,9 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : D
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        ConfigurarIdentidad(b);
+
         b.Entity<Entidad>(e =>
         {
             e.ToTable("entidad");
@@ -248,7 +268,66 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : D
             e.Property(x => x.Tipo).HasConversion<string>().HasMaxLength(20);
         });
 
+        b.Entity<EntradaAuditoria>(e =>
+        {
+            // Append-only (trigger in migration 0002). No foreign key to entidad on purpose: the log outlives what it describes.
+            e.ToTable("registro_auditoria");
+            e.HasIndex(x => new { x.EntidadId, x.Momento });
+            e.Property(x => x.Usuario).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+            e.Property(x => x.Tabla).HasMaxLength(EntradaAuditoria.LargoMaximoTabla);
+            e.Property(x => x.Clave).HasMaxLength(EntradaAuditoria.LargoMaximoClave);
+            e.Property(x => x.Campo).HasMaxLength(EntradaAuditoria.LargoMaximoCampo);
+            e.Property(x => x.Accion).HasMaxLength(20).HasConversion(a => a.Codigo(), c => Acciones.DeCodigo(c));
+        });
+
         UsarSnakeCase(b);
+    }
+
+    /// <summary>
+    /// Identity's tables under Spanish names. Key lengths are fixed here so the model is the same
+    /// whether the context comes from the app's services or is built by hand (Identity otherwise
+    /// reads them from its options).
+    /// </summary>
+    private static void ConfigurarIdentidad(ModelBuilder b)
+    {
+        b.Entity<Usuario>(e =>
+        {
+            e.ToTable("usuario");
+            e.HasIndex(x => x.NormalizedUserName).HasDatabaseName("ix_usuario_normalized_user_name");
+            e.HasIndex(x => x.NormalizedEmail).HasDatabaseName("ix_usuario_normalized_email");
+            e.Property(x => x.NombreCompleto).HasMaxLength(200);
+            e.Property(x => x.PhoneNumber).HasMaxLength(256);
+            e.HasIndex(x => x.EntidadId);
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasMany(x => x.Centros).WithOne().HasForeignKey(x => x.UsuarioId);
+        });
+        b.Entity<Rol>(e =>
+        {
+            e.ToTable("rol");
+            e.HasIndex(x => x.NormalizedName).HasDatabaseName("ix_rol_normalized_name");
+        });
+        b.Entity<IdentityUserRole<int>>(e => e.ToTable("usuario_rol"));
+        b.Entity<IdentityUserClaim<int>>(e => e.ToTable("usuario_claim"));
+        b.Entity<IdentityRoleClaim<int>>(e => e.ToTable("rol_claim"));
+        b.Entity<IdentityUserLogin<int>>(e =>
+        {
+            e.ToTable("usuario_login");
+            e.Property(x => x.LoginProvider).HasMaxLength(128);
+            e.Property(x => x.ProviderKey).HasMaxLength(128);
+        });
+        b.Entity<IdentityUserToken<int>>(e =>
+        {
+            e.ToTable("usuario_token");
+            e.Property(x => x.LoginProvider).HasMaxLength(128);
+            e.Property(x => x.Name).HasMaxLength(128);
+        });
+        b.Entity<UsuarioCentroCosto>(e =>
+        {
+            e.ToTable("usuario_centro_costo");
+            e.HasKey(x => new { x.UsuarioId, x.CentroCostoId });
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 
     private static void UsarSnakeCase(ModelBuilder b)

@@ -4,7 +4,9 @@ using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Presupuesto;
+using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Intercambio;
+using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Intercambio;
@@ -21,6 +23,7 @@ public sealed record ResultadoImportacion(bool Exito, IReadOnlyList<string> Erro
 ///   deleted, since other years may use them);
 /// - the POI of the file's year is replaced whole: versions, activities, programming, execution
 ///   and the year's budget lines.
+/// The audit log gets one row for the import (who loaded which entity and year), not one per row.
 /// </summary>
 public static class ImportadorPlan
 {
@@ -37,6 +40,7 @@ public static class ImportadorPlan
         return await estrategia.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.AuditoriaSuspendida = true;
             try
             {
                 var entidad = await GuardarEntidadAsync(db, doc, ct);
@@ -44,6 +48,9 @@ public static class ImportadorPlan
                 var (pei, aeis) = await GuardarPeiAsync(db, entidad.Id, doc.Pei, centros, ct);
                 var fichas = await GuardarFichasAsync(db, entidad.Id, doc.Fichas, centros, aeis, ct);
                 await ReemplazarPoiAsync(db, entidad.Id, pei.Id, doc.Poi, centros, aeis, fichas, ct);
+                InterceptorAuditoria.RegistrarOperacion(db, entidad.Id, "poi", $"{entidad.Codigo} {doc.Poi.Anio}", AccionAuditada.Importacion,
+                    $"Archivo sipoi-intercambio/1: PEI {doc.Pei.Codigo}, {doc.Poi.Actividades.Count} actividades, {doc.CentrosCosto.Count} centros de costo.");
+                await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();
                 return new ResultadoImportacion(true, [], entidad.Codigo, doc.Poi.Anio, doc.Poi.Actividades.Count);
@@ -59,6 +66,10 @@ public static class ImportadorPlan
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 return ResultadoImportacion.Fallo(["La base de datos rechazó la importación: " + (e.InnerException?.Message ?? e.Message)]);
+            }
+            finally
+            {
+                db.AuditoriaSuspendida = false;
             }
         });
     }

@@ -1,7 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Sipoi.Web.Pages;
 
+/// <summary>Also shown, re-executed, for a status code (404, 403) at the URL that produced it.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
     public string Titulo { get; private set; } = "Ocurrió un error";
@@ -14,10 +19,16 @@ public sealed class ErrorModel : PageModel
             Titulo = "Página no encontrada";
             Mensaje = "La entidad, el año o la actividad que busca no existe.";
         }
+        else if (codigo == 400)
+        {
+            Titulo = "Solicitud no válida";
+            Mensaje = "El formulario caducó o no es válido. Vuelva a la página anterior, recárguela e intente de nuevo.";
+        }
         else if (codigo == 403)
         {
             Titulo = "Acceso denegado";
-            Mensaje = "No tiene permiso para ver esta página.";
+            Mensaje = "Su usuario no tiene permiso para ver esta página: pertenece a otra entidad o su rol no lo permite. " +
+                "Si cree que debería tenerlo, pida al administrador de su entidad que revise sus roles.";
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
+using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages;
 
@@ -10,6 +11,15 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
 
     public List<Fila> Entidades { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Entidades = await db.Entidades.AsNoTracking().OrderBy(e => e.Nombre).Select(e => new Fila(e.Codigo, e.Nombre, e.Tipo)).ToListAsync(ct);
+    /// <summary>The user's own entity; every entity for a national administrator.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var entidades = db.Entidades.AsNoTracking();
+        if (!User.EsAdministradorNacional())
+        {
+            var propia = User.EntidadId();
+            entidades = entidades.Where(e => e.Id == propia);
+        }
+        Entidades = await entidades.OrderBy(e => e.Nombre).Select(e => new Fila(e.Codigo, e.Nombre, e.Tipo)).ToListAsync(ct);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class EvaluacionTests(AppDePrueba app) : IClassFixture<AppDePrueba
         var motor = await MotorAsync("T1");
         Assert.NotNull(motor.Igi);
         Assert.InRange(motor.Igi!.Value, 90m, 100m);
-        var r = await app.CreateClient().GetAsync("/e/EMSAPUNO/evaluacion/2024?periodo=T1");
+        var r = await (await app.ComoAsync(AppDePrueba.Consulta)).GetAsync("/e/EMSAPUNO/evaluacion/2024?periodo=T1");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var doc = new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
         Assert.Contains(Formato.Porcentaje(motor.Igi), doc.QuerySelector(".igi")!.TextContent);

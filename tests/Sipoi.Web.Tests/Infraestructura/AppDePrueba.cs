@@ -1,12 +1,27 @@
+using System.Collections.Concurrent;
+using System.Net;
+using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipoi.Web.Data;
+using Sipoi.Web.Intercambio;
+using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Tests.Infraestructura;
 
-/// <summary>The real app on its own database with the demo entity loaded, shared by a test class.</summary>
+/// <summary>The real app on its own database with the demo entity and its users loaded, shared by a test class.</summary>
 public sealed class AppDePrueba : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string Planificador = "planificador@emsapuno.demo";
+    public const string Administrador = "admin@emsapuno.demo";
+    public const string Operador = "operador@emsapuno.demo";
+    public const string Consulta = "consulta@emsapuno.demo";
+
     public BaseDePrueba Base { get; private set; } = null!;
+    private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _sesiones = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task InitializeAsync()
     {
@@ -22,8 +37,53 @@ public sealed class AppDePrueba : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
     }
 
+    /// <summary>A client that follows no redirect and keeps its cookies: what a test asserts is the server's own answer.</summary>
+    public HttpClient ClienteAnonimo() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in as a demo user (one per user and class, reused), through the real log-in form.</summary>
+    public Task<HttpClient> ComoAsync(string correo) =>
+        _sesiones.GetOrAdd(correo, c => new Lazy<Task<HttpClient>>(() => NuevaSesionAsync(c, DatosDemo.Contrasena))).Value;
+
+    /// <summary>A fresh client signed in with the given password; fails the test when the log-in is refused.</summary>
+    public async Task<HttpClient> NuevaSesionAsync(string correo, string contrasena)
+    {
+        var http = ClienteAnonimo();
+        var r = await IngresarAsync(http, correo, contrasena);
+        Assert.True(r.StatusCode == HttpStatusCode.Redirect, $"El inicio de sesión de {correo} falló: {(int)r.StatusCode}");
+        return http;
+    }
+
+    /// <summary>Posts the log-in form as a browser does: reads the page, takes its antiforgery token, sends the fields.</summary>
+    public static async Task<HttpResponseMessage> IngresarAsync(HttpClient http, string correo, string contrasena, string url = "/cuenta/ingresar")
+    {
+        var pagina = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, pagina.StatusCode);
+        var doc = new HtmlParser().ParseDocument(await pagina.Content.ReadAsStringAsync());
+        var form = doc.QuerySelector("form#ingreso") ?? throw new InvalidOperationException("No se encontró el formulario de ingreso.");
+        var campos = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        campos["Datos.Correo"] = correo;
+        campos["Datos.Contrasena"] = contrasena;
+        return await http.PostAsync(form.GetAttribute("action") is { Length: > 0 } a ? a : url, new FormUrlEncodedContent(campos));
+    }
+
+    /// <summary>Creates a user directly (not a demo one), e.g. to lock it out without disturbing the others.</summary>
+    public async Task<Usuario> CrearUsuarioAsync(string correo, string rol, string entidad = DatosDemo.CodigoEntidad, bool nacional = false,
+        string contrasena = DatosDemo.Contrasena)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SipoiDbContext>();
+        var usuarios = scope.ServiceProvider.GetRequiredService<UserManager<Usuario>>();
+        var entidadId = await db.Entidades.Where(e => e.Codigo == entidad).Select(e => e.Id).SingleAsync();
+        var u = new Usuario(entidadId, correo, "Usuario de prueba " + correo, nacional);
+        var r = await usuarios.CreateAsync(u, contrasena);
+        Assert.True(r.Succeeded, string.Join(" ", r.Errors.Select(e => e.Description)));
+        Assert.True((await usuarios.AddToRoleAsync(u, rol)).Succeeded);
+        return u;
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
+        foreach (var s in _sesiones.Values.Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully)) s.Value.Result.Dispose();
         await base.DisposeAsync();
         await Base.DisposeAsync();
     }

@@ -29,3 +29,7 @@ public abstract class MigracionSql(string archivo) : Migration
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261121000001_Inicial")]
 public sealed class Inicial() : MigracionSql("0001_inicial.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261122000001_UsuariosAuditoria")]
+public sealed class UsuariosAuditoria() : MigracionSql("0002_usuarios_auditoria.sql");

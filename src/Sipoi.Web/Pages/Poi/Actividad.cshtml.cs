@@ -4,6 +4,7 @@ using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 using Sipoi.Web.Data;
 using Sipoi.Web.Pages.Entidades;
+using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Poi;
 
@@ -20,6 +21,7 @@ public sealed class ActividadModel(SipoiDbContext db) : PageModel
     {
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
         if (await ConsultaPoi.CargarAsync(db, e.Id, anio, ct, codigo) is not { } vista || vista.Actividades.Count != 1) return NotFound();
+        if (await User.CentrosVisiblesAsync(db, ct) is { } centros && !centros.Contains(vista.Actividades[0].CentroCostoId)) return Forbid();
         Entidad = e;
         Vista = vista;
         Fila = vista.Actividades[0];

@@ -9,7 +9,7 @@ namespace Sipoi.Web.Pages.Poi;
 public sealed record FilaActividad(
     int Id, string Codigo, string? Numero, string? Grupo, string Nombre, TipoActividad Tipo, string? UnidadMedida, string? Responsable,
     int? MesInicio, int? MesFin, Comportamiento Comportamiento, decimal Peso,
-    string CentroCodigo, string CentroNombre, string? FichaCodigo, string? FichaNombre, string AeiCodigo, string AeiEnunciado, string OeiCodigo,
+    int CentroCostoId, string CentroCodigo, string CentroNombre, string? FichaCodigo, string? FichaNombre, string AeiCodigo, string AeiEnunciado, string OeiCodigo,
     decimal[] Programado, decimal?[] Ejecutado, string? CategoriaPresupuestal, string? ActividadPresupuestal, string? Cui)
 {
     /// <summary>Quarter subtotals by the behaviour's one roll-up rule (a promedio activity shows its quarter mean).</summary>
@@ -21,7 +21,9 @@ public sealed record VistaPoi(int PoiId, int Anio, string Version, string? Docum
 
 public static class ConsultaPoi
 {
-    public static async Task<VistaPoi?> CargarAsync(SipoiDbContext db, int entidadId, int anio, CancellationToken ct, string? codigoActividad = null)
+    /// <param name="centros">Only the activities of these cost centres (an Operador's); null for all.</param>
+    public static async Task<VistaPoi?> CargarAsync(SipoiDbContext db, int entidadId, int anio, CancellationToken ct, string? codigoActividad = null,
+        IReadOnlyCollection<int>? centros = null)
     {
         var poi = await db.Pois.AsNoTracking().Include(p => p.Versiones).SingleOrDefaultAsync(p => p.EntidadId == entidadId && p.Anio == anio, ct);
         if (poi?.VersionVigente is not { } version) return null;
@@ -35,10 +37,11 @@ public static class ConsultaPoi
             join o in db.Oeis on ae.OeiId equals o.Id
             from f in db.Fichas.Where(f => f.Id == a.FichaId).DefaultIfEmpty()
             where pr.PoiVersionId == version.Id && (codigoActividad == null || a.Codigo == codigoActividad)
+                && (centros == null || centros.Contains(a.CentroCostoId))
             select new
             {
                 a.Id, a.Codigo, a.Numero, a.Grupo, a.Nombre, a.Tipo, a.UnidadMedida, a.Responsable, a.MesInicio, a.MesFin,
-                pr.Comportamiento, pr.Peso, CentroCodigo = c.Codigo, CentroNombre = c.Nombre,
+                pr.Comportamiento, pr.Peso, a.CentroCostoId, CentroCodigo = c.Codigo, CentroNombre = c.Nombre,
                 FichaCodigo = f == null ? null : f.Codigo, FichaNombre = f == null ? null : f.Nombre,
                 AeiCodigo = ae.Codigo, AeiEnunciado = ae.Enunciado, OeiCodigo = o.Codigo,
                 a.CategoriaPresupuestal, a.ActividadPresupuestal, a.Cui,
@@ -52,7 +55,7 @@ public static class ConsultaPoi
             var ejecutado = new decimal?[12];
             foreach (var v in x.Avances) ejecutado[v.Mes - 1] = v.EjecutadoFisico;
             return new FilaActividad(x.Id, x.Codigo, x.Numero, x.Grupo, x.Nombre, x.Tipo, x.UnidadMedida, x.Responsable, x.MesInicio, x.MesFin,
-                x.Comportamiento, x.Peso, x.CentroCodigo, x.CentroNombre, x.FichaCodigo, x.FichaNombre, x.AeiCodigo, x.AeiEnunciado, x.OeiCodigo,
+                x.Comportamiento, x.Peso, x.CentroCostoId, x.CentroCodigo, x.CentroNombre, x.FichaCodigo, x.FichaNombre, x.AeiCodigo, x.AeiEnunciado, x.OeiCodigo,
                 programado, ejecutado, x.CategoriaPresupuestal, x.ActividadPresupuestal, x.Cui);
         })
         .OrderBy(f => f.CentroCodigo, StringComparer.Ordinal).ThenBy(f => f.FichaCodigo, StringComparer.Ordinal)

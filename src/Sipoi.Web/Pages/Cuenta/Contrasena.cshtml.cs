@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipoi.Web.Seguridad;
+
+namespace Sipoi.Web.Pages.Cuenta;
+
+[Authorize(Policy = Politicas.Sesion)]
+public sealed class ContrasenaModel(UserManager<Usuario> usuarios, SignInManager<Usuario> sesiones) : PageModel
+{
+    public sealed class Entrada
+    {
+        [Required(ErrorMessage = "Escriba su contraseña actual.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Contraseña actual")]
+        public string Actual { get; set; } = "";
+
+        [Required(ErrorMessage = "Escriba la nueva contraseña.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Nueva contraseña")]
+        public string Nueva { get; set; } = "";
+
+        [Required(ErrorMessage = "Repita la nueva contraseña.")]
+        [DataType(DataType.Password)]
+        [Compare(nameof(Nueva), ErrorMessage = "La confirmación no coincide con la nueva contraseña.")]
+        [Display(Name = "Repita la nueva contraseña")]
+        public string Confirmacion { get; set; } = "";
+    }
+
+    [BindProperty]
+    public Entrada Datos { get; set; } = new();
+
+    [TempData]
+    public string? Mensaje { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var usuario = await usuarios.GetUserAsync(User);
+        if (usuario is null) return Challenge();
+        var r = await usuarios.ChangePasswordAsync(usuario, Datos.Actual, Datos.Nueva);
+        if (!r.Succeeded)
+        {
+            foreach (var e in r.Errors) ModelState.AddModelError("", e.Description);
+            return Page();
+        }
+        // The security stamp changed: renew this session's cookie so it survives the next validation.
+        await sesiones.RefreshSignInAsync(usuario);
+        Mensaje = "Su contraseña se cambió.";
+        return RedirectToPage();
+    }
+}
