@@ -428,5 +428,17 @@ public static class Generador
             }
             await w.CompleteAsync(ct);
         }
+        // Evaluation reads approved months only: the registered months enter approved, as an import's do.
+        await using (var cmd = new NpgsqlCommand("""
+            INSERT INTO seguimiento_mensual (entidad_id, poi_id, anio, centro_costo_id, mes, estado, revisado_por, revisado_en,
+                                             ultima_accion, ultimo_cambio_por, ultimo_cambio_en)
+            SELECT DISTINCT a.entidad_id, a.poi_id, p.anio, a.centro_costo_id, v.mes, 'Aprobado', 'generador', now(), 'importacion', 'generador', now()
+              FROM avance_mensual v JOIN actividad a ON a.id = v.actividad_id JOIN poi p ON p.id = a.poi_id
+             WHERE a.entidad_id = ANY(@entidades)
+            """, cx))
+        {
+            cmd.Parameters.AddWithValue("entidades", lote.Select(p => p.EntidadId).ToArray());
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
     }
 }

@@ -4,6 +4,7 @@ namespace Sipoi.Benchmarks;
 //   Sipoi.Benchmarks generar --conexion "Host=…;Username=…;Database=…" [--entidades 3000] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--semilla N] [--rapido]
 //   Sipoi.Benchmarks medir   --conexion "…" [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--rapido]
 //   Sipoi.Benchmarks todo    --conexion "…" [options of both]
+//   Sipoi.Benchmarks reportes --conexion "…" [--repeticiones 7] [--hasta-mes 9] [--repeticiones-pdf 3] [--entidad CODIGO]   (docs/reportes.md)
 internal static class Cli
 {
     // An explicit class: a top-level-statements 'Program' would clash with Sipoi.Web's in the tests.
@@ -20,14 +21,24 @@ internal static class Cli
         int Entero(string clave, int porDefecto) => opciones.TryGetValue(clave, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : porDefecto;
 
         var conexion = opciones.GetValueOrDefault("conexion") ?? Environment.GetEnvironmentVariable("SIPOI_BENCH_CONEXION");
-        if (string.IsNullOrWhiteSpace(conexion) || comando is not ("generar" or "medir" or "todo"))
+        if (string.IsNullOrWhiteSpace(conexion) || comando is not ("generar" or "medir" or "todo" or "reportes"))
         {
-            Console.Error.WriteLine("Uso: Sipoi.Benchmarks [generar|medir|todo] --conexion \"Host=…;Username=…;Database=…\" [--entidades N] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--rapido]");
+            Console.Error.WriteLine("Uso: Sipoi.Benchmarks [generar|medir|todo|reportes] --conexion \"Host=…;Username=…;Database=…\" [--entidades N] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--rapido]");
             return 1;
         }
         var rapido = opciones.ContainsKey("rapido");
         var prefijo = opciones.GetValueOrDefault("prefijo") ?? "BENCH";
         var anio = Entero("anio", 2024);
+
+        if (comando == "reportes")
+        {
+            var r = new OpcionesReportes(anio, prefijo,
+                Repeticiones: Entero("repeticiones", rapido ? 3 : 7),
+                HastaMes: Entero("hasta-mes", 9),
+                RepeticionesPdf: Entero("repeticiones-pdf", rapido ? 1 : 3),
+                Entidad: opciones.GetValueOrDefault("entidad"));
+            return await MedicionReportes.EjecutarAsync(conexion, r, Console.Out);
+        }
 
         if (comando is "generar" or "todo")
         {

@@ -38,7 +38,11 @@ public sealed class Entidad
 
 public enum MetodoEvaluacion { Ceplan, Ponderado }
 
-/// <summary>Entity settings that change how figures are judged and when months close.</summary>
+/// <summary>
+/// Entity settings that change how figures are judged and when months close.
+/// <see cref="MostrarEnviados"/>: evaluation and reports count approved months only (DOMAIN.md §4);
+/// an entity may also count months submitted and still under review, and the figures then say so.
+/// </summary>
 public sealed record ConfiguracionEntidad(
     MetodoEvaluacion Metodo,
     decimal BandaMedioDesde,
@@ -51,7 +55,8 @@ public sealed record ConfiguracionEntidad(
     string? LeyendaAlto,
     decimal ToleranciaInferior,
     decimal ToleranciaSuperior,
-    int DiasCierre)
+    int DiasCierre,
+    bool MostrarEnviados = false)
 {
     /// <summary>National planning guidance: Bajo &lt; 75, Medio 75–&lt;95, Alto ≥ 95; tolerance 85–115 %; months close 10 days after they end.</summary>
     public static ConfiguracionEntidad PorDefecto() => new(

@@ -47,6 +47,23 @@ public sealed class SeguimientoMensual
         Estado = EstadoSeguimiento.Pendiente;
     }
 
+    /// <summary>
+    /// A month whose execution arrived in an exchange file (sipoi-intercambio/1): the sending office
+    /// already closed and reviewed it, so it enters as Aprobado (what evaluation and reports read) and
+    /// stays read-only like any approved month. The import is its last action.
+    /// </summary>
+    public static SeguimientoMensual AprobadoPorImportacion(int entidadId, int poiId, int anio, int centroCostoId, int mes,
+        string usuario, DateTimeOffset ahora)
+    {
+        var s = new SeguimientoMensual(entidadId, poiId, anio, centroCostoId, mes);
+        var quien = Usuario(usuario);
+        s.Estado = EstadoSeguimiento.Aprobado;
+        s.RevisadoPor = quien;
+        s.RevisadoEn = ahora;
+        s.Anotar(AccionAuditada.Importacion, quien, ahora);
+        return s;
+    }
+
     public MesDelAnio MesDelAnio => new(Anio, Mes);
 
     public DateOnly PlazoRegular(ConfiguracionEntidad configuracion) => Plazos.Cierre(MesDelAnio, configuracion);
@@ -159,6 +176,7 @@ public sealed class SeguimientoMensual
             AccionAuditada.Observacion => "Observado",
             AccionAuditada.Aprobacion => "Aprobado",
             AccionAuditada.Reapertura => "Reabierto",
+            AccionAuditada.Importacion => "Importado",
             _ => "Modificado",
         };
         var local = en.ToOffset(Plazos.DesfasePeru);

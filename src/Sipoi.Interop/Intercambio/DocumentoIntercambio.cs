@@ -55,6 +55,8 @@ public sealed record ConfiguracionDto
     public decimal? ToleranciaInferior { get; init; }
     public decimal? ToleranciaSuperior { get; init; }
     public int? DiasCierre { get; init; }
+    /// <summary>Evaluation also counts months submitted and not yet approved (default false: approved only).</summary>
+    public bool? MostrarEnviados { get; init; }
 }
 
 public sealed record BandasDto

@@ -77,6 +77,7 @@ public static class EscritorIntercambio
         Numero(w, "toleranciaInferior", c.ToleranciaInferior);
         Numero(w, "toleranciaSuperior", c.ToleranciaSuperior);
         if (c.DiasCierre is { } dias) w.WriteNumber("diasCierre", dias);
+        if (c.MostrarEnviados is { } enviados) w.WriteBoolean("mostrarEnviados", enviados);
         w.WriteEndObject();
     }
 

@@ -221,6 +221,7 @@ public static partial class LectorIntercambio
                 ToleranciaInferior = inferior,
                 ToleranciaSuperior = superior,
                 DiasCierre = dias,
+                MostrarEnviados = o.Logico("mostrarEnviados"),
             };
         }
 

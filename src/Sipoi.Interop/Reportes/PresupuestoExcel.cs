@@ -69,14 +69,15 @@ public static class PresupuestoExcel
         ])).ToList();
         return new TablaDatos("Por centro de costo", $"CUADRO RESUMEN DE PRESUPUESTO POR CENTRO DE COSTO AÑO {anio}", cols, filas)
         {
-            Total = new FilaDatos(
+            // No TOTAL under an empty table: a 0.00 would read as "nothing programmed" when nothing was registered.
+            Total = r.CentrosCosto.Count == 0 ? null : new FilaDatos(
             [
                 ValorDatos.Texto("TOTAL"), ValorDatos.Texto(""),
                 ValorDatos.SumaColumna(r.CentrosCosto.Sum(c => c.Bienes), FormatoDatos.Decimal),
                 ValorDatos.SumaColumna(r.CentrosCosto.Sum(c => c.Servicios), FormatoDatos.Decimal),
                 ValorDatos.SumaColumna(r.CentrosCosto.Sum(c => c.Total), FormatoDatos.Decimal),
             ]),
-            Nota = r.Fuente,
+            Nota = r.NotaCentrosCosto ?? r.Fuente,
         };
     }
 }

@@ -10,6 +10,12 @@ public sealed record ResumenPresupuesto(string Entidad, int Anio, IReadOnlyList<
 
     /// <summary>Printed under the tables: "Fuente: Presupuesto Institucional de Apertura año fiscal 2024."</summary>
     public string? Fuente { get; init; }
+
+    /// <summary>
+    /// Printed under the per-cost-centre table instead of <see cref="Fuente"/>: its own source, or why the
+    /// table is empty ("no financial programming registered") so an empty table is never read as zero.
+    /// </summary>
+    public string? NotaCentrosCosto { get; init; }
 }
 
 /// <summary>One genérica: "1.3", "Venta de Bienes y Servicios", amount in soles.</summary>

@@ -41,6 +41,10 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
         [typeof(Usuario)] = [nameof(Usuario.NormalizedUserName), nameof(Usuario.NormalizedEmail), nameof(Usuario.SecurityStamp),
             nameof(Usuario.ConcurrencyStamp), nameof(Usuario.AccessFailedCount)],
         [typeof(Rol)] = [nameof(Rol.NormalizedName), nameof(Rol.ConcurrencyStamp)],
+        // The file itself is not a value a reader compares: name, type, size and uploader are logged.
+        [typeof(Sipoi.Web.Seguimiento.ArchivoEvidencia)] = [nameof(Sipoi.Web.Seguimiento.ArchivoEvidencia.Contenido)],
+        // A token's hash is a credential; its last use changes on every call. Creation and revocation are logged.
+        [typeof(TokenApi)] = [nameof(TokenApi.Hash), nameof(TokenApi.UltimoUso)],
     };
 
     /// <summary>Secrets: the log says they changed, never what they are.</summary>
@@ -69,11 +73,20 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
     /// </summary>
     public static void RegistrarOperacion(SipoiDbContext db, int? entidadId, string tabla, string clave, AccionAuditada accion, string? detalle)
     {
-        var interceptor = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
-            .OfType<InterceptorAuditoria>().FirstOrDefault();
-        if (interceptor is null) return;
+        if (De(db) is not { } interceptor) return;
         db.Auditoria.Add(new EntradaAuditoria(entidadId, interceptor.Autor(), interceptor.Ahora(), tabla, Recortar(clave), null, null, detalle, accion));
     }
+
+    /// <summary>
+    /// Who and when the log would name for a change made now through this context: what code that
+    /// stamps rows itself (the importer's approved months) writes, so row and log agree.
+    /// A context without the interceptor answers "sistema" and the system clock.
+    /// </summary>
+    public static (string Autor, DateTimeOffset Momento) AutorYMomento(SipoiDbContext db) =>
+        De(db) is { } i ? (i.Autor(), i.Ahora()) : ("sistema", TimeProvider.System.GetUtcNow());
+
+    private static InterceptorAuditoria? De(SipoiDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<InterceptorAuditoria>().FirstOrDefault();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -18,6 +18,7 @@ public static partial class LineaDeComandos
         ["import"] = ImportarAsync,
         ["export"] = ExportarAsync,
         ["evaluate"] = EvaluarAsync,
+        ["reporte"] = ReporteAsync,
     };
 
     public static bool EsComando(string[] args) => args.Length > 0 && Comandos.ContainsKey(args[0]);

@@ -2,12 +2,16 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Presupuesto;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Auditoria;
+using Sipoi.Web.Seguimiento;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Data;
@@ -43,6 +47,9 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : I
     public DbSet<LineaPresupuesto> LineasPresupuesto => Set<LineaPresupuesto>();
     public DbSet<UsuarioCentroCosto> UsuariosCentroCosto => Set<UsuarioCentroCosto>();
     public DbSet<EntradaAuditoria> Auditoria => Set<EntradaAuditoria>();
+    public DbSet<SeguimientoMensual> Seguimientos => Set<SeguimientoMensual>();
+    public DbSet<ArchivoEvidencia> Evidencias => Set<ArchivoEvidencia>();
+    public DbSet<TokenApi> TokensApi => Set<TokenApi>();
 
     /// <summary>
     /// Set by the importer while it loads a whole file: it writes one audit row for the import instead
@@ -258,6 +265,48 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : I
             e.Property(x => x.Logros).HasMaxLength(4000);
             e.Property(x => x.Dificultades).HasMaxLength(4000);
             e.Property(x => x.MedidasCorrectivas).HasMaxLength(4000);
+            VersionDeFila(e);
+        });
+
+        b.Entity<SeguimientoMensual>(e =>
+        {
+            e.ToTable("seguimiento_mensual", t => t.HasCheckConstraint("ck_seguimiento_mensual_mes", "mes BETWEEN 1 AND 12"));
+            e.HasIndex(x => new { x.PoiId, x.CentroCostoId, x.Mes }).IsUnique();
+            e.HasIndex(x => x.EntidadId);
+            e.HasIndex(x => x.CentroCostoId);
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<Poi>().WithMany().HasForeignKey(x => x.PoiId);
+            e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Estado).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Observacion).HasMaxLength(SeguimientoMensual.LargoMaximoObservacion);
+            e.Property(x => x.EnviadoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+            e.Property(x => x.RevisadoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+            e.Property(x => x.UltimoCambioPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+            e.Property(x => x.UltimaAccion).HasMaxLength(20)
+                .HasConversion(new ValueConverter<AccionAuditada, string>(a => a.Codigo(), c => Acciones.DeCodigo(c)));
+            e.Ignore(x => x.MesDelAnio);
+            // The reopening in force, in the month's own row (columns reapertura_*); null when never reopened.
+            e.OwnsOne(x => x.Reapertura, r =>
+            {
+                r.Property(x => x.Motivo).HasColumnName("reapertura_motivo").HasMaxLength(Reapertura.LargoMaximoMotivo);
+                r.Property(x => x.NuevoPlazo).HasColumnName("reapertura_nuevo_plazo");
+                r.Property(x => x.Usuario).HasColumnName("reapertura_usuario").HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+                r.Property(x => x.Fecha).HasColumnName("reapertura_fecha");
+            });
+            VersionDeFila(e);
+        });
+
+        b.Entity<ArchivoEvidencia>(e =>
+        {
+            e.ToTable("evidencia", t => t.HasCheckConstraint("ck_evidencia_mes", "mes BETWEEN 1 AND 12"));
+            e.HasIndex(x => new { x.ActividadId, x.Mes, x.Nombre }).IsUnique();
+            e.HasIndex(x => x.EntidadId);
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<ActividadOperativa>().WithMany().HasForeignKey(x => x.ActividadId);
+            e.Property(x => x.Nombre).HasMaxLength(Evidencia.LargoMaximoNombre);
+            e.Property(x => x.Tipo).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.SubidoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+            e.Ignore(x => x.Mime);
         });
 
         b.Entity<LineaPresupuesto>(e =>
@@ -321,6 +370,18 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : I
             e.Property(x => x.LoginProvider).HasMaxLength(128);
             e.Property(x => x.Name).HasMaxLength(128);
         });
+        b.Entity<TokenApi>(e =>
+        {
+            e.ToTable("token_api");
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasIndex(x => x.UsuarioId);
+            e.HasIndex(x => x.EntidadId);
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<Usuario>().WithMany().HasForeignKey(x => x.UsuarioId);
+            e.Property(x => x.Nombre).HasMaxLength(TokenApi.LargoMaximoNombre);
+            e.Property(x => x.Hash).HasMaxLength(64).IsFixedLength();
+            e.Ignore(x => x.Activo);
+        });
         b.Entity<UsuarioCentroCosto>(e =>
         {
             e.ToTable("usuario_centro_costo");
@@ -330,12 +391,25 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : I
         });
     }
 
+    /// <summary>
+    /// PostgreSQL's xmin (the id of the transaction that last wrote the row) as optimistic concurrency
+    /// token: no column to add, and every UPDATE of the row changes it. Shadow property, so the domain
+    /// stays free of storage concerns; read it with <c>Entry(x).Property&lt;uint&gt;("xmin")</c>.
+    /// </summary>
+    private static void VersionDeFila<T>(EntityTypeBuilder<T> e) where T : class =>
+        e.Property<uint>(ColumnaVersion).IsRowVersion();
+
+    /// <summary>The shadow property (and system column) holding a row's version.</summary>
+    public const string ColumnaVersion = "xmin";
+
     private static void UsarSnakeCase(ModelBuilder b)
     {
         foreach (var entity in b.Model.GetEntityTypes())
         {
             foreach (var p in entity.GetProperties())
             {
+                // A name set in the mapping (the owned reopening's reapertura_* columns) is kept.
+                if (p.FindAnnotation(RelationalAnnotationNames.ColumnName) is not null) continue;
                 // An owned type shares its owner's key column; its other columns read well as plain
                 // names (metodo, banda_medio_desde).
                 if (entity.IsOwned() && p.IsPrimaryKey()) continue;

@@ -64,6 +64,7 @@ public static class ConsultaEvaluacion
             Parametro(cmd, "pei", c.PeiId);
             Parametro(cmd, "entidad", c.EntidadId);
             Parametro(cmd, "version", c.PoiVersionId);
+            Parametro(cmd, "enviados", c.Configuracion.MostrarEnviados);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             var (pei, aeis) = await LeerEstructuraAsync(r, ct);
             await r.NextResultAsync(ct);
@@ -82,6 +83,24 @@ public static class ConsultaEvaluacion
         {
             if (!abierta) await conexion.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// The cost centres (codes) whose submitted, not yet approved months within
+    /// <paramref name="periodo"/> are counted because the entity shows submitted months; empty when it
+    /// does not. The page marks those figures "incluye datos enviados sin aprobar".
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> CentrosConEnviadosAsync(SipoiDbContext db, Contexto c, int anio, Periodo periodo,
+        CancellationToken ct = default)
+    {
+        if (!c.Configuracion.MostrarEnviados) return new HashSet<string>();
+        var poiId = await db.PoiVersiones.AsNoTracking().Where(v => v.Id == c.PoiVersionId).Select(v => v.PoiId).SingleAsync(ct);
+        var codigos = await (
+            from s in db.Seguimientos.AsNoTracking()
+            join cc in db.CentrosCosto on s.CentroCostoId equals cc.Id
+            where s.PoiId == poiId && s.Anio == anio && s.Estado == Domain.Seguimiento.EstadoSeguimiento.Enviado && s.Mes >= periodo.Desde && s.Mes <= periodo.Hasta
+            select cc.Codigo).Distinct().ToListAsync(ct);
+        return codigos.ToHashSet(StringComparer.Ordinal);
     }
 
     private const string SqlEvaluacion = """
@@ -112,12 +131,15 @@ public static class ConsultaEvaluacion
           FROM programacion p
           JOIN actividad a ON a.id = p.actividad_id
           LEFT JOIN LATERAL (SELECT array_agg(v.mes ORDER BY v.mes) AS meses, array_agg(v.ejecutado_fisico ORDER BY v.mes) AS valores
-                               FROM avance_mensual v WHERE v.actividad_id = a.id) av ON true
+                               FROM avance_mensual v
+                               JOIN seguimiento_mensual s ON s.poi_id = a.poi_id AND s.centro_costo_id = a.centro_costo_id AND s.mes = v.mes
+                              WHERE v.actividad_id = a.id
+                                AND (s.estado = 'Aprobado' OR (@enviados AND s.estado = 'Enviado'))) av ON true
          WHERE p.poi_version_id = @version
          ORDER BY a.id;
         """;
 
-    private static void Parametro(DbCommand cmd, string nombre, int valor)
+    private static void Parametro(DbCommand cmd, string nombre, object valor)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = nombre;
@@ -176,7 +198,9 @@ public static class ConsultaEvaluacion
     }
 
     // One row per activity with its months packed as arrays (12 targets; executed values of the
-    // registered months). Packing is plain SQL; every roll-up stays in the domain.
+    // registered months). Packing is plain SQL; every roll-up stays in the domain. A month's execution
+    // counts only when its cost centre's monitoring of that month is approved (DOMAIN.md §4), or
+    // submitted when the entity shows submitted months (ConfiguracionEntidad.MostrarEnviados).
     private static async Task LeerActividadesAsync(DbDataReader r, AcumuladorEvaluacion acumulador,
         Dictionary<int, string> aeis, Dictionary<int, string> centros, Dictionary<int, FichaEvaluable> fichas, CancellationToken ct)
     {

@@ -46,6 +46,7 @@ public static class ExportadorPlan
                 ToleranciaInferior = cfg.ToleranciaInferior,
                 ToleranciaSuperior = cfg.ToleranciaSuperior,
                 DiasCierre = cfg.DiasCierre,
+                MostrarEnviados = cfg.MostrarEnviados,
             },
             CentrosCosto = centros.Select(c => new CentroCostoDto
             {

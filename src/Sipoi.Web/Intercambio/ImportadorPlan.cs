@@ -21,8 +21,9 @@ public sealed record ResultadoImportacion(bool Exito, IReadOnlyList<string> Erro
 /// What it replaces and what it merges (docs/intercambio.md, "Importing"):
 /// - the entity, its cost centres, fichas and PEI are merged by code (updated or added; never
 ///   deleted, since other years may use them);
-/// - the POI of the file's year is replaced whole: versions, activities, programming, execution
-///   and the year's budget lines.
+/// - the POI of the file's year is replaced whole: versions, activities, programming, execution,
+///   the year's monitoring (workflow states, evidence) and budget lines. Months with execution in
+///   the file enter as approved.
 /// The audit log gets one row for the import (who loaded which entity and year), not one per row.
 /// </summary>
 public static class ImportadorPlan
@@ -102,6 +103,7 @@ public static class ImportadorPlan
                 ToleranciaInferior = c.ToleranciaInferior ?? actual.ToleranciaInferior,
                 ToleranciaSuperior = c.ToleranciaSuperior ?? actual.ToleranciaSuperior,
                 DiasCierre = c.DiasCierre ?? actual.DiasCierre,
+                MostrarEnviados = c.MostrarEnviados ?? actual.MostrarEnviados,
             };
             var errores = nueva.Validar().ToList();
             if (errores.Count > 0) throw new ReglaDominioException("configuracion: " + string.Join(" ", errores));
@@ -275,6 +277,13 @@ public static class ImportadorPlan
             db.Actividades.Add(act);
             actividades.Add((act, a));
         }
+        // Execution that arrives in a file was closed and reviewed by the sending office: its months
+        // enter approved (Seguimiento/README.md), which is what evaluation and reports read.
+        var (autor, ahora) = InterceptorAuditoria.AutorYMomento(db);
+        foreach (var (centro, mes) in actividades
+                     .SelectMany(x => x.Actividad.Avances.Select(v => (x.Actividad.CentroCostoId, v.Mes)))
+                     .Distinct().OrderBy(x => x.CentroCostoId).ThenBy(x => x.Mes))
+            db.Seguimientos.Add(SeguimientoMensual.AprobadoPorImportacion(entidadId, poi.Id, d.Anio, centro, mes, autor, ahora));
         await db.SaveChangesAsync(ct);
 
         foreach (var (act, a) in actividades)
@@ -296,6 +305,9 @@ public static class ImportadorPlan
         if (poiId is null) return;
         var actividades = db.Actividades.Where(a => a.PoiId == poiId);
         var programaciones = db.Programaciones.Where(p => actividades.Any(a => a.Id == p.ActividadId));
+        // The year's monitoring goes with it: workflow states and evidence belong to the replaced activities.
+        await db.Evidencias.Where(ev => actividades.Any(a => a.Id == ev.ActividadId)).ExecuteDeleteAsync(ct);
+        await db.Seguimientos.Where(s => s.PoiId == poiId).ExecuteDeleteAsync(ct);
         await db.ProgramacionesFinancieras.Where(f => programaciones.Any(p => p.Id == f.ProgramacionId)).ExecuteDeleteAsync(ct);
         await db.MetasMensuales.Where(m => programaciones.Any(p => p.Id == m.ProgramacionId)).ExecuteDeleteAsync(ct);
         await programaciones.ExecuteDeleteAsync(ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public static class Politicas
     public const string Auditoria = "Auditoria";
     /// <summary>Only signed in (own account pages).</summary>
     public const string Sesion = "Sesion";
+    /// <summary>/api/v1: a personal token (Bearer), never the cookie (no cross-site requests), plus the entity rule.</summary>
+    public const string Api = "Api";
 }
 
 public static class UsuarioActual
@@ -138,12 +141,15 @@ public static class ConfiguracionSeguridad
             };
         });
 
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ManejadorTokenApi>(ManejadorTokenApi.Esquema, null);
         services.AddSingleton<IAuthorizationHandler, ManejadorMiembroDeEntidad>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Politicas.Entidad, p => p.RequireAuthenticatedUser().AddRequirements(new MiembroDeEntidad()))
             .AddPolicy(Politicas.Auditoria, p => p.RequireAuthenticatedUser().AddRequirements(new MiembroDeEntidad())
                 .RequireRole(Roles.Administrador, Roles.Planificador))
             .AddPolicy(Politicas.Sesion, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Politicas.Api, p => p.AddAuthenticationSchemes(ManejadorTokenApi.Esquema).RequireAuthenticatedUser()
+                .AddRequirements(new MiembroDeEntidad()))
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new MiembroDeEntidad()).Build())
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new MiembroDeEntidad()).Build());
         return services;

@@ -181,4 +181,15 @@ public class FlujoSeguimientoTests
         Assert.Equal("mrojas", s.UltimoCambioPor);
         Assert.Equal("Aprobado por mrojas el 12/02/2024 09:15", s.DescribirUltimoCambio());
     }
+
+    [Fact]
+    public void AprobadoPorImportacion_EntraAprobadoYDeSoloLectura()
+    {
+        var s = SeguimientoMensual.AprobadoPorImportacion(1, 3, 2024, 7, 1, "cli:opp", new DateTimeOffset(2024, 3, 1, 15, 0, 0, TimeSpan.Zero));
+        Assert.Equal(EstadoSeguimiento.Aprobado, s.Estado);
+        Assert.Equal(AccionAuditada.Importacion, s.UltimaAccion);
+        Assert.Equal("Importado por cli:opp el 01/03/2024 10:00", s.DescribirUltimoCambio());
+        Assert.Equal("El seguimiento de enero de 2024 está aprobado y es de solo lectura.", s.MotivoNoEditable(Config, Dia(2024, 2, 5)));
+        Rechazo(() => s.Reabrir("Corregir", Dia(2024, 3, 20), "planificador", En(2024, 3, 2)));
+    }
 }

@@ -37,6 +37,7 @@ internal static class Muestra
             ToleranciaInferior = 85,
             ToleranciaSuperior = 115.5m,
             DiasCierre = 12,
+            MostrarEnviados = true,
         },
         CentrosCosto =
         [

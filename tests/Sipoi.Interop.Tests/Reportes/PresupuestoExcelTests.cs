@@ -71,4 +71,17 @@ public class PresupuestoExcelTests
         Assert.Equal(57_700.50, x.Numero(h, "C8"), 6);
         Assert.Equal("'Por centro de costo'!$5:$5", x.TitulosImpresion(h));
     }
+
+    [Fact]
+    public void Presupuesto_SinProgramacionPorCentro_TablaVaciaSinTotalYConSuNota()
+    {
+        var vacio = Ejemplo() with { CentrosCosto = [], NotaCentrosCosto = "No hay programación financiera por genérica registrada." };
+        using var x = new Xlsx(s => PresupuestoExcel.Escribir(vacio, s));
+        Assert.Empty(x.Errores());
+        const string hoja = "Por centro de costo";
+        Assert.Null(x.Celda(hoja, "A6")?.CellValue);
+        Assert.Equal("No hay programación financiera por genérica registrada.", x.Texto(hoja, "A7"));
+        // The other tables keep the general source.
+        Assert.Equal(Ejemplo().Fuente, x.Texto("Ingresos", $"A{x.Fila("Ingresos", "A", "TOTAL INGRESOS") + 2}"));
+    }
 }

@@ -17,7 +17,10 @@ public sealed class EvaluacionTests(AppDePrueba app) : IClassFixture<AppDePrueba
     private static readonly SemaphoreSlim Avance = new(1, 1);
     private static bool _registrado;
 
-    /// <summary>Registers January–March progress for every activity: 90 % of target for even ids, 110 % for odd ones.</summary>
+    /// <summary>
+    /// Registers January–March progress for every activity (90 % of target for even ids, 110 % for odd
+    /// ones) and approves those months for every cost centre: evaluation reads approved months only.
+    /// </summary>
     private async Task RegistrarAvanceAsync()
     {
         await Avance.WaitAsync();
@@ -33,6 +36,10 @@ public sealed class EvaluacionTests(AppDePrueba app) : IClassFixture<AppDePrueba
                     var meta = metas[a.Id].Metas.Single(m => m.Mes == mes).Fisico;
                     a.FijarAvance(mes, meta * (a.Id % 2 == 0 ? 0.9m : 1.1m), null);
                 }
+            var entidad = await db.Entidades.SingleAsync(e => e.Codigo == "EMSAPUNO");
+            foreach (var centro in actividades.Select(a => (a.PoiId, a.CentroCostoId)).Distinct())
+                for (var mes = 1; mes <= 3; mes++)
+                    db.Seguimientos.Add(Seguimientos.Aprobado(entidad, centro.PoiId, 2024, centro.CentroCostoId, mes));
             await db.SaveChangesAsync();
             _registrado = true;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -21,6 +22,9 @@ public sealed class AppDePrueba : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Consulta = "consulta@emsapuno.demo";
 
     public BaseDePrueba Base { get; private set; } = null!;
+
+    /// <summary>The app's TimeProvider: real time unless a test fixes the day.</summary>
+    public RelojDePrueba Reloj { get; } = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _sesiones = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task InitializeAsync()
@@ -35,6 +39,14 @@ public sealed class AppDePrueba : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sipoi", Base.Conexion);
         builder.UseSetting("Sipoi:CargarDemo", "true");
         builder.UseEnvironment("Production");
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Reloj);
+            // The fixed day is the business date (deadlines, audit); sessions keep real time, so a
+            // test that moves the day does not expire the cookie its user signed in with.
+            s.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+            s.PostConfigureAll<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
+        });
     }
 
     /// <summary>A client that follows no redirect and keeps its cookies: what a test asserts is the server's own answer.</summary>
@@ -79,6 +91,23 @@ public sealed class AppDePrueba : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.True(r.Succeeded, string.Join(" ", r.Errors.Select(e => e.Description)));
         Assert.True((await usuarios.AddToRoleAsync(u, rol)).Succeeded);
         return u;
+    }
+
+    /// <summary>An Operador assigned to the given cost centres (created once), signed in with a client of its own.</summary>
+    public async Task<HttpClient> OperadorDeAsync(string correo, params string[] centros)
+    {
+        await using (var db = Base.Contexto())
+        {
+            if (!await db.Users.AnyAsync(u => u.UserName == correo))
+            {
+                var u = await CrearUsuarioAsync(correo, Roles.Operador);
+                var usuario = await db.Users.Include(x => x.Centros).SingleAsync(x => x.Id == u.Id);
+                foreach (var c in centros)
+                    usuario.AsignarCentro(await db.CentrosCosto.SingleAsync(x => x.Codigo == c && x.EntidadId == usuario.EntidadId));
+                await db.SaveChangesAsync();
+            }
+        }
+        return await ComoAsync(correo);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -48,6 +48,7 @@ public sealed class ImportacionTests : IAsyncLifetime
                 ToleranciaInferior = ConfiguracionDto.ToleranciaInferiorPredeterminada,
                 ToleranciaSuperior = ConfiguracionDto.ToleranciaSuperiorPredeterminada,
                 DiasCierre = ConfiguracionDto.DiasCierrePredeterminados,
+                MostrarEnviados = false,
             },
         };
         Assert.Empty(Comparar.Diferencias(esperado, exportado));

@@ -33,3 +33,11 @@ public sealed class Inicial() : MigracionSql("0001_inicial.sql");
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261122000001_UsuariosAuditoria")]
 public sealed class UsuariosAuditoria() : MigracionSql("0002_usuarios_auditoria.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261123000001_Seguimiento")]
+public sealed class SeguimientoMensualYEvidencias() : MigracionSql("0003_seguimiento.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261123000002_TokensApi")]
+public sealed class TokensPersonales() : MigracionSql("0004_tokens_api.sql");

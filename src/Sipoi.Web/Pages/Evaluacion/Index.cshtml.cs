@@ -17,6 +17,8 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public int Anio { get; private set; }
     public ResultadoEvaluacion Resultado { get; private set; } = null!;
     public Dictionary<string, string> NombresCentros { get; private set; } = [];
+    /// <summary>Cost centres whose figures include submitted, unapproved months (entity setting MostrarEnviados).</summary>
+    public IReadOnlySet<string> CentrosConEnviados { get; private set; } = new HashSet<string>();
 
     public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
     [
@@ -33,6 +35,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         Entidad = e;
         Anio = anio;
         Resultado = await ConsultaEvaluacion.EvaluarAsync(db, contexto, anio, p, ct: ct);
+        CentrosConEnviados = await ConsultaEvaluacion.CentrosConEnviadosAsync(db, contexto, anio, p, ct);
         NombresCentros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == e.Id).ToDictionaryAsync(c => c.Codigo, c => c.Nombre, ct);
         return Page();
     }

@@ -1,0 +1,89 @@
+using Sipoi.Domain.Periodos;
+using Sipoi.Interop.Reportes;
+using Sipoi.Web.Data;
+using Sipoi.Web.Reportes;
+
+namespace Sipoi.Web.Cli;
+
+public static partial class LineaDeComandos
+{
+    private const string TiposReporte = "matriz, ejecucion, seguimiento, presupuesto, informe o consolidado";
+
+    /// <summary>
+    /// sipoi reporte --entidad C --anio Y --tipo matriz|ejecucion|seguimiento|presupuesto|informe [--periodo P] [--hasta-mes N] --salida F
+    /// — the same files the web offers; an informe whose --salida ends in .pdf is converted by LibreOffice.
+    /// sipoi reporte --tipo consolidado --anio Y [--periodo P] [--entidades A,B] --salida F.xlsx
+    /// </summary>
+    private static async Task<int> ReporteAsync(Argumentos a, SipoiDbContext db, TextWriter salida, CancellationToken ct)
+    {
+        var codigoTipo = a.Requerida("tipo");
+        if (codigoTipo == "consolidado") return await ConsolidadoAsync(a, db, ct);
+        if (!SolicitudReporte.TryTipo(codigoTipo, out var tipo))
+            throw new ErrorCli($"tipo de reporte no válido «{codigoTipo}»: use {TiposReporte}.");
+        var entidad = a.Requerida("entidad");
+        var anio = a.Entero("anio");
+        var periodo = a.Opcion("periodo");
+        var hastaMes = a.Opcion("hasta-mes");
+        var archivo = a.Requerida("salida");
+        a.SinSobrantes();
+        if (SolicitudReporte.Leer(tipo, periodo, hastaMes, estricto: true, out var solicitud) is { } error) throw new ErrorCli(error);
+
+        var extension = Path.GetExtension(archivo).TrimStart('.').ToLowerInvariant();
+        var admitidas = tipo == TipoReporte.Informe ? new[] { "docx", "pdf" } : ["xlsx"];
+        if (!admitidas.Contains(extension))
+            throw new ErrorCli($"el archivo de salida del reporte {SolicitudReporte.Codigo(tipo)} debe terminar en .{string.Join(" o .", admitidas)}: «{archivo}».");
+        ComprobarCarpeta(archivo);
+
+        var datos = await DatosReporte.CargarAsync(db, entidad, anio, ct)
+            ?? throw new ErrorCli($"no hay POI {anio} de la entidad «{entidad}» (vea ./sipoi entidades).");
+        ArchivoReporte generado;
+        if (extension == "pdf")
+        {
+            if (!ConversorPdf.Disponible)
+                throw new ErrorCli("no se puede generar PDF: LibreOffice (soffice) no está instalado. Instálelo (apt-get install -y libreoffice-writer-nogui) o pida el informe en .docx.");
+            try
+            {
+                generado = (await GeneradorReportes.GenerarPdfAsync(db, datos, solicitud, ct))!;
+            }
+            catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+            {
+                throw new ErrorCli("la conversión a PDF falló: " + e.Message);
+            }
+        }
+        else generado = await GeneradorReportes.GenerarAsync(db, datos, solicitud, centros: null, ct);
+
+        await File.WriteAllBytesAsync(archivo, generado.Contenido, ct);
+        await Console.Error.WriteLineAsync($"Reporte {SolicitudReporte.Codigo(tipo)} de {datos.Entidad.Codigo} {anio} escrito en {archivo} ({generado.Contenido.Length:N0} bytes).");
+        return 0;
+    }
+
+    /// <summary>sipoi reporte --tipo consolidado --anio Y [--periodo P] [--entidades A,B] --salida F.xlsx (every entity when --entidades is absent).</summary>
+    private static async Task<int> ConsolidadoAsync(Argumentos a, SipoiDbContext db, CancellationToken ct)
+    {
+        var anio = a.Entero("anio");
+        var codigoPeriodo = a.Opcion("periodo") ?? "ANUAL";
+        if (!Periodo.TryParse(codigoPeriodo, out var periodo))
+            throw new ErrorCli($"periodo no válido «{codigoPeriodo}»: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+        var entidades = a.Opcion("entidades");
+        var archivo = a.Requerida("salida");
+        a.SinSobrantes();
+        if (!archivo.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            throw new ErrorCli($"el archivo de salida del consolidado debe terminar en .xlsx: «{archivo}».");
+        ComprobarCarpeta(archivo);
+        var codigos = ConsultaConsolidado.Codigos(entidades);
+        if (entidades is not null && codigos is null) throw new ErrorCli("--entidades está vacío: escriba códigos separados por comas.");
+        var (consolidado, sinPoi) = await ConsultaConsolidado.ConstruirAsync(db, anio, periodo, codigos, ct);
+        if (sinPoi.Count > 0)
+            throw new ErrorCli($"sin POI {anio} (o inexistente): {string.Join(", ", sinPoi)} (vea ./sipoi entidades).");
+        if (consolidado.Entidades.Count == 0) throw new ErrorCli($"ninguna entidad tiene POI {anio}.");
+        await using (var s = File.Create(archivo)) ConsolidadoExcel.Escribir(consolidado, s);
+        await Console.Error.WriteLineAsync($"Consolidado de {consolidado.Entidades.Count} entidad(es), {anio} {periodo.Codigo}, escrito en {archivo}.");
+        return 0;
+    }
+
+    private static void ComprobarCarpeta(string archivo)
+    {
+        var carpeta = Path.GetDirectoryName(Path.GetFullPath(archivo));
+        if (carpeta is not null && !Directory.Exists(carpeta)) throw new ErrorCli($"no existe la carpeta {carpeta}.");
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sipoi.Domain.Evaluacion;
+using Sipoi.Domain.Seguimiento;
+using Sipoi.Web.Data;
+using Sipoi.Web.Seguimiento;
+
+namespace Sipoi.Web.Pages.Seguimiento;
+
+/// <summary>
+/// The monthly grid of one cost centre (/e/{entidad}/seguimiento/{año}/{mes}?centro=CÓDIGO): the
+/// operator registers every activity's month and submits it; the planning office approves, observes
+/// or reopens. A plain form (grilla.js only adds keyboard and paste help). Every handler checks who
+/// may do it on the server; every rule is the domain's (through RegistroSeguimiento).
+/// </summary>
+public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<OpcionesEvidencia> opcionesEvidencia) : PageModel
+{
+    /// <summary>One row of the form, as typed. Version is the row's version when the page was read (0: no row).</summary>
+    public sealed class FilaEntrada
+    {
+        public string Codigo { get; set; } = "";
+        public string? Fisico { get; set; }
+        public string? Financiero { get; set; }
+        public string? Logros { get; set; }
+        public string? Dificultades { get; set; }
+        public string? Medidas { get; set; }
+        public uint Version { get; set; }
+    }
+
+    /// <summary>What a row shows: the activity, its figures (saved values) and the values in the inputs.</summary>
+    public sealed record FilaVista(FilaMes Fila, CifrasMes Cifras, FilaEntrada Entrada, MotivoJustificacion Justificacion, string? Explicacion,
+        IReadOnlyList<ArchivoVista> Archivos);
+
+    public sealed record ArchivoVista(long Id, string Nombre, string Tipo, long Tamano, string SubidoPor, DateTimeOffset SubidoEn);
+
+    [BindProperty] public List<FilaEntrada> Filas { get; set; } = [];
+    [BindProperty] public uint Version { get; set; }
+    [BindProperty] public string? Observacion { get; set; }
+    [BindProperty] public string? Motivo { get; set; }
+    [BindProperty] public DateOnly? NuevoPlazo { get; set; }
+
+    [TempData] public string? Aviso { get; set; }
+    /// <summary>An evidence upload's refusal, set by the evidence page before it redirects here.</summary>
+    [TempData] public string? ErrorEvidencia { get; set; }
+
+    public MesSeguimiento M { get; private set; } = null!;
+    public DateOnly Hoy { get; private set; }
+    public bool PuedeRegistrar { get; private set; }
+    public bool PuedeRevisar { get; private set; }
+    public string? MotivoNoEditable { get; private set; }
+    public bool Editable => PuedeRegistrar && MotivoNoEditable is null;
+    public List<FilaVista> Vista { get; private set; } = [];
+    public ResultadoSeguimiento? Resultado { get; private set; }
+    public EsquemaBandas Bandas { get; private set; } = EsquemaBandas.Nacional;
+    public OpcionesEvidencia Evidencia => opcionesEvidencia.Value;
+    /// <summary>The centres the user may open (the chooser when the URL names none).</summary>
+    public List<(string Codigo, string Nombre)> Centros { get; private set; } = [];
+    public string CodigoEntidad { get; private set; } = "";
+    public int Anio { get; private set; }
+    public int NumeroMes { get; private set; }
+
+    /// <summary>Problems of one cell ("AO-01|EjecutadoFisico"), from the last save or submission.</summary>
+    public IReadOnlyList<string> ErroresDe(string codigo, string campo) =>
+        Resultado?.Problemas.Where(p => p.CodigoActividad == codigo && p.Campo == campo).Select(p => p.Mensaje).ToList() ?? [];
+
+    public string Enlace(string? handler = null) =>
+        $"/e/{Uri.EscapeDataString(CodigoEntidad)}/seguimiento/{Anio}/{NumeroMes}?centro={Uri.EscapeDataString(M.Centro.Codigo)}" +
+        (handler is null ? "" : "&handler=" + handler);
+
+    public string UrlEvidencia(string handler) =>
+        $"/e/{Uri.EscapeDataString(CodigoEntidad)}/seguimiento/{Anio}/{NumeroMes}/evidencia?centro={Uri.EscapeDataString(M.Centro.Codigo)}&handler={handler}";
+
+    public async Task<IActionResult> OnGetAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(centro)) return await ElegirCentroAsync(entidad, anio, mes, ct);
+        if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
+        Filas = M.Filas.Select(f => Entrada(f, M.Mes)).ToList();
+        Version = M.Version;
+        await ArmarVistaAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostGuardarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
+        await RegistrarAsync(entidad, anio, mes, centro, enviar: false, ct);
+
+    public async Task<IActionResult> OnPostEnviarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
+        await RegistrarAsync(entidad, anio, mes, centro, enviar: true, ct);
+
+    public Task<IActionResult> OnPostAprobarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
+        RevisarAsync(entidad, anio, mes, centro, AccionRevision.Aprobar, null, null, ct);
+
+    public Task<IActionResult> OnPostObservarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
+        RevisarAsync(entidad, anio, mes, centro, AccionRevision.Observar, Observacion, null, ct);
+
+    public Task<IActionResult> OnPostReabrirAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
+        RevisarAsync(entidad, anio, mes, centro, AccionRevision.Reabrir, Motivo, NuevoPlazo, ct);
+
+    private async Task<IActionResult> RegistrarAsync(string entidad, int anio, int mes, string? centro, bool enviar, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
+        if (!PuedeRegistrar) return Forbid();
+        var entradas = Filas.Select(f => new EntradaAvance(f.Codigo, f.Fisico, f.Financiero, f.Logros, f.Dificultades, f.Medidas, f.Version)).ToList();
+        var r = await RegistroSeguimiento.GuardarAsync(db, M, Version, entradas, enviar, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
+        if (r.Exito)
+        {
+            Aviso = r.Mensaje;
+            return Redirect(Enlace());
+        }
+        if (r.Tipo == TipoResultado.NoEnviado)
+        {
+            // The values were saved as a draft: show the month as it is now, with the submission's problems.
+            db.ChangeTracker.Clear();
+            if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no2) return no2;
+            Filas = M.Filas.Select(f => Entrada(f, M.Mes)).ToList();
+            Version = M.Version;
+        }
+        else if (r.Tipo == TipoResultado.Conflicto && r.Conflicto is { } c)
+        {
+            // The typed values stay; the versions move to the current ones, so saving again is a deliberate choice.
+            Version = c.VersionActual;
+            foreach (var f in Filas)
+                f.Version = c.Cambios.FirstOrDefault(x => x.Codigo == f.Codigo)?.Version ?? f.Version;
+            db.ChangeTracker.Clear();
+            if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no3) return no3;
+        }
+        Resultado = r;
+        await ArmarVistaAsync(ct);
+        return Page();
+    }
+
+    private async Task<IActionResult> RevisarAsync(string entidad, int anio, int mes, string? centro, AccionRevision accion, string? texto,
+        DateOnly? plazo, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
+        if (!PuedeRevisar) return Forbid();
+        var r = await RegistroSeguimiento.RevisarAsync(db, M, accion, texto, plazo, Version, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
+        if (r.Exito)
+        {
+            Aviso = r.Mensaje;
+            return Redirect(Enlace());
+        }
+        db.ChangeTracker.Clear();
+        if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no2) return no2;
+        Filas = M.Filas.Select(f => Entrada(f, M.Mes)).ToList();
+        Version = M.Version;
+        Resultado = r;
+        await ArmarVistaAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Loads the month and the user's rights; 404 when it does not exist, 403 when the user may not see the centre.</summary>
+    private async Task<IActionResult?> PrepararAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct)
+    {
+        CodigoEntidad = entidad;
+        Anio = anio;
+        NumeroMes = mes;
+        if (await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct) is not { } m) return NotFound();
+        if (!await PermisosSeguimiento.PuedeVerAsync(User, db, m.Centro.Id, ct)) return Forbid();
+        M = m;
+        Hoy = Plazos.Hoy(reloj.GetUtcNow());
+        PuedeRegistrar = await PermisosSeguimiento.PuedeRegistrarAsync(User, db, m.Centro.Id, ct);
+        PuedeRevisar = PermisosSeguimiento.PuedeRevisar(User);
+        MotivoNoEditable = m.MotivoNoEditable(Hoy);
+        Bandas = ConfiguracionEvaluacion.Desde(m.Configuracion).Bandas;
+        return null;
+    }
+
+    private async Task ArmarVistaAsync(CancellationToken ct)
+    {
+        var ids = M.Filas.Select(f => f.Actividad.Id).ToList();
+        var archivos = (await db.Evidencias.AsNoTracking()
+                .Where(e => ids.Contains(e.ActividadId) && e.Mes == M.Mes)
+                .OrderBy(e => e.SubidoEn).ThenBy(e => e.Id)
+                .Select(e => new { e.ActividadId, Vista = new ArchivoVista(e.Id, e.Nombre, e.Tipo.ToString(), e.Tamano, e.SubidoPor, e.SubidoEn) })
+                .ToListAsync(ct))
+            .ToLookup(x => x.ActividadId, x => x.Vista);
+        var entradas = Filas.ToDictionary(f => f.Codigo, StringComparer.Ordinal);
+        Vista = M.Filas.Select(f =>
+        {
+            var entrada = entradas.GetValueOrDefault(f.Actividad.Codigo) ?? Entrada(f, M.Mes);
+            // Whether texts are required is judged on the value in the input when it is a number, else on the saved one.
+            var (tecleado, problema) = ValidacionAvance.Leer(entrada.Fisico, f.Actividad.Codigo, M.MesDelAnio, CampoAvance.EjecutadoFisico);
+            var fisico = problema is null ? tecleado : f.Registrado(M.Mes).Fisico;
+            var meta = f.DelMes(M.Mes).MetaMes;
+            var motivo = Justificacion.Motivo(meta, fisico, M.Configuracion);
+            var explicacion = motivo == MotivoJustificacion.NoRequerida ? null : Justificacion.Explicacion(meta, fisico, M.Configuracion);
+            return new FilaVista(f, f.Cifras(M.Mes), entrada, motivo, explicacion, archivos[f.Actividad.Id].ToList());
+        }).ToList();
+    }
+
+    private async Task<IActionResult> ElegirCentroAsync(string entidad, int anio, int mes, CancellationToken ct)
+    {
+        CodigoEntidad = entidad;
+        Anio = anio;
+        NumeroMes = mes;
+        var e = await db.Entidades.AsNoTracking().SingleOrDefaultAsync(x => x.Codigo == entidad, ct);
+        if (e is null || mes is < 1 or > 12) return NotFound();
+        var visibles = await Seguridad.UsuarioActual.CentrosVisiblesAsync(User, db, ct);
+        var poiId = await db.Pois.Where(p => p.EntidadId == e.Id && p.Anio == anio).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+        if (poiId is null) return NotFound();
+        var centros = await db.CentrosCosto.AsNoTracking()
+            .Where(c => c.EntidadId == e.Id && db.Actividades.Any(a => a.PoiId == poiId && a.CentroCostoId == c.Id))
+            .Select(c => new { c.Id, c.Codigo, c.Nombre }).ToListAsync(ct);
+        var propios = centros.Where(c => visibles is null || visibles.Contains(c.Id)).OrderBy(c => c.Codigo, StringComparer.Ordinal).ToList();
+        if (propios.Count == 1) return Redirect($"/e/{Uri.EscapeDataString(entidad)}/seguimiento/{anio}/{mes}?centro={Uri.EscapeDataString(propios[0].Codigo)}");
+        Centros = propios.Select(c => (c.Codigo, c.Nombre)).ToList();
+        return Page();
+    }
+
+    private static FilaEntrada Entrada(FilaMes f, int mes)
+    {
+        var d = f.Registrado(mes);
+        return new FilaEntrada
+        {
+            Codigo = f.Actividad.Codigo,
+            Fisico = Numero(d.Fisico),
+            Financiero = Numero(d.Financiero),
+            Logros = d.Logros,
+            Dificultades = d.Dificultades,
+            Medidas = d.MedidasCorrectivas,
+            Version = f.VersionAvance,
+        };
+    }
+
+    /// <summary>A stored value as the input shows it: no grouping (so it reads back unchanged), no trailing zeros.</summary>
+    public static string? Numero(decimal? v) => v?.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipoi.Domain.Evaluacion;
+using Sipoi.Domain.Periodos;
+using Sipoi.Web.Arranque;
+using Sipoi.Web.Data;
+using Sipoi.Web.Reportes;
+
+namespace Sipoi.Web.Pages.Tablero;
+
+/// <summary>
+/// The dashboard: IGI, OEI and AEI bars with their bands, the accumulated execution month by month and the
+/// cost centres ranked. Every chart is drawn by a few lines of script from the HTML table beside it, so the
+/// page reads the same without JavaScript, without colour and on paper.
+/// </summary>
+public sealed class IndexModel(SipoiDbContext db) : PageModel
+{
+    public Sipoi.Web.Reportes.Tablero Tablero { get; private set; } = null!;
+    public Periodo Periodo { get; private set; }
+
+    public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
+        [.. Periodo.Trimestres, Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual, .. Enumerable.Range(1, 12).Select(Periodo.AcumuladoAl)];
+
+    public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
+    {
+        var p = Periodo.Anual;
+        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest("Periodo no válido: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+        if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
+        Periodo = p;
+        Tablero = await Sipoi.Web.Reportes.Tablero.ConstruirAsync(db, d, p, ct);
+        return Page();
+    }
+
+    /// <summary>The value as the chart reads it (invariant, unrounded); empty without a value.</summary>
+    public static string Dato(decimal? valor) => valor?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    public static string Clase(Banda? b) => b is { } x ? x.ToString().ToLowerInvariant() : "nd";
+
+    public string BandaTexto(Banda? b) => b is { } x ? Tablero.Bandas.Texto(x) : "Sin meta en el periodo";
+
+    /// <summary>What each bar says next to it: "94.27 % · Alto — Lo lograste".</summary>
+    public string Rotulo(decimal? valor, Banda? b) => valor is null ? "Sin meta en el periodo" : $"{Formato.Porcentaje(valor)} · {BandaTexto(b)}";
+}

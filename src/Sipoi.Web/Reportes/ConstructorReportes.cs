@@ -1,0 +1,232 @@
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Evaluacion;
+using Sipoi.Domain.Periodos;
+using Sipoi.Domain.Presupuesto;
+using Sipoi.Interop.Reportes;
+using Sipoi.Web.Arranque;
+using Sipoi.Web.Data;
+using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Pages.Poi;
+
+namespace Sipoi.Web.Reportes;
+
+/// <summary>
+/// Builds each report model of DOMAIN.md §6 from the database. Queries only read rows; every figure
+/// comes from the evaluation engine (through <see cref="ConsultaEvaluacion"/>, the one DB→engine path)
+/// or from the Interop factories that call the domain's roll-up rules. See README.md in this folder.
+/// </summary>
+public static class ConstructorReportes
+{
+    public const string NotaSoloCentrosPropios = "Solo los centros de costo asignados al usuario";
+
+    /// <summary>POI matrix: one sheet per ficha de proceso (when the entity groups by fichas) and one per cost centre for activities without ficha.</summary>
+    /// <param name="centros">An Operador's cost centres (null: all).</param>
+    public static async Task<MatrizPoi> MatrizAsync(SipoiDbContext db, DatosReporte d, IReadOnlyCollection<int>? centros, CancellationToken ct)
+    {
+        var vista = await ConsultaPoi.CargarAsync(db, d.Entidad.Id, d.Anio, ct, centros: centros)
+            ?? throw new InvalidOperationException($"No hay POI {d.Anio} de {d.Entidad.Codigo}.");
+        var alineamiento = await AlineamientoPorAeiAsync(db, d, ct);
+        IReadOnlyList<AlineamientoMatriz> Lineas(IEnumerable<string> aeis) => aeis.Distinct(StringComparer.Ordinal)
+            .Where(alineamiento.ContainsKey).SelectMany(a => alineamiento[a])
+            .OrderBy(l => l.OeiCodigo, StringComparer.Ordinal).ThenBy(l => l.AeiCodigo, StringComparer.Ordinal).ToList();
+
+        var fichas = await (
+            from f in db.Fichas.AsNoTracking()
+            from c in db.CentrosCosto.Where(c => c.Id == f.CentroCostoId).DefaultIfEmpty()
+            where f.EntidadId == d.Entidad.Id
+            select new { f.Id, f.Codigo, f.Nombre, f.Gerencia, Unidad = c == null ? null : c.Nombre, f.Responsable, f.Objetivo }).ToListAsync(ct);
+        var aeisDeFicha = (await (
+            from fa in db.FichasAei.AsNoTracking()
+            join a in db.Aeis on fa.AeiId equals a.Id
+            where fa.EntidadId == d.Entidad.Id
+            select new { fa.FichaId, a.Codigo }).ToListAsync(ct)).ToLookup(x => x.FichaId, x => x.Codigo);
+
+        var hojas = new List<HojaMatrizPoi>();
+        var porFicha = vista.Actividades.Where(a => a.FichaCodigo is not null).ToLookup(a => a.FichaCodigo!, StringComparer.Ordinal);
+        foreach (var f in fichas.Where(f => porFicha.Contains(f.Codigo))
+                     .OrderBy(f => f.Gerencia, StringComparer.Ordinal).ThenBy(f => f.Codigo, StringComparer.Ordinal))
+        {
+            var actividades = porFicha[f.Codigo].ToList();
+            hojas.Add(new HojaMatrizPoi(f.Codigo, f.Unidad ?? actividades[0].CentroNombre,
+                // The AEIs the ficha's header declares; without them, those its activities serve.
+                Lineas(aeisDeFicha.Contains(f.Id) ? aeisDeFicha[f.Id] : actividades.Select(a => a.AeiCodigo)),
+                actividades.Select(ActividadMatrizDe).ToList())
+            {
+                FichaProceso = $"{f.Codigo} {f.Nombre}",
+                ResponsableProceso = f.Responsable,
+                ObjetivoProceso = f.Objetivo,
+            });
+        }
+        foreach (var g in vista.Actividades.Where(a => a.FichaCodigo is null).GroupBy(a => (a.CentroCodigo, a.CentroNombre))
+                     .OrderBy(g => g.Key.CentroCodigo, StringComparer.Ordinal))
+            hojas.Add(new HojaMatrizPoi(g.Key.CentroCodigo, $"{g.Key.CentroCodigo} {g.Key.CentroNombre}",
+                Lineas(g.Select(a => a.AeiCodigo)), g.Select(ActividadMatrizDe).ToList()));
+
+        // A workbook needs a sheet: an Operador without cost centres gets one that says there is nothing to show.
+        if (hojas.Count == 0) hojas.Add(new HojaMatrizPoi("Sin actividades", "Ningún centro de costo asignado al usuario tiene actividades en el POI", [], []));
+        var matriz = new MatrizPoi(d.NombreEntidad, d.Anio, d.PeriodoPei, hojas);
+        return centros is null ? matriz : matriz with { Titulo = $"{matriz.Titulo} — {NotaSoloCentrosPropios.ToLowerInvariant()}" };
+    }
+
+    private static ActividadMatriz ActividadMatrizDe(FilaActividad a)
+    {
+        // Start and end months as the POI states them; without them, the first and last month with a target.
+        var conMeta = Enumerable.Range(1, 12).Where(m => a.Programado[m - 1] != 0).ToList();
+        var inicio = a.MesInicio ?? (conMeta.Count > 0 ? conMeta[0] : 1);
+        var fin = a.MesFin ?? (conMeta.Count > 0 ? conMeta[^1] : 12);
+        return ActividadMatriz.Desde(a.Numero ?? a.Codigo, a.Nombre, a.UnidadMedida ?? "", a.Responsable ?? "", inicio, fin,
+            a.Anual, a.Comportamiento, a.Programado);
+    }
+
+    /// <summary>For each AEI of the PEI, its lines OEI → AEI → indicator with the year's expected value (one line without indicator when it has none).</summary>
+    private static async Task<Dictionary<string, List<AlineamientoMatriz>>> AlineamientoPorAeiAsync(SipoiDbContext db, DatosReporte d, CancellationToken ct)
+    {
+        var anio = d.Anio;
+        var filas = await (
+            from a in db.Aeis.AsNoTracking()
+            join o in db.Oeis on a.OeiId equals o.Id
+            from i in db.Indicadores.Where(i => i.AeiId == a.Id).DefaultIfEmpty()
+            where o.PeiId == d.Evaluacion.PeiId
+            select new
+            {
+                OeiCodigo = o.Codigo,
+                OeiEnunciado = o.Enunciado,
+                a.Codigo,
+                a.Enunciado,
+                IndicadorCodigo = i == null ? null : i.Codigo,
+                Indicador = i == null ? null : i.Nombre,
+                Unidad = i == null ? null : i.Unidad,
+                Meta = i == null ? null : i.Valores.Where(v => v.Anio == anio && v.Periodo == PeriodoIndicador.Anual).Select(v => v.LogroEsperado).FirstOrDefault(),
+            }).ToListAsync(ct);
+        return filas.GroupBy(f => f.Codigo, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => g.OrderBy(f => f.IndicadorCodigo, StringComparer.Ordinal)
+                .Select(f => new AlineamientoMatriz(f.OeiCodigo, f.OeiEnunciado, f.Codigo, f.Enunciado, f.Indicador ?? "", f.Unidad ?? "", f.Meta))
+                .ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Execution table up to <paramref name="mesCorte"/>. Executed months are the engine's own input (one run per
+    /// month), so the table shows exactly what the evaluation counts — today every registered value; once the
+    /// evaluation reads approved months only, the same here.
+    /// </summary>
+    public static async Task<TablaEjecucion> EjecucionAsync(SipoiDbContext db, DatosReporte d, int mesCorte, IReadOnlyCollection<int>? centros, CancellationToken ct)
+    {
+        if (mesCorte is < 1 or > 12) throw new ArgumentOutOfRangeException(nameof(mesCorte), mesCorte, "El mes de corte va de 1 a 12.");
+        var vista = await ConsultaPoi.CargarAsync(db, d.Entidad.Id, d.Anio, ct, centros: centros)
+            ?? throw new InvalidOperationException($"No hay POI {d.Anio} de {d.Entidad.Codigo}.");
+        var ejecutado = await EjecutadoMensualAsync(db, d, mesCorte, ct);
+        var filas = vista.Actividades.Select(a => FilaEjecucion.Desde(
+            $"{a.CentroCodigo} {a.CentroNombre}", a.ActividadPresupuestal ?? "", a.Codigo, a.Nombre, a.UnidadMedida ?? "",
+            a.Anual, a.Comportamiento, a.Programado, ejecutado.TryGetValue(a.Codigo, out var e) ? e : new decimal?[12], mesCorte)).ToList();
+        var subtitulo = $"POI {d.Anio} — versión {d.VersionPoi}" + (centros is null ? "" : $" — {NotaSoloCentrosPropios.ToLowerInvariant()}");
+        return new TablaEjecucion(d.NombreEntidad, d.Anio, mesCorte, filas) { Subtitulo = subtitulo };
+    }
+
+    /// <summary>Each activity's executed value of months 1…<paramref name="hastaMes"/> as the engine reads them (null: none counted).</summary>
+    public static async Task<Dictionary<string, decimal?[]>> EjecutadoMensualAsync(SipoiDbContext db, DatosReporte d, int hastaMes, CancellationToken ct)
+    {
+        var meses = new Dictionary<string, decimal?[]>(StringComparer.Ordinal);
+        for (var mes = 1; mes <= hastaMes; mes++)
+        {
+            var r = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, Periodo.Mes(mes), ct: ct);
+            foreach (var a in r.Actividades)
+            {
+                if (!meses.TryGetValue(a.Codigo, out var fila)) meses[a.Codigo] = fila = new decimal?[12];
+                fila[mes - 1] = a.Ejecutado;
+            }
+        }
+        return meses;
+    }
+
+    /// <summary>The periods the monitoring tables and the evaluation report accept.</summary>
+    public static IReadOnlyList<Periodo> PeriodosEvaluacion { get; } = [Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual];
+
+    /// <summary>
+    /// The engine runs of an evaluation: the evaluated period first, then the earlier columns it prints
+    /// (S1 → S1; S2 → S2, S1; Anual → Anual, S1, S2). A later semester is never run for an earlier cut:
+    /// its targets would show as 0 % execution before the months have happened.
+    /// </summary>
+    public static async Task<(ResultadoEvaluacion Principal, ResultadoEvaluacion[] Otros)> CorridasAsync(
+        SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
+    {
+        if (!PeriodosEvaluacion.Contains(periodo))
+            throw new ArgumentException($"Periodo no válido para la evaluación: {periodo.Codigo}. Use S1, S2 o ANUAL.", nameof(periodo));
+        var principal = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, incluirActividades: false, ct: ct);
+        var otros = new List<ResultadoEvaluacion>();
+        foreach (var p in PeriodosEvaluacion.Where(p => p != periodo && p.Hasta <= periodo.Hasta))
+            otros.Add(await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, p, incluirActividades: false, ct: ct));
+        return (principal, otros.ToArray());
+    }
+
+    public static async Task<TablasSeguimiento> SeguimientoAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
+    {
+        var (principal, otros) = await CorridasAsync(db, d, periodo, ct);
+        return TablasSeguimiento.Desde(d.NombreEntidad, await d.DenominacionesAsync(db, ct), principal, otros);
+    }
+
+    /// <summary>Evaluation report: figures of the engine, mission from the PEI, the monitoring tables as annexes.</summary>
+    public static async Task<InformeEvaluacion> InformeAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
+    {
+        var (principal, otros) = await CorridasAsync(db, d, periodo, ct);
+        var denominaciones = await d.DenominacionesAsync(db, ct);
+        var unidades = await d.UnidadesIndicadorAsync(db, ct);
+        var informe = InformeEvaluacion.Desde(d.NombreEntidad, principal, denominaciones);
+        return informe with
+        {
+            Mision = d.Mision,
+            Oeis = informe.Oeis.Select(o => o with
+            {
+                Indicadores = o.Indicadores.Select(i => i with { UnidadMedida = unidades.GetValueOrDefault(i.Codigo) }).ToList(),
+            }).ToList(),
+            Anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, principal, otros),
+        };
+    }
+
+    /// <summary>
+    /// Budget summary: income and expenditure lines of the year, and goods/services per cost centre from the
+    /// financial programming of the POI version in force (genérica 2.3 by subgenérica, <see cref="ClasificadorGasto"/>).
+    /// When nothing is programmed by genérica the per-centre table stays empty and its note says so.
+    /// </summary>
+    public static async Task<ResumenPresupuesto> PresupuestoAsync(SipoiDbContext db, DatosReporte d, CancellationToken ct)
+    {
+        var lineas = await db.LineasPresupuesto.AsNoTracking().Where(l => l.EntidadId == d.Entidad.Id && l.Anio == d.Anio)
+            .OrderBy(l => l.Codigo).Select(l => new { l.Tipo, l.Codigo, l.Nombre, l.Monto }).ToListAsync(ct);
+        var financiera = await (
+            from pf in db.ProgramacionesFinancieras.AsNoTracking()
+            join pr in db.Programaciones on pf.ProgramacionId equals pr.Id
+            join a in db.Actividades on pr.ActividadId equals a.Id
+            join c in db.CentrosCosto on a.CentroCostoId equals c.Id
+            where pr.PoiVersionId == d.Evaluacion.PoiVersionId
+            select new { c.Codigo, c.Nombre, pf.Generica, pf.Monto }).ToListAsync(ct);
+
+        var costos = financiera.GroupBy(f => (f.Codigo, f.Nombre))
+            .Select(g => (g.Key.Codigo, g.Key.Nombre, Costo: ClasificadorGasto.Sumar(g.Select(f => (f.Generica, f.Monto)))))
+            .OrderBy(x => x.Codigo, StringComparer.Ordinal).ToList();
+        var centros = costos.Where(x => x.Costo.Bienes != 0 || x.Costo.Servicios != 0)
+            .Select(x => new CostoCentroCosto(x.Codigo, x.Nombre, x.Costo.Bienes, x.Costo.Servicios)).ToList();
+        var sinDesagregar = ClasificadorGasto.Sumar(financiera.Select(f => (f.Generica, f.Monto))).SinDesagregar;
+
+        var fuenteCentros = $"Fuente: programación financiera de las actividades del POI {d.Anio} (versión {d.VersionPoi}); " +
+                            "bienes = subgenérica 2.3.1, servicios = subgenérica 2.3.2.";
+        var notaCentros = financiera.Count == 0
+            ? $"Las actividades del POI {d.Anio} (versión {d.VersionPoi}) no tienen programación financiera por genérica registrada en SIPOI: " +
+              "este cuadro queda vacío y no muestra montos estimados."
+            : centros.Count == 0 && sinDesagregar == 0
+                ? $"La programación financiera del POI {d.Anio} (versión {d.VersionPoi}) no tiene montos en la genérica 2.3 (bienes y servicios): este cuadro queda vacío."
+                : fuenteCentros;
+        if (sinDesagregar != 0)
+            notaCentros += $" {Formato.Soles(sinDesagregar)} de la genérica 2.3 están registrados sin subgenérica (no se sabe si son bienes o servicios) y no figuran en el cuadro.";
+
+        return new ResumenPresupuesto(d.NombreEntidad, d.Anio,
+            lineas.Where(l => l.Tipo == TipoLineaPresupuesto.Ingreso).Select(l => new LineaResumen(l.Codigo, l.Nombre, l.Monto)).ToList(),
+            lineas.Where(l => l.Tipo == TipoLineaPresupuesto.Egreso).Select(l => new LineaResumen(l.Codigo, l.Nombre, l.Monto)).ToList())
+        {
+            CentrosCosto = centros,
+            Fuente = lineas.Count > 0
+                ? $"Fuente: presupuesto del año fiscal {d.Anio} registrado en SIPOI."
+                : $"La entidad no tiene presupuesto de ingresos y egresos registrado en SIPOI para el año {d.Anio}.",
+            NotaCentrosCosto = notaCentros,
+        };
+    }
+}

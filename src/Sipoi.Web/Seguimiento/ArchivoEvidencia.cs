@@ -1,0 +1,59 @@
+using Sipoi.Domain;
+using Sipoi.Domain.Seguimiento;
+
+namespace Sipoi.Web.Seguimiento;
+
+/// <summary>
+/// One evidence file of an activity's month, stored in the database (bytea): it commits and backs up
+/// with the values it supports, and needs no shared folder between app servers. The bytes arrive
+/// already checked by <see cref="Evidencia.Validar"/>; this only keeps them.
+/// </summary>
+public sealed class ArchivoEvidencia
+{
+    public long Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public int ActividadId { get; private set; }
+    public int Mes { get; private set; }
+    /// <summary>The sanitised name (<see cref="ResultadoEvidencia.NombreSeguro"/>), made unique within the activity's month.</summary>
+    public string Nombre { get; private set; } = null!;
+    public TipoEvidencia Tipo { get; private set; }
+    public long Tamano { get; private set; }
+    public byte[] Contenido { get; private set; } = null!;
+    public string SubidoPor { get; private set; } = null!;
+    public DateTimeOffset SubidoEn { get; private set; }
+
+    private ArchivoEvidencia() { }
+
+    public ArchivoEvidencia(int entidadId, int actividadId, int mes, string nombre, TipoEvidencia tipo, byte[] contenido,
+        string subidoPor, DateTimeOffset subidoEn)
+    {
+        if (mes is < 1 or > 12) throw new ReglaDominioException($"Mes no válido: {mes}.");
+        if (contenido.Length == 0) throw new ReglaDominioException("El archivo está vacío.");
+        EntidadId = entidadId;
+        ActividadId = actividadId;
+        Mes = mes;
+        Nombre = nombre;
+        Tipo = tipo;
+        Tamano = contenido.Length;
+        Contenido = contenido;
+        SubidoPor = subidoPor;
+        SubidoEn = subidoEn;
+    }
+
+    public string Mime => Tipo.Mime();
+
+    /// <summary>"acta.pdf" → "acta (2).pdf" while the name is taken in the activity's month.</summary>
+    public static string NombreLibre(string nombre, IReadOnlyCollection<string> ocupados)
+    {
+        if (!ocupados.Contains(nombre, StringComparer.OrdinalIgnoreCase)) return nombre;
+        var punto = nombre.LastIndexOf('.');
+        var (raiz, ext) = punto > 0 ? (nombre[..punto], nombre[punto..]) : (nombre, "");
+        for (var n = 2; ; n++)
+        {
+            var sufijo = $" ({n})";
+            var recorte = Math.Min(raiz.Length, Evidencia.LargoMaximoNombre - ext.Length - sufijo.Length);
+            var candidato = raiz[..recorte] + sufijo + ext;
+            if (!ocupados.Contains(candidato, StringComparer.OrdinalIgnoreCase)) return candidato;
+        }
+    }
+}

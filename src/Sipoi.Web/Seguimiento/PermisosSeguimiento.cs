@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Web.Data;
+using Sipoi.Web.Seguridad;
+
+namespace Sipoi.Web.Seguimiento;
+
+/// <summary>
+/// Who may do what with a cost centre's month (Seguimiento/README.md). Every page handler and API
+/// endpoint asks here before touching the month; the entity check is the authorization policy's.
+/// </summary>
+public static class PermisosSeguimiento
+{
+    /// <summary>Administrador, Planificador and Consulta read every centre; an Operador only its own.</summary>
+    public static async Task<bool> PuedeVerAsync(ClaimsPrincipal u, SipoiDbContext db, int centroCostoId, CancellationToken ct) =>
+        await u.CentrosVisiblesAsync(db, ct) is not { } centros || centros.Contains(centroCostoId);
+
+    /// <summary>Registering values, submitting and attaching evidence: an Operador assigned to the centre (read on each request).</summary>
+    public static async Task<bool> PuedeRegistrarAsync(ClaimsPrincipal u, SipoiDbContext db, int centroCostoId, CancellationToken ct)
+    {
+        if (!u.IsInRole(Roles.Operador)) return false;
+        var id = u.Id();
+        return await db.UsuariosCentroCosto.AsNoTracking().AnyAsync(x => x.UsuarioId == id && x.CentroCostoId == centroCostoId, ct);
+    }
+
+    /// <summary>Approving, observing and reopening: the planning office.</summary>
+    public static bool PuedeRevisar(ClaimsPrincipal u) => u.IsInRole(Roles.Planificador);
+
+    /// <summary>The name the workflow and the audit log record (the e-mail the user signs in with).</summary>
+    public static string Usuario(ClaimsPrincipal u) => u.Identity?.Name ?? throw new InvalidOperationException("Sesión sin nombre de usuario.");
+}

@@ -1,0 +1,297 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Sipoi.Domain;
+using Sipoi.Domain.Seguimiento;
+using Sipoi.Web.Auditoria;
+using Sipoi.Web.Data;
+
+namespace Sipoi.Web.Seguimiento;
+
+/// <summary>What an operator sends for one activity (the grid's row or the API's item): the values as typed.</summary>
+/// <param name="Version">The activity's month row version the sender read (0: no row); null when unknown (API).</param>
+public sealed record EntradaAvance(string Codigo, string? Fisico, string? Financiero, string? Logros, string? Dificultades,
+    string? MedidasCorrectivas, uint? Version = null);
+
+public enum TipoResultado
+{
+    /// <summary>Done (saved, submitted, reviewed), or nothing to do.</summary>
+    Hecho,
+    /// <summary>Some value is invalid: nothing was saved; <see cref="ResultadoSeguimiento.Problemas"/> names row and field.</summary>
+    Invalido,
+    /// <summary>The values were saved as a draft but the month was not submitted; the problems say why.</summary>
+    NoEnviado,
+    /// <summary>A workflow rule refused the operation (deadline, state, missing reason): nothing changed.</summary>
+    Rechazado,
+    /// <summary>Someone else changed the month since the sender read it: nothing changed.</summary>
+    Conflicto,
+}
+
+public sealed record ResultadoSeguimiento(TipoResultado Tipo, string Mensaje, IReadOnlyList<ProblemaSeguimiento> Problemas,
+    ConflictoSeguimiento? Conflicto = null)
+{
+    public bool Exito => Tipo == TipoResultado.Hecho;
+
+    internal static ResultadoSeguimiento Hecho(string mensaje) => new(TipoResultado.Hecho, mensaje, []);
+    internal static ResultadoSeguimiento Rechazado(string mensaje) => new(TipoResultado.Rechazado, mensaje, []);
+}
+
+/// <summary>The other change a conflict shows: who and when, the month's version now, and the activities whose values differ.</summary>
+public sealed record ConflictoSeguimiento(string Descripcion, uint VersionActual, IReadOnlyList<ValoresActuales> Cambios);
+
+/// <summary>An activity's month as it is in the database now (after the other person's change).</summary>
+public sealed record ValoresActuales(string Codigo, uint Version, decimal? Fisico, decimal? Financiero, string? Logros, string? Dificultades,
+    string? MedidasCorrectivas);
+
+public enum AccionRevision { Aprobar, Observar, Reabrir }
+
+/// <summary>
+/// The monthly monitoring operations the grid and the API share. Each one: asks the domain (every rule
+/// is there), saves everything in one SaveChanges (one transaction with its audit rows), and turns
+/// a concurrent change into a <see cref="TipoResultado.Conflicto"/> instead of overwriting it.
+/// Permissions are the caller's (PermisosSeguimiento), checked before calling.
+/// </summary>
+public static class RegistroSeguimiento
+{
+    public const string Tabla = "seguimiento_mensual";
+
+    /// <summary>
+    /// Saves all the rows at once, all or nothing; with <paramref name="enviar"/> also submits the month
+    /// (the values are kept as a draft when the submission finds problems).
+    /// </summary>
+    /// <param name="versionEsperada">The month's version the sender read (<see cref="MesSeguimiento.Version"/>).</param>
+    public static async Task<ResultadoSeguimiento> GuardarAsync(SipoiDbContext db, MesSeguimiento m, uint versionEsperada,
+        IReadOnlyList<EntradaAvance> entradas, bool enviar, string usuario, DateTimeOffset ahora, CancellationToken ct)
+    {
+        if (m.MotivoNoEditable(Plazos.Hoy(ahora)) is { } motivo) return ResultadoSeguimiento.Rechazado(motivo);
+        if (m.Version != versionEsperada) return await ConflictoAsync(db, m, entradas, ct);
+
+        var (datos, problemas) = Leer(m, entradas);
+        if (problemas.Count > 0)
+            return new ResultadoSeguimiento(TipoResultado.Invalido,
+                $"No se guardó nada: corrija {(problemas.Count == 1 ? "el siguiente problema" : $"los {problemas.Count} problemas siguientes")}.", problemas);
+
+        var cambiadas = 0;
+        try
+        {
+            foreach (var (fila, d) in datos)
+            {
+                if (fila.Registrado(m.Mes) == d) continue;
+                fila.Actividad.RegistrarAvance(m.Seguimiento, m.Configuracion, fila.Programacion, d, usuario, ahora);
+                cambiadas++;
+            }
+        }
+        catch (Sipoi.Domain.ReglaDominioException e)
+        {
+            // Checked above already; a rule the checks missed still leaves nothing half-applied.
+            db.ChangeTracker.Clear();
+            return ResultadoSeguimiento.Rechazado(e.Message);
+        }
+
+        IReadOnlyList<ProblemaSeguimiento> problemasEnvio = [];
+        string? rechazoEnvio = null;
+        var enviado = false;
+        if (enviar)
+        {
+            var actividades = m.Actividades();
+            problemasEnvio = m.Seguimiento.ProblemasParaEnviar(actividades, m.Configuracion);
+            if (problemasEnvio.Count == 0)
+            {
+                try
+                {
+                    m.Seguimiento.Enviar(actividades, m.Configuracion, usuario, ahora);
+                    enviado = true;
+                    InterceptorAuditoria.RegistrarOperacion(db, m.Entidad.Id, Tabla, Clave(m), AccionAuditada.Envio,
+                        $"Seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo} enviado a revisión.");
+                }
+                catch (Sipoi.Domain.ReglaDominioException e) { rechazoEnvio = e.Message; }
+            }
+        }
+
+        if (cambiadas > 0 || enviado)
+        {
+            if (!await GuardarCambiosAsync(db, m, versionEsperada, ct)) return await ConflictoAsync(db, m, entradas, ct);
+        }
+
+        var guardado = cambiadas switch
+        {
+            0 => "No había valores nuevos que guardar.",
+            1 => "Se guardó 1 actividad.",
+            _ => $"Se guardaron {cambiadas} actividades.",
+        };
+        if (!enviar) return ResultadoSeguimiento.Hecho(guardado);
+        if (enviado) return ResultadoSeguimiento.Hecho($"{(cambiadas > 0 ? guardado + " " : "")}El seguimiento de {m.MesDelAnio.Nombre} se envió a revisión.");
+        var antes = cambiadas > 0 ? guardado + " Pero el" : "El";
+        return problemasEnvio.Count > 0
+            ? new ResultadoSeguimiento(TipoResultado.NoEnviado,
+                $"{antes} mes no se envió: corrija {(problemasEnvio.Count == 1 ? "lo siguiente" : $"los {problemasEnvio.Count} problemas siguientes")}.", problemasEnvio)
+            : new ResultadoSeguimiento(TipoResultado.NoEnviado, $"{antes} mes no se envió: {rechazoEnvio}", []);
+    }
+
+    /// <summary>The planning office approves, observes (text required) or reopens (reason and new deadline) the month.</summary>
+    public static async Task<ResultadoSeguimiento> RevisarAsync(SipoiDbContext db, MesSeguimiento m, AccionRevision accion, string? texto,
+        DateOnly? nuevoPlazo, uint? versionEsperada, string usuario, DateTimeOffset ahora, CancellationToken ct)
+    {
+        if (versionEsperada is { } v && v != m.Version) return await ConflictoAsync(db, m, [], ct);
+        var s = m.Seguimiento;
+        string detalle;
+        AccionAuditada codigo;
+        try
+        {
+            switch (accion)
+            {
+                case AccionRevision.Aprobar:
+                    s.Aprobar(usuario, ahora);
+                    (codigo, detalle) = (AccionAuditada.Aprobacion, $"Seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo} aprobado.");
+                    break;
+                case AccionRevision.Observar:
+                    s.Observar(texto, usuario, ahora);
+                    (codigo, detalle) = (AccionAuditada.Observacion, $"Observado: {s.Observacion}");
+                    break;
+                default:
+                    if (nuevoPlazo is not { } plazo) return ResultadoSeguimiento.Rechazado("Para reabrir un mes indique el nuevo plazo.");
+                    var r = s.Reabrir(texto, plazo, usuario, ahora);
+                    (codigo, detalle) = (AccionAuditada.Reapertura, $"Reabierto hasta el {Plazos.Fecha(r.NuevoPlazo)}: {r.Motivo}");
+                    break;
+            }
+        }
+        catch (Sipoi.Domain.ReglaDominioException e)
+        {
+            return ResultadoSeguimiento.Rechazado(e.Message);
+        }
+        InterceptorAuditoria.RegistrarOperacion(db, m.Entidad.Id, Tabla, Clave(m), codigo, detalle);
+        if (!await GuardarCambiosAsync(db, m, m.Version, ct)) return await ConflictoAsync(db, m, [], ct);
+        return ResultadoSeguimiento.Hecho(accion switch
+        {
+            AccionRevision.Aprobar => $"Se aprobó el seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo}.",
+            AccionRevision.Observar => $"Se observó el seguimiento de {m.MesDelAnio.Nombre}; vuelve al centro de costo {m.Centro.Codigo}.",
+            _ => $"Se reabrió {m.MesDelAnio.Nombre} para el centro de costo {m.Centro.Codigo} hasta el {Plazos.Fecha(m.Plazo)}.",
+        });
+    }
+
+    /// <summary>"poi=3, centro=01.02, mes=1": the month's key in the audit log (readable before the row has an id).</summary>
+    public static string Clave(MesSeguimiento m) =>
+        $"poi={m.PoiId.ToString(CultureInfo.InvariantCulture)}, centro={m.Centro.Codigo}, mes={m.Mes.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Parses and checks every row with the domain's reader and checks; returns the data and all problems.</summary>
+    private static (List<(FilaMes Fila, DatosAvance Datos)> Datos, List<ProblemaSeguimiento> Problemas) Leer(MesSeguimiento m,
+        IReadOnlyList<EntradaAvance> entradas)
+    {
+        var porCodigo = m.Filas.ToDictionary(f => f.Actividad.Codigo, StringComparer.Ordinal);
+        var vistas = new HashSet<string>(StringComparer.Ordinal);
+        var datos = new List<(FilaMes, DatosAvance)>();
+        var problemas = new List<ProblemaSeguimiento>();
+        var mes = m.MesDelAnio;
+        foreach (var e in entradas)
+        {
+            if (!porCodigo.TryGetValue(e.Codigo ?? "", out var fila))
+            {
+                problemas.Add(new ProblemaSeguimiento(e.Codigo ?? "", CampoActividad,
+                    $"La actividad «{e.Codigo}» no es del centro de costo {m.Centro.Codigo} en el POI vigente de {m.Anio}."));
+                continue;
+            }
+            if (!vistas.Add(fila.Actividad.Codigo))
+            {
+                problemas.Add(new ProblemaSeguimiento(fila.Actividad.Codigo, CampoActividad, $"La actividad {fila.Actividad.Codigo} viene más de una vez."));
+                continue;
+            }
+            var (fisico, p1) = ValidacionAvance.Leer(e.Fisico, fila.Actividad.Codigo, mes, CampoAvance.EjecutadoFisico);
+            var (financiero, p2) = ValidacionAvance.Leer(e.Financiero, fila.Actividad.Codigo, mes, CampoAvance.EjecutadoFinanciero);
+            if (p1 is not null) problemas.Add(p1);
+            if (p2 is not null) problemas.Add(p2);
+            var d = new DatosAvance(fisico, financiero, e.Logros, e.Dificultades, e.MedidasCorrectivas).Normalizado();
+            // A field that did not parse is null here, so it is not reported twice.
+            problemas.AddRange(ValidacionAvance.Validar(fila.DelMes(m.Mes, d), mes));
+            datos.Add((fila, d));
+        }
+        return (datos, problemas);
+    }
+
+    /// <summary>The field name of a problem about the row itself (unknown or repeated activity).</summary>
+    public const string CampoActividad = "Actividad";
+
+    /// <summary>
+    /// Saves with the month row as the concurrency guard: its UPDATE carries "WHERE xmin = version read",
+    /// so a save that raced another one fails whole. False when it lost the race (nothing saved).
+    /// </summary>
+    private static async Task<bool> GuardarCambiosAsync(SipoiDbContext db, MesSeguimiento m, uint versionEsperada, CancellationToken ct)
+    {
+        if (m.Existe)
+        {
+            var fila = db.Entry(m.Seguimiento);
+            fila.Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = versionEsperada;
+            // Even when no column of the month changes (same user, same instant), the row is written so its version is checked.
+            fila.Property(x => x.UltimoCambioEn).IsModified = true;
+        }
+        else db.Seguimientos.Add(m.Seguimiento);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+                                          && pg.TableName is Tabla or "avance_mensual")
+        {
+            // Two first saves of the same month (or of an activity's month): the unique indexes let only one in.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>Reads the month as it is now and lists what differs from what the sender had.</summary>
+    private static async Task<ResultadoSeguimiento> ConflictoAsync(SipoiDbContext db, MesSeguimiento m, IReadOnlyList<EntradaAvance> entradas,
+        CancellationToken ct)
+    {
+        var ahora = await db.Seguimientos.AsNoTracking()
+            .Where(s => s.PoiId == m.PoiId && s.CentroCostoId == m.Centro.Id && s.Mes == m.Mes)
+            .Select(s => new { Seguimiento = s, Version = EF.Property<uint>(s, SipoiDbContext.ColumnaVersion) })
+            .SingleOrDefaultAsync(ct);
+        var ids = m.Filas.ToDictionary(f => f.Actividad.Id, f => f.Actividad.Codigo);
+        var orden = m.Filas.Select((f, i) => (f.Actividad.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var avances = await db.Avances.AsNoTracking()
+            .Where(v => ids.Keys.Contains(v.ActividadId) && v.Mes == m.Mes)
+            .Select(v => new
+            {
+                v.ActividadId,
+                v.EjecutadoFisico,
+                v.EjecutadoFinanciero,
+                v.Logros,
+                v.Dificultades,
+                v.MedidasCorrectivas,
+                Version = EF.Property<uint>(v, SipoiDbContext.ColumnaVersion)
+            })
+            .ToListAsync(ct);
+        var enviadas = entradas.Where(e => e.Codigo is not null).GroupBy(e => e.Codigo).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var cambios = new List<ValoresActuales>();
+        foreach (var v in avances.OrderBy(v => orden[v.ActividadId]))
+        {
+            var codigo = ids[v.ActividadId];
+            var actual = new ValoresActuales(codigo, v.Version, v.EjecutadoFisico, v.EjecutadoFinanciero, v.Logros, v.Dificultades, v.MedidasCorrectivas);
+            // The rows the other person wrote: a different row version than the sender read, or (API, no row
+            // versions) values different from the ones sent.
+            var distinto = enviadas.TryGetValue(codigo, out var e)
+                ? e.Version is { } leida ? leida != v.Version : Difiere(e, actual)
+                : false;
+            if (distinto) cambios.Add(actual);
+        }
+        var quien = ahora?.Seguimiento.DescribirUltimoCambio() ?? "otra persona cambió el mes";
+        var mensaje = $"Otra persona cambió el seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo} mientras usted lo tenía abierto " +
+                      $"({quien}). No se guardó nada de lo suyo: revise los valores actuales y, si corresponde, vuelva a guardar.";
+        return new ResultadoSeguimiento(TipoResultado.Conflicto, mensaje, [], new ConflictoSeguimiento(quien, ahora?.Version ?? 0, cambios));
+    }
+
+    private static bool Difiere(EntradaAvance e, ValoresActuales v)
+    {
+        var fisico = decimal.TryParse(e.Fisico?.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var f) ? f : (decimal?)null;
+        var financiero = decimal.TryParse(e.Financiero?.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var s) ? s : (decimal?)null;
+        return fisico != v.Fisico || financiero != v.Financiero || Texto(e.Logros) != v.Logros || Texto(e.Dificultades) != v.Dificultades
+            || Texto(e.MedidasCorrectivas) != v.MedidasCorrectivas;
+    }
+
+    private static string? Texto(string? t) => string.IsNullOrWhiteSpace(t) ? null : t.Trim();
+}
