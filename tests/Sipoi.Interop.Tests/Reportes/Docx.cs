@@ -1,34 +1,13 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Sipoi.Interop.Tests.Reportes;
 
 /// <summary>Re-opens a written Word document and reads headings, paragraphs and tables.</summary>
-internal sealed class Docx : IDisposable
+internal sealed class Docx(Action<Stream> escribir, string? muestra = null)
+    : ArchivoOffice<WordprocessingDocument>(escribir, muestra, s => WordprocessingDocument.Open(s, false))
 {
-    private readonly MemoryStream _ms;
-    public WordprocessingDocument Doc { get; }
-
-    public Docx(Action<Stream> escribir, string? muestra = null)
-    {
-        _ms = new MemoryStream();
-        escribir(_ms);
-        Muestras.Guardar(muestra, _ms);
-        _ms.Position = 0;
-        Doc = WordprocessingDocument.Open(_ms, false);
-    }
-
-    public void Dispose()
-    {
-        Doc.Dispose();
-        _ms.Dispose();
-    }
-
-    public IReadOnlyList<string> Errores(FileFormatVersions version = FileFormatVersions.Office2010) =>
-        new OpenXmlValidator(version).Validate(Doc)
-            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
 
     private Body Cuerpo => Doc.MainDocumentPart!.Document.Body!;
 

@@ -2,34 +2,13 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using DocumentFormat.OpenXml.Validation;
 
 namespace Sipoi.Interop.Tests.Reportes;
 
 /// <summary>Re-opens a written workbook and reads it the way a spreadsheet would.</summary>
-internal sealed class Xlsx : IDisposable
+internal sealed class Xlsx(Action<Stream> escribir, string? muestra = null)
+    : ArchivoOffice<SpreadsheetDocument>(escribir, muestra, s => SpreadsheetDocument.Open(s, false))
 {
-    private readonly MemoryStream _ms;
-    public SpreadsheetDocument Doc { get; }
-
-    public Xlsx(Action<Stream> escribir, string? muestra = null)
-    {
-        _ms = new MemoryStream();
-        escribir(_ms);
-        Muestras.Guardar(muestra, _ms);
-        _ms.Position = 0;
-        Doc = SpreadsheetDocument.Open(_ms, false);
-    }
-
-    public void Dispose()
-    {
-        Doc.Dispose();
-        _ms.Dispose();
-    }
-
-    public IReadOnlyList<string> Errores(FileFormatVersions version = FileFormatVersions.Office2010) =>
-        new OpenXmlValidator(version).Validate(Doc)
-            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
 
     public IReadOnlyList<string> Hojas =>
         Doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
