@@ -8,7 +8,6 @@ namespace Sipoi.Interop.Tests.Reportes;
 internal sealed class Docx(Action<Stream> escribir, string? muestra = null)
     : ArchivoOffice<WordprocessingDocument>(escribir, muestra, s => WordprocessingDocument.Open(s, false))
 {
-
     private Body Cuerpo => Doc.MainDocumentPart!.Document.Body!;
 
     private static string? Estilo(Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value;

@@ -9,7 +9,6 @@ namespace Sipoi.Interop.Tests.Reportes;
 internal sealed class Xlsx(Action<Stream> escribir, string? muestra = null)
     : ArchivoOffice<SpreadsheetDocument>(escribir, muestra, s => SpreadsheetDocument.Open(s, false))
 {
-
     public IReadOnlyList<string> Hojas =>
         Doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
 
