@@ -35,6 +35,8 @@ public sealed class ActividadOperativa
     public string? Cui { get; private set; }
     public int? Prioridad { get; private set; }
     public List<AvanceMensual> Avances { get; private set; } = [];
+    /// <summary>Executed amounts by genérica de gasto (the split of <see cref="AvanceMensual.EjecutadoFinanciero"/>).</summary>
+    public List<AvanceFinanciero> AvancesFinancieros { get; private set; } = [];
 
     private ActividadOperativa() { }
 
@@ -75,6 +77,21 @@ public sealed class ActividadOperativa
         var meses = new decimal?[12];
         foreach (var a in Avances) meses[a.Mes - 1] = a.EjecutadoFisico;
         return meses;
+    }
+
+    /// <summary>Records the executed amount of one genérica in a month (null removes it: not registered).</summary>
+    public void FijarAvanceFinanciero(string generica, int mes, decimal? monto)
+    {
+        if (mes is < 1 or > 12) throw new ReglaDominioException($"Mes no válido: {mes}.");
+        if (monto < 0) throw new ReglaDominioException($"{Codigo}, {Meses.Nombre(mes)}, genérica {generica}: el monto no puede ser negativo.");
+        var actual = AvancesFinancieros.FirstOrDefault(a => a.Generica == generica && a.Mes == mes);
+        if (monto is not { } m)
+        {
+            if (actual is not null) AvancesFinancieros.Remove(actual);
+            return;
+        }
+        if (actual is null) AvancesFinancieros.Add(new AvanceFinanciero(EntidadId, generica, mes, m));
+        else actual.Monto = m;
     }
 
     /// <summary>Loads a month's execution as received (import of an exchange file, migration of history).</summary>
@@ -162,5 +179,26 @@ public sealed class AvanceMensual
         Logros = logros;
         Dificultades = dificultades;
         MedidasCorrectivas = medidas;
+    }
+}
+
+/// <summary>Executed amount (devengado, soles) of one genérica de gasto in one month.</summary>
+public sealed class AvanceFinanciero
+{
+    public long Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public int ActividadId { get; private set; }
+    public string Generica { get; private set; } = null!;
+    public int Mes { get; private set; }
+    public decimal Monto { get; internal set; }
+
+    private AvanceFinanciero() { }
+
+    internal AvanceFinanciero(int entidadId, string generica, int mes, decimal monto)
+    {
+        EntidadId = entidadId;
+        Generica = Texto.Requerido(generica, nameof(generica));
+        Mes = mes;
+        Monto = monto;
     }
 }

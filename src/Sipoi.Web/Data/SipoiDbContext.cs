@@ -44,6 +44,7 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : I
     public DbSet<MetaMensual> MetasMensuales => Set<MetaMensual>();
     public DbSet<ProgramacionFinanciera> ProgramacionesFinancieras => Set<ProgramacionFinanciera>();
     public DbSet<AvanceMensual> Avances => Set<AvanceMensual>();
+    public DbSet<AvanceFinanciero> AvancesFinancieros => Set<AvanceFinanciero>();
     public DbSet<LineaPresupuesto> LineasPresupuesto => Set<LineaPresupuesto>();
     public DbSet<UsuarioCentroCosto> UsuariosCentroCosto => Set<UsuarioCentroCosto>();
     public DbSet<EntradaAuditoria> Auditoria => Set<EntradaAuditoria>();
@@ -227,6 +228,7 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : I
             e.HasOne<FichaProceso>().WithMany().HasForeignKey(x => x.FichaId).OnDelete(DeleteBehavior.Restrict);
             e.Property(x => x.Tipo).HasConversion<string>().HasMaxLength(20);
             e.HasMany(x => x.Avances).WithOne().HasForeignKey(x => x.ActividadId);
+            e.HasMany(x => x.AvancesFinancieros).WithOne().HasForeignKey(x => x.ActividadId);
         });
 
         b.Entity<ProgramacionActividad>(e =>
@@ -307,6 +309,14 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : I
             e.Property(x => x.Tipo).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.SubidoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
             e.Ignore(x => x.Mime);
+        });
+
+        b.Entity<AvanceFinanciero>(e =>
+        {
+            e.ToTable("avance_financiero", t => t.HasCheckConstraint("ck_avance_financiero_mes", "mes BETWEEN 1 AND 12"));
+            e.HasIndex(x => new { x.ActividadId, x.Generica, x.Mes }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.Property(x => x.Generica).HasMaxLength(20);
         });
 
         b.Entity<LineaPresupuesto>(e =>

@@ -25,7 +25,7 @@ public static class ExportadorPlan
         var codigoCentro = centros.ToDictionary(c => c.Id, c => c.Codigo);
         var fichas = await db.Fichas.AsNoTracking().Include(f => f.Aeis).Where(f => f.EntidadId == entidad.Id).OrderBy(f => f.Id).ToListAsync(ct);
         var aeis = pei.Oeis.SelectMany(o => o.Aeis).ToDictionary(a => a.Id, a => a.Codigo);
-        var actividades = await db.Actividades.AsNoTracking().Include(a => a.Avances).Where(a => a.PoiId == poi.Id).OrderBy(a => a.Id).ToListAsync(ct);
+        var actividades = await db.Actividades.AsNoTracking().Include(a => a.Avances).Include(a => a.AvancesFinancieros).Where(a => a.PoiId == poi.Id).OrderBy(a => a.Id).ToListAsync(ct);
         var programaciones = await db.Programaciones.AsNoTracking().Include(p => p.Metas).Include(p => p.Financiera)
             .Where(p => p.PoiVersionId == version.Id).ToDictionaryAsync(p => p.ActividadId, ct);
         var presupuesto = await db.LineasPresupuesto.AsNoTracking().Where(l => l.EntidadId == entidad.Id && l.Anio == anio).OrderBy(l => l.Id).ToListAsync(ct);
@@ -117,11 +117,15 @@ public static class ExportadorPlan
             Responsable = a.Responsable, MesInicio = a.MesInicio, MesFin = a.MesFin,
             CategoriaPresupuestal = a.CategoriaPresupuestal, Producto = a.Producto, ActividadPresupuestal = a.ActividadPresupuestal,
             Cui = a.Cui, Prioridad = a.Prioridad, Numero = a.Numero, Grupo = a.Grupo, MetaAnual = p.MetaAnual,
-            FinancieroPorGenerica = p.Financiera.GroupBy(x => x.Generica).OrderBy(g => g.Key).Select(g =>
+            // A genérica appears when it has programming or execution (or both).
+            FinancieroPorGenerica = p.Financiera.Select(x => x.Generica).Concat(a.AvancesFinancieros.Select(x => x.Generica))
+                .Distinct().Order(StringComparer.Ordinal).Select(g =>
             {
-                var meses = new decimal[12];
-                foreach (var x in g) meses[x.Mes - 1] = x.Monto;
-                return new FinancieroGenericaDto { Generica = g.Key, Programado = meses };
+                var programado = new decimal[12];
+                foreach (var x in p.Financiera.Where(x => x.Generica == g)) programado[x.Mes - 1] = x.Monto;
+                var ejecutado = new decimal?[12];
+                foreach (var x in a.AvancesFinancieros.Where(x => x.Generica == g)) ejecutado[x.Mes - 1] = x.Monto;
+                return new FinancieroGenericaDto { Generica = g, Programado = programado, Ejecutado = ejecutado };
             }).ToList(),
         };
     }

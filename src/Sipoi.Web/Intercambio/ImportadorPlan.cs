@@ -274,6 +274,9 @@ public static class ImportadorPlan
                 if (a.Ejecutado[mes - 1] is not null || a.FinancieroEjecutado[mes - 1] is not null)
                     act.FijarAvance(mes, a.Ejecutado[mes - 1], a.FinancieroEjecutado[mes - 1]);
             }
+            foreach (var g in a.FinancieroPorGenerica)
+                for (var mes = 1; mes <= 12; mes++)
+                    if (g.Ejecutado[mes - 1] is { } monto) act.FijarAvanceFinanciero(g.Generica, mes, monto);
             db.Actividades.Add(act);
             actividades.Add((act, a));
         }
@@ -312,6 +315,7 @@ public static class ImportadorPlan
         await db.MetasMensuales.Where(m => programaciones.Any(p => p.Id == m.ProgramacionId)).ExecuteDeleteAsync(ct);
         await programaciones.ExecuteDeleteAsync(ct);
         await db.Avances.Where(av => actividades.Any(a => a.Id == av.ActividadId)).ExecuteDeleteAsync(ct);
+        await db.AvancesFinancieros.Where(av => actividades.Any(a => a.Id == av.ActividadId)).ExecuteDeleteAsync(ct);
         await actividades.ExecuteDeleteAsync(ct);
         await db.PoiVersiones.Where(v => v.PoiId == poiId).ExecuteDeleteAsync(ct);
         await db.Pois.Where(p => p.Id == poiId).ExecuteDeleteAsync(ct);

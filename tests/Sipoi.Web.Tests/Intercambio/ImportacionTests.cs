@@ -55,6 +55,38 @@ public sealed class ImportacionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FinancieroPorGenerica_ProgramadoYEjecutado_SobreviveImportarYExportar()
+    {
+        var demo = Demo();
+        var primera = demo.Poi.Actividades[0];
+        decimal[] bienes = [100, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, 50.25m];
+        decimal[] servicios = [0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        decimal?[] bienesEjecutado = [90, 0, null, null, null, null, null, null, null, null, null, null];
+        decimal?[] serviciosEjecutado = [null, 25.5m, null, null, null, null, null, null, null, null, null, null];
+        var conDinero = primera with
+        {
+            FinancieroProgramado = bienes.Zip(servicios, (x, y) => x + y).ToArray(),
+            FinancieroEjecutado = [90, 25.5m, null, null, null, null, null, null, null, null, null, null],
+            FinancieroPorGenerica =
+            [
+                new FinancieroGenericaDto { Generica = "2.3.1", Programado = bienes, Ejecutado = bienesEjecutado },
+                new FinancieroGenericaDto { Generica = "2.3.2", Programado = servicios, Ejecutado = serviciosEjecutado },
+            ],
+        };
+        var doc = demo with { Poi = demo.Poi with { Actividades = [conDinero, .. demo.Poi.Actividades.Skip(1)] } };
+        // Through the writer and the reader, so the file obeys every rule of the format.
+        var lectura = LectorIntercambio.Leer(EscritorIntercambio.EscribirTexto(doc));
+        Assert.True(lectura.EsValido, string.Join("\n", lectura.Errores));
+
+        await using (var db = _base.Contexto()) Assert.True((await ImportadorPlan.ImportarAsync(db, lectura.Documento)).Exito);
+        await using var db2 = _base.Contexto();
+        var exportado = await ExportadorPlan.ExportarAsync(db2, "EMSAPUNO", 2024);
+        var actividad = exportado!.Poi.Actividades.Single(a => a.Codigo == primera.Codigo);
+        Assert.Empty(Comparar.Diferencias(conDinero.FinancieroPorGenerica, actividad.FinancieroPorGenerica));
+        Assert.Empty(Comparar.Diferencias(conDinero.FinancieroEjecutado, actividad.FinancieroEjecutado));
+    }
+
+    [Fact]
     public async Task ImportarDosVeces_ReemplazaElAnioSinDuplicar()
     {
         await using (var db = _base.Contexto()) Assert.True((await ImportadorPlan.ImportarAsync(db, Demo())).Exito);

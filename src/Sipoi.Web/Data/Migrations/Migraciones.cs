@@ -41,3 +41,7 @@ public sealed class SeguimientoMensualYEvidencias() : MigracionSql("0003_seguimi
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261123000002_TokensApi")]
 public sealed class TokensPersonales() : MigracionSql("0004_tokens_api.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261124000001_AvanceFinanciero")]
+public sealed class AvanceFinancieroPorGenerica() : MigracionSql("0005_avance_financiero.sql");
