@@ -51,16 +51,7 @@ public sealed class Indicador
     {
         EntidadId = entidadId;
         Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
-        Unidad = unidad;
-        Sentido = sentido;
-        LineaBaseAnio = lineaBaseAnio;
-        LineaBaseValor = lineaBaseValor;
-        Fuente = fuente;
-        MetodoCalculo = metodoCalculo;
-        CentroCostoResponsableId = centroCostoResponsableId;
-        MaximoPermisible = maximoPermisible;
-        MinimoPermisible = minimoPermisible;
+        Actualizar(nombre, unidad, sentido, lineaBaseAnio, lineaBaseValor, fuente, metodoCalculo, centroCostoResponsableId, maximoPermisible, minimoPermisible);
     }
 
     public void Actualizar(string nombre, string? unidad, Sentido sentido, int? lineaBaseAnio, decimal? lineaBaseValor, string? fuente,

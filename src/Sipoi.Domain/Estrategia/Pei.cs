@@ -22,15 +22,9 @@ public sealed class Pei
 
     public Pei(int entidadId, string codigo, int inicio, int fin, string? nombre = null, string? mision = null, string? vision = null, EstadoPei estado = EstadoPei.RegistroIniciado)
     {
-        if (fin < inicio) throw new ReglaDominioException($"El PEI {codigo} termina ({fin}) antes de empezar ({inicio}).");
         EntidadId = entidadId;
         Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Inicio = inicio;
-        Fin = fin;
-        Nombre = nombre;
-        Mision = mision;
-        Vision = vision;
-        Estado = estado;
+        Actualizar(nombre, inicio, fin, mision, vision, estado);
     }
 
     public void Actualizar(string? nombre, int inicio, int fin, string? mision, string? vision, EstadoPei estado)
@@ -74,11 +68,9 @@ public sealed class Oei
 
     internal Oei(int entidadId, string codigo, string enunciado, int prioridad)
     {
-        if (prioridad < 1) throw new ReglaDominioException($"La prioridad del OEI {codigo} debe ser 1 o mayor.");
         EntidadId = entidadId;
         Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Enunciado = Texto.Requerido(enunciado, nameof(enunciado));
-        Prioridad = prioridad;
+        Actualizar(enunciado, prioridad);
     }
 
     /// <summary>
@@ -124,12 +116,9 @@ public sealed class Aei
 
     internal Aei(int entidadId, string codigo, string enunciado, int prioridad, string? responsable)
     {
-        if (prioridad < 1) throw new ReglaDominioException($"La prioridad de la AEI {codigo} debe ser 1 o mayor.");
         EntidadId = entidadId;
         Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Enunciado = Texto.Requerido(enunciado, nameof(enunciado));
-        Prioridad = prioridad;
-        Responsable = responsable;
+        Actualizar(enunciado, prioridad, responsable);
     }
 
     public void Actualizar(string enunciado, int prioridad, string? responsable)

@@ -37,11 +37,8 @@ public sealed class CentroCosto
     {
         EntidadId = entidadId;
         Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
-        PadreId = padreId;
-        Responsable = responsable;
-        EsGerencia = esGerencia;
         UnidadEjecutoraId = unidadEjecutoraId;
+        Actualizar(nombre, padreId, responsable, esGerencia);
     }
 
     public void Actualizar(string nombre, int? padreId, string? responsable, bool esGerencia)
@@ -76,15 +73,9 @@ public sealed class FichaProceso
 
     public FichaProceso(int entidadId, string codigo, string nombre, string? gerencia, int? centroCostoId, string? responsable, string? objetivo, decimal peso = 1)
     {
-        if (peso <= 0) throw new ReglaDominioException("El peso de la ficha debe ser mayor que cero.");
         EntidadId = entidadId;
         Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
-        Gerencia = gerencia;
-        CentroCostoId = centroCostoId;
-        Responsable = responsable;
-        Objetivo = objetivo;
-        Peso = peso;
+        Actualizar(nombre, gerencia, centroCostoId, responsable, objetivo, peso);
     }
 
     public void Actualizar(string nombre, string? gerencia, int? centroCostoId, string? responsable, string? objetivo, decimal peso)
