@@ -35,27 +35,6 @@ public static class Medicion
          GROUP BY a.entidad_id, a.aei_id
         """;
 
-    public sealed record Tiempos(double Mejor, double Mediana)
-    {
-        public override string ToString() => $"{Fmt(Mejor)} / {Fmt(Mediana)}";
-    }
-
-    private static string Fmt(double ms) => ms >= 10_000 ? $"{ms / 1000:F1} s" : ms >= 1000 ? $"{ms / 1000:F2} s" : $"{ms:F1} ms";
-
-    private static async Task<Tiempos> TomarAsync(int repeticiones, Func<Task> accion)
-    {
-        await accion();   // warm-up
-        var t = new double[repeticiones];
-        for (var i = 0; i < repeticiones; i++)
-        {
-            var r = Stopwatch.StartNew();
-            await accion();
-            t[i] = r.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(t);
-        return new Tiempos(t[0], repeticiones % 2 == 1 ? t[repeticiones / 2] : (t[repeticiones / 2 - 1] + t[repeticiones / 2]) / 2);
-    }
-
     private static async Task<long> LeerTodoAsync(NpgsqlConnection cx, string sql, int? version = null)
     {
         await using var cmd = new NpgsqlCommand(sql, cx) { CommandTimeout = 0 };
@@ -128,12 +107,12 @@ public static class Medicion
         salida.WriteLine($"Datos: {codigos.Count:N0} entidades, {metasTotal:N0} metas mensuales, {avancesTotal:N0} avances mensuales; entidad (a) = {codigos[0]}: {aos} AO / {aeis} AEI / {oeis} OEI");
         salida.WriteLine($"Máquina: {Environment.ProcessorCount} núcleos, .NET {Environment.Version}, GC {(System.Runtime.GCSettings.IsServerGC ? "servidor" : "estación")}");
 
-        var pisoA = await TomarAsync(o.RepeticionesA, () => LeerTodoAsync(cx, SqlPisoUna, primeraVersion));
+        var pisoA = await Cronometro.TomarAsync(o.RepeticionesA, () => LeerTodoAsync(cx, SqlPisoUna, primeraVersion));
         decimal? igiA = null;
-        var evalA = await TomarAsync(o.RepeticionesA, async () => igiA = await EvaluarUnaAsync(opciones, codigos[0], o.Anio));
+        var evalA = await Cronometro.TomarAsync(o.RepeticionesA, async () => igiA = await EvaluarUnaAsync(opciones, codigos[0], o.Anio));
         salida.WriteLine($"(a) piso {pisoA}   evaluación {evalA}   IGI {igiA:F2}");
 
-        var pisoB = await TomarAsync(o.RepeticionesB, () => LeerTodoAsync(cx, SqlPisoTodas));
+        var pisoB = await Cronometro.TomarAsync(o.RepeticionesB, () => LeerTodoAsync(cx, SqlPisoTodas));
         salida.WriteLine($"(b) piso {pisoB}");
 
         var igis = new decimal?[codigos.Count];
@@ -162,7 +141,7 @@ public static class Medicion
             asignadoUltimo = GC.GetTotalAllocatedBytes() - asignadoAntes;
         }
         var corridas = 0;
-        var evalB = await TomarAsync(o.RepeticionesB, async () =>
+        var evalB = await Cronometro.TomarAsync(o.RepeticionesB, async () =>
         {
             ultimaCorrida = ++corridas == o.RepeticionesB + 1;
             await EvaluarTodas();

@@ -17,24 +17,6 @@ public sealed record OpcionesReportes(int Anio = 2024, string Prefijo = "BENCH",
 /// </summary>
 public static class MedicionReportes
 {
-    private sealed record Tiempos(double Mejor, double Mediana);
-
-    private static string Fmt(double ms) => ms >= 1000 ? $"{ms / 1000:F2} s" : $"{ms:F1} ms";
-
-    private static async Task<Tiempos> TomarAsync(int repeticiones, Func<Task> accion)
-    {
-        await accion();
-        var t = new double[repeticiones];
-        for (var i = 0; i < repeticiones; i++)
-        {
-            var r = Stopwatch.StartNew();
-            await accion();
-            t[i] = r.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(t);
-        return new Tiempos(t[0], repeticiones % 2 == 1 ? t[repeticiones / 2] : (t[repeticiones / 2 - 1] + t[repeticiones / 2]) / 2);
-    }
-
     public static async Task<int> EjecutarAsync(string conexion, OpcionesReportes o, TextWriter salida)
     {
         var opciones = Generador.OpcionesDb(conexion);
@@ -76,13 +58,13 @@ public static class MedicionReportes
         foreach (var (nombre, s) in solicitudes)
         {
             var bytes = 0;
-            var total = await TomarAsync(o.Repeticiones, async () =>
+            var total = await Cronometro.TomarAsync(o.Repeticiones, async () =>
             {
                 await using var db = new SipoiDbContext(opciones);
                 var d = (await DatosReporte.CargarAsync(db, codigo, o.Anio, default))!;
                 bytes = (await GeneradorReportes.GenerarAsync(db, d, s, null, default)).Contenido.Length;
             });
-            var modelo = await TomarAsync(o.Repeticiones, async () =>
+            var modelo = await Cronometro.TomarAsync(o.Repeticiones, async () =>
             {
                 await using var db = new SipoiDbContext(opciones);
                 var d = (await DatosReporte.CargarAsync(db, codigo, o.Anio, default))!;
@@ -95,18 +77,18 @@ public static class MedicionReportes
                     _ => await ConstructorReportes.InformeAsync(db, d, s.Periodo, default),
                 };
             });
-            salida.WriteLine($"| {nombre} | {bytes / 1024.0:F0} KiB | {Fmt(total.Mejor)} / {Fmt(total.Mediana)} | {Fmt(modelo.Mejor)} / {Fmt(modelo.Mediana)} |");
+            salida.WriteLine($"| {nombre} | {bytes / 1024.0:F0} KiB | {total} | {modelo} |");
         }
 
         if (o.RepeticionesPdf > 0 && ConversorPdf.Disponible)
         {
-            var pdf = await TomarAsync(o.RepeticionesPdf, async () =>
+            var pdf = await Cronometro.TomarAsync(o.RepeticionesPdf, async () =>
             {
                 await using var db = new SipoiDbContext(opciones);
                 var d = (await DatosReporte.CargarAsync(db, codigo, o.Anio, default))!;
                 _ = await GeneradorReportes.GenerarPdfAsync(db, d, new SolicitudReporte(TipoReporte.Informe, Periodo.Anual, 12), default);
             });
-            salida.WriteLine($"| informe anual (.pdf, LibreOffice) | | {Fmt(pdf.Mejor)} / {Fmt(pdf.Mediana)} ({o.RepeticionesPdf} repeticiones) | |");
+            salida.WriteLine($"| informe anual (.pdf, LibreOffice) | | {pdf} ({o.RepeticionesPdf} repeticiones) | |");
         }
         else if (o.RepeticionesPdf > 0) salida.WriteLine("PDF: LibreOffice (soffice) no está instalado; no se mide.");
         return 0;
