@@ -34,14 +34,17 @@ public sealed class AppDePrueba : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Server;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => Configurar(builder, Base, Reloj);
+
+    /// <summary>The test host every fixture uses: its own database, the demo loaded, a settable business clock.</summary>
+    internal static void Configurar(IWebHostBuilder builder, BaseDePrueba baseDePrueba, TimeProvider reloj)
     {
-        builder.UseSetting("ConnectionStrings:Sipoi", Base.Conexion);
+        builder.UseSetting("ConnectionStrings:Sipoi", baseDePrueba.Conexion);
         builder.UseSetting("Sipoi:CargarDemo", "true");
         builder.UseEnvironment("Production");
         builder.ConfigureServices(s =>
         {
-            s.AddSingleton<TimeProvider>(Reloj);
+            s.AddSingleton<TimeProvider>(reloj);
             // The fixed day is the business date (deadlines, audit); sessions keep real time, so a
             // test that moves the day does not expire the cookie its user signed in with.
             s.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);

@@ -48,18 +48,7 @@ public sealed class AppNavegador : WebApplicationFactory<Program>, IAsyncLifetim
         });
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("ConnectionStrings:Sipoi", Base.Conexion);
-        builder.UseSetting("Sipoi:CargarDemo", "true");
-        builder.UseEnvironment("Production");
-        builder.ConfigureServices(s =>
-        {
-            s.AddSingleton<TimeProvider>(Reloj);
-            s.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
-            s.PostConfigureAll<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
-        });
-    }
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => AppDePrueba.Configurar(builder, Base, Reloj);
 
     /// <summary>A fresh browser context (its own cookies) signed in through the log-in page.</summary>
     public async Task<IPage> IngresarAsync(string correo)
