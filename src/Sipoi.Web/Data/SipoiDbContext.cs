@@ -22,7 +22,7 @@ namespace Sipoi.Web.Data;
 /// Every table carries entidad_id: an entity's data can be read, exported or removed alone.
 /// Users and roles are ASP.NET Core Identity's, in the same database (tables usuario, rol, usuario_rol…).
 /// </summary>
-public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : IdentityDbContext<Usuario, Rol, int>(options)
+public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : IdentityDbContext<Usuario, Rol, int>(options)
 {
     public DbSet<Entidad> Entidades => Set<Entidad>();
     public DbSet<UnidadEjecutora> UnidadesEjecutoras => Set<UnidadEjecutora>();
@@ -71,6 +71,7 @@ public sealed class SipoiDbContext(DbContextOptions<SipoiDbContext> options) : I
     {
         base.OnModelCreating(b);
         ConfigurarIdentidad(b);
+        ConfigurarInformes(b);
 
         b.Entity<Entidad>(e =>
         {

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Evaluacion;
+using Sipoi.Domain.Informes;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Presupuesto;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Informes;
 using Sipoi.Web.Pages.Poi;
 
 namespace Sipoi.Web.Reportes;
@@ -140,7 +142,7 @@ public static class ConstructorReportes
     }
 
     /// <summary>The periods the monitoring tables and the evaluation report accept.</summary>
-    public static IReadOnlyList<Periodo> PeriodosEvaluacion { get; } = [Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual];
+    public static IReadOnlyList<Periodo> PeriodosEvaluacion => EvaluacionPoi.PeriodosPermitidos;
 
     /// <summary>
     /// The engine runs of an evaluation: the evaluated period first, then the earlier columns it prints
@@ -172,9 +174,12 @@ public static class ConstructorReportes
         var denominaciones = await d.DenominacionesAsync(db, ct);
         var unidades = await d.UnidadesIndicadorAsync(db, ct);
         var informe = InformeEvaluacion.Desde(d.NombreEntidad, principal, denominaciones);
+        var (anteriores, emitidas) = await RecomendacionesInforme.CargarAsync(db, d.Entidad.Id, d.Anio, periodo, ct);
         return informe with
         {
             Mision = d.Mision,
+            RecomendacionesAnteriores = anteriores,
+            Recomendaciones = emitidas,
             Oeis = informe.Oeis.Select(o => o with
             {
                 Indicadores = o.Indicadores.Select(i => i with { UnidadMedida = unidades.GetValueOrDefault(i.Codigo) }).ToList(),

@@ -44,7 +44,13 @@ public sealed class Formulario
             var tipo = e.GetAttribute("type");
             if (tipo is "submit" or "file" or "button") continue;
             if (tipo is "checkbox" or "radio" && !e.HasAttribute("checked")) continue;
-            campos[nombre] = e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? "";
+            campos[nombre] = e.LocalName switch
+            {
+                "textarea" => e.TextContent,
+                // A select sends its selected option, or its first one, as a browser does.
+                "select" => (e.QuerySelector("option[selected]") ?? e.QuerySelector("option")) is { } o ? o.GetAttribute("value") ?? o.TextContent : "",
+                _ => e.GetAttribute("value") ?? "",
+            };
         }
         return new Formulario(pagina, form, campos);
     }

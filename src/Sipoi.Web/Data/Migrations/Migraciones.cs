@@ -45,3 +45,7 @@ public sealed class TokensPersonales() : MigracionSql("0004_tokens_api.sql");
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261124000001_AvanceFinanciero")]
 public sealed class AvanceFinancieroPorGenerica() : MigracionSql("0005_avance_financiero.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261125000001_EvaluacionesRecomendaciones")]
+public sealed class EvaluacionesYRecomendaciones() : MigracionSql("0006_evaluaciones_recomendaciones.sql");

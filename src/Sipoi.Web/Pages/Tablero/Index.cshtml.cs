@@ -6,6 +6,9 @@ using Sipoi.Domain.Periodos;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Reportes;
+using Sipoi.Web.Seguimiento;
+using Sipoi.Web.Seguridad;
+using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Web.Pages.Tablero;
 
@@ -14,10 +17,17 @@ namespace Sipoi.Web.Pages.Tablero;
 /// cost centres ranked. Every chart is drawn by a few lines of script from the HTML table beside it, so the
 /// page reads the same without JavaScript, without colour and on paper.
 /// </summary>
-public sealed class IndexModel(SipoiDbContext db) : PageModel
+public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageModel
 {
+    /// <summary>Rows of the overdue list on the dashboard; the monitoring board has them all.</summary>
+    public const int MaximoAtrasos = 15;
+
     public Sipoi.Web.Reportes.Tablero Tablero { get; private set; } = null!;
     public Periodo Periodo { get; private set; }
+    public DateOnly Hoy { get; private set; }
+    public IReadOnlyList<EstadoEntregas.Atraso> Atrasados { get; private set; } = [];
+    public int PorRevisar { get; private set; }
+    public bool SoloCentrosPropios { get; private set; }
 
     public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
         [.. Periodo.Trimestres, Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual, .. Enumerable.Range(1, 12).Select(Periodo.AcumuladoAl)];
@@ -29,6 +39,14 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
         Periodo = p;
         Tablero = await Sipoi.Web.Reportes.Tablero.ConstruirAsync(db, d, p, ct);
+        var visibles = await User.CentrosVisiblesAsync(db, ct);
+        SoloCentrosPropios = visibles is not null;
+        Hoy = Plazos.Hoy(reloj.GetUtcNow());
+        if (await EstadoEntregas.CargarAsync(db, d.Entidad, d.Anio, visibles, Hoy, ct) is { } entregas)
+        {
+            Atrasados = entregas.Atrasados(Hoy);
+            PorRevisar = entregas.Pendientes.Count;
+        }
         return Page();
     }
 

@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain;
+using Sipoi.Domain.Informes;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Periodos;
+using Sipoi.Interop.Evaluacion;
+using Sipoi.Interop.Reportes;
+using Sipoi.Web.Data;
+using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Reportes;
+
+namespace Sipoi.Web.Informes;
+
+/// <summary>
+/// The planning office's evaluations of a POI year: registering one, its recommendations (matriz de
+/// compromisos), the follow-up of earlier recommendations, and publishing it with frozen files. Every
+/// change is one SaveChanges (one transaction): a multi-row follow-up saves whole or not at all.
+/// See README.md in this folder.
+/// </summary>
+public static class RegistroEvaluaciones
+{
+    /// <summary>The files a publication freezes, in the order the public page lists them.</summary>
+    public const string ArchivoInforme = "informe.docx";
+    public const string ArchivoSeguimiento = "seguimiento.xlsx";
+    public const string ArchivoJson = "evaluacion.json";
+
+    public static async Task<EvaluacionPoi> RegistrarAsync(SipoiDbContext db, int entidadId, int anio, Periodo periodo, CancellationToken ct)
+    {
+        var evaluacion = new EvaluacionPoi(entidadId, anio, periodo);
+        if (!await db.Pois.AnyAsync(p => p.EntidadId == entidadId && p.Anio == anio, ct))
+            throw new ReglaDominioException($"No hay POI {anio}: registre o importe el POI antes de su evaluación.");
+        if (await db.Evaluaciones.AnyAsync(e => e.EntidadId == entidadId && e.Anio == anio && e.PeriodoCodigo == evaluacion.PeriodoCodigo, ct))
+            throw new ReglaDominioException($"La {evaluacion.Nombre.ToLowerInvariant()} ya está registrada.");
+        db.Evaluaciones.Add(evaluacion);
+        await db.SaveChangesAsync(ct);
+        return evaluacion;
+    }
+
+    public static Task<EvaluacionPoi?> BuscarAsync(SipoiDbContext db, int entidadId, int anio, Periodo periodo, CancellationToken ct)
+    {
+        var codigo = periodo.Codigo;
+        return db.Evaluaciones.SingleOrDefaultAsync(e => e.EntidadId == entidadId && e.Anio == anio && e.PeriodoCodigo == codigo, ct);
+    }
+
+    /// <summary>Order (<see cref="EvaluacionPoi.Orden"/>) of every registered evaluation of the entity, by id.</summary>
+    public static async Task<Dictionary<int, int>> OrdenesAsync(SipoiDbContext db, int entidadId, CancellationToken ct) =>
+        (await db.Evaluaciones.AsNoTracking().Where(e => e.EntidadId == entidadId)
+            .Select(e => new { e.Id, e.Anio, e.PeriodoCodigo }).ToListAsync(ct))
+        .ToDictionary(e => e.Id, e => EvaluacionPoi.OrdenDe(e.Anio, Periodo.Parse(e.PeriodoCodigo)));
+
+    public static async Task<Recomendacion> AgregarRecomendacionAsync(SipoiDbContext db, EvaluacionPoi evaluacion,
+        DatosRecomendacion datos, CancellationToken ct)
+    {
+        await VerificarCentroAsync(db, evaluacion.EntidadId, datos.CentroCostoId, ct);
+        var numero = 1 + (await db.Recomendaciones.Where(r => r.EvaluacionId == evaluacion.Id).MaxAsync(r => (int?)r.Numero, ct) ?? 0);
+        var r = new Recomendacion(evaluacion, numero, datos.AspectoMejora, datos.Texto, datos.AccionClave, datos.CentroCostoId, datos.Plazo);
+        db.Recomendaciones.Add(r);
+        await db.SaveChangesAsync(ct);
+        return r;
+    }
+
+    public static async Task ActualizarRecomendacionAsync(SipoiDbContext db, EvaluacionPoi evaluacion, int recomendacionId,
+        DatosRecomendacion datos, CancellationToken ct)
+    {
+        var r = await db.Recomendaciones.SingleOrDefaultAsync(x => x.Id == recomendacionId && x.EvaluacionId == evaluacion.Id, ct)
+            ?? throw new ReglaDominioException("La recomendación no existe en esta evaluación.");
+        await VerificarCentroAsync(db, evaluacion.EntidadId, datos.CentroCostoId, ct);
+        r.Actualizar(evaluacion, datos.AspectoMejora, datos.Texto, datos.AccionClave, datos.CentroCostoId, datos.Plazo);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task EliminarRecomendacionAsync(SipoiDbContext db, EvaluacionPoi evaluacion, int recomendacionId, CancellationToken ct)
+    {
+        evaluacion.VerificarEditable("sus recomendaciones");
+        var r = await db.Recomendaciones.Include(x => x.Seguimiento).SingleOrDefaultAsync(x => x.Id == recomendacionId && x.EvaluacionId == evaluacion.Id, ct)
+            ?? throw new ReglaDominioException("La recomendación no existe en esta evaluación.");
+        if (r.Seguimiento.Count > 0)
+            throw new ReglaDominioException($"La recomendación {r.Numero} ya tiene seguimiento en evaluaciones posteriores: no se puede eliminar.");
+        db.Recomendaciones.Remove(r);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The recommendations of earlier evaluations that <paramref name="evaluacion"/> follows up, oldest first,
+    /// each with the status as of this evaluation.
+    /// </summary>
+    public static async Task<List<(Recomendacion Recomendacion, EvaluacionPoi Origen, SeguimientoRecomendacion? Seguimiento)>> AnterioresAsync(
+        SipoiDbContext db, int entidadId, int orden, CancellationToken ct, bool seguimiento = true)
+    {
+        var ordenes = await OrdenesAsync(db, entidadId, ct);
+        var anteriores = ordenes.Where(o => o.Value < orden).Select(o => o.Key).ToList();
+        var evaluaciones = await db.Evaluaciones.Where(e => anteriores.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var recomendaciones = await db.Recomendaciones.Include(r => r.Seguimiento)
+            .Where(r => anteriores.Contains(r.EvaluacionId)).ToListAsync(ct);
+        return recomendaciones
+            .OrderBy(r => ordenes[r.EvaluacionId]).ThenBy(r => r.Numero)
+            .Select(r => (r, evaluaciones[r.EvaluacionId], seguimiento ? r.SeguimientoAl(orden, ordenes) : null))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Saves the follow-up of every earlier recommendation in one go: each row's status and comment as of this
+    /// evaluation. Any invalid row refuses the whole save; the message names the recommendation.
+    /// </summary>
+    public static async Task GuardarSeguimientoAsync(SipoiDbContext db, EvaluacionPoi evaluacion,
+        IReadOnlyList<(int RecomendacionId, EstadoRecomendacion Estado, string? Comentario)> filas, CancellationToken ct)
+    {
+        evaluacion.VerificarEditable("el seguimiento de recomendaciones");
+        var anteriores = (await AnterioresAsync(db, evaluacion.EntidadId, evaluacion.Orden, ct, seguimiento: false))
+            .ToDictionary(x => x.Recomendacion.Id);
+        var errores = new List<string>();
+        foreach (var (id, estado, comentario) in filas)
+        {
+            if (!anteriores.TryGetValue(id, out var x))
+            {
+                errores.Add($"La recomendación {id} no es de una evaluación anterior de esta entidad.");
+                continue;
+            }
+            try { x.Recomendacion.RegistrarSeguimiento(x.Origen, evaluacion, estado, comentario); }
+            catch (ReglaDominioException e) { errores.Add($"{x.Origen.Nombre}, recomendación {x.Recomendacion.Numero}: {e.Message}"); }
+        }
+        if (errores.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            throw new ReglaDominioException(string.Join(" ", errores));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Publishes: the POI year must have an approved version; the files are generated now from approved months
+    /// only (whatever the entity's "show submitted" setting) and stored; the IGI is stored beside them.
+    /// </summary>
+    public static async Task PublicarAsync(SipoiDbContext db, EvaluacionPoi evaluacion, string? documento, string usuario,
+        DateTimeOffset ahora, CancellationToken ct)
+    {
+        evaluacion.VerificarEditable("la publicación");
+        var aprobada = await db.PoiVersiones.AnyAsync(v => v.EntidadId == evaluacion.EntidadId && v.Estado == EstadoVersionPoi.Aprobada
+            && db.Pois.Any(p => p.Id == v.PoiId && p.Anio == evaluacion.Anio), ct);
+        if (!aprobada)
+            throw new ReglaDominioException($"El POI {evaluacion.Anio} no tiene una versión aprobada: no se puede publicar su evaluación.");
+        var codigo = await db.Entidades.Where(e => e.Id == evaluacion.EntidadId).Select(e => e.Codigo).SingleAsync(ct);
+        var d = await DatosReporte.CargarAsync(db, codigo, evaluacion.Anio, ct)
+            ?? throw new ReglaDominioException($"No hay POI {evaluacion.Anio}.");
+        d = SoloAprobado(d);
+
+        var periodo = evaluacion.Periodo;
+        var resultado = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, ct: ct);
+        var informe = await GeneradorReportes.GenerarAsync(db, d, new SolicitudReporte(TipoReporte.Informe, periodo, 12), null, ct);
+        var seguimiento = await GeneradorReportes.GenerarAsync(db, d, new SolicitudReporte(TipoReporte.Seguimiento, periodo, 12), null, ct);
+        var json = System.Text.Encoding.UTF8.GetBytes(EvaluacionJson.ComoTexto(resultado, codigo));
+        evaluacion.Publicar(documento, usuario, ahora, resultado.Igi, resultado.BandaIgi,
+        [
+            new ArchivoPublicado(evaluacion.EntidadId, ArchivoInforme, informe.Mime, informe.Contenido),
+            new ArchivoPublicado(evaluacion.EntidadId, ArchivoSeguimiento, seguimiento.Mime, seguimiento.Contenido),
+            new ArchivoPublicado(evaluacion.EntidadId, ArchivoJson, "application/json", json),
+        ]);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The report data with the entity's "count submitted months" setting off: what is published is approved data only.</summary>
+    public static DatosReporte SoloAprobado(DatosReporte d) =>
+        d with { Evaluacion = d.Evaluacion with { Configuracion = d.Evaluacion.Configuracion with { MostrarEnviados = false } } };
+
+    private static async Task VerificarCentroAsync(SipoiDbContext db, int entidadId, int centroCostoId, CancellationToken ct)
+    {
+        if (!await db.CentrosCosto.AnyAsync(c => c.Id == centroCostoId && c.EntidadId == entidadId, ct))
+            throw new ReglaDominioException("La unidad responsable no es un centro de costo de la entidad.");
+    }
+}
+
+/// <summary>What the office types for a recommendation.</summary>
+public sealed record DatosRecomendacion(string AspectoMejora, string Texto, string AccionClave, int CentroCostoId, DateOnly Plazo);

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain.Evaluacion;
+using Sipoi.Domain.Informes;
+using Sipoi.Domain.Operativo;
+using Sipoi.Web.Data;
+
+namespace Sipoi.Web.Pages.Transparencia;
+
+/// <summary>
+/// What the public may read, and nothing else: POI years whose version in force is an approved one, and
+/// published evaluations with their frozen files. Everything the transparency pages show goes through here.
+/// </summary>
+public static class ConsultaTransparencia
+{
+    public sealed record PoiPublico(int Anio, string Version, string? Documento, DateOnly? Fecha);
+
+    public sealed record OeiPublico(string Codigo, string Enunciado, decimal? Valor, string Desempeno);
+
+    public sealed record EvaluacionPublica(EvaluacionPoi Evaluacion, IReadOnlyList<(string Nombre, long Tamano)> Archivos, IReadOnlyList<OeiPublico> Oeis, string? DesempenoIgi);
+
+    /// <summary>Codes of the entities with anything public (an approved POI or a published evaluation).</summary>
+    public static Task<List<(string Codigo, string Nombre)>> EntidadesAsync(SipoiDbContext db, CancellationToken ct) =>
+        db.Entidades.AsNoTracking()
+            .Where(e => db.PoiVersiones.Any(v => v.EntidadId == e.Id && v.Estado == EstadoVersionPoi.Aprobada)
+                        || db.Evaluaciones.Any(x => x.EntidadId == e.Id && x.Estado == EstadoEvaluacionPoi.Publicada))
+            .OrderBy(e => e.Nombre).Select(e => new ValueTuple<string, string>(e.Codigo, e.Nombre)).ToListAsync(ct);
+
+    /// <summary>Each POI year with an approved version: the version the public sees is the latest approved one (<see cref="Poi.VersionVigente"/>).</summary>
+    public static async Task<List<PoiPublico>> PoisAsync(SipoiDbContext db, int entidadId, CancellationToken ct)
+    {
+        var pois = await db.Pois.AsNoTracking().Include(p => p.Versiones).Where(p => p.EntidadId == entidadId).ToListAsync(ct);
+        return pois.Where(p => p.VersionVigente is { Estado: EstadoVersionPoi.Aprobada })
+            .Select(p => p.VersionVigente!)
+            .Select(v => new PoiPublico(pois.Single(p => p.Id == v.PoiId).Anio, v.Etiqueta, v.DocumentoAprobacion, v.FechaAprobacion))
+            .OrderByDescending(p => p.Anio).ToList();
+    }
+
+    public static async Task<bool> PoiAprobadoAsync(SipoiDbContext db, int entidadId, int anio, CancellationToken ct) =>
+        (await PoisAsync(db, entidadId, ct)).Any(p => p.Anio == anio);
+
+    public static async Task<List<EvaluacionPublica>> EvaluacionesAsync(SipoiDbContext db, int entidadId, CancellationToken ct)
+    {
+        var evaluaciones = await db.Evaluaciones.AsNoTracking()
+            .Where(e => e.EntidadId == entidadId && e.Estado == EstadoEvaluacionPoi.Publicada).ToListAsync(ct);
+        var ids = evaluaciones.Select(e => e.Id).ToList();
+        var archivos = (await db.ArchivosPublicados.AsNoTracking().Where(a => ids.Contains(a.EvaluacionId))
+            .Select(a => new { a.EvaluacionId, a.Nombre, a.Tamano }).ToListAsync(ct)).ToLookup(a => a.EvaluacionId);
+        var json = await db.ArchivosPublicados.AsNoTracking()
+            .Where(a => ids.Contains(a.EvaluacionId) && a.Nombre == Informes.RegistroEvaluaciones.ArchivoJson)
+            .ToDictionaryAsync(a => a.EvaluacionId, a => a.Contenido, ct);
+        var enunciados = await db.Oeis.AsNoTracking().Where(o => db.Peis.Any(p => p.Id == o.PeiId && p.EntidadId == entidadId))
+            .Select(o => new { o.PeiId, o.Codigo, o.Enunciado }).ToListAsync(ct);
+        var nombres = enunciados.GroupBy(o => o.Codigo).ToDictionary(g => g.Key, g => g.Last().Enunciado);
+        return evaluaciones.OrderByDescending(e => e.Orden).Select(e =>
+        {
+            var (oeis, igi) = json.TryGetValue(e.Id, out var bytes) ? LeerResumen(bytes, nombres) : ([], null);
+            return new EvaluacionPublica(e, archivos[e.Id].OrderBy(a => a.Nombre).Select(a => (a.Nombre, a.Tamano)).ToList(), oeis, igi);
+        }).ToList();
+    }
+
+    /// <summary>The OEI rows and the IGI band text of a published sipoi-evaluacion/1 file (EXCHANGE.md §2), as published.</summary>
+    internal static (IReadOnlyList<OeiPublico> Oeis, string? DesempenoIgi) LeerResumen(byte[] json, IReadOnlyDictionary<string, string> enunciados)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var raiz = doc.RootElement;
+        var etiquetas = raiz.GetProperty("bandas").GetProperty("etiquetas");
+        string Desempeno(JsonElement e) => e.TryGetProperty("banda", out var b) && b.ValueKind == JsonValueKind.String
+            ? $"{Capital(b.GetString()!)} — {etiquetas.GetProperty(b.GetString()!).GetString()}"
+            : "Sin meta en el periodo";
+        static decimal? Valor(JsonElement e) => e.TryGetProperty("valor", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
+        var oeis = raiz.GetProperty("oei").EnumerateArray().Select(o =>
+        {
+            var codigo = o.GetProperty("codigo").GetString()!;
+            return new OeiPublico(codigo, enunciados.GetValueOrDefault(codigo, ""), Valor(o), Desempeno(o));
+        }).ToList();
+        return (oeis, Desempeno(raiz));
+    }
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

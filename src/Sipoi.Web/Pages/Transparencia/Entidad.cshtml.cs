@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain.Organizacion;
+using Sipoi.Web.Data;
+using Sipoi.Web.Pages.Entidades;
+using Sipoi.Web.Reportes;
+
+namespace Sipoi.Web.Pages.Transparencia;
+
+/// <summary>
+/// An entity's public page (no log-in): its approved POIs with the matrix and budget in Excel, generated from
+/// the approved version; and its published evaluations with the IGI, the OEI values and the files frozen at
+/// publication. Nothing in preparation, submitted or unapproved is reachable from here (ConsultaTransparencia).
+/// </summary>
+[AllowAnonymous]
+public sealed class EntidadModel(SipoiDbContext db) : PageModel
+{
+    public Entidad Entidad { get; private set; } = null!;
+    public List<ConsultaTransparencia.PoiPublico> Pois { get; private set; } = [];
+    public List<ConsultaTransparencia.EvaluacionPublica> Evaluaciones { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string entidad, CancellationToken ct)
+    {
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        Entidad = e;
+        Pois = await ConsultaTransparencia.PoisAsync(db, e.Id, ct);
+        Evaluaciones = await ConsultaTransparencia.EvaluacionesAsync(db, e.Id, ct);
+        if (Pois.Count == 0 && Evaluaciones.Count == 0) return NotFound();
+        return Page();
+    }
+
+    /// <summary>/transparencia/{entidad}?handler=Poi&amp;anio=2024&amp;tipo=matriz|presupuesto — only for a POI year whose version in force is approved.</summary>
+    public async Task<IActionResult> OnGetPoiAsync(string entidad, int anio, string? tipo, CancellationToken ct)
+    {
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        if (!SolicitudReporte.TryTipo(tipo, out var t) || t is not (TipoReporte.Matriz or TipoReporte.Presupuesto)) return NotFound();
+        if (!await ConsultaTransparencia.PoiAprobadoAsync(db, e.Id, anio, ct)) return NotFound();
+        if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
+        var archivo = await GeneradorReportes.GenerarAsync(db, d, new SolicitudReporte(t, Sipoi.Domain.Periodos.Periodo.Anual, 12), null, ct);
+        return File(archivo.Contenido, archivo.Mime, archivo.Nombre);
+    }
+
+    /// <summary>A file of a published evaluation, exactly as frozen at publication.</summary>
+    public async Task<IActionResult> OnGetArchivoAsync(string entidad, int id, string nombre, CancellationToken ct)
+    {
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        var ev = await db.Evaluaciones.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.EntidadId == e.Id && x.Estado == Sipoi.Domain.Informes.EstadoEvaluacionPoi.Publicada, ct);
+        if (ev is null) return NotFound();
+        var a = await db.ArchivosPublicados.AsNoTracking().SingleOrDefaultAsync(x => x.EvaluacionId == ev.Id && x.Nombre == nombre, ct);
+        return a is null ? NotFound() : File(a.Contenido, a.Mime, Sipoi.Web.Pages.Evaluaciones.DetalleModel.NombreDescarga(e.Codigo, ev, a.Nombre));
+    }
+}
