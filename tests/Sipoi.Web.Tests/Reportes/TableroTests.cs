@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -88,6 +89,35 @@ public sealed class TableroTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var primero = motor.CentrosCosto.Where(c => c.Valor is not null).MaxBy(c => c.Valor)!;
         Assert.Equal(Dato(primero.Valor), filas[0].GetAttribute("data-valor"));
         Assert.Equal("1", filas[0].Children[0].TextContent);
+    }
+
+    [Fact]
+    public async Task Tablero_ListaLasEntregasAtrasadas_LasMasAntiguasPrimero()
+    {
+        await RegistrarAsync(app);
+        int centros;
+        await using (var db = app.Base.Contexto())
+            centros = await db.Actividades.Where(a => db.Pois.Any(p => p.Id == a.PoiId && p.Anio == Anio)).Select(a => a.CentroCostoId).Distinct().CountAsync();
+        // 20 January 2025: January–August are approved; September–December are past their deadline (month end + 10 days).
+        app.Reloj.Fijar(2025, 1, 20);
+        try
+        {
+            var doc = await PaginaAsync("ANUAL");
+            var seccion = doc.GetElementById("atrasos")!;
+            var filas = seccion.QuerySelectorAll("tbody tr").ToList();
+            Assert.Equal(Math.Min(centros * 4, Sipoi.Web.Pages.Tablero.IndexModel.MaximoAtrasos), filas.Count);
+            Assert.All(filas.Take(Math.Min(centros, filas.Count)), f => Assert.Equal("Setiembre", f.Children[2].TextContent));
+            Assert.Equal("10/10/2024", filas[0].Children[3].TextContent);
+            Assert.Equal("102", filas[0].Children[4].TextContent);
+            var dias = filas.Select(f => int.Parse(f.Children[4].TextContent, CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(dias.OrderDescending(), dias);
+            if (centros * 4 > filas.Count) Assert.Contains($"… y {centros * 4 - filas.Count} más", seccion.TextContent);
+
+            // Before September's deadline nothing is overdue.
+            app.Reloj.Fijar(2024, 10, 10);
+            Assert.Contains("No hay entregas atrasadas", (await PaginaAsync("ANUAL")).GetElementById("atrasos")!.TextContent);
+        }
+        finally { app.Reloj.Real(); }
     }
 
     [Fact]
