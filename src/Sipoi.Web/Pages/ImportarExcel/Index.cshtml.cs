@@ -10,7 +10,7 @@ using Sipoi.Web.Pages.Entidades;
 namespace Sipoi.Web.Pages.ImportarExcel;
 
 /// <summary>
-/// Import of a POI year from an Excel workbook (src/Sipoi.Web/ImportacionExcel/README.md): upload, see every
+/// Import of a POI year from an Excel workbook (src/Sipoi.Web/ImportacionExcel/README.md, docs/importacion-excel.md): upload, see every
 /// error or a summary of what will be imported and replaced, confirm. Planificador and Administrador only.
 /// The confirmation carries the file itself (base64) and checks it again, so nothing is kept on the server.
 /// </summary>
