@@ -19,6 +19,7 @@ public static partial class LineaDeComandos
         ["export"] = ExportarAsync,
         ["evaluate"] = EvaluarAsync,
         ["reporte"] = ReporteAsync,
+        ["import-excel"] = ImportarExcelAsync,
     };
 
     public static bool EsComando(string[] args) => args.Length > 0 && Comandos.ContainsKey(args[0]);

@@ -75,6 +75,51 @@ public static class ImportadorPlan
         });
     }
 
+    /// <summary>
+    /// Replaces one POI year with <paramref name="poi"/>, all or nothing, against the entity's cost centres, fichas
+    /// and the AEIs of PEI <paramref name="peiId"/> as they are (the Excel import: a workbook carries the POI only).
+    /// The same replacement as a whole exchange file, with one audit row saying <paramref name="descripcion"/>.
+    /// </summary>
+    public static async Task<ResultadoImportacion> ReemplazarPoiAsync(SipoiDbContext db, int entidadId, int peiId, PoiDto poi, string descripcion,
+        CancellationToken ct = default)
+    {
+        var estrategia = db.Database.CreateExecutionStrategy();
+        return await estrategia.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.AuditoriaSuspendida = true;
+            try
+            {
+                var codigo = await db.Entidades.Where(e => e.Id == entidadId).Select(e => e.Codigo).SingleAsync(ct);
+                var centros = await db.CentrosCosto.Where(c => c.EntidadId == entidadId).ToDictionaryAsync(c => c.Codigo, ct);
+                var aeis = await db.Aeis.Where(a => db.Oeis.Any(o => o.Id == a.OeiId && o.PeiId == peiId)).ToDictionaryAsync(a => a.Codigo, ct);
+                var fichas = await db.Fichas.Where(f => f.EntidadId == entidadId).ToDictionaryAsync(f => f.Codigo, ct);
+                await ReemplazarPoiAsync(db, entidadId, peiId, poi, centros, aeis, fichas, ct);
+                InterceptorAuditoria.RegistrarOperacion(db, entidadId, "poi", $"{codigo} {poi.Anio}", AccionAuditada.Importacion, descripcion);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                db.ChangeTracker.Clear();
+                return new ResultadoImportacion(true, [], codigo, poi.Anio, poi.Actividades.Count);
+            }
+            catch (Exception e) when (e is ReglaDominioException or DbUpdateException or KeyNotFoundException)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return ResultadoImportacion.Fallo([e switch
+                {
+                    ReglaDominioException => e.Message,
+                    // A code the workbook was checked against disappeared meanwhile.
+                    KeyNotFoundException => "Los centros de costo, fichas o AEI de la entidad cambiaron durante la importación; vuelva a intentarlo.",
+                    _ => "La base de datos rechazó la importación: " + (e.InnerException?.Message ?? e.Message),
+                }]);
+            }
+            finally
+            {
+                db.AuditoriaSuspendida = false;
+            }
+        });
+    }
+
     private static async Task<Entidad> GuardarEntidadAsync(SipoiDbContext db, DocumentoIntercambio doc, CancellationToken ct)
     {
         var d = doc.Entidad;

@@ -1,0 +1,43 @@
+using Sipoi.Interop.Intercambio;
+
+namespace Sipoi.Interop.ImportacionExcel;
+
+/// <summary>
+/// What the reader must know about the entity to turn the names and codes a workbook prints into the
+/// codes of the exchange model. A workbook carries only the matrix (README.md in this folder): the
+/// entity's cost centres, fichas and PEI must already exist.
+/// </summary>
+public sealed record ContextoPoiExcel
+{
+    /// <summary>The POI year being imported; a sheet titled "AÑO …" must say the same year.</summary>
+    public required int Anio { get; init; }
+
+    public IReadOnlyList<CentroCostoDto> CentrosCosto { get; init; } = [];
+
+    public IReadOnlyList<FichaDto> Fichas { get; init; } = [];
+
+    /// <summary>AEI codes of the PEI the POI hangs from.</summary>
+    public IReadOnlyList<string> Aeis { get; init; } = [];
+
+    /// <summary>
+    /// The entity's current POI of <see cref="Anio"/>, when there is one. An activity of the workbook that
+    /// is already in it (same ficha or cost centre and number, or same code) keeps what the matrix does not
+    /// print: code, AEI, behaviour, weight, financial programming, budget classification.
+    /// The POI's version, approval and budget are kept as well.
+    /// </summary>
+    public PoiDto? PoiActual { get; init; }
+
+    /// <summary>The context an exchange document describes (its POI counts as current when it is of <paramref name="anio"/>).</summary>
+    public static ContextoPoiExcel Desde(DocumentoIntercambio doc, int anio)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return new ContextoPoiExcel
+        {
+            Anio = anio,
+            CentrosCosto = doc.CentrosCosto,
+            Fichas = doc.Fichas,
+            Aeis = doc.Pei.Oei.SelectMany(o => o.Aei).Select(a => a.Codigo).ToList(),
+            PoiActual = doc.Poi.Anio == anio ? doc.Poi : null,
+        };
+    }
+}

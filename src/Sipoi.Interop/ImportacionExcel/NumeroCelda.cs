@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Sipoi.Interop.ImportacionExcel;
+
+/// <summary>
+/// A quantity from a cell, stored as a number or typed as text the office way: "17,009,620.80", "1,234",
+/// "1234.5". Blank, "-" and "—" are "no value". The database keeps 4 decimals and 14 integer digits.
+/// </summary>
+internal static partial class NumeroCelda
+{
+    public const int DecimalesMaximos = 4;
+    private const decimal Maximo = 99_999_999_999_999.9999m;
+
+    /// <summary>
+    /// The value (null when blank), or an error message in Spanish naming what was typed.
+    /// Numeric cells go through double, as the spreadsheet holds them: 0.30000000000000004 reads 0.3.
+    /// </summary>
+    public static (decimal? Valor, string? Error) Leer(ValorCelda? celda)
+    {
+        if (celda is not { } c) return (null, null);
+        switch (c.Tipo)
+        {
+            case TipoValor.Numero:
+                if (!double.TryParse(c.Crudo, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || double.IsNaN(d) || double.IsInfinity(d))
+                    return (null, $"«{c.Mostrado}» no es un número.");
+                if (Math.Abs(d) > (double)Maximo) return (null, $"«{c.Mostrado}» es demasiado grande.");
+                return Comprobar((decimal)d, c.Mostrado);
+            case TipoValor.Texto:
+                var s = c.Crudo.Replace('\u00A0', ' ').Trim();
+                if (s.Length == 0 || s is "-" or "—" or "–") return (null, null);
+                if (Oficina().IsMatch(s) || Simple().IsMatch(s))
+                {
+                    if (decimal.TryParse(s.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                            CultureInfo.InvariantCulture, out var v) && Math.Abs(v) <= Maximo)
+                        return Comprobar(v, c.Mostrado);
+                    return (null, $"«{c.Mostrado}» es demasiado grande.");
+                }
+                if (ComaDecimal().IsMatch(s))
+                    return (null, $"«{c.Mostrado}» no es un número: los decimales van con punto y los miles con coma (1,234.50).");
+                return (null, $"«{c.Mostrado}» no es un número.");
+            case TipoValor.FormulaSinValor:
+                return (null, $"la fórmula {c.Mostrado} se guardó sin su valor; abra el libro en Excel o LibreOffice y guárdelo de nuevo.");
+            case TipoValor.Error:
+                return (null, $"la celda tiene el error {c.Mostrado}.");
+            default:
+                return (null, $"«{c.Mostrado}» no es un número.");
+        }
+    }
+
+    private static (decimal?, string?) Comprobar(decimal v, string mostrado)
+    {
+        if (v < 0) return (null, $"«{mostrado}» es negativo; las metas son 0 o más.");
+        if (v.Scale > DecimalesMaximos && v != Math.Round(v, DecimalesMaximos))
+            return (null, $"«{mostrado}» tiene más de {DecimalesMaximos} decimales; redondéelo.");
+        return (v, null);
+    }
+
+    // 1,234,567.89 — groups of three after the first.
+    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial Regex Oficina();
+
+    [GeneratedRegex(@"^-?\d+(\.\d+)?$|^-?\.\d+$")]
+    private static partial Regex Simple();
+
+    // 1234,5 or 1.234,56: the comma used as the decimal separator.
+    [GeneratedRegex(@"^-?[\d.]*\d,\d{1,2}$|^-?\d{1,3}(\.\d{3})+(,\d+)?$")]
+    private static partial Regex ComaDecimal();
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Interop.ImportacionExcel;
+using Sipoi.Interop.Intercambio;
+using Sipoi.Web.Data;
+using Sipoi.Web.Intercambio;
+using Sipoi.Web.Seguridad;
+
+namespace Sipoi.Web.ImportacionExcel;
+
+/// <summary>What replacing the year's POI removes: shown before the office confirms (README.md).</summary>
+public sealed record PoiReemplazado(int Actividades, int MesesConAvance, int Evidencias);
+
+/// <summary>
+/// A workbook checked against the entity: the reader's result, or why the entity cannot take a POI for that
+/// year (<see cref="Problema"/>), and what the current POI of the year holds.
+/// </summary>
+public sealed record RevisionPoiExcel(ResultadoPoiExcel? Lectura, string? Problema, PoiReemplazado? Actual)
+{
+    public bool EsValida => Problema is null && Lectura is { EsValido: true };
+
+    /// <summary>Every error as the office reads it, the entity problem first.</summary>
+    public IReadOnlyList<string> Errores =>
+        Problema is not null ? [Problema] : Lectura?.Errores.Select(e => e.ToString()).ToList() ?? [];
+}
+
+/// <summary>
+/// The Excel import of a POI year (web page and CLI): builds the reader's context from the database, reads,
+/// and replaces the year's POI through <see cref="ImportadorPlan.ReemplazarPoiAsync"/>, all or nothing.
+/// </summary>
+public static class ImportacionPoiExcel
+{
+    /// <summary>Upload size limit: a 351-activity matrix is about 100 KB.</summary>
+    public const int TamanoMaximo = 5 * 1024 * 1024;
+
+    /// <summary>Planificador and Administrador replace a POI; Operador and Consulta never.</summary>
+    public static bool PuedeImportar(this ClaimsPrincipal u) => u.IsInRole(Roles.Planificador) || u.IsInRole(Roles.Administrador);
+
+    public static async Task<RevisionPoiExcel> RevisarAsync(SipoiDbContext db, string codigoEntidad, int anio, Stream archivo, CancellationToken ct)
+    {
+        var (contexto, _, problema, actual) = await ContextoAsync(db, codigoEntidad, anio, ct);
+        if (contexto is null) return new RevisionPoiExcel(null, problema, null);
+        return new RevisionPoiExcel(LectorPoiExcel.Leer(archivo, contexto), null, actual);
+    }
+
+    /// <summary>Reads and, when the workbook has no error, replaces the POI of <paramref name="anio"/>.</summary>
+    public static async Task<(RevisionPoiExcel Revision, ResultadoImportacion? Importacion)> ImportarAsync(SipoiDbContext db, string codigoEntidad, int anio,
+        Stream archivo, string nombreArchivo, CancellationToken ct)
+    {
+        var (contexto, datos, problema, actual) = await ContextoAsync(db, codigoEntidad, anio, ct);
+        if (contexto is null) return (new RevisionPoiExcel(null, problema, null), null);
+        var revision = new RevisionPoiExcel(LectorPoiExcel.Leer(archivo, contexto), null, actual);
+        if (!revision.EsValida) return (revision, null);
+        var lectura = revision.Lectura!;
+        var descripcion = $"Libro de Excel «{nombreArchivo}»: {lectura.Poi!.Actividades.Count} actividades en {lectura.Hojas.Count} hojas" +
+                          (actual is null ? "." : $"; reemplaza {actual.Actividades} actividades y {actual.MesesConAvance} registros mensuales de avance.");
+        var r = await ImportadorPlan.ReemplazarPoiAsync(db, datos!.Value.EntidadId, datos.Value.PeiId, lectura.Poi, descripcion, ct);
+        return (revision, r);
+    }
+
+    private static async Task<(ContextoPoiExcel? Contexto, (int EntidadId, int PeiId)? Datos, string? Problema, PoiReemplazado? Actual)> ContextoAsync(
+        SipoiDbContext db, string codigoEntidad, int anio, CancellationToken ct)
+    {
+        if (anio is < 2000 or > 2100) return (null, null, $"El año {anio} no es válido.", null);
+        var entidad = await db.Entidades.AsNoTracking().SingleOrDefaultAsync(e => e.Codigo == codigoEntidad, ct);
+        if (entidad is null) return (null, null, $"No existe la entidad «{codigoEntidad}».", null);
+
+        var poi = await db.Pois.AsNoTracking().Where(p => p.EntidadId == entidad.Id && p.Anio == anio).Select(p => new { p.Id, p.PeiId }).SingleOrDefaultAsync(ct);
+        int peiId;
+        if (poi is not null) peiId = poi.PeiId;
+        else
+        {
+            // A new year hangs from the PEI whose horizon covers it (the most recent one if several do).
+            var pei = await db.Peis.AsNoTracking().Where(p => p.EntidadId == entidad.Id && p.Inicio <= anio && p.Fin >= anio)
+                .OrderByDescending(p => p.Inicio).ThenByDescending(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            if (pei is null)
+                return (null, null, $"La entidad no tiene un PEI que abarque el año {anio}: cargue primero su PEI (archivo de intercambio, ./sipoi import).", null);
+            peiId = pei.Value;
+        }
+
+        var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == entidad.Id).OrderBy(c => c.Codigo)
+            .Select(c => new CentroCostoDto { Codigo = c.Codigo, Nombre = c.Nombre }).ToListAsync(ct);
+        var codigoCentro = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == entidad.Id).ToDictionaryAsync(c => c.Id, c => c.Codigo, ct);
+        var aeis = await db.Aeis.AsNoTracking().Where(a => db.Oeis.Any(o => o.Id == a.OeiId && o.PeiId == peiId))
+            .Select(a => new { a.Id, a.Codigo }).ToListAsync(ct);
+        var codigoAei = aeis.ToDictionary(a => a.Id, a => a.Codigo);
+        var fichas = (await db.Fichas.AsNoTracking().Include(f => f.Aeis).Where(f => f.EntidadId == entidad.Id).OrderBy(f => f.Id).ToListAsync(ct))
+            .Select(f => new FichaDto
+            {
+                Codigo = f.Codigo, Nombre = f.Nombre, CentroCosto = f.CentroCostoId is { } c ? codigoCentro[c] : null,
+                Aei = f.Aeis.Where(x => codigoAei.ContainsKey(x.AeiId)).Select(x => codigoAei[x.AeiId]).ToList(),
+            }).ToList();
+
+        PoiReemplazado? actual = null;
+        PoiDto? poiActual = null;
+        if (poi is not null)
+        {
+            var actividades = db.Actividades.Where(a => a.PoiId == poi.Id);
+            actual = new PoiReemplazado(
+                await actividades.CountAsync(ct),
+                await db.Avances.CountAsync(av => actividades.Any(a => a.Id == av.ActividadId), ct),
+                await db.Evidencias.CountAsync(ev => actividades.Any(a => a.Id == ev.ActividadId), ct));
+            poiActual = (await ExportadorPlan.ExportarAsync(db, codigoEntidad, anio, ct))?.Poi;
+        }
+        var contexto = new ContextoPoiExcel
+        {
+            Anio = anio, CentrosCosto = centros, Fichas = fichas, Aeis = aeis.Select(a => a.Codigo).ToList(), PoiActual = poiActual,
+        };
+        return (contexto, (entidad.Id, peiId), null, actual);
+    }
+}
