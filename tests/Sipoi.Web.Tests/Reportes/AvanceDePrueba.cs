@@ -24,12 +24,14 @@ internal static class AvanceDePrueba
 
     private static readonly ConcurrentDictionary<string, Lazy<Task>> Registrados = new(StringComparer.Ordinal);
 
-    public static Task RegistrarAsync(AppDePrueba app) =>
-        Registrados.GetOrAdd(app.Base.Conexion, _ => new Lazy<Task>(() => RegistrarEnAsync(app))).Value;
+    public static Task RegistrarAsync(AppDePrueba app) => RegistrarAsync(app.Base);
 
-    private static async Task RegistrarEnAsync(AppDePrueba app)
+    public static Task RegistrarAsync(BaseDePrueba baseDePrueba) =>
+        Registrados.GetOrAdd(baseDePrueba.Conexion, _ => new Lazy<Task>(() => RegistrarEnAsync(baseDePrueba))).Value;
+
+    private static async Task RegistrarEnAsync(BaseDePrueba baseDePrueba)
     {
-        await using var db = app.Base.Contexto();
+        await using var db = baseDePrueba.Contexto();
         var poi = await db.Pois.Include(p => p.Versiones).SingleAsync(p => p.Anio == Anio && db.Entidades.Any(e => e.Id == p.EntidadId && e.Codigo == Entidad));
         var actividades = await db.Actividades.Include(a => a.Avances).Where(a => a.PoiId == poi.Id).ToListAsync();
         var metas = await db.Programaciones.Include(p => p.Metas).Where(p => p.PoiVersionId == poi.VersionVigente!.Id).ToDictionaryAsync(p => p.ActividadId);
