@@ -20,6 +20,7 @@ public static partial class LineaDeComandos
         ["evaluate"] = EvaluarAsync,
         ["reporte"] = ReporteAsync,
         ["import-excel"] = ImportarExcelAsync,
+        ["publicar"] = PublicarAsync,
     };
 
     public static bool EsComando(string[] args) => args.Length > 0 && Comandos.ContainsKey(args[0]);

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain;
+using Sipoi.Domain.Informes;
+using Sipoi.Domain.Periodos;
+using Sipoi.Web.Data;
+using Sipoi.Web.Informes;
+
+namespace Sipoi.Web.Cli;
+
+public static partial class LineaDeComandos
+{
+    /// <summary>
+    /// `sipoi publicar --entidad C --anio Y --periodo S1|S2|ANUAL [--documento D]`: registers the evaluation when
+    /// missing and publishes it, as the evaluation page's "Publicar" does (for scheduled publishing).
+    /// </summary>
+    private static async Task<int> PublicarAsync(Argumentos a, SipoiDbContext db, TextWriter salida, CancellationToken ct)
+    {
+        var codigo = a.Requerida("entidad");
+        var anio = a.Entero("anio");
+        var textoPeriodo = a.Requerida("periodo");
+        var documento = a.Opcion("documento");
+        a.SinSobrantes();
+        if (!Periodo.TryParse(textoPeriodo, out var periodo) || !EvaluacionPoi.PeriodosPermitidos.Contains(periodo))
+            throw new ErrorCli($"periodo no válido «{textoPeriodo}»: use S1, S2 o ANUAL.");
+        var entidad = await db.Entidades.SingleOrDefaultAsync(e => e.Codigo == codigo, ct)
+            ?? throw new ErrorCli($"no existe la entidad «{codigo}» (vea ./sipoi entidades).");
+        try
+        {
+            var evaluacion = await RegistroEvaluaciones.BuscarAsync(db, entidad.Id, anio, periodo, ct)
+                ?? await RegistroEvaluaciones.RegistrarAsync(db, entidad.Id, anio, periodo, ct);
+            await RegistroEvaluaciones.PublicarAsync(db, evaluacion, documento, "cli:" + Environment.UserName, DateTimeOffset.UtcNow, ct);
+            await salida.WriteLineAsync($"Publicada la {evaluacion.Nombre.ToLowerInvariant()} de {entidad.Codigo}: /transparencia/{entidad.Codigo}");
+            return 0;
+        }
+        catch (ReglaDominioException e)
+        {
+            throw new ErrorCli(e.Message);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Sipoi.Interop.Reportes;
+
+namespace Sipoi.Interop.Tests.Reportes;
+
+public class MatrizRecomendacionesExcelTests
+{
+    private static MatrizRecomendaciones Ejemplo() => new("EMSAPUNO S.A.", new DateOnly(2025, 1, 15),
+    [
+        new("Evaluación I Semestre 2024", 1, "Baja ejecución del OEI.03", "Reprogramar metas", "Taller de reprogramación",
+            "03.02 OFICINA DE PLANEAMIENTO", new DateOnly(2024, 10, 31), "Implementada", null, "Anual 2024: Implementada", false),
+        new("Evaluación I Semestre 2024", 2, "Registro tardío", "Registrar dentro del plazo", "Recordatorio mensual",
+            "01.01 GERENCIA GENERAL", new DateOnly(2024, 12, 31), "En proceso", "Avance parcial", "Anual 2024: En proceso", true),
+    ]);
+
+    [Fact]
+    public void Matriz_EsValidaYCadaFilaEnSuLugar()
+    {
+        using var x = new Xlsx(s => MatrizRecomendacionesExcel.Escribir(Ejemplo(), s), "matriz-recomendaciones.xlsx");
+        Assert.Empty(x.Errores());
+        Assert.Empty(x.Errores(DocumentFormat.OpenXml.FileFormatVersions.Office2007));
+        Assert.Equal(["Recomendaciones"], x.Hojas);
+        var f = x.Fila("Recomendaciones", "D", "Registrar dentro del plazo");
+        Assert.Equal(2, x.Numero("Recomendaciones", $"B{f}"));
+        Assert.Equal("01.01 GERENCIA GENERAL", x.Texto("Recomendaciones", $"F{f}"));
+        Assert.Equal("31/12/2024", x.Texto("Recomendaciones", $"G{f}"));
+        Assert.Equal("En proceso (vencida)", x.Texto("Recomendaciones", $"H{f}"));
+        Assert.Equal("Avance parcial", x.Texto("Recomendaciones", $"I{f}"));
+        Assert.Equal("Implementada", x.Texto("Recomendaciones", $"H{f - 1}"));
+        // Overdue rows are highlighted, the others are not.
+        Assert.NotEqual(x.Relleno("Recomendaciones", $"D{f}"), x.Relleno("Recomendaciones", $"D{f - 1}"));
+        Assert.NotNull(x.Panel("Recomendaciones"));
+    }
+
+    [Fact]
+    public void MatrizVacia_LoDiceEnLaNota()
+    {
+        using var x = new Xlsx(s => MatrizRecomendacionesExcel.Escribir(Ejemplo() with { Filas = [] }, s));
+        Assert.Empty(x.Errores());
+        Assert.True(x.Fila("Recomendaciones", "A", "No hay recomendaciones registradas.") > 0);
+    }
+}
