@@ -45,3 +45,7 @@ public sealed class TokensPersonales() : MigracionSql("0004_tokens_api.sql");
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261124000001_AvanceFinanciero")]
 public sealed class AvanceFinancieroPorGenerica() : MigracionSql("0005_avance_financiero.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261127000001_Formulacion")]
+public sealed class FormulacionYVersiones() : MigracionSql("0008_formulacion.sql");
