@@ -130,11 +130,11 @@ public sealed class ProgramacionActividad
     }
 
     /// <summary>The same programming for another activity row or version (a new version starts as a copy of the one in force).</summary>
-    public ProgramacionActividad CopiarPara(int actividadId, int poiVersionId)
+    public ProgramacionActividad CopiarPara(int actividadId, int poiVersionId, bool conProyecciones)
     {
         var copia = new ProgramacionActividad(EntidadId, actividadId, poiVersionId, Comportamiento, Peso, ProgramadoFisico(), ProgramadoFinanciero());
         foreach (var f in Financiera) copia.Financiera.Add(new ProgramacionFinanciera(EntidadId, f.Generica, f.Mes, f.Monto));
-        foreach (var p in Proyecciones) copia.Proyecciones.Add(new ProyeccionMultianual(EntidadId, p.Anio, p.MetaFisica, p.Monto));
+        if (conProyecciones) foreach (var p in Proyecciones) copia.Proyecciones.Add(new ProyeccionMultianual(EntidadId, p.Anio, p.MetaFisica, p.Monto));
         return copia;
     }
 
