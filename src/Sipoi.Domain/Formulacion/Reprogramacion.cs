@@ -13,6 +13,8 @@ public sealed record MetasActividad(Comportamiento Comportamiento, IReadOnlyList
 /// </summary>
 public static class Reprogramacion
 {
+    private const string Ejecutado = "ya tiene ejecución registrada";
+
     /// <summary>
     /// The protected months of one activity, each with the reason: executed value registered, or the
     /// centre's monitoring of the month submitted or approved.
@@ -27,7 +29,7 @@ public static class Reprogramacion
             if (seguimientoDelCentro.TryGetValue(mes, out var e) && e is EstadoSeguimiento.Aprobado or EstadoSeguimiento.Enviado)
                 protegidos[mes] = e == EstadoSeguimiento.Aprobado ? "su seguimiento está aprobado" : "su seguimiento fue enviado";
             else if (ejecutado[mes - 1] is not null)
-                protegidos[mes] = "ya tiene ejecución registrada";
+                protegidos[mes] = Ejecutado;
         }
         return protegidos;
     }
@@ -44,9 +46,14 @@ public static class Reprogramacion
         var problemas = new List<string>();
         if (nueva is null)
         {
-            var (mes, motivo) = protegidos.First();
-            problemas.Add($"No se puede retirar la actividad {codigo}: {Meses.Nombre(mes).ToLowerInvariant()} {motivo}. " +
-                "Reprograme a 0 los meses que faltan en lugar de retirarla.");
+            // Removing is programming 0 everywhere: refused when a protected month had a target or an executed value.
+            foreach (var (mes, motivo) in protegidos)
+            {
+                if ((vigente?.Fisico[mes - 1] ?? 0) == 0 && motivo != Ejecutado) continue;
+                problemas.Add($"No se puede retirar la actividad {codigo}: {Meses.Nombre(mes).ToLowerInvariant()} {motivo}. " +
+                    "Reprograme a 0 los meses que faltan en lugar de retirarla.");
+                break;
+            }
             return problemas;
         }
         if (vigente is not null && vigente.Comportamiento != nueva.Comportamiento)

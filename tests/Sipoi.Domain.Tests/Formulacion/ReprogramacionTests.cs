@@ -70,3 +70,16 @@ public class ReprogramacionTests
         Assert.Contains("no se puede cambiar el comportamiento de suma a promedio", Assert.Single(Reprogramacion.Verificar("A", Vigente, nueva, protegidos)));
     }
 }
+
+public class RetiroTests
+{
+    [Fact]
+    public void Retirar_MesAprobadoSinMetaNiEjecucion_SePermite()
+    {
+        var vigente = new MetasActividad(Comportamiento.Suma, [1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0]);
+        var febreroAprobado = Reprogramacion.MesesProtegidos(new decimal?[12], new Dictionary<int, EstadoSeguimiento> { [2] = EstadoSeguimiento.Aprobado });
+        Assert.Empty(Reprogramacion.Verificar("FP34-04", vigente, null, febreroAprobado));
+        var eneroAprobado = Reprogramacion.MesesProtegidos(new decimal?[12], new Dictionary<int, EstadoSeguimiento> { [1] = EstadoSeguimiento.Aprobado });
+        Assert.Contains("enero su seguimiento está aprobado", Assert.Single(Reprogramacion.Verificar("FP34-04", vigente, null, eneroAprobado)));
+    }
+}

@@ -122,10 +122,11 @@ public sealed class ActividadModel(SipoiDbContext db) : PageModel
     {
         CodigoEntidad = entidad;
         Anio = anio;
-        if (await ContextoFormulacion.CargarAsync(db, entidad, anio, ct) is not { Borrador: { } borrador } ctx) return NotFound();
+        if (await ContextoFormulacion.CargarAsync(db, entidad, anio, ct) is not { } ctx) return NotFound();
         if (await ctx.CentroAsync(db, centro, ct) is not { } c) return NotFound();
         if (!await PermisosFormulacion.PuedeVerAsync(User, db, c.Id, ct) || !await PermisosFormulacion.PuedeFormularAsync(User, db, c.Id, ct))
             return Forbid();
+        if (ctx.Borrador is not { } borrador) return NotFound();
         Ctx = ctx;
         Centro = c;
         Borrador = borrador;
