@@ -9,7 +9,7 @@ public sealed record MetasActividad(Comportamiento Comportamiento, IReadOnlyList
 /// <summary>
 /// Reprogramming during the year never rewrites the past: a month that has an executed value, or
 /// whose monitoring was submitted or approved, keeps the target the version in force gave it
-/// (README.md in this folder). Pure rules; the caller reads the months and versions.
+/// (src/Sipoi.Web/Formulacion/README.md). Pure rules; the caller reads the months and versions.
 /// </summary>
 public static class Reprogramacion
 {
