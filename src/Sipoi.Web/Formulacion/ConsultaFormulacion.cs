@@ -91,7 +91,11 @@ public static class ConsultaFormulacion
                            where p.PoiVersionId == poiVersionId && (centros == null || centros.Contains(a.CentroCostoId))
                            select new
                            {
-                               a.Codigo, a.Nombre, Centro = c.Codigo, p.Comportamiento, p.Peso,
+                               a.Codigo,
+                               a.Nombre,
+                               Centro = c.Codigo,
+                               p.Comportamiento,
+                               p.Peso,
                                Metas = p.Metas.Select(m => new { m.Mes, m.Fisico, m.Financiero }).ToList(),
                            }).AsSplitQuery().ToListAsync(ct);
         return filas.Select(x =>

@@ -124,15 +124,30 @@ public sealed class EntradaActividad
     {
         var e = new EntradaActividad
         {
-            Codigo = a.Codigo, Nombre = a.Nombre, Tipo = a.Tipo.ToString(), Aei = aei, Ficha = ficha, Numero = a.Numero, Grupo = a.Grupo,
-            UnidadMedida = a.UnidadMedida, Responsable = a.Responsable, MesInicio = a.MesInicio, MesFin = a.MesFin,
-            Comportamiento = pr.Comportamiento.Codigo(), Peso = Texto(pr.Peso), MetaAnual = Texto(pr.MetaAnual),
+            Codigo = a.Codigo,
+            Nombre = a.Nombre,
+            Tipo = a.Tipo.ToString(),
+            Aei = aei,
+            Ficha = ficha,
+            Numero = a.Numero,
+            Grupo = a.Grupo,
+            UnidadMedida = a.UnidadMedida,
+            Responsable = a.Responsable,
+            MesInicio = a.MesInicio,
+            MesFin = a.MesFin,
+            Comportamiento = pr.Comportamiento.Codigo(),
+            Peso = Texto(pr.Peso),
+            MetaAnual = Texto(pr.MetaAnual),
             Fisico = pr.ProgramadoFisico().Select(v => v == 0 ? null : Texto(v)).ToArray(),
             Financiero = pr.FinancieroPorGenerica().Select(g => new FilaGenerica
             {
-                Generica = g.Generica, Montos = g.Montos.Select(v => v == 0 ? null : Texto(v)).ToArray(),
+                Generica = g.Generica,
+                Montos = g.Montos.Select(v => v == 0 ? null : Texto(v)).ToArray(),
             }).ToList(),
-            CategoriaPresupuestal = a.CategoriaPresupuestal, Producto = a.Producto, ActividadPresupuestal = a.ActividadPresupuestal, Cui = a.Cui,
+            CategoriaPresupuestal = a.CategoriaPresupuestal,
+            Producto = a.Producto,
+            ActividadPresupuestal = a.ActividadPresupuestal,
+            Cui = a.Cui,
             Prioridad = a.Prioridad?.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var py in pr.Proyecciones.OrderBy(x => x.Anio))

@@ -15,7 +15,10 @@ public class ReprogramacionTests
     {
         var estados = new Dictionary<int, EstadoSeguimiento>
         {
-            [1] = EstadoSeguimiento.Aprobado, [2] = EstadoSeguimiento.Enviado, [3] = EstadoSeguimiento.Observado, [5] = EstadoSeguimiento.Pendiente,
+            [1] = EstadoSeguimiento.Aprobado,
+            [2] = EstadoSeguimiento.Enviado,
+            [3] = EstadoSeguimiento.Observado,
+            [5] = EstadoSeguimiento.Pendiente,
         };
         var ejecutado = new decimal?[12];
         ejecutado[3] = 0; // April registered as 0: a real value
