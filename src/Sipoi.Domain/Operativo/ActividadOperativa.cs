@@ -52,6 +52,21 @@ public sealed class ActividadOperativa
         Aplicar(datos);
     }
 
+    /// <summary>
+    /// A draft changes what the activity is. Its AEI is fixed once a version was approved with it:
+    /// the evaluation of that version reads the activity's AEI, and a draft must not change it.
+    /// </summary>
+    public void Actualizar(string nombre, TipoActividad tipo, int aeiId, DatosActividad datos, bool enVersionAprobada)
+    {
+        if (enVersionAprobada && aeiId != AeiId)
+            throw new ReglaDominioException($"La actividad {Codigo} ya está en una versión aprobada: su AEI no se puede cambiar. " +
+                "Retírela y cree una actividad nueva con la otra AEI.");
+        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Tipo = tipo;
+        AeiId = aeiId;
+        Aplicar(datos);
+    }
+
     private void Aplicar(DatosActividad d)
     {
         if (d.MesInicio is { } i && i is < 1 or > 12) throw new ReglaDominioException($"Mes de inicio no válido en {Codigo}: {i}.");

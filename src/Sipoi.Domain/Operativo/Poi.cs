@@ -27,6 +27,31 @@ public sealed class Poi
     public PoiVersion? VersionVigente =>
         Versiones.Where(v => v.Estado == EstadoVersionPoi.Aprobada).MaxBy(v => v.Numero) ?? Versiones.MaxBy(v => v.Numero);
 
+    /// <summary>The version being drafted (at most one at a time); null when every version is approved.</summary>
+    public PoiVersion? VersionEnBorrador => Versiones.Where(v => v.Estado == EstadoVersionPoi.Borrador).MaxBy(v => v.Numero);
+
+    /// <summary>
+    /// Opens a new version to draft (Formulacion/README.md): one draft at a time; a POI Modificado
+    /// needs an approved version to modify and a reason. Labels follow the offices: "POI Multianual
+    /// 2025-2027", "POI Anual 2025", "POI Modificado v2", v3 … (the Anual being v1).
+    /// </summary>
+    public PoiVersion AbrirVersion(TipoVersionPoi tipo, string? motivo)
+    {
+        if (VersionEnBorrador is { } b)
+            throw new ReglaDominioException($"Ya hay una versión en borrador ({b.Etiqueta}); apruébela antes de abrir otra.");
+        if (tipo == TipoVersionPoi.Modificado && Versiones.All(v => v.Estado != EstadoVersionPoi.Aprobada))
+            throw new ReglaDominioException("Un POI modificado parte de una versión aprobada, y este POI aún no tiene ninguna.");
+        if (tipo == TipoVersionPoi.Multianual && Versiones.Any(v => v.Tipo != TipoVersionPoi.Multianual))
+            throw new ReglaDominioException("El POI Multianual se formula antes del POI Anual; este POI ya tiene una versión anual o modificada.");
+        var etiqueta = tipo switch
+        {
+            TipoVersionPoi.Multianual => $"POI Multianual {Anio}-{Anio + 2}",
+            TipoVersionPoi.Anual => $"POI Anual {Anio}",
+            _ => $"POI Modificado v{Versiones.Count(v => v.Tipo == TipoVersionPoi.Modificado) + 2}",
+        };
+        return AgregarVersion(tipo, etiqueta, string.IsNullOrWhiteSpace(motivo) ? null : motivo.Trim());
+    }
+
     public PoiVersion AgregarVersion(TipoVersionPoi tipo, string etiqueta, string? motivo = null)
     {
         var numero = Versiones.Count == 0 ? 1 : Versiones.Max(v => v.Numero) + 1;

@@ -61,6 +61,83 @@ public sealed class ProgramacionActividad
             : $"La meta anual {metaAnual} no coincide con los meses ({comportamiento.Nombre().ToLowerInvariant()} = {calculada}).";
     }
 
+    /// <summary>Indicative targets of the following years (POI Multianual only; the version's own year binds).</summary>
+    public List<ProyeccionMultianual> Proyecciones { get; private set; } = [];
+
+    /// <summary>
+    /// A draft's new programming: behaviour, weight, the 12 physical targets and the financial
+    /// programming by genérica (the monthly total is their sum). Rows are updated in place.
+    /// Whether the months agree with a stated annual target is judged before, on the proposal.
+    /// </summary>
+    public void Reprogramar(Comportamiento comportamiento, decimal peso, IReadOnlyList<decimal> fisico, IReadOnlyList<FinancieroGenerica> financiero)
+    {
+        if (peso <= 0) throw new ReglaDominioException("El peso de la actividad debe ser mayor que cero.");
+        if (fisico.Count != 12) throw new ReglaDominioException($"Se esperan 12 metas mensuales y llegaron {fisico.Count}.");
+        var porMes = new decimal[12];
+        var deseado = new Dictionary<(string, int), decimal>();
+        foreach (var g in financiero)
+        {
+            if (g.Montos.Count != 12) throw new ReglaDominioException($"Genérica {g.Generica}: se esperan 12 montos mensuales y llegaron {g.Montos.Count}.");
+            for (var mes = 1; mes <= 12; mes++)
+            {
+                var monto = g.Montos[mes - 1];
+                if (monto < 0) throw new ReglaDominioException($"Genérica {g.Generica}, {Meses.Nombre(mes)}: el monto no puede ser negativo.");
+                if (monto == 0) continue;
+                if (!deseado.TryAdd((g.Generica, mes), monto)) throw new ReglaDominioException($"La genérica {g.Generica} aparece dos veces.");
+                porMes[mes - 1] += monto;
+            }
+        }
+        Comportamiento = comportamiento;
+        Peso = peso;
+        for (var mes = 1; mes <= 12; mes++)
+        {
+            if (fisico[mes - 1] < 0) throw new ReglaDominioException($"{Meses.Nombre(mes)}: la meta no puede ser negativa.");
+            var meta = Metas.FirstOrDefault(m => m.Mes == mes);
+            if (meta is null) Metas.Add(new MetaMensual(EntidadId, mes, fisico[mes - 1], porMes[mes - 1]));
+            else meta.Fijar(fisico[mes - 1], porMes[mes - 1]);
+        }
+        Financiera.RemoveAll(f => !deseado.ContainsKey((f.Generica, f.Mes)));
+        foreach (var ((generica, mes), monto) in deseado)
+        {
+            var fila = Financiera.FirstOrDefault(f => f.Generica == generica && f.Mes == mes);
+            if (fila is null) Financiera.Add(new ProgramacionFinanciera(EntidadId, generica, mes, monto));
+            else fila.Fijar(monto);
+        }
+    }
+
+    /// <summary>The financial programming by genérica as the form shows it: one row of 12 amounts per genérica, in code order.</summary>
+    public IReadOnlyList<FinancieroGenerica> FinancieroPorGenerica() =>
+        Financiera.GroupBy(f => f.Generica).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var montos = new decimal[12];
+                foreach (var f in g) montos[f.Mes - 1] += f.Monto;
+                return new FinancieroGenerica(g.Key, montos);
+            }).ToList();
+
+    /// <summary>Sets the indicative targets of the following years (only those given are kept).</summary>
+    public void Proyectar(IReadOnlyList<(int Anio, decimal MetaFisica, decimal Monto)> anios)
+    {
+        foreach (var (anio, meta, monto) in anios)
+            if (meta < 0 || monto < 0) throw new ReglaDominioException($"Proyección {anio}: la meta y el monto no pueden ser negativos.");
+        Proyecciones.RemoveAll(p => anios.All(a => a.Anio != p.Anio));
+        foreach (var (anio, meta, monto) in anios)
+        {
+            var p = Proyecciones.FirstOrDefault(x => x.Anio == anio);
+            if (p is null) Proyecciones.Add(new ProyeccionMultianual(EntidadId, anio, meta, monto));
+            else p.Fijar(meta, monto);
+        }
+    }
+
+    /// <summary>The same programming for another activity row or version (a new version starts as a copy of the one in force).</summary>
+    public ProgramacionActividad CopiarPara(int actividadId, int poiVersionId, bool conProyecciones)
+    {
+        var copia = new ProgramacionActividad(EntidadId, actividadId, poiVersionId, Comportamiento, Peso, ProgramadoFisico(), ProgramadoFinanciero());
+        foreach (var f in Financiera) copia.Financiera.Add(new ProgramacionFinanciera(EntidadId, f.Generica, f.Mes, f.Monto));
+        if (conProyecciones) foreach (var p in Proyecciones) copia.Proyecciones.Add(new ProyeccionMultianual(EntidadId, p.Anio, p.MetaFisica, p.Monto));
+        return copia;
+    }
+
     private void Programar(IReadOnlyList<decimal> fisico, IReadOnlyList<decimal>? financiero)
     {
         if (fisico.Count != 12) throw new ReglaDominioException($"Se esperan 12 metas mensuales y llegaron {fisico.Count}.");
@@ -95,6 +172,12 @@ public sealed class MetaMensual
         Fisico = fisico;
         Financiero = financiero;
     }
+
+    internal void Fijar(decimal fisico, decimal financiero)
+    {
+        Fisico = fisico;
+        Financiero = financiero;
+    }
 }
 
 /// <summary>Monthly financial programming of one genérica de gasto (2.1, 2.3, 2.6 …).</summary>
@@ -115,6 +198,38 @@ public sealed class ProgramacionFinanciera
         EntidadId = entidadId;
         Generica = Texto.Requerido(generica, nameof(generica));
         Mes = mes;
+        Monto = monto;
+    }
+
+    internal void Fijar(decimal monto) => Monto = monto;
+}
+
+/// <summary>The monthly amounts (soles) one genérica de gasto programs for an activity: "2.3" with 12 amounts.</summary>
+public sealed record FinancieroGenerica(string Generica, IReadOnlyList<decimal> Montos);
+
+/// <summary>An indicative annual target of a later year in a POI Multianual (physical target and soles).</summary>
+public sealed class ProyeccionMultianual
+{
+    public long Id { get; private set; }
+    public int EntidadId { get; private set; }
+    public int ProgramacionId { get; private set; }
+    public int Anio { get; private set; }
+    public decimal MetaFisica { get; private set; }
+    public decimal Monto { get; private set; }
+
+    private ProyeccionMultianual() { }
+
+    internal ProyeccionMultianual(int entidadId, int anio, decimal metaFisica, decimal monto)
+    {
+        EntidadId = entidadId;
+        Anio = anio;
+        MetaFisica = metaFisica;
+        Monto = monto;
+    }
+
+    internal void Fijar(decimal metaFisica, decimal monto)
+    {
+        MetaFisica = metaFisica;
         Monto = monto;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Sipoi.Domain.Organizacion;
 
 namespace Sipoi.Domain.Seguimiento;
@@ -36,16 +35,10 @@ public static partial class ValidacionAvance
     {
         if (string.IsNullOrWhiteSpace(texto)) return (null, null);
         var t = texto.Trim();
-        if (NumeroEscrito().IsMatch(t) &&
-            decimal.TryParse(t.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                CultureInfo.InvariantCulture, out var v))
-            return (v, null);
+        if (NumeroEscrito.TryLeer(t, out var v)) return (v, null);
         return (null, new ProblemaSeguimiento(codigoActividad, campo,
             $"Actividad {codigoActividad}, {mes.Nombre}: {CampoAvance.Nombre(campo)} «{t}» no es un número (use punto decimal, por ejemplo 1,234.50)."));
     }
-
-    [GeneratedRegex(@"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex NumeroEscrito();
 
     /// <summary>All problems of the values and texts of one registration; empty when it can be saved.</summary>
     public static IReadOnlyList<ProblemaSeguimiento> Validar(ActividadDelMes actividad, MesDelAnio mes)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Presupuesto;
@@ -51,6 +52,9 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
     public DbSet<SeguimientoMensual> Seguimientos => Set<SeguimientoMensual>();
     public DbSet<ArchivoEvidencia> Evidencias => Set<ArchivoEvidencia>();
     public DbSet<TokenApi> TokensApi => Set<TokenApi>();
+    public DbSet<FormulacionCentro> FormulacionesCentro => Set<FormulacionCentro>();
+    public DbSet<TechoPresupuestal> TechosPresupuestales => Set<TechoPresupuestal>();
+    public DbSet<ProyeccionMultianual> ProyeccionesMultianuales => Set<ProyeccionMultianual>();
 
     /// <summary>
     /// Set by the importer while it loads a whole file: it writes one audit row for the import instead
@@ -340,7 +344,43 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
             e.Property(x => x.Accion).HasMaxLength(20).HasConversion(a => a.Codigo(), c => Acciones.DeCodigo(c));
         });
 
+        ConfigurarFormulacion(b);
         UsarSnakeCase(b);
+    }
+
+    /// <summary>Drafting and approval of POI versions (migration 0008, Formulacion/README.md).</summary>
+    private static void ConfigurarFormulacion(ModelBuilder b)
+    {
+        b.Entity<ProgramacionActividad>().HasMany(x => x.Proyecciones).WithOne().HasForeignKey(x => x.ProgramacionId);
+        b.Entity<ProyeccionMultianual>(e =>
+        {
+            e.ToTable("proyeccion_multianual");
+            e.HasIndex(x => new { x.ProgramacionId, x.Anio }).IsUnique();
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+        });
+        b.Entity<FormulacionCentro>(e =>
+        {
+            e.ToTable("formulacion_centro");
+            e.HasIndex(x => new { x.PoiVersionId, x.CentroCostoId }).IsUnique();
+            e.HasIndex(x => x.EntidadId);
+            e.HasIndex(x => x.CentroCostoId);
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<PoiVersion>().WithMany().HasForeignKey(x => x.PoiVersionId);
+            e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Estado).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Observacion).HasMaxLength(FormulacionCentro.LargoMaximoObservacion);
+            e.Property(x => x.EnviadoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+            e.Property(x => x.RevisadoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+            e.Ignore(x => x.Editable);
+        });
+        b.Entity<TechoPresupuestal>(e =>
+        {
+            e.ToTable("techo_presupuestal");
+            e.HasIndex(x => new { x.EntidadId, x.Anio, x.CentroCostoId }).IsUnique();
+            e.HasIndex(x => x.CentroCostoId);
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 
     /// <summary>
