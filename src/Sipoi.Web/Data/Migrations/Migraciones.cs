@@ -49,5 +49,7 @@ public sealed class AvanceFinancieroPorGenerica() : MigracionSql("0005_avance_fi
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261125000001_EvaluacionesRecomendaciones")]
 public sealed class EvaluacionesYRecomendaciones() : MigracionSql("0006_evaluaciones_recomendaciones.sql");
+
+[DbContext(typeof(SipoiDbContext))]
 [Migration("20261127000001_Formulacion")]
 public sealed class FormulacionYVersiones() : MigracionSql("0008_formulacion.sql");
