@@ -24,7 +24,7 @@ public sealed class AeiModel(SipoiDbContext db) : PageModel
     public Domain.Estrategia.Aei? Aei { get; private set; }
     public List<string> Errores { get; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string entidad, string pei, string oei, string? codigo, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string entidad, string pei, [FromQuery] string oei, [FromQuery] string? codigo, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, pei, oei, codigo, ct) is { } no) return no;
         if (Aei is { } a)
@@ -34,7 +34,7 @@ public sealed class AeiModel(SipoiDbContext db) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string entidad, string pei, string oei, string? codigo, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string entidad, string pei, [FromQuery] string oei, [FromQuery] string? codigo, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, pei, oei, codigo, ct) is { } no) return no;
         var prioridad = EdicionPei.Entero(Prioridad, "Prioridad", Errores);

@@ -46,7 +46,7 @@ public sealed class EditarModel(SipoiDbContext db) : PageModel
         (EstadoPei.EnImplementacion, "En implementación"), (EstadoPei.Finalizado, "Finalizado"),
     ];
 
-    public async Task<IActionResult> OnGetAsync(string entidad, string? codigo, string? @base, string? tipo, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string entidad, [FromQuery] string? codigo, [FromQuery] string? @base, [FromQuery] string? tipo, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, codigo, @base, tipo, ct) is { } no) return no;
         if (Pei is { } p)
@@ -62,7 +62,7 @@ public sealed class EditarModel(SipoiDbContext db) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string entidad, string? codigo, string? @base, string? tipo, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string entidad, [FromQuery] string? codigo, [FromQuery] string? @base, [FromQuery] string? tipo, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, codigo, @base, tipo, ct) is { } no) return no;
         var inicio = EdicionPei.Entero(Inicio, "Año de inicio", Errores);

@@ -28,12 +28,12 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         _ => "",
     };
 
-    public async Task<IActionResult> OnGetAsync(string entidad, string? codigo, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string entidad, [FromQuery] string? codigo, CancellationToken ct)
     {
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
         Entidad = e;
         PuedeEditar = EdicionPei.PuedeEditar(User);
-        var codigos = await db.Peis.Where(p => p.EntidadId == e.Id).OrderByDescending(p => p.Inicio).Select(p => p.Codigo).ToListAsync(ct);
+        var codigos = await db.Peis.Where(p => p.EntidadId == e.Id).OrderByDescending(p => p.Inicio).ThenByDescending(p => p.Fin).ThenBy(p => p.Codigo).Select(p => p.Codigo).ToListAsync(ct);
         if (codigos.Count == 0) return Page();
         codigo ??= codigos[0];
         if (!codigos.Contains(codigo)) return NotFound();

@@ -52,7 +52,7 @@ public sealed class IndicadorModel(SipoiDbContext db) : PageModel
 
     public string Dueno => Aei?.Codigo ?? Oei.Codigo;
 
-    public async Task<IActionResult> OnGetAsync(string entidad, string pei, string oei, string? aei, string? codigo, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string entidad, string pei, [FromQuery] string oei, [FromQuery] string? aei, [FromQuery] string? codigo, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, pei, oei, aei, codigo, ct) is { } no) return no;
         var i = Indicador;
@@ -78,7 +78,7 @@ public sealed class IndicadorModel(SipoiDbContext db) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string entidad, string pei, string oei, string? aei, string? codigo, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string entidad, string pei, [FromQuery] string oei, [FromQuery] string? aei, [FromQuery] string? codigo, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, pei, oei, aei, codigo, ct) is { } no) return no;
         var e = Errores;
@@ -146,7 +146,7 @@ public sealed class IndicadorModel(SipoiDbContext db) : PageModel
 
     private List<int> AniosDelPei() => Enumerable.Range(Pei.Inicio, Pei.Fin - Pei.Inicio + 1).ToList();
 
-    private async Task<IActionResult?> PrepararAsync(string entidad, string pei, string oei, string? aei, string? codigo, CancellationToken ct)
+    private async Task<IActionResult?> PrepararAsync(string entidad, string pei, [FromQuery] string oei, [FromQuery] string? aei, string? codigo, CancellationToken ct)
     {
         if (!EdicionPei.PuedeEditar(User)) return Forbid();
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();

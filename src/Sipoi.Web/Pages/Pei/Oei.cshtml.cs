@@ -22,7 +22,7 @@ public sealed class OeiModel(SipoiDbContext db) : PageModel
     public Domain.Estrategia.Oei? Oei { get; private set; }
     public List<string> Errores { get; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string entidad, string pei, string? codigo, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string entidad, string pei, [FromQuery] string? codigo, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, pei, codigo, ct) is { } no) return no;
         if (Oei is { } o) (Codigo, Enunciado, Prioridad) = (o.Codigo, o.Enunciado, o.Prioridad.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -30,7 +30,7 @@ public sealed class OeiModel(SipoiDbContext db) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string entidad, string pei, string? codigo, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string entidad, string pei, [FromQuery] string? codigo, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, pei, codigo, ct) is { } no) return no;
         var prioridad = EdicionPei.Entero(Prioridad, "Prioridad", Errores);

@@ -64,9 +64,17 @@ public sealed class PrioridadesModel(SipoiDbContext db) : PageModel
             var idsAei = aeisCambiados.Select(a => a.Id).ToArray();
             await db.Database.ExecuteSqlAsync($"UPDATE oei SET prioridad = -prioridad WHERE id = ANY({idsOei})", ct);
             await db.Database.ExecuteSqlAsync($"UPDATE aei SET prioridad = -prioridad WHERE id = ANY({idsAei})", ct);
-            foreach (var o in oeisCambiados) o.Actualizar(o.Enunciado, oeis[o.Codigo]);
-            foreach (var a in aeisCambiados) a.Actualizar(a.Enunciado, aeis[a.Codigo], a.Responsable);
-            await db.SaveChangesAsync(ct);
+            // One row per save: EF refuses to order a swap of unique values within one batch.
+            foreach (var o in oeisCambiados)
+            {
+                o.Actualizar(o.Enunciado, oeis[o.Codigo]);
+                await db.SaveChangesAsync(ct);
+            }
+            foreach (var a in aeisCambiados)
+            {
+                a.Actualizar(a.Enunciado, aeis[a.Codigo], a.Responsable);
+                await db.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
         });
         TempData["Aviso"] = oeisCambiados.Count + aeisCambiados.Count == 0
