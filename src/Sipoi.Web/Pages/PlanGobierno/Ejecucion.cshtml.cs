@@ -46,13 +46,18 @@ public sealed class EjecucionModel(SipoiDbContext db) : PageModel
         PeiCodigo = await db.Peis.Where(x => x.Id == contexto.PeiId).Select(x => x.Codigo).SingleAsync(ct);
 
         // The structure the alignments point at: OEI and AEI of any PEI of the entity, by id.
-        var oeis = await (from o in db.Oeis.AsNoTracking() join pe in db.Peis on o.PeiId equals pe.Id where pe.EntidadId == e.Id
+        var oeis = await (from o in db.Oeis.AsNoTracking()
+                          join pe in db.Peis on o.PeiId equals pe.Id
+                          where pe.EntidadId == e.Id
                           select new { o.Id, o.Codigo, o.Enunciado, o.PeiId, Pei = pe.Codigo }).ToDictionaryAsync(x => x.Id, ct);
-        var aeis = await (from a in db.Aeis.AsNoTracking() join o in db.Oeis on a.OeiId equals o.Id join pe in db.Peis on o.PeiId equals pe.Id
+        var aeis = await (from a in db.Aeis.AsNoTracking()
+                          join o in db.Oeis on a.OeiId equals o.Id
+                          join pe in db.Peis on o.PeiId equals pe.Id
                           where pe.EntidadId == e.Id
                           select new { a.Id, a.Codigo, a.Enunciado, a.OeiId, a.Prioridad, o.PeiId, Pei = pe.Codigo }).ToListAsync(ct);
         var poiId = await db.Pois.Where(x => x.EntidadId == e.Id && x.Anio == anio).Select(x => x.Id).SingleAsync(ct);
-        var actividades = await (from a in db.Actividades.AsNoTracking() join c in db.CentrosCosto on a.CentroCostoId equals c.Id
+        var actividades = await (from a in db.Actividades.AsNoTracking()
+                                 join c in db.CentrosCosto on a.CentroCostoId equals c.Id
                                  where a.PoiId == poiId
                                  select new { a.Codigo, a.Nombre, a.UnidadMedida, Centro = c.Codigo + " " + c.Nombre }).ToDictionaryAsync(x => x.Codigo, ct);
         var resultadosAei = Resultado.Oeis.SelectMany(o => o.Aeis).ToDictionary(a => a.Codigo, StringComparer.Ordinal);

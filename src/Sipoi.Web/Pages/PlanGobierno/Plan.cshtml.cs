@@ -136,10 +136,15 @@ public sealed class PlanModel(SipoiDbContext db) : PageModel
         if (plan is null) return NotFound();
         Plan = plan;
 
-        var oeis = await (from o in db.Oeis.AsNoTracking() join p in db.Peis on o.PeiId equals p.Id where p.EntidadId == e.Id
+        var oeis = await (from o in db.Oeis.AsNoTracking()
+                          join p in db.Peis on o.PeiId equals p.Id
+                          where p.EntidadId == e.Id
                           select new { o.Id, o.Codigo, o.Enunciado, Pei = p.Codigo }).ToListAsync(ct);
-        var aeis = await (from a in db.Aeis.AsNoTracking() join o in db.Oeis on a.OeiId equals o.Id join p in db.Peis on o.PeiId equals p.Id
-                          where p.EntidadId == e.Id select new { a.Id, a.Codigo, a.Enunciado, Pei = p.Codigo }).ToListAsync(ct);
+        var aeis = await (from a in db.Aeis.AsNoTracking()
+                          join o in db.Oeis on a.OeiId equals o.Id
+                          join p in db.Peis on o.PeiId equals p.Id
+                          where p.EntidadId == e.Id
+                          select new { a.Id, a.Codigo, a.Enunciado, Pei = p.Codigo }).ToListAsync(ct);
         var textoOei = oeis.ToDictionary(o => o.Id, o => $"{o.Codigo} {o.Enunciado} ({o.Pei})");
         var textoAei = aeis.ToDictionary(a => a.Id, a => $"{a.Codigo} {a.Enunciado} ({a.Pei})");
         Destinos = oeis.Select(o => (o.Pei, o.Codigo, D: new Destino($"oei:{o.Id}", textoOei[o.Id])))
