@@ -58,6 +58,14 @@ public sealed class Indicador
         string? metodoCalculo, int? centroCostoResponsableId, decimal? maximoPermisible, decimal? minimoPermisible)
     {
         Nombre = Texto.Requerido(nombre, nameof(nombre));
+        if (sentido == Sentido.NoDefinido && maximoPermisible is null && minimoPermisible is null)
+            throw new ReglaDominioException($"El indicador {Codigo} tiene sentido «no definido»: indique el máximo o el mínimo permisible.");
+        if (sentido != Sentido.NoDefinido && (maximoPermisible is not null || minimoPermisible is not null))
+            throw new ReglaDominioException($"El indicador {Codigo} es {sentido.Codigo()}: el máximo y el mínimo permisibles solo se usan con sentido «no definido».");
+        if (maximoPermisible < minimoPermisible)
+            throw new ReglaDominioException($"El indicador {Codigo}: el mínimo permisible ({minimoPermisible}) es mayor que el máximo ({maximoPermisible}).");
+        if (lineaBaseValor is not null && lineaBaseAnio is null)
+            throw new ReglaDominioException($"El indicador {Codigo}: indique el año de la línea base.");
         Unidad = unidad;
         Sentido = sentido;
         LineaBaseAnio = lineaBaseAnio;
@@ -74,6 +82,20 @@ public sealed class Indicador
 
     /// <summary>Records the obtained value of a year, or of one of its semesters.</summary>
     public void RegistrarValorObtenido(int anio, PeriodoIndicador periodo, decimal? valor) => Valor(anio, periodo).ValorObtenido = valor;
+
+    /// <summary>A copy for another PEI: same definition, and the values of the years from <paramref name="inicio"/> to <paramref name="fin"/>.</summary>
+    public Indicador Copiar(int inicio, int fin)
+    {
+        var copia = new Indicador(EntidadId, Codigo, Nombre, Unidad, Sentido, LineaBaseAnio, LineaBaseValor, Fuente, MetodoCalculo,
+            CentroCostoResponsableId, MaximoPermisible, MinimoPermisible);
+        foreach (var v in Valores.Where(v => v.Anio >= inicio && v.Anio <= fin))
+        {
+            var c = copia.Valor(v.Anio, v.Periodo);
+            c.LogroEsperado = v.LogroEsperado;
+            c.ValorObtenido = v.ValorObtenido;
+        }
+        return copia;
+    }
 
     public decimal? LogroEsperado(int anio) => Valores.FirstOrDefault(v => v.Anio == anio && v.Periodo == PeriodoIndicador.Anual)?.LogroEsperado;
 

@@ -50,6 +50,61 @@ public sealed class Pei
     }
 
     public IEnumerable<Aei> Aeis => Oeis.SelectMany(o => o.Aeis);
+
+    /// <summary>Changes an OEI's text and priority; refuses a priority another OEI of this PEI already has.</summary>
+    public void ActualizarOei(Oei oei, string enunciado, int prioridad)
+    {
+        if (Oeis.Any(o => o != oei && o.Prioridad == prioridad))
+            throw new ReglaDominioException($"La prioridad {prioridad} ya la tiene otro OEI del PEI {Codigo}.");
+        oei.Actualizar(enunciado, prioridad);
+    }
+
+    /// <summary>
+    /// Checks a set of OEI priorities (by code) that will be saved together: each at least 1 and none repeated.
+    /// Null when valid, else the message naming the first offending OEI.
+    /// </summary>
+    public static string? VerificarPrioridades(IReadOnlyList<(string Codigo, int Prioridad)> prioridades, string ambito)
+    {
+        var vistos = new Dictionary<int, string>();
+        foreach (var (codigo, prioridad) in prioridades)
+        {
+            if (prioridad < 1) return $"{codigo}: la prioridad debe ser 1 o mayor.";
+            if (!vistos.TryAdd(prioridad, codigo)) return $"{codigo}: la prioridad {prioridad} ya la tiene {vistos[prioridad]} ({ambito}). Cada prioridad se usa una sola vez.";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A new PEI that extends (ampliación) or updates (actualización) this one: it copies every OEI, AEI and
+    /// indicator with the values of the years inside the new horizon, and points back here through
+    /// <see cref="PeiAnteriorId"/>. This PEI is left untouched, so it stays readable with the POIs that used it.
+    /// </summary>
+    /// <summary>
+    /// Ampliación: the same PEI with a later end year, as a new PEI ("PEI-2024-2028-Ampliado-2029") linked to this one.
+    /// </summary>
+    public Pei Ampliar(string codigo, int fin, string? nombre, EstadoPei estado = EstadoPei.RegistroIniciado)
+    {
+        if (fin <= Fin) throw new ReglaDominioException($"La ampliación debe terminar después de {Fin}, el último año del PEI {Codigo}.");
+        return Derivar(codigo, Inicio, fin, nombre, estado);
+    }
+
+    public Pei Derivar(string codigo, int inicio, int fin, string? nombre, EstadoPei estado = EstadoPei.RegistroIniciado)
+    {
+        if (Id == 0) throw new InvalidOperationException("Solo se deriva un PEI ya guardado.");
+        var nuevo = new Pei(EntidadId, codigo, inicio, fin, nombre, Mision, Vision, estado) { PeiAnteriorId = Id };
+        if (nuevo.Codigo == Codigo) throw new ReglaDominioException($"El nuevo PEI necesita un código distinto de {Codigo}.");
+        foreach (var o in Oeis.OrderBy(o => o.Prioridad))
+        {
+            var oei = nuevo.AgregarOei(o.Codigo, o.Enunciado, o.Prioridad);
+            foreach (var i in o.Indicadores) oei.AgregarIndicador(i.Copiar(inicio, fin));
+            foreach (var a in o.Aeis.OrderBy(a => a.Prioridad))
+            {
+                var aei = oei.AgregarAei(a.Codigo, a.Enunciado, a.Prioridad, a.Responsable);
+                foreach (var i in a.Indicadores) aei.AgregarIndicador(i.Copiar(inicio, fin));
+            }
+        }
+        return nuevo;
+    }
 }
 
 /// <summary>Objetivo Estratégico Institucional. Priority 1 is the most important; unique within the PEI.</summary>
@@ -97,6 +152,14 @@ public sealed class Oei
     {
         Indicadores.Add(indicador);
         return indicador;
+    }
+
+    /// <summary>Changes an AEI's text, priority and responsible unit; refuses a priority another AEI of this OEI already has.</summary>
+    public void ActualizarAei(Aei aei, string enunciado, int prioridad, string? responsable)
+    {
+        if (Aeis.Any(a => a != aei && a.Prioridad == prioridad))
+            throw new ReglaDominioException($"La prioridad {prioridad} ya la tiene otra AEI del {Codigo}.");
+        aei.Actualizar(enunciado, prioridad, responsable);
     }
 }
 

@@ -17,13 +17,68 @@ public sealed class PlanGobierno
 
     public PlanGobierno(int entidadId, string nombre, string tipo, int inicio, int fin)
     {
-        if (fin < inicio) throw new ReglaDominioException("El plan termina antes de empezar.");
         EntidadId = entidadId;
+        Actualizar(nombre, tipo, inicio, fin);
+    }
+
+    public void Actualizar(string nombre, string tipo, int inicio, int fin)
+    {
+        if (fin < inicio) throw new ReglaDominioException("El plan termina antes de empezar.");
         Nombre = Texto.Requerido(nombre, nameof(nombre));
         Tipo = Texto.Requerido(tipo, nameof(tipo));
         Inicio = inicio;
         Fin = fin;
     }
+
+    /// <summary>The levels a node may hang from (null: the root of the chain).</summary>
+    public static IReadOnlyList<NivelPlanGobierno?> PadresPermitidos(NivelPlanGobierno nivel) => nivel switch
+    {
+        NivelPlanGobierno.Dimension => [null],
+        NivelPlanGobierno.Problema => [NivelPlanGobierno.Dimension],
+        // Some plans state objectives straight under the dimension, without a problem.
+        NivelPlanGobierno.Objetivo => [NivelPlanGobierno.Problema, NivelPlanGobierno.Dimension],
+        // Programa → proyecto → actividad nest inside each other.
+        NivelPlanGobierno.Intervencion => [NivelPlanGobierno.Objetivo, NivelPlanGobierno.Intervencion],
+        NivelPlanGobierno.Meta => [NivelPlanGobierno.Objetivo, NivelPlanGobierno.Intervencion],
+        _ => throw new ArgumentOutOfRangeException(nameof(nivel)),
+    };
+
+    public static IReadOnlyList<string> TiposIntervencion { get; } = ["programa", "proyecto", "actividad"];
+
+    /// <summary>Adds a node under <paramref name="padre"/> (null for a dimension), enforcing the chain's order.</summary>
+    public ElementoPlanGobierno AgregarElemento(ElementoPlanGobierno? padre, NivelPlanGobierno nivel, string descripcion, string? codigo = null,
+        string? tipoIntervencion = null, decimal? metaValor = null, string? metaUnidad = null)
+    {
+        if (padre is not null && !Elementos.Contains(padre)) throw new ReglaDominioException("El elemento superior no pertenece a este plan.");
+        if (!PadresPermitidos(nivel).Contains(padre?.Nivel))
+            throw new ReglaDominioException(padre is null
+                ? $"Un elemento de nivel {nivel.Nombre()} debe ir debajo de: {string.Join(" o ", PadresPermitidos(nivel).Select(n => n?.Nombre()))}."
+                : $"Un elemento de nivel {nivel.Nombre()} no puede ir debajo de un elemento de nivel {padre.Nivel.Nombre()}.");
+        codigo = string.IsNullOrWhiteSpace(codigo) ? null : codigo.Trim();
+        if (codigo is not null && Elementos.Any(e => e.Codigo == codigo)) throw new ReglaDominioException($"El código {codigo} ya existe en este plan.");
+        if (nivel == NivelPlanGobierno.Intervencion && !TiposIntervencion.Contains(tipoIntervencion ?? ""))
+            throw new ReglaDominioException("Indique si la intervención es un programa, un proyecto o una actividad.");
+        if (nivel != NivelPlanGobierno.Intervencion) tipoIntervencion = null;
+        if (nivel != NivelPlanGobierno.Meta && (metaValor is not null || !string.IsNullOrWhiteSpace(metaUnidad)))
+            throw new ReglaDominioException("El valor y la unidad de la meta solo se indican en elementos de nivel Meta.");
+        var e = new ElementoPlanGobierno(EntidadId, Id, padre?.Id, nivel, descripcion, codigo, tipoIntervencion, metaValor,
+            string.IsNullOrWhiteSpace(metaUnidad) ? null : metaUnidad.Trim());
+        Elementos.Add(e);
+        return e;
+    }
+}
+
+public static class NivelPlanGobiernoTexto
+{
+    public static string Nombre(this NivelPlanGobierno n) => n switch
+    {
+        NivelPlanGobierno.Dimension => "Dimensión",
+        NivelPlanGobierno.Problema => "Problema",
+        NivelPlanGobierno.Objetivo => "Objetivo",
+        NivelPlanGobierno.Intervencion => "Programa / proyecto / actividad",
+        NivelPlanGobierno.Meta => "Meta",
+        _ => throw new ArgumentOutOfRangeException(nameof(n)),
+    };
 }
 
 /// <summary>
@@ -45,6 +100,17 @@ public sealed class ElementoPlanGobierno
     public List<AlineamientoPlanGobierno> Alineamientos { get; private set; } = [];
 
     private ElementoPlanGobierno() { }
+
+    /// <summary>Aligns this plan objective to an OEI or an AEI of the PEI; each one once.</summary>
+    public AlineamientoPlanGobierno Alinear(int? oeiId, int? aeiId)
+    {
+        if (Nivel != NivelPlanGobierno.Objetivo) throw new ReglaDominioException("Solo los objetivos del plan se alinean a un OEI o a una AEI.");
+        if (Alineamientos.Any(a => a.OeiId == oeiId && a.AeiId == aeiId))
+            throw new ReglaDominioException("Ese OEI o AEI ya está alineado a este objetivo.");
+        var a = new AlineamientoPlanGobierno(EntidadId, oeiId, aeiId);
+        Alineamientos.Add(a);
+        return a;
+    }
 
     public ElementoPlanGobierno(int entidadId, int planGobiernoId, int? padreId, NivelPlanGobierno nivel, string descripcion,
         string? codigo = null, string? tipoIntervencion = null, decimal? metaValor = null, string? metaUnidad = null)

@@ -13,6 +13,11 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public Entidad Entidad { get; private set; } = null!;
     public Domain.Estrategia.Pei? Pei { get; private set; }
     public List<string> Otros { get; private set; } = [];
+    /// <summary>The PEI this one extends or updates (still readable), and the ones derived from it.</summary>
+    public string? Anterior { get; private set; }
+    public List<string> Derivados { get; private set; } = [];
+    public bool PuedeEditar { get; private set; }
+    [TempData] public string? Aviso { get; set; }
 
     public string Estado => Pei?.Estado switch
     {
@@ -23,11 +28,12 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         _ => "",
     };
 
-    public async Task<IActionResult> OnGetAsync(string entidad, string? codigo, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string entidad, [FromQuery] string? codigo, CancellationToken ct)
     {
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
         Entidad = e;
-        var codigos = await db.Peis.Where(p => p.EntidadId == e.Id).OrderByDescending(p => p.Inicio).Select(p => p.Codigo).ToListAsync(ct);
+        PuedeEditar = EdicionPei.PuedeEditar(User);
+        var codigos = await db.Peis.Where(p => p.EntidadId == e.Id).OrderByDescending(p => p.Inicio).ThenByDescending(p => p.Fin).ThenBy(p => p.Codigo).Select(p => p.Codigo).ToListAsync(ct);
         if (codigos.Count == 0) return Page();
         codigo ??= codigos[0];
         if (!codigos.Contains(codigo)) return NotFound();
@@ -37,6 +43,10 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
             .Include(p => p.Oeis).ThenInclude(o => o.Indicadores).ThenInclude(i => i.Valores)
             .AsSplitQuery()
             .SingleAsync(p => p.EntidadId == e.Id && p.Codigo == codigo, ct);
+        var id = Pei.Id;
+        var anteriorId = Pei.PeiAnteriorId;
+        Anterior = await db.Peis.Where(p => p.Id == anteriorId).Select(p => p.Codigo).SingleOrDefaultAsync(ct);
+        Derivados = await db.Peis.Where(p => p.PeiAnteriorId == id).OrderBy(p => p.Codigo).Select(p => p.Codigo).ToListAsync(ct);
         return Page();
     }
 }

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain.Evaluacion;
+using Sipoi.Domain.Periodos;
+using Sipoi.Domain.Seguimiento;
+using Sipoi.Web.Data;
+using Sipoi.Web.Evaluacion;
+
+namespace Sipoi.Web.Pages.Presupuesto;
+
+/// <summary>Financial execution of one cost centre in a period (soles), next to the engine's physical execution.</summary>
+public sealed record FinancieroCentro(string Codigo, string Nombre, ResultadoCentroCosto? Fisico, decimal Programado, decimal? Ejecutado)
+{
+    /// <summary>Executed / programmed × 100 by the one execution formula; null when nothing was programmed.</summary>
+    public decimal? Porcentaje => Ejecutado is { } e ? Ejecucion.Porcentaje(Programado, e) : Programado == 0 ? null : 0m;
+}
+
+/// <summary>
+/// Reads each activity's monthly financial programming (version in force) and executed amounts, rolls the
+/// months of the period up with the domain's rule (soles always add: <see cref="Comportamiento.Suma"/>) and
+/// sums the activities of each cost centre. Executed amounts count under the same rule as the evaluation's
+/// physical values: approved months only, or also submitted ones when the entity shows them (README.md).
+/// </summary>
+public static class EjecucionFinanciera
+{
+    /// <summary>Which months' data the evaluation reads (ConsultaEvaluacion's query applies the same rule in SQL).</summary>
+    public static bool Cuenta(EstadoSeguimiento estado, bool mostrarEnviados) =>
+        estado == EstadoSeguimiento.Aprobado || (mostrarEnviados && estado == EstadoSeguimiento.Enviado);
+
+    public static async Task<List<FinancieroCentro>> PorCentroAsync(SipoiDbContext db, ConsultaEvaluacion.Contexto c, ResultadoEvaluacion fisico,
+        Periodo periodo, CancellationToken ct)
+    {
+        var poiId = await db.PoiVersiones.AsNoTracking().Where(v => v.Id == c.PoiVersionId).Select(v => v.PoiId).SingleAsync(ct);
+        var programado = await (
+            from p in db.Programaciones.AsNoTracking()
+            join a in db.Actividades on p.ActividadId equals a.Id
+            where p.PoiVersionId == c.PoiVersionId
+            select new { a.Id, a.CentroCostoId, Metas = p.Metas.Select(m => new { m.Mes, m.Financiero }).ToList() }).ToListAsync(ct);
+        var ids = programado.Select(p => p.Id).ToList();
+        var avances = await db.Avances.AsNoTracking().Where(v => ids.Contains(v.ActividadId) && v.EjecutadoFinanciero != null && v.Mes >= periodo.Desde && v.Mes <= periodo.Hasta)
+            .Select(v => new { v.ActividadId, v.Mes, v.EjecutadoFinanciero }).ToListAsync(ct);
+        var estados = (await db.Seguimientos.AsNoTracking().Where(s => s.PoiId == poiId)
+                .Select(s => new { s.CentroCostoId, s.Mes, s.Estado }).ToListAsync(ct))
+            .ToDictionary(s => (s.CentroCostoId, s.Mes), s => s.Estado);
+        var centros = await db.CentrosCosto.AsNoTracking().Where(x => x.EntidadId == c.EntidadId)
+            .Select(x => new { x.Id, x.Codigo, x.Nombre }).ToDictionaryAsync(x => x.Id, ct);
+        var avancePorActividad = avances.ToLookup(v => v.ActividadId);
+        var fisicoPorCentro = fisico.CentrosCosto.ToDictionary(x => x.Codigo, StringComparer.Ordinal);
+
+        return programado.GroupBy(p => p.CentroCostoId).Select(g =>
+        {
+            decimal prog = 0, ejec = 0;
+            var conEjecutado = false;
+            foreach (var a in g)
+            {
+                var meses = new decimal[12];
+                foreach (var m in a.Metas) meses[m.Mes - 1] = m.Financiero;
+                var ejecutados = new decimal?[12];
+                foreach (var v in avancePorActividad[a.Id])
+                    if (estados.TryGetValue((g.Key, v.Mes), out var estado) && Cuenta(estado, c.Configuracion.MostrarEnviados))
+                        ejecutados[v.Mes - 1] = v.EjecutadoFinanciero;
+                prog += Agregacion.Programado(Comportamiento.Suma, meses, periodo);
+                if (Agregacion.Ejecutado(Comportamiento.Suma, ejecutados, periodo) is { } e)
+                {
+                    ejec += e;
+                    conEjecutado = true;
+                }
+            }
+            var centro = centros[g.Key];
+            return new FinancieroCentro(centro.Codigo, centro.Nombre, fisicoPorCentro.GetValueOrDefault(centro.Codigo), prog, conEjecutado ? ejec : null);
+        }).OrderBy(x => x.Codigo, StringComparer.Ordinal).ToList();
+    }
+}

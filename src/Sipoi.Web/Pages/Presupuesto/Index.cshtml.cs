@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipoi.Domain.Evaluacion;
+using Sipoi.Domain.Periodos;
+using Sipoi.Interop.Reportes;
+using Sipoi.Web.Data;
+using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Reportes;
+
+namespace Sipoi.Web.Pages.Presupuesto;
+
+/// <summary>
+/// The year's budget (/e/{entidad}/presupuesto/{año}): income and expenditure by genérica and the cost per cost
+/// centre — the very model the budget .xlsx writes (ConstructorReportes.PresupuestoAsync) — and, for a period,
+/// each cost centre's financial execution next to the engine's physical execution.
+/// </summary>
+public sealed class IndexModel(SipoiDbContext db) : PageModel
+{
+    public DatosReporte Datos { get; private set; } = null!;
+    public ResumenPresupuesto Resumen { get; private set; } = null!;
+    public ResultadoEvaluacion Fisico { get; private set; } = null!;
+    public List<FinancieroCentro> Centros { get; private set; } = [];
+    public int Anio => Datos.Anio;
+
+    public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
+        [.. Enumerable.Range(1, 12).Select(Periodo.AcumuladoAl), .. Periodo.Trimestres, Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual];
+
+    public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
+    {
+        var p = Periodo.Anual;
+        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest("Periodo no válido: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+        if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
+        Datos = d;
+        Resumen = await ConstructorReportes.PresupuestoAsync(db, d, ct);
+        Fisico = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, anio, p, incluirActividades: false, ct: ct);
+        Centros = await EjecucionFinanciera.PorCentroAsync(db, d.Evaluacion, Fisico, p, ct);
+        return Page();
+    }
+}
