@@ -55,6 +55,9 @@ public sealed class EvaluacionPoi
 
     public static string NombreDe(int anio, Periodo periodo) => $"Evaluación {periodo.Nombre} {anio}";
 
+    /// <summary>"evaluación I Semestre 2024", inside a sentence (the period keeps its capitals).</summary>
+    public string NombreEnFrase => $"evaluación {Periodo.Nombre} {Anio}";
+
     /// <summary>Chronological order of evaluations: 2023 Anual &lt; 2024 S1 &lt; 2024 S2 &lt; 2024 Anual.</summary>
     public int Orden => OrdenDe(Anio, Periodo);
 
@@ -73,7 +76,7 @@ public sealed class EvaluacionPoi
     public void Publicar(string? documento, string usuario, DateTimeOffset cuando, decimal? igi, Banda? bandaIgi,
         IReadOnlyList<ArchivoPublicado> archivos)
     {
-        if (Publicada) throw new ReglaDominioException($"La {Nombre.ToLowerInvariant()} ya fue publicada el {PublicadaEn:dd/MM/yyyy}.");
+        if (Publicada) throw new ReglaDominioException($"La {NombreEnFrase} ya fue publicada el {PublicadaEn:dd/MM/yyyy}.");
         if (archivos.Count == 0) throw new ReglaDominioException("Una evaluación se publica con sus archivos.");
         var doc = string.IsNullOrWhiteSpace(documento) ? null : documento.Trim();
         if (doc is { Length: > LargoMaximoDocumento })
@@ -90,7 +93,7 @@ public sealed class EvaluacionPoi
     /// <summary>Refuses a change to what belongs to a published evaluation.</summary>
     public void VerificarEditable(string que)
     {
-        if (Publicada) throw new ReglaDominioException($"La {Nombre.ToLowerInvariant()} ya está publicada: no se puede modificar {que}.");
+        if (Publicada) throw new ReglaDominioException($"La {NombreEnFrase} ya está publicada: no se puede modificar {que}.");
     }
 }
 

@@ -76,7 +76,7 @@ public sealed class Recomendacion
         if (origen.Id != EvaluacionId) throw new ArgumentException("La evaluación no es la que emitió la recomendación.", nameof(origen));
         if (evaluacion.EntidadId != EntidadId) throw new ArgumentException("La evaluación es de otra entidad.", nameof(evaluacion));
         if (evaluacion.Orden <= origen.Orden)
-            throw new ReglaDominioException($"La recomendación {Numero} de la {origen.Nombre.ToLowerInvariant()} se sigue en una evaluación posterior, no en la {evaluacion.Nombre.ToLowerInvariant()}.");
+            throw new ReglaDominioException($"La recomendación {Numero} de la {origen.NombreEnFrase} se sigue en una evaluación posterior, no en la {evaluacion.NombreEnFrase}.");
         evaluacion.VerificarEditable("el seguimiento de recomendaciones");
         var c = string.IsNullOrWhiteSpace(comentario) ? null : comentario.Trim();
         if (c is { Length: > LargoMaximoTexto }) throw new ReglaDominioException($"El comentario admite hasta {LargoMaximoTexto} caracteres.");

@@ -29,7 +29,7 @@ public static partial class LineaDeComandos
             var evaluacion = await RegistroEvaluaciones.BuscarAsync(db, entidad.Id, anio, periodo, ct)
                 ?? await RegistroEvaluaciones.RegistrarAsync(db, entidad.Id, anio, periodo, ct);
             await RegistroEvaluaciones.PublicarAsync(db, evaluacion, documento, "cli:" + Environment.UserName, DateTimeOffset.UtcNow, ct);
-            await salida.WriteLineAsync($"Publicada la {evaluacion.Nombre.ToLowerInvariant()} de {entidad.Codigo}: /transparencia/{entidad.Codigo}");
+            await salida.WriteLineAsync($"Publicada la {evaluacion.NombreEnFrase} de {entidad.Codigo}: /transparencia/{entidad.Codigo}");
             return 0;
         }
         catch (ReglaDominioException e)

@@ -32,6 +32,7 @@ public sealed partial class SipoiDbContext
             e.Ignore(x => x.Periodo);
             e.Ignore(x => x.Publicada);
             e.Ignore(x => x.Nombre);
+            e.Ignore(x => x.NombreEnFrase);
             e.Ignore(x => x.Orden);
             VersionDeFila(e);
         });

@@ -30,7 +30,7 @@ public static class RegistroEvaluaciones
         if (!await db.Pois.AnyAsync(p => p.EntidadId == entidadId && p.Anio == anio, ct))
             throw new ReglaDominioException($"No hay POI {anio}: registre o importe el POI antes de su evaluación.");
         if (await db.Evaluaciones.AnyAsync(e => e.EntidadId == entidadId && e.Anio == anio && e.PeriodoCodigo == evaluacion.PeriodoCodigo, ct))
-            throw new ReglaDominioException($"La {evaluacion.Nombre.ToLowerInvariant()} ya está registrada.");
+            throw new ReglaDominioException($"La {evaluacion.NombreEnFrase} ya está registrada.");
         db.Evaluaciones.Add(evaluacion);
         await db.SaveChangesAsync(ct);
         return evaluacion;

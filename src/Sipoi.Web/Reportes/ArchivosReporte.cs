@@ -6,7 +6,7 @@ using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Reportes;
 
-/// <summary>The downloadable reports of DOMAIN.md §6 (the recommendations matrix has no data in SIPOI yet).</summary>
+/// <summary>The downloadable reports of DOMAIN.md §6 per POI year (the recommendations matrix spans years: Pages/Recomendaciones).</summary>
 public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe }
 
 /// <summary>A generated file: bytes, the Spanish download name and its MIME type.</summary>

@@ -100,7 +100,7 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         EjecutarAsync(entidad, anio, periodo, async () =>
         {
             await RegistroEvaluaciones.PublicarAsync(db, Evaluacion, Documento, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
-            return $"Se publicó la {Evaluacion.Nombre.ToLowerInvariant()}: sus archivos ya están en la página de transparencia.";
+            return $"Se publicó la {Evaluacion.NombreEnFrase}: sus archivos ya están en la página de transparencia.";
         }, ct);
 
     /// <summary>A file of the published evaluation, as frozen at publication.</summary>

@@ -64,9 +64,9 @@ public static class ConsultaTransparencia
     {
         using var doc = JsonDocument.Parse(json);
         var raiz = doc.RootElement;
-        var etiquetas = raiz.GetProperty("bandas").GetProperty("etiquetas");
+        var esquema = Esquema(raiz.GetProperty("bandas"));
         string Desempeno(JsonElement e) => e.TryGetProperty("banda", out var b) && b.ValueKind == JsonValueKind.String
-            ? $"{Capital(b.GetString()!)} — {etiquetas.GetProperty(b.GetString()!).GetString()}"
+            ? esquema.Texto(Enum.Parse<Banda>(b.GetString()!, ignoreCase: true))
             : "Sin meta en el periodo";
         static decimal? Valor(JsonElement e) => e.TryGetProperty("valor", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
         var oeis = raiz.GetProperty("oei").EnumerateArray().Select(o =>
@@ -77,5 +77,21 @@ public static class ConsultaTransparencia
         return (oeis, Desempeno(raiz));
     }
 
-    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+    /// <summary>The entity's traffic light as published in the file (thresholds, labels and legends), so the texts are those of that moment.</summary>
+    private static EsquemaBandas Esquema(JsonElement bandas)
+    {
+        var etiquetas = bandas.GetProperty("etiquetas");
+        var leyendas = bandas.TryGetProperty("leyendas", out var l) ? l : default;
+        string? Leyenda(string banda) => leyendas.ValueKind == JsonValueKind.Object && leyendas.TryGetProperty(banda, out var x)
+            && x.ValueKind == JsonValueKind.String ? x.GetString() : null;
+        return new EsquemaBandas(bandas.GetProperty("medioDesde").GetDecimal(), bandas.GetProperty("altoDesde").GetDecimal())
+        {
+            EtiquetaBajo = etiquetas.GetProperty("bajo").GetString()!,
+            EtiquetaMedio = etiquetas.GetProperty("medio").GetString()!,
+            EtiquetaAlto = etiquetas.GetProperty("alto").GetString()!,
+            LeyendaBajo = Leyenda("bajo"),
+            LeyendaMedio = Leyenda("medio"),
+            LeyendaAlto = Leyenda("alto"),
+        };
+    }
 }
