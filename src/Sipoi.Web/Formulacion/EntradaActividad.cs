@@ -49,6 +49,21 @@ public sealed class EntradaActividad
     public string? MetaAnio3 { get; set; }
     public string? MontoAnio3 { get; set; }
 
+    /// <summary>
+    /// Fingerprint of the stored activity as the form was filled (<see cref="HuellaDe"/>): saving refuses when someone
+    /// else saved the activity in between, instead of silently overwriting their change. Null for a new activity.
+    /// </summary>
+    public string? Huella { get; set; }
+
+    /// <summary>SHA-256 of every field the form shows, as filled from the database (the fingerprint itself excluded).</summary>
+    public static string HuellaDe(EntradaActividad e)
+    {
+        var copia = (EntradaActividad)e.MemberwiseClone();
+        copia.Huella = null;
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(copia);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(json))[..32];
+    }
+
     /// <summary>What <see cref="Leer"/> produces: the proposal and the activity's fields, or the problems (each with its field).</summary>
     public sealed record Lectura(PropuestaProgramacion? Propuesta, TipoActividad Tipo, DatosActividad Datos,
         IReadOnlyList<(int Anio, decimal Meta, decimal Monto)> Proyecciones, IReadOnlyList<ProblemaProgramacion> Problemas);

@@ -81,6 +81,9 @@ public static class ServicioFormulacion
         {
             actividad = await db.Actividades.SingleOrDefaultAsync(a => a.PoiId == poi.Id && a.Codigo == codigo, ct);
             if (codigoExistente is not null && actividad is null) return ResultadoFormulacion.Rechazado($"No existe la actividad {codigo} en el POI {ctx.Anio}.");
+            if (codigoExistente is not null && await HuellaActualAsync(db, borrador, centro, codigo, ct) is { } actual && actual != entrada.Huella)
+                return ResultadoFormulacion.Rechazado($"Otra persona guardó cambios en la actividad {codigo} mientras usted la editaba; " +
+                    "no se guardó nada. Vuelva a abrir la actividad para ver la versión actual y aplique de nuevo sus cambios.");
             if (actividad is not null && actividad.CentroCostoId != centro.Id)
                 problemas.Add(new("Codigo", $"El código {codigo} ya lo usa otra actividad del POI {ctx.Anio}, de otro centro de costo."));
             else if (actividad is not null && codigoExistente is null &&
@@ -142,6 +145,13 @@ public static class ServicioFormulacion
             return ResultadoFormulacion.Invalido($"No se guardó la actividad {codigo}; corrija lo siguiente:", [e.Message]);
         }
         return ResultadoFormulacion.Hecho($"Se guardó la actividad {codigo} en «{borrador.Etiqueta}».");
+    }
+
+    /// <summary>The fingerprint of the activity as stored now in the draft (null when the draft does not program it).</summary>
+    private static async Task<string?> HuellaActualAsync(SipoiDbContext db, PoiVersion borrador, CentroCosto centro, string codigo, CancellationToken ct)
+    {
+        var fila = (await ConsultaFormulacion.ActividadesAsync(db, borrador.Id, centro.Id, ct)).SingleOrDefault(f => f.Actividad.Codigo == codigo);
+        return fila is null ? null : EntradaActividad.HuellaDe(EntradaActividad.Desde(fila.Actividad, fila.Programacion, fila.AeiCodigo, fila.FichaCodigo));
     }
 
     /// <summary>

@@ -55,6 +55,7 @@ public sealed class ActividadModel(SipoiDbContext db) : PageModel
             var fila = (await ConsultaFormulacion.ActividadesAsync(db, Borrador.Id, Centro.Id, ct)).SingleOrDefault(f => f.Actividad.Codigo == CodigoActividad);
             if (fila is null) return NotFound();
             Entrada = EntradaActividad.Desde(fila.Actividad, fila.Programacion, fila.AeiCodigo, fila.FichaCodigo);
+            Entrada.Huella = EntradaActividad.HuellaDe(Entrada);
         }
         Entrada.AgregarFilasVacias();
         Calcular();
