@@ -33,6 +33,9 @@ public static class ApiSeguimiento
         mes.MapPut("", GuardarAsync);
         mes.MapPost("/enviar", EnviarAsync);
         mes.MapGet("/evidencia/{id:long}", DescargarAsync);
+        // Multipart upload with a Bearer token: no cookie, so no antiforgery; the size limit is the evidence options'.
+        mes.MapPost("/evidencia", AdjuntarAsync).DisableAntiforgery();
+        mes.MapDelete("/evidencia/{id:long}", QuitarAsync);
         mes.MapPost("/aprobar", (HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db, TimeProvider reloj, CancellationToken ct) =>
             RevisarAsync(h, entidad, anio, mes, centro, AccionRevision.Aprobar, db, reloj, ct));
         mes.MapPost("/observar", (HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db, TimeProvider reloj, CancellationToken ct) =>
@@ -78,6 +81,48 @@ public static class ApiSeguimiento
         if (archivo is null) return Error(404, $"No existe la evidencia {id} en este mes y centro de costo.");
         h.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(archivo.Contenido, archivo.Tipo.Mime(), archivo.Nombre);
+    }
+
+    private static async Task<IResult> AdjuntarAsync(HttpContext h, string entidad, int anio, int mes, string centro, string? actividad,
+        SipoiDbContext db, TimeProvider reloj, Microsoft.Extensions.Options.IOptions<OpcionesEvidencia> opciones, CancellationToken ct)
+    {
+        var (m, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        if (no is not null) return no;
+        if (!await PermisosSeguimiento.PuedeRegistrarAsync(h.User, db, m!.Centro.Id, ct)) return Prohibido();
+        var o = opciones.Value;
+        if (!h.Request.HasFormContentType)
+            return Error(415, "Envíe los archivos como multipart/form-data en el campo «archivos» (curl -F archivos=@informe.pdf).");
+        if (h.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limite)
+            limite.MaxRequestBodySize = o.LimiteSolicitud;
+        IFormCollection formulario;
+        try
+        {
+            formulario = await h.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return Error(413, $"La solicitud supera el límite: hasta {o.ArchivosPorEnvio} archivos de {o.LimiteTexto} cada uno.");
+        }
+        var recibidos = new List<ArchivoRecibido>();
+        foreach (var f in formulario.Files.Take(o.ArchivosPorEnvio + 1)) recibidos.Add(await AdjuntarEvidencia.LeerAsync(f, o.LimiteBytes, ct));
+        var r = await AdjuntarEvidencia.AdjuntarAsync(db, m, actividad, recibidos, o, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct);
+        if (!r.Exito) return Error(422, r.Error!);
+        return Results.Json(new
+        {
+            mensaje = r.Adjuntos.Count == 1 ? $"Se adjuntó «{r.Adjuntos[0].Nombre}» a la actividad {actividad}." : $"Se adjuntaron {r.Adjuntos.Count} archivos a la actividad {actividad}.",
+            evidencias = r.Adjuntos.Select(e => new { id = e.Id, actividad, nombre = e.Nombre, tipo = e.Tipo.Mime(), tamano = e.Tamano }),
+        }, JsonSerializerOptions.Web, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> QuitarAsync(HttpContext h, string entidad, int anio, int mes, string centro, long id, SipoiDbContext db,
+        TimeProvider reloj, CancellationToken ct)
+    {
+        var (m, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        if (no is not null) return no;
+        if (!await PermisosSeguimiento.PuedeRegistrarAsync(h.User, db, m!.Centro.Id, ct)) return Prohibido();
+        var (archivo, error) = await AdjuntarEvidencia.QuitarAsync(db, m, id, reloj.GetUtcNow(), ct);
+        if (archivo is null) return Error(404, $"No existe la evidencia {id} en este mes y centro de costo.");
+        return error is not null ? Error(422, error) : Results.Ok(new { mensaje = $"Se quitó «{archivo.Nombre}»." });
     }
 
     private static async Task<IResult> GuardarAsync(HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db,

@@ -6,7 +6,6 @@ using Microsoft.Net.Http.Headers;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguimiento;
-using DominioEvidencia = Sipoi.Domain.Seguimiento.Evidencia;
 
 namespace Sipoi.Web.Pages.Seguimiento;
 
@@ -28,41 +27,15 @@ public sealed class EvidenciaModel(SipoiDbContext db, TimeProvider reloj, IOptio
         if (!await PermisosSeguimiento.PuedeVerAsync(User, db, m.Centro.Id, ct)) return Forbid();
         if (!await PermisosSeguimiento.PuedeRegistrarAsync(User, db, m.Centro.Id, ct)) return Forbid();
         var grilla = Grilla(entidad, anio, mes, m.Centro.Codigo);
-        if (m.MotivoNoEditable(Plazos.Hoy(reloj.GetUtcNow())) is { } motivo) return Volver(grilla, error: motivo);
-        var fila = m.Filas.FirstOrDefault(f => f.Actividad.Codigo == actividad);
-        if (fila is null) return Volver(grilla, error: $"La actividad «{actividad}» no es del centro de costo {m.Centro.Codigo}.");
         var o = opciones.Value;
-        archivos ??= [];
-        if (archivos.Count == 0) return Volver(grilla, error: $"Actividad {fila.Actividad.Codigo}: elija uno o más archivos para adjuntar.");
-        if (archivos.Count > o.ArchivosPorEnvio)
-            return Volver(grilla, error: $"Actividad {fila.Actividad.Codigo}: se adjuntan hasta {o.ArchivosPorEnvio} archivos a la vez.");
-
-        var ocupados = await db.Evidencias.AsNoTracking()
-            .Where(e => e.ActividadId == fila.Actividad.Id && e.Mes == m.Mes).Select(e => e.Nombre).ToListAsync(ct);
-        var errores = new List<string>();
-        var nuevos = new List<ArchivoEvidencia>();
-        var usuario = PermisosSeguimiento.Usuario(User);
-        var ahora = reloj.GetUtcNow();
-        foreach (var archivo in archivos)
-        {
-            var contenido = await LeerAsync(archivo, o.LimiteBytes, ct);
-            var r = DominioEvidencia.Validar(archivo.FileName, contenido, archivo.Length, o.LimiteBytes);
-            if (!r.Valido || r.Tipo is not { } tipo)
-            {
-                errores.Add($"Actividad {fila.Actividad.Codigo}: {r.Error}");
-                continue;
-            }
-            var nombre = ArchivoEvidencia.NombreLibre(r.NombreSeguro, ocupados);
-            ocupados.Add(nombre);
-            nuevos.Add(new ArchivoEvidencia(m.Entidad.Id, fila.Actividad.Id, m.Mes, nombre, tipo, contenido, usuario, ahora));
-        }
-        // All the files of one upload, or none: a rejected file does not leave its companions half-attached.
-        if (errores.Count > 0) return Volver(grilla, error: "No se adjuntó ningún archivo. " + string.Join(" ", errores));
-        db.Evidencias.AddRange(nuevos);
-        await db.SaveChangesAsync(ct);
-        return Volver(grilla, aviso: nuevos.Count == 1
-            ? $"Se adjuntó «{nuevos[0].Nombre}» a la actividad {fila.Actividad.Codigo}."
-            : $"Se adjuntaron {nuevos.Count} archivos a la actividad {fila.Actividad.Codigo}.");
+        var recibidos = new List<ArchivoRecibido>();
+        foreach (var archivo in (archivos ?? []).Take(o.ArchivosPorEnvio + 1)) recibidos.Add(await AdjuntarEvidencia.LeerAsync(archivo, o.LimiteBytes, ct));
+        var r = await AdjuntarEvidencia.AdjuntarAsync(db, m, actividad, recibidos, o, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
+        if (!r.Exito) return Volver(grilla, error: r.Error);
+        var codigo = actividad;
+        return Volver(grilla, aviso: r.Adjuntos.Count == 1
+            ? $"Se adjuntó «{r.Adjuntos[0].Nombre}» a la actividad {codigo}."
+            : $"Se adjuntaron {r.Adjuntos.Count} archivos a la actividad {codigo}.");
     }
 
     public async Task<IActionResult> OnPostBorrarAsync(string entidad, int anio, int mes, string? centro, long id, CancellationToken ct)
@@ -71,13 +44,9 @@ public sealed class EvidenciaModel(SipoiDbContext db, TimeProvider reloj, IOptio
         if (!await PermisosSeguimiento.PuedeVerAsync(User, db, m.Centro.Id, ct)) return Forbid();
         if (!await PermisosSeguimiento.PuedeRegistrarAsync(User, db, m.Centro.Id, ct)) return Forbid();
         var grilla = Grilla(entidad, anio, mes, m.Centro.Codigo);
-        var ids = m.Filas.Select(f => f.Actividad.Id).ToList();
-        var archivo = await db.Evidencias.SingleOrDefaultAsync(e => e.Id == id && e.Mes == m.Mes && ids.Contains(e.ActividadId), ct);
+        var (archivo, error) = await AdjuntarEvidencia.QuitarAsync(db, m, id, reloj.GetUtcNow(), ct);
         if (archivo is null) return NotFound();
-        if (m.MotivoNoEditable(Plazos.Hoy(reloj.GetUtcNow())) is { } motivo) return Volver(grilla, error: motivo);
-        db.Evidencias.Remove(archivo);
-        await db.SaveChangesAsync(ct);
-        return Volver(grilla, aviso: $"Se quitó «{archivo.Nombre}».");
+        return error is not null ? Volver(grilla, error: error) : Volver(grilla, aviso: $"Se quitó «{archivo.Nombre}».");
     }
 
     /// <summary>GET /e/{entidad}/seguimiento/{año}/{mes}/evidencia/{id}: the file as an attachment, for whoever may see its cost centre.</summary>
@@ -99,22 +68,6 @@ public sealed class EvidenciaModel(SipoiDbContext db, TimeProvider reloj, IOptio
         Response.Headers[HeaderNames.CacheControl] = "private, no-store";
         // FileContentResult with a download name writes Content-Disposition: attachment (with a UTF-8 filename*).
         return File(contenido, e.Tipo.Mime(), e.Nombre);
-    }
-
-    /// <summary>The whole file when within the limit (a ZIP is recognised from its end); only its start when larger, enough for the size message.</summary>
-    private static async Task<byte[]> LeerAsync(IFormFile archivo, long limite, CancellationToken ct)
-    {
-        var leer = (int)Math.Min(archivo.Length, archivo.Length > limite ? 8192 : limite);
-        var buffer = new byte[leer];
-        await using var s = archivo.OpenReadStream();
-        var total = 0;
-        while (total < leer)
-        {
-            var n = await s.ReadAsync(buffer.AsMemory(total, leer - total), ct);
-            if (n == 0) break;
-            total += n;
-        }
-        return total == leer ? buffer : buffer[..total];
     }
 
     private static string Grilla(string entidad, int anio, int mes, string centro) =>

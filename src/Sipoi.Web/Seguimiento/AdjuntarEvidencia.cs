@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain.Seguimiento;
+using Sipoi.Web.Data;
+using DominioEvidencia = Sipoi.Domain.Seguimiento.Evidencia;
+
+namespace Sipoi.Web.Seguimiento;
+
+/// <summary>A file as it arrived: its name, the bytes read (the start only when it is larger than the limit) and its declared length.</summary>
+public sealed record ArchivoRecibido(string Nombre, byte[] Contenido, long Largo);
+
+/// <summary>What an upload did: the files attached, or why none was (each message names the activity).</summary>
+public sealed record ResultadoAdjunto(IReadOnlyList<ArchivoEvidencia> Adjuntos, string? Error)
+{
+    public bool Exito => Error is null;
+}
+
+/// <summary>
+/// Attaching evidence to an activity's month — one rule for the grid's upload page and for the API: the month must
+/// be editable, the activity of the centre, at most N files, each checked by content (<see cref="DominioEvidencia.Validar"/>);
+/// all the files of one upload, or none.
+/// </summary>
+public static class AdjuntarEvidencia
+{
+    public static async Task<ResultadoAdjunto> AdjuntarAsync(SipoiDbContext db, MesSeguimiento m, string? actividad,
+        IReadOnlyList<ArchivoRecibido> archivos, OpcionesEvidencia o, string usuario, DateTimeOffset ahora, CancellationToken ct)
+    {
+        if (m.MotivoNoEditable(Plazos.Hoy(ahora)) is { } motivo) return new([], motivo);
+        var fila = m.Filas.FirstOrDefault(f => f.Actividad.Codigo == actividad);
+        if (fila is null) return new([], $"La actividad «{actividad}» no es del centro de costo {m.Centro.Codigo}.");
+        if (archivos.Count == 0) return new([], $"Actividad {fila.Actividad.Codigo}: elija uno o más archivos para adjuntar.");
+        if (archivos.Count > o.ArchivosPorEnvio)
+            return new([], $"Actividad {fila.Actividad.Codigo}: se adjuntan hasta {o.ArchivosPorEnvio} archivos a la vez.");
+
+        var ocupados = await db.Evidencias.AsNoTracking()
+            .Where(e => e.ActividadId == fila.Actividad.Id && e.Mes == m.Mes).Select(e => e.Nombre).ToListAsync(ct);
+        var errores = new List<string>();
+        var nuevos = new List<ArchivoEvidencia>();
+        foreach (var archivo in archivos)
+        {
+            var r = DominioEvidencia.Validar(archivo.Nombre, archivo.Contenido, archivo.Largo, o.LimiteBytes);
+            if (!r.Valido || r.Tipo is not { } tipo)
+            {
+                errores.Add($"Actividad {fila.Actividad.Codigo}: {r.Error}");
+                continue;
+            }
+            var nombre = ArchivoEvidencia.NombreLibre(r.NombreSeguro, ocupados);
+            ocupados.Add(nombre);
+            nuevos.Add(new ArchivoEvidencia(m.Entidad.Id, fila.Actividad.Id, m.Mes, nombre, tipo, archivo.Contenido, usuario, ahora));
+        }
+        // All the files of one upload, or none: a rejected file does not leave its companions half-attached.
+        if (errores.Count > 0) return new([], "No se adjuntó ningún archivo. " + string.Join(" ", errores));
+        db.Evidencias.AddRange(nuevos);
+        await db.SaveChangesAsync(ct);
+        return new(nuevos, null);
+    }
+
+    /// <summary>Removes one evidence file of the month while the month is editable; null when removed, else why not (null file: not of this month).</summary>
+    public static async Task<(ArchivoEvidencia? Archivo, string? Error)> QuitarAsync(SipoiDbContext db, MesSeguimiento m, long id, DateTimeOffset ahora,
+        CancellationToken ct)
+    {
+        var ids = m.Filas.Select(f => f.Actividad.Id).ToList();
+        var archivo = await db.Evidencias.SingleOrDefaultAsync(e => e.Id == id && e.Mes == m.Mes && ids.Contains(e.ActividadId), ct);
+        if (archivo is null) return (null, null);
+        if (m.MotivoNoEditable(Plazos.Hoy(ahora)) is { } motivo) return (archivo, motivo);
+        db.Evidencias.Remove(archivo);
+        await db.SaveChangesAsync(ct);
+        return (archivo, null);
+    }
+
+    /// <summary>The whole file when within the limit (a ZIP is recognised from its end); only its start when larger, enough for the size message.</summary>
+    public static async Task<ArchivoRecibido> LeerAsync(IFormFile archivo, long limite, CancellationToken ct)
+    {
+        var leer = (int)Math.Min(archivo.Length, archivo.Length > limite ? 8192 : limite);
+        var buffer = new byte[leer];
+        await using var s = archivo.OpenReadStream();
+        var total = 0;
+        while (total < leer)
+        {
+            var n = await s.ReadAsync(buffer.AsMemory(total, leer - total), ct);
+            if (n == 0) break;
+            total += n;
+        }
+        return new ArchivoRecibido(archivo.FileName, total == leer ? buffer : buffer[..total], archivo.Length);
+    }
+}
