@@ -45,6 +45,19 @@ public class AgregacionTests
     }
 
     [Fact]
+    public void Promedio_MesesEjecutadosSinMetaEntranEnLaMediaEjecutada()
+    {
+        // README "Decision": target 21 in Jan–Jun only, 20 observed every month → 21 programmed, 20 executed.
+        var p = Meses(21, 21, 21, 21, 21, 21);
+        var e = Registrado(20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20);
+        Assert.Equal(21m, Agregacion.Programado(Comportamiento.Promedio, p, Periodo.Anual));
+        Assert.Equal(20m, Agregacion.Ejecutado(Comportamiento.Promedio, e, Periodo.Anual));
+        var e2 = Registrado(20, 20, 20, 20, 20, 20, 26, 26, 26, 26, 26, 26);
+        Assert.Equal(23m, Agregacion.Ejecutado(Comportamiento.Promedio, e2, Periodo.Anual));
+        Assert.Equal(0m, Agregacion.Programado(Comportamiento.Promedio, p, Periodo.Semestre(2)));
+    }
+
+    [Fact]
     public void Ultimo_TomaElUltimoMesConValor()
     {
         var p = Meses(0, 0, 25, 0, 0, 50, 0, 0, 75, 0, 0, 100);
