@@ -38,6 +38,13 @@ public static class BaseDeDatos
             var usuarios = scope.ServiceProvider.GetService<UserManager<Usuario>>();
             var cargada = await DatosDemo.CargarSiFaltaAsync(db, usuarios, ct);
             if (cargada) logger.LogInformation("Datos de demostración cargados: {Entidad}", DatosDemo.CodigoEntidad);
+            // Synthetic progress only right after the first load: a database that already had the demo keeps its own data.
+            if (cargada && configuration.GetValue<bool>("Sipoi:DemoConAvance"))
+            {
+                await AvanceDemo.GenerarAsync(configuration.GetConnectionString("Sipoi")!,
+                    scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+                logger.LogInformation("Avance SINTÉTICO de demostración {Anio} registrado (cifras inventadas, autor {Autor})", AvanceDemo.Anio, AvanceDemo.Autor);
+            }
             logger.LogInformation("Usuarios de demostración (solo desarrollo): {Usuarios}; contraseña {Contrasena}",
                 string.Join(", ", DatosDemo.Usuarios.Select(u => u.Correo)), DatosDemo.Contrasena);
         }
