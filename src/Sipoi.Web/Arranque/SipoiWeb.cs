@@ -129,6 +129,9 @@ public static class Formato
 
     public static string FechaHora(DateTimeOffset momento) => HoraLocal(momento).ToString("dd/MM/yyyy HH:mm:ss", Cultura);
 
+    /// <summary>The local date of a moment: "22/07/2024".</summary>
+    public static string Fecha(DateTimeOffset momento) => HoraLocal(momento).ToString("dd/MM/yyyy", Cultura);
+
     /// <summary>The first instant of a local date, for "from" and "until" filters.</summary>
     public static DateTimeOffset InicioDelDia(DateOnly fecha)
     {
