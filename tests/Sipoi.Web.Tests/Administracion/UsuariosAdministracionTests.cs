@@ -115,12 +115,17 @@ public sealed class UsuariosAdministracionTests(AppDePrueba app) : IClassFixture
     {
         string otraActividad;
         await using (var db = app.Base.Contexto())
-            otraActividad = await (from a in db.Actividades join c in db.CentrosCosto on a.CentroCostoId equals c.Id
-                                   where c.Codigo != "01.02" orderby a.Codigo select a.Codigo).FirstAsync();
+            otraActividad = await (from a in db.Actividades
+                                   join c in db.CentrosCosto on a.CentroCostoId equals c.Id
+                                   where c.Codigo != "01.02"
+                                   orderby a.Codigo
+                                   select a.Codigo).FirstAsync();
         string centroOtra;
         await using (var db = app.Base.Contexto())
-            centroOtra = await (from a in db.Actividades join c in db.CentrosCosto on a.CentroCostoId equals c.Id
-                                where a.Codigo == otraActividad select c.Codigo).SingleAsync();
+            centroOtra = await (from a in db.Actividades
+                                join c in db.CentrosCosto on a.CentroCostoId equals c.Id
+                                where a.Codigo == otraActividad
+                                select c.Codigo).SingleAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await CrearAsync("op.nuevo@emsapuno.demo", [Roles.Operador], ["01.02"])).StatusCode);
         var op = await app.NuevaSesionAsync("op.nuevo@emsapuno.demo", Contrasena);
         var url = $"/e/EMSAPUNO/poi/2024/actividad/{Uri.EscapeDataString(otraActividad)}";
