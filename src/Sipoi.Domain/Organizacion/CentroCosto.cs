@@ -50,6 +50,39 @@ public sealed class CentroCosto
         EsGerencia = esGerencia;
     }
 
+    /// <summary>
+    /// Hangs the centre under <paramref name="padre"/> (null: a root of the tree). The parent must belong to the
+    /// same entity and must not be the centre itself nor one of its descendants — the tree stays a tree.
+    /// <paramref name="centrosDeLaEntidad"/> is the whole current tree, used to walk up from the new parent.
+    /// </summary>
+    public void MoverBajo(CentroCosto? padre, IEnumerable<CentroCosto> centrosDeLaEntidad)
+    {
+        if (padre is null)
+        {
+            PadreId = null;
+            return;
+        }
+        if (padre.EntidadId != EntidadId)
+            throw new ReglaDominioException($"El centro de costo {padre.Codigo} no pertenece a la entidad del centro {Codigo}.");
+        if (ReferenceEquals(padre, this) || (Id != 0 && padre.Id == Id))
+            throw new ReglaDominioException($"El centro de costo {Codigo} no puede ser su propio padre.");
+        var padres = centrosDeLaEntidad.Where(c => c.Id != 0).ToDictionary(c => c.Id, c => c.PadreId);
+        var vistos = new HashSet<int>();
+        for (int? actual = padre.PadreId; actual is { } a && vistos.Add(a); actual = padres.GetValueOrDefault(a))
+            if (Id != 0 && a == Id)
+                throw new ReglaDominioException(
+                    $"El centro de costo {Codigo} no puede quedar bajo {padre.Codigo}, que depende de él: se formaría un ciclo en el organigrama.");
+        PadreId = padre.Id;
+    }
+
+    /// <summary>The executing unit the centre belongs to (null: none), of the same entity.</summary>
+    public void AsignarUnidadEjecutora(UnidadEjecutora? unidad)
+    {
+        if (unidad is not null && unidad.EntidadId != EntidadId)
+            throw new ReglaDominioException($"La unidad ejecutora {unidad.Codigo} no pertenece a la entidad del centro {Codigo}.");
+        UnidadEjecutoraId = unidad?.Id;
+    }
+
     /// <summary>Depth in the tree as written in the code: "03" is 1, "03.01.04" is 3.</summary>
     public int Nivel => Codigo.Split('.').Length;
 }

@@ -30,7 +30,13 @@ public sealed class Entidad
         Vision = vision;
     }
 
-    public void Configurar(ConfiguracionEntidad configuracion) => Configuracion = configuracion;
+    /// <summary>Replaces the settings as a whole; invalid settings are refused with every problem named and nothing changes.</summary>
+    public void Configurar(ConfiguracionEntidad configuracion)
+    {
+        var errores = configuracion.Validar().ToList();
+        if (errores.Count > 0) throw new ReglaDominioException(string.Join(" ", errores));
+        Configuracion = configuracion;
+    }
 
     /// <summary>The name shown in headings: the acronym when the entity has one.</summary>
     public string NombreCorto => Siglas ?? Nombre;
@@ -62,13 +68,32 @@ public sealed record ConfiguracionEntidad(
     public static ConfiguracionEntidad PorDefecto() => new(
         MetodoEvaluacion.Ceplan, 75m, 95m, "Bajo", "Medio", "Alto", null, null, null, 85m, 115m, 10);
 
+    public const int LargoMaximoEtiqueta = 60;
+    public const int LargoMaximoLeyenda = 120;
+    /// <summary>Above 200 % a target is so far exceeded that no justification threshold makes sense.</summary>
+    public const decimal ToleranciaSuperiorMaxima = 200m;
+
+    /// <summary>Every rule the settings break, one Spanish message per field, named as the settings form names it.</summary>
     public IEnumerable<string> Validar()
     {
-        if (BandaMedioDesde < 0 || BandaMedioDesde > BandaAltoDesde || BandaAltoDesde > 100)
-            yield return "Los umbrales de las bandas deben cumplir 0 ≤ medio ≤ alto ≤ 100.";
-        if (ToleranciaInferior < 0 || ToleranciaInferior > 100 || ToleranciaSuperior < 100)
-            yield return "La tolerancia inferior va de 0 a 100 y la superior es al menos 100.";
+        if (BandaMedioDesde is < 0 or > 100)
+            yield return $"Umbral «{EtiquetaMedio}» desde: debe estar entre 0 y 100 (se indicó {BandaMedioDesde.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
+        if (BandaAltoDesde is < 0 or > 100)
+            yield return $"Umbral «{EtiquetaAlto}» desde: debe estar entre 0 y 100 (se indicó {BandaAltoDesde.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
+        if (BandaMedioDesde > BandaAltoDesde)
+            yield return $"Umbral «{EtiquetaMedio}» desde: no puede superar al umbral «{EtiquetaAlto}» desde (medio ≤ alto).";
+        foreach (var (campo, valor) in new[] { ("Etiqueta de la banda baja", EtiquetaBajo), ("Etiqueta de la banda media", EtiquetaMedio), ("Etiqueta de la banda alta", EtiquetaAlto) })
+        {
+            if (string.IsNullOrWhiteSpace(valor)) yield return $"{campo}: es obligatoria.";
+            else if (valor.Length > LargoMaximoEtiqueta) yield return $"{campo}: admite hasta {LargoMaximoEtiqueta} caracteres.";
+        }
+        foreach (var (campo, valor) in new[] { ("Leyenda de la banda baja", LeyendaBajo), ("Leyenda de la banda media", LeyendaMedio), ("Leyenda de la banda alta", LeyendaAlto) })
+            if (valor is { Length: > LargoMaximoLeyenda }) yield return $"{campo}: admite hasta {LargoMaximoLeyenda} caracteres.";
+        if (ToleranciaInferior is < 0 or > 100)
+            yield return "Tolerancia inferior: debe estar entre 0 y 100 %.";
+        if (ToleranciaSuperior is < 100 or > ToleranciaSuperiorMaxima)
+            yield return $"Tolerancia superior: debe estar entre 100 y {ToleranciaSuperiorMaxima:0} %.";
         if (DiasCierre is < 0 or > 366)
-            yield return "Los días de cierre van de 0 a 366.";
+            yield return "Días de cierre: deben estar entre 0 y 366.";
     }
 }

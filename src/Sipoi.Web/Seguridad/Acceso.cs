@@ -29,6 +29,8 @@ public static class Politicas
     public const string Sesion = "Sesion";
     /// <summary>/api/v1: a personal token (Bearer), never the cookie (no cross-site requests), plus the entity rule.</summary>
     public const string Api = "Api";
+    /// <summary>Entity administration (users, settings, organisation chart): the entity rule plus Administrador.</summary>
+    public const string Administracion = "Administracion";
 }
 
 public static class UsuarioActual
@@ -148,6 +150,8 @@ public static class ConfiguracionSeguridad
             .AddPolicy(Politicas.Auditoria, p => p.RequireAuthenticatedUser().AddRequirements(new MiembroDeEntidad())
                 .RequireRole(Roles.Administrador, Roles.Planificador))
             .AddPolicy(Politicas.Sesion, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Politicas.Administracion, p => p.RequireAuthenticatedUser().AddRequirements(new MiembroDeEntidad())
+                .RequireRole(Roles.Administrador))
             .AddPolicy(Politicas.Api, p => p.AddAuthenticationSchemes(ManejadorTokenApi.Esquema).RequireAuthenticatedUser()
                 .AddRequirements(new MiembroDeEntidad()))
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new MiembroDeEntidad()).Build())

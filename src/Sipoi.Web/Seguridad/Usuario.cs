@@ -30,6 +30,12 @@ public sealed class Usuario : IdentityUser<int>
         EsAdministradorNacional = esAdministradorNacional;
     }
 
+    public void CambiarNombre(string nombreCompleto)
+    {
+        if (string.IsNullOrWhiteSpace(nombreCompleto)) throw new ReglaDominioException("El nombre del usuario es obligatorio.");
+        NombreCompleto = nombreCompleto.Trim();
+    }
+
     /// <summary>An operator may only be assigned cost centres of its own entity.</summary>
     public void AsignarCentro(CentroCosto centro)
     {

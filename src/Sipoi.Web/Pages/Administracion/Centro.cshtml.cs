@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipoi.Domain;
+using Sipoi.Domain.Organizacion;
+using Sipoi.Web.Data;
+using Sipoi.Web.Pages.Entidades;
+using Sipoi.Web.Seguridad;
+
+namespace Sipoi.Web.Pages.Administracion;
+
+/// <summary>One cost centre: rename it, move it under another one (never under its own branch), change its executing unit.</summary>
+[Authorize(Policy = Politicas.Administracion)]
+public sealed class CentroModel(SipoiDbContext db) : PageModel
+{
+    [BindProperty] public DatosCentro Datos { get; set; } = new();
+    public Entidad Entidad { get; private set; } = null!;
+    public Organigrama Arbol { get; private set; } = null!;
+    public CentroCosto Centro { get; private set; } = null!;
+    public List<string> Errores { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        Datos = new DatosCentro
+        {
+            Nombre = Centro.Nombre,
+            PadreId = Centro.PadreId,
+            UnidadEjecutoraId = Centro.UnidadEjecutoraId,
+            Responsable = Centro.Responsable,
+            EsGerencia = Centro.EsGerencia,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        try
+        {
+            Arbol.Aplicar(Centro, Datos);
+        }
+        catch (ReglaDominioException e)
+        {
+            Errores.Add(e.Message);
+            return Page();
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Aviso"] = $"Se guardó el centro de costo {Centro.Codigo}.";
+        return Redirect($"/e/{Entidad.Codigo}/administracion/centros");
+    }
+
+    private async Task<IActionResult?> PrepararAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        Entidad = e;
+        Arbol = await Organigrama.CargarAsync(db, e.Id, ct);
+        if (Arbol.Centros.FirstOrDefault(c => c.Id == id) is not { } centro) return NotFound();
+        Centro = centro;
+        return null;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain;
+using Sipoi.Domain.Organizacion;
+using Sipoi.Web.Administracion;
+using Sipoi.Web.Data;
+using Sipoi.Web.Pages.Entidades;
+using Sipoi.Web.Seguridad;
+
+namespace Sipoi.Web.Pages.Administracion;
+
+/// <summary>One user of the entity: name, roles and centres; deactivate, reactivate or unlock; reset the password.</summary>
+[Authorize(Policy = Politicas.Administracion)]
+public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuarios, TimeProvider reloj) : PageModel
+{
+    [BindProperty] public DatosUsuario Datos { get; set; } = new();
+    [TempData] public string? Aviso { get; set; }
+
+    public Entidad Entidad { get; private set; } = null!;
+    public Usuario Cuenta { get; private set; } = null!;
+    public CuentasUsuario.Estado Estado { get; private set; }
+    public List<CamposUsuario.Centro> Centros { get; private set; } = [];
+    public List<string> Errores { get; private set; } = [];
+    public string? ContrasenaGenerada { get; private set; }
+    public bool EsPropio => Cuenta.Id == User.Id();
+
+    public async Task<IActionResult> OnGetAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        Datos = new DatosUsuario
+        {
+            Nombre = Cuenta.NombreCompleto,
+            Roles = [.. await usuarios.GetRolesAsync(Cuenta)],
+            Centros = Cuenta.Centros.Select(c => c.CentroCostoId).ToList(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        try
+        {
+            Errores = await CuentasUsuario.ActualizarAsync(db, usuarios, Cuenta, Datos, User.Id(), ct);
+        }
+        catch (ReglaDominioException e)
+        {
+            Errores = [e.Message];
+        }
+        return Errores.Count > 0 ? Page() : Volver($"Se guardaron los datos de {Cuenta.Email}.");
+    }
+
+    public async Task<IActionResult> OnPostDesactivarAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        Errores = await CuentasUsuario.DesactivarAsync(db, usuarios, Cuenta, User.Id(), ct);
+        return Errores.Count > 0 ? await RecargarAsync() : Volver($"Se desactivó a {Cuenta.Email}: ya no puede ingresar ni usar sus tokens de API.");
+    }
+
+    public async Task<IActionResult> OnPostReactivarAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        var antes = Estado;
+        Errores = await CuentasUsuario.ReactivarAsync(db, usuarios, Cuenta, ct);
+        return Errores.Count > 0 ? await RecargarAsync()
+            : Volver(antes == CuentasUsuario.Estado.Bloqueado ? $"Se desbloqueó a {Cuenta.Email}." : $"Se reactivó a {Cuenta.Email}.");
+    }
+
+    public async Task<IActionResult> OnPostContrasenaAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        (ContrasenaGenerada, Errores) = await CuentasUsuario.RestablecerContrasenaAsync(db, usuarios, Cuenta, ct);
+        // No redirect: the new password must not travel in a URL or a cookie.
+        Response.Headers.CacheControl = "no-store";
+        return await RecargarAsync();
+    }
+
+    /// <summary>The form shows the saved state again (after a refused action or with the new password).</summary>
+    private async Task<IActionResult> RecargarAsync()
+    {
+        ModelState.Clear();
+        Datos = new DatosUsuario
+        {
+            Nombre = Cuenta.NombreCompleto,
+            Roles = [.. await usuarios.GetRolesAsync(Cuenta)],
+            Centros = Cuenta.Centros.Select(c => c.CentroCostoId).ToList(),
+        };
+        return Page();
+    }
+
+    private RedirectResult Volver(string aviso)
+    {
+        Aviso = aviso;
+        return Redirect($"/e/{Entidad.Codigo}/administracion/usuarios");
+    }
+
+    private async Task<IActionResult?> PrepararAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        Entidad = e;
+        // A user of another entity is "not found" here, whatever its id.
+        if (await db.Users.Include(u => u.Centros).SingleOrDefaultAsync(u => u.Id == id && u.EntidadId == e.Id, ct) is not { } u) return NotFound();
+        Cuenta = u;
+        Estado = CuentasUsuario.EstadoDe(u.LockoutEnd, reloj.GetUtcNow());
+        Centros = await CamposUsuario.CentrosAsync(db, e.Id, ct);
+        return null;
+    }
+}
