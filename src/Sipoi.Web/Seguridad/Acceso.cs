@@ -104,6 +104,7 @@ public static class ConfiguracionSeguridad
 {
     public const int IntentosAntesDeBloquear = 5;
     public static readonly TimeSpan Bloqueo = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan RevalidacionSesion = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddSipoiSeguridad(this IServiceCollection services)
     {
@@ -125,6 +126,10 @@ public static class ConfiguracionSeguridad
             .AddEntityFrameworkStores<SipoiDbContext>()
             .AddErrorDescriber<ErroresIdentidad>()
             .AddClaimsPrincipalFactory<FabricaClaims>();
+
+        // A deactivated user, a reset password or changed roles end the open sessions within a minute (Identity
+        // re-reads the security stamp this often; its default is 30 minutes). One small query per user per minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidacionSesion);
 
         services.ConfigureApplicationCookie(o =>
         {

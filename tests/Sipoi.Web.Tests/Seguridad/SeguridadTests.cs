@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,14 @@ public sealed class SeguridadTests(DosEntidades fixture) : IClassFixture<DosEnti
 
     private static async Task<string> TextoAsync(HttpResponseMessage r) =>
         new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync()).Body!.TextContent;
+
+    [Fact]
+    public void Sesiones_RevalidanElSelloDeSeguridadCadaMinuto()
+    {
+        // A deactivated user or changed roles must not keep a session for Identity's default 30 minutes.
+        var o = _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>>().Value;
+        Assert.Equal(TimeSpan.FromMinutes(1), o.ValidationInterval);
+    }
 
     [Theory]
     [InlineData("/")]
