@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
+using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Cli;
 
@@ -21,6 +22,7 @@ public static partial class LineaDeComandos
         ["reporte"] = ReporteAsync,
         ["import-excel"] = ImportarExcelAsync,
         ["publicar"] = PublicarAsync,
+        ["usuario"] = UsuarioAsync,
     };
 
     public static bool EsComando(string[] args) => args.Length > 0 && Comandos.ContainsKey(args[0]);
@@ -48,6 +50,7 @@ public static partial class LineaDeComandos
         try
         {
             services.AddSipoiDatos(configuracion, "cli:" + Environment.UserName);
+            services.AddSipoiCuentas();
         }
         catch (InvalidOperationException e)
         {

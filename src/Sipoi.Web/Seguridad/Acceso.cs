@@ -106,23 +106,36 @@ public static class ConfiguracionSeguridad
     public static readonly TimeSpan Bloqueo = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan RevalidacionSesion = TimeSpan.FromMinutes(1);
 
+    /// <summary>Password, lock-out and user rules: one definition for the web app and the command line.</summary>
+    public static void OpcionesIdentidad(IdentityOptions o)
+    {
+        // Length over composition rules (NIST SP 800-63B): 10 characters, not all the same few.
+        o.Password.RequiredLength = 10;
+        o.Password.RequiredUniqueChars = 4;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = IntentosAntesDeBloquear;
+        o.Lockout.DefaultLockoutTimeSpan = Bloqueo;
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = true;
+    }
+
+    /// <summary>Identity without cookies or HTTP, for the command line (creating the first administrator).</summary>
+    public static IServiceCollection AddSipoiCuentas(this IServiceCollection services)
+    {
+        services.AddIdentityCore<Usuario>(OpcionesIdentidad)
+            .AddRoles<Rol>()
+            .AddEntityFrameworkStores<SipoiDbContext>()
+            .AddErrorDescriber<ErroresIdentidad>();
+        return services;
+    }
+
     public static IServiceCollection AddSipoiSeguridad(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddIdentity<Usuario, Rol>(o =>
-            {
-                // Length over composition rules (NIST SP 800-63B): 10 characters, not all the same few.
-                o.Password.RequiredLength = 10;
-                o.Password.RequiredUniqueChars = 4;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = IntentosAntesDeBloquear;
-                o.Lockout.DefaultLockoutTimeSpan = Bloqueo;
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-            })
+        services.AddIdentity<Usuario, Rol>(OpcionesIdentidad)
             .AddEntityFrameworkStores<SipoiDbContext>()
             .AddErrorDescriber<ErroresIdentidad>()
             .AddClaimsPrincipalFactory<FabricaClaims>();
