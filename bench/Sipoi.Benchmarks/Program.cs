@@ -4,6 +4,7 @@ namespace Sipoi.Benchmarks;
 //   Sipoi.Benchmarks generar --conexion "Host=…;Username=…;Database=…" [--entidades 3000] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--semilla N] [--rapido]
 //   Sipoi.Benchmarks medir   --conexion "…" [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--rapido]
 //   Sipoi.Benchmarks todo    --conexion "…" [options of both]
+//   Sipoi.Benchmarks perfil   --conexion "…" [--repeticiones 21]   (where the time of (a) goes)
 //   Sipoi.Benchmarks reportes --conexion "…" [--repeticiones 7] [--hasta-mes 9] [--repeticiones-pdf 3] [--entidad CODIGO]   (docs/reportes.md)
 internal static class Cli
 {
@@ -21,7 +22,7 @@ internal static class Cli
         int Entero(string clave, int porDefecto) => opciones.TryGetValue(clave, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : porDefecto;
 
         var conexion = opciones.GetValueOrDefault("conexion") ?? Environment.GetEnvironmentVariable("SIPOI_BENCH_CONEXION");
-        if (string.IsNullOrWhiteSpace(conexion) || comando is not ("generar" or "medir" or "todo" or "reportes"))
+        if (string.IsNullOrWhiteSpace(conexion) || comando is not ("generar" or "medir" or "todo" or "reportes" or "perfil"))
         {
             Console.Error.WriteLine("Uso: Sipoi.Benchmarks [generar|medir|todo|reportes] --conexion \"Host=…;Username=…;Database=…\" [--entidades N] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--rapido]");
             return 1;
@@ -57,6 +58,8 @@ internal static class Cli
             var r = await Generador.GenerarAsync(conexion, g, Console.WriteLine);
             Console.WriteLine($"Generadas {r.Entidades:N0} entidades, {r.Actividades:N0} actividades, {r.MetasMensuales:N0} metas y {r.AvancesMensuales:N0} avances mensuales en {r.Duracion.TotalSeconds:F1} s");
         }
+        if (comando == "perfil")
+            return await Perfil.EjecutarAsync(conexion, new OpcionesMedicion(anio, prefijo, RepeticionesA: Entero("repeticiones", 21)), Console.Out);
         if (comando is "medir" or "todo")
         {
             var m = new OpcionesMedicion(anio, prefijo,

@@ -18,11 +18,14 @@ public static class ConsultaEvaluacion
 
     public static async Task<Contexto?> ContextoAsync(SipoiDbContext db, string codigoEntidad, int anio, CancellationToken ct = default)
     {
-        var e = await db.Entidades.AsNoTracking().SingleOrDefaultAsync(x => x.Codigo == codigoEntidad, ct);
-        if (e is null) return null;
-        var poi = await db.Pois.AsNoTracking().Include(p => p.Versiones).SingleOrDefaultAsync(p => p.EntidadId == e.Id && p.Anio == anio, ct);
-        if (poi?.VersionVigente is not { } v) return null;
-        return new Contexto(e.Id, e.Codigo, e.Nombre, e.Configuracion, v.Id, poi.PeiId);
+        // One round trip (entity joined with its POI of the year and the POI's versions).
+        var fila = await (
+            from e in db.Entidades.AsNoTracking()
+            join p in db.Pois.AsNoTracking().Include(p => p.Versiones) on e.Id equals p.EntidadId
+            where e.Codigo == codigoEntidad && p.Anio == anio
+            select new { e, p }).SingleOrDefaultAsync(ct);
+        if (fila?.p.VersionVigente is not { } v) return null;
+        return new Contexto(fila.e.Id, fila.e.Codigo, fila.e.Nombre, fila.e.Configuracion, v.Id, fila.p.PeiId);
     }
 
     /// <summary>
@@ -58,13 +61,16 @@ public static class ConsultaEvaluacion
         if (!abierta) await conexion.OpenAsync(ct);
         try
         {
-            // One round trip: the PEI, the entity's codes and the monthly rows come as five result sets.
+            // One round trip: the PEI, the entity's codes, the months that count and the monthly rows come as six result sets.
             await using var cmd = conexion.CreateCommand();
             cmd.CommandText = SqlEvaluacion;
             Parametro(cmd, "pei", c.PeiId);
             Parametro(cmd, "entidad", c.EntidadId);
             Parametro(cmd, "version", c.PoiVersionId);
             Parametro(cmd, "enviados", c.Configuracion.MostrarEnviados);
+            // Prepared on the physical connection: Npgsql keeps it across pooled opens, so from the
+            // second evaluation on PostgreSQL neither parses nor plans these six statements again.
+            await cmd.PrepareAsync(ct);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             var (pei, aeis) = await LeerEstructuraAsync(r, ct);
             await r.NextResultAsync(ct);
@@ -75,8 +81,15 @@ public static class ConsultaEvaluacion
             while (await r.ReadAsync(ct))
                 fichas[r.GetInt32(0)] = new FichaEvaluable(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetDecimal(3));
             await r.NextResultAsync(ct);
+            var mesesQueCuentan = new Dictionary<int, int>();
+            while (await r.ReadAsync(ct))
+            {
+                var centro = r.GetInt32(0);
+                mesesQueCuentan[centro] = mesesQueCuentan.GetValueOrDefault(centro) | Mes(r.GetInt32(1));
+            }
+            await r.NextResultAsync(ct);
             var acumulador = new AcumuladorEvaluacion(pei, config, anio, periodo, fichas.Values.ToList(), incluirActividades);
-            await LeerActividadesAsync(r, acumulador, aeis, centros, fichas, ct);
+            await LeerActividadesAsync(r, acumulador, aeis, centros, fichas, mesesQueCuentan, ct);
             return acumulador.Resultado();
         }
         finally
@@ -125,6 +138,11 @@ public static class ConsultaEvaluacion
          ORDER BY 1, 8, 9;
         SELECT id, codigo FROM centro_costo WHERE entidad_id = @entidad;
         SELECT id, codigo, gerencia, peso FROM ficha_proceso WHERE entidad_id = @entidad;
+        SELECT s.centro_costo_id, s.mes
+          FROM seguimiento_mensual s
+          JOIN poi_version pv ON pv.poi_id = s.poi_id
+         WHERE pv.id = @version
+           AND (s.estado = 'Aprobado' OR (@enviados AND s.estado = 'Enviado'));
         SELECT a.id, a.codigo, a.aei_id, a.centro_costo_id, a.ficha_id, p.comportamiento, p.peso,
                (SELECT array_agg(m.fisico ORDER BY m.mes) FROM meta_mensual m WHERE m.programacion_id = p.id),
                av.meses, av.valores
@@ -132,9 +150,7 @@ public static class ConsultaEvaluacion
           JOIN actividad a ON a.id = p.actividad_id
           LEFT JOIN LATERAL (SELECT array_agg(v.mes ORDER BY v.mes) AS meses, array_agg(v.ejecutado_fisico ORDER BY v.mes) AS valores
                                FROM avance_mensual v
-                               JOIN seguimiento_mensual s ON s.poi_id = a.poi_id AND s.centro_costo_id = a.centro_costo_id AND s.mes = v.mes
-                              WHERE v.actividad_id = a.id
-                                AND (s.estado = 'Aprobado' OR (@enviados AND s.estado = 'Enviado'))) av ON true
+                              WHERE v.actividad_id = a.id) av ON true
          WHERE p.poi_version_id = @version
          ORDER BY a.id;
         """;
@@ -197,12 +213,18 @@ public static class ConsultaEvaluacion
         return (pei, aeis);
     }
 
+    /// <summary>Bit of a month (1–12) in a cost centre's set of months that count.</summary>
+    private static int Mes(int mes) => mes is >= 1 and <= 12 ? 1 << (mes - 1) : 0;
+
     // One row per activity with its months packed as arrays (12 targets; executed values of the
     // registered months). Packing is plain SQL; every roll-up stays in the domain. A month's execution
     // counts only when its cost centre's monitoring of that month is approved (DOMAIN.md §4), or
-    // submitted when the entity shows submitted months (ConfiguracionEntidad.MostrarEnviados).
+    // submitted when the entity shows submitted months (ConfiguracionEntidad.MostrarEnviados):
+    // those months come once per cost centre (the result set before this one) as bit masks, instead
+    // of PostgreSQL looking the monitoring up again for every activity and month.
     private static async Task LeerActividadesAsync(DbDataReader r, AcumuladorEvaluacion acumulador,
-        Dictionary<int, string> aeis, Dictionary<int, string> centros, Dictionary<int, FichaEvaluable> fichas, CancellationToken ct)
+        Dictionary<int, string> aeis, Dictionary<int, string> centros, Dictionary<int, FichaEvaluable> fichas,
+        Dictionary<int, int> mesesQueCuentan, CancellationToken ct)
     {
         var ejecutado = new decimal?[12];
         while (await r.ReadAsync(ct))
@@ -211,14 +233,16 @@ public static class ConsultaEvaluacion
             var programado = r.IsDBNull(7) ? [] : r.GetFieldValue<decimal[]>(7);
             if (programado.Length != 12)
                 throw new InvalidOperationException($"La actividad {codigo} tiene {programado.Length} metas mensuales en la versión; se esperan 12.");
+            var centro = r.GetInt32(3);
             Array.Clear(ejecutado);
-            if (!r.IsDBNull(8))
+            if (!r.IsDBNull(8) && mesesQueCuentan.GetValueOrDefault(centro) is var cuentan and not 0)
             {
                 var meses = r.GetFieldValue<int[]>(8);
                 var valores = r.GetFieldValue<decimal?[]>(9);
-                for (var i = 0; i < meses.Length; i++) ejecutado[meses[i] - 1] = valores[i];
+                for (var i = 0; i < meses.Length; i++)
+                    if ((cuentan & Mes(meses[i])) != 0) ejecutado[meses[i] - 1] = valores[i];
             }
-            acumulador.Agregar(codigo, aeis[r.GetInt32(2)], centros[r.GetInt32(3)], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo,
+            acumulador.Agregar(codigo, aeis[r.GetInt32(2)], centros[centro], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo,
                 Enum.Parse<Comportamiento>(r.GetString(5)), r.GetDecimal(6), programado, ejecutado);
         }
     }
