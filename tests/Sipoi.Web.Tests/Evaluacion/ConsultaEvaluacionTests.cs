@@ -130,6 +130,37 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
         Assert.NotEqual(aprobados, conEnviados);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(25)]
+    public async Task Por_lotes_da_lo_mismo_que_entidad_por_entidad(int porLote)
+    {
+        await MostrarEnviadosAsync(false);
+        List<ConsultaEvaluacion.Contexto> contextos;
+        await using (var db = _base.Contexto())
+            contextos = await ConsultaEvaluacion.ContextosAsync(db, Opciones.Anio);
+        Assert.Equal(3, contextos.Count);
+        // Reversed, so the order of the results follows the order given, not the ids.
+        contextos.Reverse();
+        var periodo = Periodo.Parse("A09");
+        var unaPorUna = new List<string>();
+        foreach (var c in contextos)
+        {
+            await using var db = _base.Contexto();
+            unaPorUna.Add(Json(await ConsultaEvaluacion.EvaluarAsync(db, c, Opciones.Anio, periodo)));
+        }
+        var porLotes = new List<string>();
+        await using (var db = _base.Contexto())
+            await foreach (var (c, r) in ConsultaEvaluacion.EvaluarVariasAsync(db, contextos, Opciones.Anio, periodo, porLote: porLote))
+            {
+                Assert.Same(contextos[porLotes.Count], c);
+                porLotes.Add(Json(r));
+            }
+        Assert.Equal(unaPorUna, porLotes);
+        Assert.Equal(3, unaPorUna.Distinct().Count());
+    }
+
     [Fact]
     public async Task El_comando_preparado_da_siempre_lo_mismo()
     {
