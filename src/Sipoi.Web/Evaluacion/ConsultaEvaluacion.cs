@@ -201,7 +201,7 @@ public static class ConsultaEvaluacion
                av.meses, av.valores
           FROM programacion p
           JOIN actividad a ON a.id = p.actividad_id
-          LEFT JOIN LATERAL (SELECT array_agg(v.mes ORDER BY v.mes) AS meses, array_agg(v.ejecutado_fisico ORDER BY v.mes) AS valores
+          LEFT JOIN LATERAL (SELECT bit_or(1 << (v.mes - 1)) AS meses, array_agg(v.ejecutado_fisico ORDER BY v.mes) AS valores
                                FROM avance_mensual v
                               WHERE v.actividad_id = a.id) av ON true
          WHERE p.poi_version_id = @version
@@ -271,8 +271,8 @@ public static class ConsultaEvaluacion
     /// <summary>Bit of a month (1–12) in a cost centre's set of months that count.</summary>
     private static int Mes(int mes) => mes is >= 1 and <= 12 ? 1 << (mes - 1) : 0;
 
-    // One row per activity with its months packed as arrays (12 targets; executed values of the
-    // registered months). Packing is plain SQL; every roll-up stays in the domain. A month's execution
+    // One row per activity with its months packed (12 targets; the registered months as a bit mask and
+    // their executed values). Packing is plain SQL; every roll-up stays in the domain. A month's execution
     // counts only when its cost centre's monitoring of that month is approved (DOMAIN.md §4), or
     // submitted when the entity shows submitted months (ConfiguracionEntidad.MostrarEnviados):
     // those months come once per cost centre (the result set before this one) as bit masks, instead
@@ -292,10 +292,16 @@ public static class ConsultaEvaluacion
             Array.Clear(ejecutado);
             if (!r.IsDBNull(8) && mesesQueCuentan.GetValueOrDefault(centro) is var cuentan and not 0)
             {
-                var meses = r.GetFieldValue<int[]>(8);
+                // The registered months as a bit mask (month m is bit m − 1; the table keeps 1 ≤ mes ≤ 12
+                // and one row per month), their values in month order.
+                var meses = r.GetInt32(8);
                 var valores = r.GetFieldValue<decimal?[]>(9);
-                for (var i = 0; i < meses.Length; i++)
-                    if ((cuentan & Mes(meses[i])) != 0) ejecutado[meses[i] - 1] = valores[i];
+                for (int mes = 1, i = 0; mes <= 12; mes++)
+                    if ((meses & Mes(mes)) != 0)
+                    {
+                        if ((cuentan & Mes(mes)) != 0) ejecutado[mes - 1] = valores[i];
+                        i++;
+                    }
             }
             acumulador.Agregar(codigo, aeis[r.GetInt32(2)], centros[centro], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo,
                 Enum.Parse<Comportamiento>(r.GetString(5)), r.GetDecimal(6), programado, ejecutado);
