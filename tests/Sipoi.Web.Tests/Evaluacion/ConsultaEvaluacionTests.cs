@@ -162,6 +162,22 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Un_lote_prepara_seis_sentencias_no_seis_por_entidad()
+    {
+        await using var db = _base.Contexto();
+        var contextos = await ConsultaEvaluacion.ContextosAsync(db, Opciones.Anio);
+        await db.Database.OpenConnectionAsync();
+        var n = 0;
+        await foreach (var _ in ConsultaEvaluacion.EvaluarVariasAsync(db, contextos, Opciones.Anio, Periodo.Anual, porLote: 3)) n++;
+        Assert.Equal(3, n);
+        await foreach (var _ in ConsultaEvaluacion.EvaluarVariasAsync(db, contextos, Opciones.Anio, Periodo.Anual, porLote: 2)) n++;
+        Assert.Equal(6, n);
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM pg_prepared_statements";
+        Assert.Equal(6L, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
+    }
+
+    [Fact]
     public async Task El_comando_preparado_da_siempre_lo_mismo()
     {
         // PostgreSQL switches a prepared statement to a generic plan after five executions: the
