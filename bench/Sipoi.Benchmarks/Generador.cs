@@ -56,7 +56,8 @@ public static class Generador
         await using (var db = new SipoiDbContext(OpcionesDb(conexion)))
             await db.Database.MigrateAsync(ct);
 
-        await using var cx = new NpgsqlConnection(conexion);
+        // No command timeout: on a loaded machine one batch's COPY can take longer than the default 30 s.
+        await using var cx = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(conexion) { CommandTimeout = 0 }.ConnectionString);
         await cx.OpenAsync(ct);
         var ids = new Dictionary<string, long>();
         foreach (var t in Tablas)

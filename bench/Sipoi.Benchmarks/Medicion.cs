@@ -7,7 +7,7 @@ using Sipoi.Web.Evaluacion;
 
 namespace Sipoi.Benchmarks;
 
-public sealed record OpcionesMedicion(int Anio = 2024, string Prefijo = "BENCH", int RepeticionesA = 7, int RepeticionesB = 3, int Paralelo = 2);
+public sealed record OpcionesMedicion(int Anio = 2024, string Prefijo = "BENCH", int RepeticionesA = 7, int RepeticionesB = 3, int Paralelo = 2, int PorLote = 25);
 
 /// <summary>
 /// Times the evaluation (through <see cref="ConsultaEvaluacion"/>, the app's only DB→engine path)
@@ -125,18 +125,29 @@ public static class Medicion
             var hechas = 0;
             asignadoAntes = GC.GetTotalAllocatedBytes();
             // A national run reads every entity's context in one query (a few ids each), then streams
-            // each entity's rows through the same path as (a).
+            // the entities' rows through the same statements as (a).
             List<ConsultaEvaluacion.Contexto> contextos;
             await using (var db = new SipoiDbContext(opciones))
                 contextos = (await ConsultaEvaluacion.ContextosAsync(db, o.Anio)).Where(c => c.Codigo.StartsWith(o.Prefijo + "-", StringComparison.Ordinal)).ToList();
             if (contextos.Count != codigos.Count) throw new InvalidOperationException($"Se esperaban {codigos.Count} contextos y hay {contextos.Count}.");
-            await Parallel.ForEachAsync(Enumerable.Range(0, contextos.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Paralelo }, async (i, _) =>
+            // The national path: each worker streams its share of the entities through
+            // ConsultaEvaluacion.EvaluarVariasAsync (batches of PorLote entities per round trip, dealt
+            // round-robin to the workers), keeping one entity's data at a time.
+            var indices = Enumerable.Range(0, contextos.Count).ToArray();
+            var lotes = indices.Chunk(o.PorLote).ToArray();
+            await Parallel.ForEachAsync(Enumerable.Range(0, o.Paralelo), new ParallelOptions { MaxDegreeOfParallelism = o.Paralelo }, async (w, _) =>
             {
-                await using (var db = new SipoiDbContext(opciones))
-                    igis[i] = (await ConsultaEvaluacion.EvaluarAsync(db, contextos[i], o.Anio, Periodo.Anual, metodo: null, incluirActividades: false)).Igi;
-                var n = Interlocked.Increment(ref hechas);
-                if (ultimaCorrida && n % Math.Max(1, codigos.Count / 4) == 0)
-                    lock (muestras) muestras.Add($"{n,6:N0} entidades: working set {Environment.WorkingSet / 1048576.0,7:F1} MiB, heap {GC.GetTotalMemory(false) / 1048576.0,7:F1} MiB");
+                var mias = lotes.Where((_, k) => k % o.Paralelo == w).SelectMany(l => l).ToList();
+                await using var db = new SipoiDbContext(opciones);
+                var j = 0;
+                await foreach (var (_, r) in ConsultaEvaluacion.EvaluarVariasAsync(db, mias.Select(i => contextos[i]), o.Anio, Periodo.Anual,
+                                   metodo: null, incluirActividades: false, porLote: o.PorLote))
+                {
+                    igis[mias[j++]] = r.Igi;
+                    var n = Interlocked.Increment(ref hechas);
+                    if (ultimaCorrida && n % Math.Max(1, codigos.Count / 4) == 0)
+                        lock (muestras) muestras.Add($"{n,6:N0} entidades: working set {Environment.WorkingSet / 1048576.0,7:F1} MiB, heap {GC.GetTotalMemory(false) / 1048576.0,7:F1} MiB");
+                }
             });
             asignadoUltimo = GC.GetTotalAllocatedBytes() - asignadoAntes;
         }
@@ -148,7 +159,7 @@ public static class Medicion
         });
         proceso.Refresh();
         var conIgi = igis.Count(x => x is >= 0 and <= 100);
-        salida.WriteLine($"(b) evaluación {evalB}   ({o.Paralelo} en paralelo, {conIgi:N0}/{codigos.Count:N0} con IGI entre 0 y 100, IGI medio {igis.Average(x => x ?? 0):F2})");
+        salida.WriteLine($"(b) evaluación {evalB}   ({o.Paralelo} en paralelo, lotes de {o.PorLote}, {conIgi:N0}/{codigos.Count:N0} con IGI entre 0 y 100, IGI medio {igis.Average(x => x ?? 0):F2})");
 
         salida.WriteLine();
         salida.WriteLine("| medida | piso PostgreSQL (mejor / mediana) | evaluación (mejor / mediana) | razón eval/piso (mediana) | meta |");

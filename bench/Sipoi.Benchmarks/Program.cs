@@ -2,8 +2,9 @@ namespace Sipoi.Benchmarks;
 
 // Usage (docs/benchmarks.md):
 //   Sipoi.Benchmarks generar --conexion "Host=…;Username=…;Database=…" [--entidades 3000] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--semilla N] [--rapido]
-//   Sipoi.Benchmarks medir   --conexion "…" [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--rapido]
+//   Sipoi.Benchmarks medir   --conexion "…" [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--por-lote 25] [--rapido]
 //   Sipoi.Benchmarks todo    --conexion "…" [options of both]
+//   Sipoi.Benchmarks perfil   --conexion "…" [--repeticiones 21]   (where the time of (a) goes)
 //   Sipoi.Benchmarks reportes --conexion "…" [--repeticiones 7] [--hasta-mes 9] [--repeticiones-pdf 3] [--entidad CODIGO]   (docs/reportes.md)
 internal static class Cli
 {
@@ -21,9 +22,9 @@ internal static class Cli
         int Entero(string clave, int porDefecto) => opciones.TryGetValue(clave, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : porDefecto;
 
         var conexion = opciones.GetValueOrDefault("conexion") ?? Environment.GetEnvironmentVariable("SIPOI_BENCH_CONEXION");
-        if (string.IsNullOrWhiteSpace(conexion) || comando is not ("generar" or "medir" or "todo" or "reportes"))
+        if (string.IsNullOrWhiteSpace(conexion) || comando is not ("generar" or "medir" or "todo" or "reportes" or "perfil"))
         {
-            Console.Error.WriteLine("Uso: Sipoi.Benchmarks [generar|medir|todo|reportes] --conexion \"Host=…;Username=…;Database=…\" [--entidades N] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--rapido]");
+            Console.Error.WriteLine("Uso: Sipoi.Benchmarks [generar|medir|todo|reportes] --conexion \"Host=…;Username=…;Database=…\" [--entidades N] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--por-lote 25] [--rapido]");
             return 1;
         }
         var rapido = opciones.ContainsKey("rapido");
@@ -57,12 +58,15 @@ internal static class Cli
             var r = await Generador.GenerarAsync(conexion, g, Console.WriteLine);
             Console.WriteLine($"Generadas {r.Entidades:N0} entidades, {r.Actividades:N0} actividades, {r.MetasMensuales:N0} metas y {r.AvancesMensuales:N0} avances mensuales en {r.Duracion.TotalSeconds:F1} s");
         }
+        if (comando == "perfil")
+            return await Perfil.EjecutarAsync(conexion, new OpcionesMedicion(anio, prefijo, RepeticionesA: Entero("repeticiones", 21)), Console.Out);
         if (comando is "medir" or "todo")
         {
             var m = new OpcionesMedicion(anio, prefijo,
                 RepeticionesA: Entero("repeticiones", rapido ? 3 : 7),
                 RepeticionesB: Entero("repeticiones-b", rapido ? 1 : 3),
-                Paralelo: Entero("paralelo", 2));
+                Paralelo: Entero("paralelo", 2),
+                PorLote: Entero("por-lote", 25));
             return await Medicion.EjecutarAsync(conexion, m, Console.Out);
         }
         return 0;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Organizacion;
@@ -18,11 +19,14 @@ public static class ConsultaEvaluacion
 
     public static async Task<Contexto?> ContextoAsync(SipoiDbContext db, string codigoEntidad, int anio, CancellationToken ct = default)
     {
-        var e = await db.Entidades.AsNoTracking().SingleOrDefaultAsync(x => x.Codigo == codigoEntidad, ct);
-        if (e is null) return null;
-        var poi = await db.Pois.AsNoTracking().Include(p => p.Versiones).SingleOrDefaultAsync(p => p.EntidadId == e.Id && p.Anio == anio, ct);
-        if (poi?.VersionVigente is not { } v) return null;
-        return new Contexto(e.Id, e.Codigo, e.Nombre, e.Configuracion, v.Id, poi.PeiId);
+        // One round trip (entity joined with its POI of the year and the POI's versions).
+        var fila = await (
+            from e in db.Entidades.AsNoTracking()
+            join p in db.Pois.AsNoTracking().Include(p => p.Versiones) on e.Id equals p.EntidadId
+            where e.Codigo == codigoEntidad && p.Anio == anio
+            select new { e, p }).SingleOrDefaultAsync(ct);
+        if (fila?.p.VersionVigente is not { } v) return null;
+        return new Contexto(fila.e.Id, fila.e.Codigo, fila.e.Nombre, fila.e.Configuracion, v.Id, fila.p.PeiId);
     }
 
     /// <summary>
@@ -52,37 +56,86 @@ public static class ConsultaEvaluacion
     public static async Task<ResultadoEvaluacion> EvaluarAsync(SipoiDbContext db, Contexto c, int anio, Periodo periodo,
         MetodoEvaluacion? metodo = null, bool incluirActividades = true, CancellationToken ct = default)
     {
-        var config = ConfiguracionEvaluacion.Desde(metodo is { } m ? c.Configuracion with { Metodo = m } : c.Configuracion);
+        ResultadoEvaluacion? resultado = null;
+        await foreach (var (_, r) in EvaluarVariasAsync(db, [c], anio, periodo, metodo, incluirActividades, ct: ct))
+            resultado = r;
+        return resultado!;
+    }
+
+    /// <summary>
+    /// Evaluates several entities (national runs, consolidation), yielding each result as soon as its
+    /// entity is read, in the order given. The entities go to PostgreSQL in batches of
+    /// <paramref name="porLote"/>: one round trip per batch, the same prepared statements as for one
+    /// entity, consumed by one reader while the server is still producing the next entities' rows.
+    /// Only one entity's data is in memory at a time. The connection is busy until the enumeration
+    /// ends: do not query <paramref name="db"/> inside the loop.
+    /// </summary>
+    public static async IAsyncEnumerable<(Contexto Contexto, ResultadoEvaluacion Resultado)> EvaluarVariasAsync(
+        SipoiDbContext db, IEnumerable<Contexto> contextos, int anio, Periodo periodo, MetodoEvaluacion? metodo = null,
+        bool incluirActividades = true, int porLote = 25, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(porLote, 1);
         var conexion = db.Database.GetDbConnection();
         var abierta = conexion.State == System.Data.ConnectionState.Open;
         if (!abierta) await conexion.OpenAsync(ct);
         try
         {
-            // One round trip: the PEI, the entity's codes and the monthly rows come as five result sets.
-            await using var cmd = conexion.CreateCommand();
-            cmd.CommandText = SqlEvaluacion;
-            Parametro(cmd, "pei", c.PeiId);
-            Parametro(cmd, "entidad", c.EntidadId);
-            Parametro(cmd, "version", c.PoiVersionId);
-            Parametro(cmd, "enviados", c.Configuracion.MostrarEnviados);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            var (pei, aeis) = await LeerEstructuraAsync(r, ct);
-            await r.NextResultAsync(ct);
-            var centros = new Dictionary<int, string>();
-            while (await r.ReadAsync(ct)) centros[r.GetInt32(0)] = r.GetString(1);
-            await r.NextResultAsync(ct);
-            var fichas = new Dictionary<int, FichaEvaluable>();
-            while (await r.ReadAsync(ct))
-                fichas[r.GetInt32(0)] = new FichaEvaluable(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetDecimal(3));
-            await r.NextResultAsync(ct);
-            var acumulador = new AcumuladorEvaluacion(pei, config, anio, periodo, fichas.Values.ToList(), incluirActividades);
-            await LeerActividadesAsync(r, acumulador, aeis, centros, fichas, ct);
-            return acumulador.Resultado();
+            foreach (var lote in contextos.Chunk(porLote))
+            {
+                // Per entity, the PEI, its codes, the months that count and the monthly rows come as six result sets.
+                await using var batch = conexion.CreateBatch();
+                foreach (var c in lote)
+                    foreach (var sql in SqlEvaluacion)
+                    {
+                        var cmd = batch.CreateBatchCommand();
+                        cmd.CommandText = sql;
+                        Parametro(cmd, "pei", c.PeiId);
+                        Parametro(cmd, "entidad", c.EntidadId);
+                        Parametro(cmd, "version", c.PoiVersionId);
+                        Parametro(cmd, "enviados", c.Configuracion.MostrarEnviados);
+                        batch.BatchCommands.Add(cmd);
+                    }
+                // Prepared on the physical connection: Npgsql keeps the statements across pooled opens,
+                // so after the first time PostgreSQL neither parses nor plans them again.
+                await batch.PrepareAsync(ct);
+                await using var r = await batch.ExecuteReaderAsync(ct);
+                for (var i = 0; i < lote.Length; i++)
+                {
+                    if (i > 0) await r.NextResultAsync(ct);
+                    yield return (lote[i], await LeerEntidadAsync(r, lote[i], anio, periodo, metodo, incluirActividades, ct));
+                }
+            }
         }
         finally
         {
             if (!abierta) await conexion.CloseAsync();
         }
+    }
+
+    /// <summary>Reads one entity's six result sets (the reader is on the first) and evaluates it.</summary>
+    private static async Task<ResultadoEvaluacion> LeerEntidadAsync(DbDataReader r, Contexto c, int anio, Periodo periodo,
+        MetodoEvaluacion? metodo, bool incluirActividades, CancellationToken ct)
+    {
+        var config = ConfiguracionEvaluacion.Desde(metodo is { } m ? c.Configuracion with { Metodo = m } : c.Configuracion);
+        var (pei, aeis) = await LeerEstructuraAsync(r, ct);
+        await r.NextResultAsync(ct);
+        var centros = new Dictionary<int, string>();
+        while (await r.ReadAsync(ct)) centros[r.GetInt32(0)] = r.GetString(1);
+        await r.NextResultAsync(ct);
+        var fichas = new Dictionary<int, FichaEvaluable>();
+        while (await r.ReadAsync(ct))
+            fichas[r.GetInt32(0)] = new FichaEvaluable(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetDecimal(3));
+        await r.NextResultAsync(ct);
+        var mesesQueCuentan = new Dictionary<int, int>();
+        while (await r.ReadAsync(ct))
+        {
+            var centro = r.GetInt32(0);
+            mesesQueCuentan[centro] = mesesQueCuentan.GetValueOrDefault(centro) | Mes(r.GetInt32(1));
+        }
+        await r.NextResultAsync(ct);
+        var acumulador = new AcumuladorEvaluacion(pei, config, anio, periodo, fichas.Values.ToList(), incluirActividades);
+        await LeerActividadesAsync(r, acumulador, aeis, centros, fichas, mesesQueCuentan, ct);
+        return acumulador.Resultado();
     }
 
     /// <summary>
@@ -103,11 +156,16 @@ public static class ConsultaEvaluacion
         return codigos.ToHashSet(StringComparer.Ordinal);
     }
 
-    private const string SqlEvaluacion = """
+    // One entity's statements, in the order LeerEntidadAsync reads them; each gets the parameters it names.
+    private static readonly string[] SqlEvaluacion =
+    [
+        """
         SELECT o.id, o.codigo, o.prioridad, a.id, a.codigo, a.prioridad
           FROM oei o LEFT JOIN aei a ON a.oei_id = o.id
          WHERE o.pei_id = @pei
-         ORDER BY o.prioridad, a.prioridad;
+         ORDER BY o.prioridad, a.prioridad
+        """,
+        """
         SELECT i.id, i.oei_id, i.aei_id, i.codigo, i.sentido, i.maximo_permisible, i.minimo_permisible,
                v.anio, v.periodo, v.logro_esperado, v.valor_obtenido
           FROM indicador i
@@ -122,25 +180,38 @@ public static class ConsultaEvaluacion
           JOIN oei o ON o.id = a.oei_id
           LEFT JOIN valor_indicador v ON v.indicador_id = i.id
          WHERE o.pei_id = @pei
-         ORDER BY 1, 8, 9;
-        SELECT id, codigo FROM centro_costo WHERE entidad_id = @entidad;
-        SELECT id, codigo, gerencia, peso FROM ficha_proceso WHERE entidad_id = @entidad;
+         ORDER BY 1, 8, 9
+        """,
+        """
+        SELECT id, codigo FROM centro_costo WHERE entidad_id = @entidad
+        """,
+        """
+        SELECT id, codigo, gerencia, peso FROM ficha_proceso WHERE entidad_id = @entidad
+        """,
+        """
+        SELECT s.centro_costo_id, s.mes
+          FROM seguimiento_mensual s
+          JOIN poi_version pv ON pv.poi_id = s.poi_id
+         WHERE pv.id = @version
+           AND (s.estado = 'Aprobado' OR (@enviados AND s.estado = 'Enviado'))
+        """,
+        """
         SELECT a.id, a.codigo, a.aei_id, a.centro_costo_id, a.ficha_id, p.comportamiento, p.peso,
                (SELECT array_agg(m.fisico ORDER BY m.mes) FROM meta_mensual m WHERE m.programacion_id = p.id),
                av.meses, av.valores
           FROM programacion p
           JOIN actividad a ON a.id = p.actividad_id
-          LEFT JOIN LATERAL (SELECT array_agg(v.mes ORDER BY v.mes) AS meses, array_agg(v.ejecutado_fisico ORDER BY v.mes) AS valores
+          LEFT JOIN LATERAL (SELECT bit_or(1 << (v.mes - 1)) AS meses, array_agg(v.ejecutado_fisico ORDER BY v.mes) AS valores
                                FROM avance_mensual v
-                               JOIN seguimiento_mensual s ON s.poi_id = a.poi_id AND s.centro_costo_id = a.centro_costo_id AND s.mes = v.mes
-                              WHERE v.actividad_id = a.id
-                                AND (s.estado = 'Aprobado' OR (@enviados AND s.estado = 'Enviado'))) av ON true
+                              WHERE v.actividad_id = a.id) av ON true
          WHERE p.poi_version_id = @version
-         ORDER BY a.id;
-        """;
+         ORDER BY a.id
+        """,
+    ];
 
-    private static void Parametro(DbCommand cmd, string nombre, object valor)
+    private static void Parametro(DbBatchCommand cmd, string nombre, object valor)
     {
+        if (!cmd.CommandText.Contains("@" + nombre, StringComparison.Ordinal)) return;
         var p = cmd.CreateParameter();
         p.ParameterName = nombre;
         p.Value = valor;
@@ -197,12 +268,18 @@ public static class ConsultaEvaluacion
         return (pei, aeis);
     }
 
-    // One row per activity with its months packed as arrays (12 targets; executed values of the
-    // registered months). Packing is plain SQL; every roll-up stays in the domain. A month's execution
+    /// <summary>Bit of a month (1–12) in a cost centre's set of months that count.</summary>
+    private static int Mes(int mes) => mes is >= 1 and <= 12 ? 1 << (mes - 1) : 0;
+
+    // One row per activity with its months packed (12 targets; the registered months as a bit mask and
+    // their executed values). Packing is plain SQL; every roll-up stays in the domain. A month's execution
     // counts only when its cost centre's monitoring of that month is approved (DOMAIN.md §4), or
-    // submitted when the entity shows submitted months (ConfiguracionEntidad.MostrarEnviados).
+    // submitted when the entity shows submitted months (ConfiguracionEntidad.MostrarEnviados):
+    // those months come once per cost centre (the result set before this one) as bit masks, instead
+    // of PostgreSQL looking the monitoring up again for every activity and month.
     private static async Task LeerActividadesAsync(DbDataReader r, AcumuladorEvaluacion acumulador,
-        Dictionary<int, string> aeis, Dictionary<int, string> centros, Dictionary<int, FichaEvaluable> fichas, CancellationToken ct)
+        Dictionary<int, string> aeis, Dictionary<int, string> centros, Dictionary<int, FichaEvaluable> fichas,
+        Dictionary<int, int> mesesQueCuentan, CancellationToken ct)
     {
         var ejecutado = new decimal?[12];
         while (await r.ReadAsync(ct))
@@ -211,14 +288,22 @@ public static class ConsultaEvaluacion
             var programado = r.IsDBNull(7) ? [] : r.GetFieldValue<decimal[]>(7);
             if (programado.Length != 12)
                 throw new InvalidOperationException($"La actividad {codigo} tiene {programado.Length} metas mensuales en la versión; se esperan 12.");
+            var centro = r.GetInt32(3);
             Array.Clear(ejecutado);
-            if (!r.IsDBNull(8))
+            if (!r.IsDBNull(8) && mesesQueCuentan.GetValueOrDefault(centro) is var cuentan and not 0)
             {
-                var meses = r.GetFieldValue<int[]>(8);
+                // The registered months as a bit mask (month m is bit m − 1; the table keeps 1 ≤ mes ≤ 12
+                // and one row per month), their values in month order.
+                var meses = r.GetInt32(8);
                 var valores = r.GetFieldValue<decimal?[]>(9);
-                for (var i = 0; i < meses.Length; i++) ejecutado[meses[i] - 1] = valores[i];
+                for (int mes = 1, i = 0; mes <= 12; mes++)
+                    if ((meses & Mes(mes)) != 0)
+                    {
+                        if ((cuentan & Mes(mes)) != 0) ejecutado[mes - 1] = valores[i];
+                        i++;
+                    }
             }
-            acumulador.Agregar(codigo, aeis[r.GetInt32(2)], centros[r.GetInt32(3)], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo,
+            acumulador.Agregar(codigo, aeis[r.GetInt32(2)], centros[centro], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo,
                 Enum.Parse<Comportamiento>(r.GetString(5)), r.GetDecimal(6), programado, ejecutado);
         }
     }

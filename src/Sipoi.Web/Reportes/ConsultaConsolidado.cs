@@ -8,7 +8,7 @@ namespace Sipoi.Web.Reportes;
 
 /// <summary>
 /// Consolidation across entities: one engine run per entity (the national path of
-/// <see cref="ConsultaEvaluacion.ContextosAsync"/>), aggregates only.
+/// <see cref="ConsultaEvaluacion.ContextosAsync"/> and <see cref="ConsultaEvaluacion.EvaluarVariasAsync"/>), aggregates only.
 /// </summary>
 public static class ConsultaConsolidado
 {
@@ -36,9 +36,8 @@ public static class ConsultaConsolidado
             .ToDictionaryAsync(e => e.Id, e => e.NombreCorto, ct);
 
         var entidades = new List<EntidadConsolidada>();
-        foreach (var c in elegidos)
+        await foreach (var (c, r) in ConsultaEvaluacion.EvaluarVariasAsync(db, elegidos, anio, periodo, incluirActividades: false, ct: ct))
         {
-            var r = await ConsultaEvaluacion.EvaluarAsync(db, c, anio, periodo, incluirActividades: false, ct: ct);
             entidades.Add(EntidadConsolidada.Desde(c.Codigo, siglas.GetValueOrDefault(c.EntidadId) ?? c.Nombre, r,
                 enunciados.GetValueOrDefault(c.PeiId) ?? new Dictionary<string, string>()));
         }
