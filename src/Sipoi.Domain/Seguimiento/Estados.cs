@@ -61,3 +61,16 @@ public static class Tablero
         Estado(seguimiento?.Estado ?? EstadoSeguimiento.Pendiente,
                Plazos.Vigente(Plazos.Cierre(mes, configuracion), seguimiento?.Reapertura), hoy);
 }
+
+/// <summary>
+/// Which monitoring months the evaluation and every execution figure read (DOMAIN.md §4): approved ones, and also
+/// submitted ones when the entity shows them (<see cref="ConfiguracionEntidad.MostrarEnviados"/>). The SQL of the
+/// evaluation receives <see cref="Estados"/> as a parameter, so this is the only place the rule is written.
+/// </summary>
+public static class MesesQueCuentan
+{
+    public static IReadOnlyList<EstadoSeguimiento> Estados(bool mostrarEnviados) =>
+        mostrarEnviados ? [EstadoSeguimiento.Aprobado, EstadoSeguimiento.Enviado] : [EstadoSeguimiento.Aprobado];
+
+    public static bool Cuenta(EstadoSeguimiento estado, bool mostrarEnviados) => Estados(mostrarEnviados).Contains(estado);
+}

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
+using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Evaluacion;
@@ -92,7 +93,8 @@ public static class ConsultaEvaluacion
                         Parametro(cmd, "pei", c.PeiId);
                         Parametro(cmd, "entidad", c.EntidadId);
                         Parametro(cmd, "version", c.PoiVersionId);
-                        Parametro(cmd, "enviados", c.Configuracion.MostrarEnviados);
+                        // Stored as the enum's name (HasConversion<string>); the rule itself is the domain's.
+                        Parametro(cmd, "estados", MesesQueCuentan.Estados(c.Configuracion.MostrarEnviados).Select(e => e.ToString()).ToArray());
                         batch.BatchCommands.Add(cmd);
                     }
                 // Prepared on the physical connection: Npgsql keeps the statements across pooled opens,
@@ -193,7 +195,7 @@ public static class ConsultaEvaluacion
           FROM seguimiento_mensual s
           JOIN poi_version pv ON pv.poi_id = s.poi_id
          WHERE pv.id = @version
-           AND (s.estado = 'Aprobado' OR (@enviados AND s.estado = 'Enviado'))
+           AND s.estado = ANY(@estados)
         """,
         """
         SELECT a.id, a.codigo, a.aei_id, a.centro_costo_id, a.ficha_id, p.comportamiento, p.peso,

@@ -22,10 +22,6 @@ public sealed record FinancieroCentro(string Codigo, string Nombre, ResultadoCen
 /// </summary>
 public static class EjecucionFinanciera
 {
-    /// <summary>Which months' data the evaluation reads (ConsultaEvaluacion's query applies the same rule in SQL).</summary>
-    public static bool Cuenta(EstadoSeguimiento estado, bool mostrarEnviados) =>
-        estado == EstadoSeguimiento.Aprobado || (mostrarEnviados && estado == EstadoSeguimiento.Enviado);
-
     public static async Task<List<FinancieroCentro>> PorCentroAsync(SipoiDbContext db, ConsultaEvaluacion.Contexto c, ResultadoEvaluacion fisico,
         Periodo periodo, CancellationToken ct)
     {
@@ -56,7 +52,7 @@ public static class EjecucionFinanciera
                 foreach (var m in a.Metas) meses[m.Mes - 1] = m.Financiero;
                 var ejecutados = new decimal?[12];
                 foreach (var v in avancePorActividad[a.Id])
-                    if (estados.TryGetValue((g.Key, v.Mes), out var estado) && Cuenta(estado, c.Configuracion.MostrarEnviados))
+                    if (estados.TryGetValue((g.Key, v.Mes), out var estado) && MesesQueCuentan.Cuenta(estado, c.Configuracion.MostrarEnviados))
                         ejecutados[v.Mes - 1] = v.EjecutadoFinanciero;
                 prog += Agregacion.Programado(Comportamiento.Suma, meses, periodo);
                 if (Agregacion.Ejecutado(Comportamiento.Suma, ejecutados, periodo) is { } e)
