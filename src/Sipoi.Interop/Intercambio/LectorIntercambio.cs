@@ -1,9 +1,9 @@
-using Sipoi.Domain.Estrategia;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 
 namespace Sipoi.Interop.Intercambio;

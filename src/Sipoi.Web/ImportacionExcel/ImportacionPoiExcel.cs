@@ -87,7 +87,9 @@ public static class ImportacionPoiExcel
         var fichas = (await db.Fichas.AsNoTracking().Include(f => f.Aeis).Where(f => f.EntidadId == entidad.Id).OrderBy(f => f.Id).ToListAsync(ct))
             .Select(f => new FichaDto
             {
-                Codigo = f.Codigo, Nombre = f.Nombre, CentroCosto = f.CentroCostoId is { } c ? codigoCentro[c] : null,
+                Codigo = f.Codigo,
+                Nombre = f.Nombre,
+                CentroCosto = f.CentroCostoId is { } c ? codigoCentro[c] : null,
                 Aei = f.Aeis.Where(x => codigoAei.ContainsKey(x.AeiId)).Select(x => codigoAei[x.AeiId]).ToList(),
             }).ToList();
 
@@ -104,7 +106,11 @@ public static class ImportacionPoiExcel
         }
         var contexto = new ContextoPoiExcel
         {
-            Anio = anio, CentrosCosto = centros, Fichas = fichas, Aeis = aeis.Select(a => a.Codigo).ToList(), PoiActual = poiActual,
+            Anio = anio,
+            CentrosCosto = centros,
+            Fichas = fichas,
+            Aeis = aeis.Select(a => a.Codigo).ToList(),
+            PoiActual = poiActual,
         };
         return (contexto, (entidad.Id, peiId), null, actual);
     }

@@ -50,24 +50,44 @@ public static class ExportadorPlan
             },
             CentrosCosto = centros.Select(c => new CentroCostoDto
             {
-                Codigo = c.Codigo, Nombre = c.Nombre, Padre = c.PadreId is { } p ? codigoCentro[p] : null, Responsable = c.Responsable, Gerencia = c.EsGerencia,
+                Codigo = c.Codigo,
+                Nombre = c.Nombre,
+                Padre = c.PadreId is { } p ? codigoCentro[p] : null,
+                Responsable = c.Responsable,
+                Gerencia = c.EsGerencia,
             }).ToList(),
             Fichas = fichas.Select(f => new FichaDto
             {
-                Codigo = f.Codigo, Nombre = f.Nombre, Gerencia = f.Gerencia, CentroCosto = f.CentroCostoId is { } c ? codigoCentro[c] : null,
-                Responsable = f.Responsable, Objetivo = f.Objetivo, Peso = f.Peso, Aei = f.Aeis.Select(a => aeis[a.AeiId]).ToList(),
+                Codigo = f.Codigo,
+                Nombre = f.Nombre,
+                Gerencia = f.Gerencia,
+                CentroCosto = f.CentroCostoId is { } c ? codigoCentro[c] : null,
+                Responsable = f.Responsable,
+                Objetivo = f.Objetivo,
+                Peso = f.Peso,
+                Aei = f.Aeis.Select(a => aeis[a.AeiId]).ToList(),
             }).ToList(),
             Pei = new PeiDto
             {
-                Codigo = pei.Codigo, Nombre = pei.Nombre, Inicio = pei.Inicio, Fin = pei.Fin, Mision = pei.Mision, Vision = pei.Vision,
+                Codigo = pei.Codigo,
+                Nombre = pei.Nombre,
+                Inicio = pei.Inicio,
+                Fin = pei.Fin,
+                Mision = pei.Mision,
+                Vision = pei.Vision,
                 Estado = pei.Estado,
                 Oei = pei.Oeis.OrderBy(o => o.Prioridad).Select(o => new OeiDto
                 {
-                    Codigo = o.Codigo, Enunciado = o.Enunciado, Prioridad = o.Prioridad,
+                    Codigo = o.Codigo,
+                    Enunciado = o.Enunciado,
+                    Prioridad = o.Prioridad,
                     Indicadores = o.Indicadores.OrderBy(i => i.Id).Select(i => Indicador(i, codigoCentro)).ToList(),
                     Aei = o.Aeis.OrderBy(a => a.Prioridad).Select(a => new AeiDto
                     {
-                        Codigo = a.Codigo, Enunciado = a.Enunciado, Prioridad = a.Prioridad, Responsable = a.Responsable,
+                        Codigo = a.Codigo,
+                        Enunciado = a.Enunciado,
+                        Prioridad = a.Prioridad,
+                        Responsable = a.Responsable,
                         Indicadores = a.Indicadores.OrderBy(i => i.Id).Select(i => Indicador(i, codigoCentro)).ToList(),
                     }).ToList(),
                 }).ToList(),
@@ -91,15 +111,20 @@ public static class ExportadorPlan
 
     private static IndicadorDto Indicador(Dom.Estrategia.Indicador i, Dictionary<int, string> centros) => new()
     {
-        Codigo = i.Codigo, Nombre = i.Nombre, Unidad = i.Unidad, Sentido = i.Sentido,
+        Codigo = i.Codigo,
+        Nombre = i.Nombre,
+        Unidad = i.Unidad,
+        Sentido = i.Sentido,
         LineaBase = i.LineaBaseAnio is { } anio && i.LineaBaseValor is { } valor ? new LineaBaseDto { Anio = anio, Valor = valor } : null,
         LogrosEsperados = i.Valores.Where(v => v.Periodo == Dom.Estrategia.PeriodoIndicador.Anual && v.LogroEsperado is not null).ToDictionary(v => v.Anio, v => v.LogroEsperado!.Value),
         ValoresObtenidos = i.Valores.Where(v => v.Periodo == Dom.Estrategia.PeriodoIndicador.Anual && v.ValorObtenido is not null).ToDictionary(v => v.Anio, v => v.ValorObtenido!.Value),
         ValoresObtenidosSemestre = i.Valores.Where(v => v.Periodo != Dom.Estrategia.PeriodoIndicador.Anual && v.ValorObtenido is not null)
             .ToDictionary(v => $"{v.Anio}-S{(int)v.Periodo}", v => v.ValorObtenido!.Value),
-        Fuente = i.Fuente, MetodoCalculo = i.MetodoCalculo,
+        Fuente = i.Fuente,
+        MetodoCalculo = i.MetodoCalculo,
         CentroCostoResponsable = i.CentroCostoResponsableId is { } c ? centros[c] : null,
-        MaximoPermisible = i.MaximoPermisible, MinimoPermisible = i.MinimoPermisible,
+        MaximoPermisible = i.MaximoPermisible,
+        MinimoPermisible = i.MinimoPermisible,
     };
 
     private static ActividadDto Actividad(ActividadOperativa a, ProgramacionActividad p, Dictionary<int, string> centros, Dictionary<int, string> aeis, Dictionary<int, string> fichas)
@@ -110,13 +135,28 @@ public static class ExportadorPlan
         {
             Codigo = a.Codigo,
             Tipo = a.Tipo,
-            Nombre = a.Nombre, CentroCosto = centros[a.CentroCostoId], Aei = aeis[a.AeiId], Ficha = a.FichaId is { } f ? fichas[f] : null,
-            UnidadMedida = a.UnidadMedida, Comportamiento = p.Comportamiento, Peso = p.Peso,
-            Programado = p.ProgramadoFisico(), Ejecutado = a.EjecutadoFisico(),
-            FinancieroProgramado = p.ProgramadoFinanciero(), FinancieroEjecutado = financieroEjecutado,
-            Responsable = a.Responsable, MesInicio = a.MesInicio, MesFin = a.MesFin,
-            CategoriaPresupuestal = a.CategoriaPresupuestal, Producto = a.Producto, ActividadPresupuestal = a.ActividadPresupuestal,
-            Cui = a.Cui, Prioridad = a.Prioridad, Numero = a.Numero, Grupo = a.Grupo, MetaAnual = p.MetaAnual,
+            Nombre = a.Nombre,
+            CentroCosto = centros[a.CentroCostoId],
+            Aei = aeis[a.AeiId],
+            Ficha = a.FichaId is { } f ? fichas[f] : null,
+            UnidadMedida = a.UnidadMedida,
+            Comportamiento = p.Comportamiento,
+            Peso = p.Peso,
+            Programado = p.ProgramadoFisico(),
+            Ejecutado = a.EjecutadoFisico(),
+            FinancieroProgramado = p.ProgramadoFinanciero(),
+            FinancieroEjecutado = financieroEjecutado,
+            Responsable = a.Responsable,
+            MesInicio = a.MesInicio,
+            MesFin = a.MesFin,
+            CategoriaPresupuestal = a.CategoriaPresupuestal,
+            Producto = a.Producto,
+            ActividadPresupuestal = a.ActividadPresupuestal,
+            Cui = a.Cui,
+            Prioridad = a.Prioridad,
+            Numero = a.Numero,
+            Grupo = a.Grupo,
+            MetaAnual = p.MetaAnual,
             // A genérica appears when it has programming or execution (or both).
             FinancieroPorGenerica = p.Financiera.Select(x => x.Generica).Concat(a.AvancesFinancieros.Select(x => x.Generica))
                 .Distinct().Order(StringComparer.Ordinal).Select(g =>

@@ -57,7 +57,10 @@ public class BandasTests
     {
         var entidad = ConfiguracionEntidad.PorDefecto() with
         {
-            Metodo = MetodoEvaluacion.Ponderado, BandaMedioDesde = 80, BandaAltoDesde = 91, LeyendaAlto = "Lo lograste",
+            Metodo = MetodoEvaluacion.Ponderado,
+            BandaMedioDesde = 80,
+            BandaAltoDesde = 91,
+            LeyendaAlto = "Lo lograste",
         };
         var c = ConfiguracionEvaluacion.Desde(entidad);
         Assert.Equal(MetodoEvaluacion.Ponderado, c.Metodo);

@@ -42,7 +42,9 @@ public sealed class ImportacionExcelWebTests(AppDePrueba app) : IClassFixture<Ap
         var tokens = Formulario.De(Formulario.Leer(await (await http.GetAsync(Url)).Content.ReadAsStringAsync()), "revisar").Campos;
         var confirmacion = new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = tokens["__RequestVerificationToken"], ["Anio"] = "2024", ["NombreArchivo"] = "x.xlsx",
+            ["__RequestVerificationToken"] = tokens["__RequestVerificationToken"],
+            ["Anio"] = "2024",
+            ["NombreArchivo"] = "x.xlsx",
             ["Contenido"] = Convert.ToBase64String(malo),
         };
         var r = await http.PostAsync(Url + "?handler=Confirmar", new FormUrlEncodedContent(confirmacion));
@@ -115,7 +117,10 @@ public sealed class ImportacionExcelWebTests(AppDePrueba app) : IClassFixture<Ap
             Assert.Equal(HttpStatusCode.Forbidden, (await http.PostAsync(Url + "?handler=Revisar", subida)).StatusCode);
             var confirmar = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["Anio"] = "2024", ["NombreArchivo"] = "poi.xlsx", ["Contenido"] = Convert.ToBase64String(libro),
+                ["__RequestVerificationToken"] = token,
+                ["Anio"] = "2024",
+                ["NombreArchivo"] = "poi.xlsx",
+                ["Contenido"] = Convert.ToBase64String(libro),
             });
             Assert.Equal(HttpStatusCode.Forbidden, (await http.PostAsync(Url + "?handler=Confirmar", confirmar)).StatusCode);
             Assert.Equal(antes, await ConteosAsync());

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Periodos;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Tests.Infraestructura;

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Seguridad;

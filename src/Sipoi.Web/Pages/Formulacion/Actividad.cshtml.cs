@@ -6,8 +6,8 @@ using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Data;
 using Sipoi.Web.Arranque;
+using Sipoi.Web.Data;
 using Sipoi.Web.Formulacion;
 
 namespace Sipoi.Web.Pages.Formulacion;

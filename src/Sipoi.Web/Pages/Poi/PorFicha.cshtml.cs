@@ -47,7 +47,12 @@ public sealed class PorFichaModel(SipoiDbContext db) : PageModel
             where fa.EntidadId == e.Id
             select new
             {
-                fa.FichaId, a.Codigo, a.Enunciado, OeiCodigo = o.Codigo, OeiEnunciado = o.Enunciado, Indicador = i == null ? null : i.Nombre,
+                fa.FichaId,
+                a.Codigo,
+                a.Enunciado,
+                OeiCodigo = o.Codigo,
+                OeiEnunciado = o.Enunciado,
+                Indicador = i == null ? null : i.Nombre,
                 Unidad = i == null ? null : i.Unidad,
                 Meta = i == null ? null : i.Valores.Where(v => v.Anio == anio && v.Periodo == Domain.Estrategia.PeriodoIndicador.Anual).Select(v => v.LogroEsperado).FirstOrDefault(),
             }).ToListAsync(ct);

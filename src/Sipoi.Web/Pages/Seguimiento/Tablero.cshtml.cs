@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
-using Sipoi.Web.Seguridad;
 using Sipoi.Web.Seguimiento;
+using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Seguimiento;
 

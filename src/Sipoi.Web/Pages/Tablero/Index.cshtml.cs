@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Periodos;
+using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguimiento;
 using Sipoi.Web.Seguridad;
-using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Web.Pages.Tablero;
 
