@@ -102,7 +102,11 @@ public sealed class Recomendacion
             .MaxBy(s => orden[s.EvaluacionId]);
 
     public EstadoRecomendacion EstadoAl(int ordenEvaluacion, IReadOnlyDictionary<int, int> orden) =>
-        SeguimientoAl(ordenEvaluacion, orden)?.Estado ?? EstadoRecomendacion.Pendiente;
+        EstadoDe(SeguimientoAl(ordenEvaluacion, orden));
+
+    /// <summary>The status a follow-up records; a recommendation never followed up is Pendiente.</summary>
+    public static EstadoRecomendacion EstadoDe(SeguimientoRecomendacion? seguimiento) =>
+        seguimiento?.Estado ?? EstadoRecomendacion.Pendiente;
 
     /// <summary>Past its deadline without being implemented (the matrix flags it).</summary>
     public static bool Vencida(DateOnly plazo, EstadoRecomendacion estado, DateOnly hoy) =>

@@ -22,7 +22,7 @@ public static class RecomendacionesInforme
         var orden = EvaluacionPoi.OrdenDe(anio, periodo);
         var anteriores = (await RegistroEvaluaciones.AnterioresAsync(db, entidadId, orden, ct)).Select(x =>
         {
-            var estado = x.Seguimiento?.Estado ?? EstadoRecomendacion.Pendiente;
+            var estado = Recomendacion.EstadoDe(x.Seguimiento);
             return new RecomendacionAnterior(x.Recomendacion.AspectoMejora, x.Recomendacion.Texto, x.Recomendacion.AccionClave,
                 centros.GetValueOrDefault(x.Recomendacion.CentroCostoId, ""), Plazos.Fecha(x.Recomendacion.Plazo), estado.Nombre(),
                 estado == EstadoRecomendacion.Implementada, x.Seguimiento?.Comentario);
@@ -53,7 +53,7 @@ public static class RecomendacionesInforme
         var filas = recomendaciones.OrderBy(r => orden[r.EvaluacionId]).ThenBy(r => r.Numero).Select(r =>
         {
             var ultimo = r.SeguimientoAl(int.MaxValue, orden);
-            var estado = ultimo?.Estado ?? EstadoRecomendacion.Pendiente;
+            var estado = Recomendacion.EstadoDe(ultimo);
             var historial = string.Join("; ", r.Seguimiento.OrderBy(s => orden[s.EvaluacionId])
                 .Select(s => $"{evaluaciones[s.EvaluacionId].Periodo.Nombre} {evaluaciones[s.EvaluacionId].Anio}: {s.Estado.Nombre()}"));
             return new FilaRecomendacion(evaluaciones[r.EvaluacionId].Nombre, r.Numero, r.AspectoMejora, r.Texto, r.AccionClave,

@@ -155,7 +155,7 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         Anteriores = (await RegistroEvaluaciones.AnterioresAsync(db, Entidad.Id, Evaluacion.Orden, ct))
             .Select(x =>
             {
-                var estado = x.Seguimiento?.Estado ?? EstadoRecomendacion.Pendiente;
+                var estado = Recomendacion.EstadoDe(x.Seguimiento);
                 return new Anterior(x.Recomendacion, x.Origen, estado, x.Seguimiento?.Comentario, Recomendacion.Vencida(x.Recomendacion.Plazo, estado, hoy));
             }).ToList();
         Archivos = (await db.ArchivosPublicados.AsNoTracking().Where(a => a.EvaluacionId == Evaluacion.Id)
