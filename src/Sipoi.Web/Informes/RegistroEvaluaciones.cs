@@ -146,13 +146,17 @@ public static class RegistroEvaluaciones
 
         var periodo = evaluacion.Periodo;
         var resultado = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, ct: ct);
-        var informe = await GeneradorReportes.GenerarAsync(db, d, new SolicitudReporte(TipoReporte.Informe, periodo, 12), null, ct);
-        var seguimiento = await GeneradorReportes.GenerarAsync(db, d, new SolicitudReporte(TipoReporte.Seguimiento, periodo, 12), null, ct);
+        // One set of engine runs for both files: the report's annexes are the monitoring tables.
+        var modelo = await ConstructorReportes.InformeAsync(db, d, periodo, ct);
+        using var docx = new MemoryStream();
+        InformeEvaluacionWord.Escribir(modelo, docx);
+        using var xlsx = new MemoryStream();
+        SeguimientoExcel.Escribir(modelo.Anexos!, xlsx);
         var json = System.Text.Encoding.UTF8.GetBytes(EvaluacionJson.ComoTexto(resultado, codigo));
         evaluacion.Publicar(documento, usuario, ahora, resultado.Igi, resultado.BandaIgi,
         [
-            new ArchivoPublicado(evaluacion.EntidadId, ArchivoInforme, informe.Mime, informe.Contenido),
-            new ArchivoPublicado(evaluacion.EntidadId, ArchivoSeguimiento, seguimiento.Mime, seguimiento.Contenido),
+            new ArchivoPublicado(evaluacion.EntidadId, ArchivoInforme, SolicitudReporte.MimeDocx, docx.ToArray()),
+            new ArchivoPublicado(evaluacion.EntidadId, ArchivoSeguimiento, SolicitudReporte.MimeXlsx, xlsx.ToArray()),
             new ArchivoPublicado(evaluacion.EntidadId, ArchivoJson, "application/json", json),
         ]);
         await db.SaveChangesAsync(ct);
