@@ -103,13 +103,12 @@ public static class ApiSeguimiento
         {
             return Error(413, $"La solicitud supera el límite: hasta {o.ArchivosPorEnvio} archivos de {o.LimiteTexto} cada uno.");
         }
-        var recibidos = new List<ArchivoRecibido>();
-        foreach (var f in formulario.Files.Take(o.ArchivosPorEnvio + 1)) recibidos.Add(await AdjuntarEvidencia.LeerAsync(f, o.LimiteBytes, ct));
+        var recibidos = await AdjuntarEvidencia.RecibirAsync(formulario.Files, o, ct);
         var r = await AdjuntarEvidencia.AdjuntarAsync(db, m, actividad, recibidos, o, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct);
         if (!r.Exito) return Error(422, r.Error!);
         return Results.Json(new
         {
-            mensaje = r.Adjuntos.Count == 1 ? $"Se adjuntó «{r.Adjuntos[0].Nombre}» a la actividad {actividad}." : $"Se adjuntaron {r.Adjuntos.Count} archivos a la actividad {actividad}.",
+            mensaje = r.Mensaje,
             evidencias = r.Adjuntos.Select(e => new { id = e.Id, actividad, nombre = e.Nombre, tipo = e.Tipo.Mime(), tamano = e.Tamano }),
         }, JsonSerializerOptions.Web, statusCode: StatusCodes.Status201Created);
     }

@@ -9,9 +9,14 @@ namespace Sipoi.Web.Seguimiento;
 public sealed record ArchivoRecibido(string Nombre, byte[] Contenido, long Largo);
 
 /// <summary>What an upload did: the files attached, or why none was (each message names the activity).</summary>
-public sealed record ResultadoAdjunto(IReadOnlyList<ArchivoEvidencia> Adjuntos, string? Error)
+public sealed record ResultadoAdjunto(IReadOnlyList<ArchivoEvidencia> Adjuntos, string? Error, string? Actividad = null)
 {
     public bool Exito => Error is null;
+
+    /// <summary>What the page and the API tell the user when it worked.</summary>
+    public string Mensaje => Adjuntos.Count == 1
+        ? $"Se adjuntó «{Adjuntos[0].Nombre}» a la actividad {Actividad}."
+        : $"Se adjuntaron {Adjuntos.Count} archivos a la actividad {Actividad}.";
 }
 
 /// <summary>
@@ -51,7 +56,7 @@ public static class AdjuntarEvidencia
         if (errores.Count > 0) return new([], "No se adjuntó ningún archivo. " + string.Join(" ", errores));
         db.Evidencias.AddRange(nuevos);
         await db.SaveChangesAsync(ct);
-        return new(nuevos, null);
+        return new(nuevos, null, fila.Actividad.Codigo);
     }
 
     /// <summary>Removes one evidence file of the month while the month is editable; null when removed, else why not (null file: not of this month).</summary>
@@ -67,8 +72,19 @@ public static class AdjuntarEvidencia
         return (archivo, null);
     }
 
+    /// <summary>
+    /// The files of one request as <see cref="AdjuntarAsync"/> takes them; one more than allowed is read (its start only)
+    /// so the count rule answers, never the whole of an oversized request.
+    /// </summary>
+    public static async Task<List<ArchivoRecibido>> RecibirAsync(IEnumerable<IFormFile> archivos, OpcionesEvidencia o, CancellationToken ct)
+    {
+        var recibidos = new List<ArchivoRecibido>();
+        foreach (var archivo in archivos.Take(o.ArchivosPorEnvio + 1)) recibidos.Add(await LeerAsync(archivo, o.LimiteBytes, ct));
+        return recibidos;
+    }
+
     /// <summary>The whole file when within the limit (a ZIP is recognised from its end); only its start when larger, enough for the size message.</summary>
-    public static async Task<ArchivoRecibido> LeerAsync(IFormFile archivo, long limite, CancellationToken ct)
+    private static async Task<ArchivoRecibido> LeerAsync(IFormFile archivo, long limite, CancellationToken ct)
     {
         var leer = (int)Math.Min(archivo.Length, archivo.Length > limite ? 8192 : limite);
         var buffer = new byte[leer];

@@ -28,14 +28,9 @@ public sealed class EvidenciaModel(SipoiDbContext db, TimeProvider reloj, IOptio
         if (!await PermisosSeguimiento.PuedeRegistrarAsync(User, db, m.Centro.Id, ct)) return Forbid();
         var grilla = Grilla(entidad, anio, mes, m.Centro.Codigo);
         var o = opciones.Value;
-        var recibidos = new List<ArchivoRecibido>();
-        foreach (var archivo in (archivos ?? []).Take(o.ArchivosPorEnvio + 1)) recibidos.Add(await AdjuntarEvidencia.LeerAsync(archivo, o.LimiteBytes, ct));
+        var recibidos = await AdjuntarEvidencia.RecibirAsync(archivos ?? [], o, ct);
         var r = await AdjuntarEvidencia.AdjuntarAsync(db, m, actividad, recibidos, o, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
-        if (!r.Exito) return Volver(grilla, error: r.Error);
-        var codigo = actividad;
-        return Volver(grilla, aviso: r.Adjuntos.Count == 1
-            ? $"Se adjuntó «{r.Adjuntos[0].Nombre}» a la actividad {codigo}."
-            : $"Se adjuntaron {r.Adjuntos.Count} archivos a la actividad {codigo}.");
+        return r.Exito ? Volver(grilla, aviso: r.Mensaje) : Volver(grilla, error: r.Error);
     }
 
     public async Task<IActionResult> OnPostBorrarAsync(string entidad, int anio, int mes, string? centro, long id, CancellationToken ct)
