@@ -15,10 +15,13 @@ public sealed record ResumenCentro(int Id, string Codigo, string Nombre, int Act
 /// <summary>Reads for the drafting pages; no rule here (the domain judges, these only gather).</summary>
 public static class ConsultaFormulacion
 {
-    public static async Task<List<FilaBorrador>> ActividadesAsync(SipoiDbContext db, int poiVersionId, int centroCostoId, CancellationToken ct)
+    /// <param name="codigo">Only that activity (the form of one activity); null: every activity of the centre.</param>
+    public static async Task<List<FilaBorrador>> ActividadesAsync(SipoiDbContext db, int poiVersionId, int centroCostoId, CancellationToken ct,
+        string? codigo = null)
     {
         var programas = await db.Programaciones.AsNoTracking().Include(p => p.Metas).Include(p => p.Financiera).Include(p => p.Proyecciones).AsSplitQuery()
-            .Where(p => p.PoiVersionId == poiVersionId && db.Actividades.Any(a => a.Id == p.ActividadId && a.CentroCostoId == centroCostoId))
+            .Where(p => p.PoiVersionId == poiVersionId && db.Actividades.Any(a => a.Id == p.ActividadId && a.CentroCostoId == centroCostoId
+                && (codigo == null || a.Codigo == codigo)))
             .ToDictionaryAsync(p => p.ActividadId, ct);
         var ids = programas.Keys.ToList();
         var actividades = await db.Actividades.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);

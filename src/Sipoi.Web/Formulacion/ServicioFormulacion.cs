@@ -150,7 +150,7 @@ public static class ServicioFormulacion
     /// <summary>The fingerprint of the activity as stored now in the draft (null when the draft does not program it).</summary>
     private static async Task<string?> HuellaActualAsync(SipoiDbContext db, PoiVersion borrador, CentroCosto centro, string codigo, CancellationToken ct)
     {
-        var fila = (await ConsultaFormulacion.ActividadesAsync(db, borrador.Id, centro.Id, ct)).SingleOrDefault(f => f.Actividad.Codigo == codigo);
+        var fila = (await ConsultaFormulacion.ActividadesAsync(db, borrador.Id, centro.Id, ct, codigo)).SingleOrDefault();
         return fila is null ? null : EntradaActividad.HuellaDe(EntradaActividad.Desde(fila.Actividad, fila.Programacion, fila.AeiCodigo, fila.FichaCodigo));
     }
 

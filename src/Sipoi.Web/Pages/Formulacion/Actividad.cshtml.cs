@@ -52,7 +52,7 @@ public sealed class ActividadModel(SipoiDbContext db) : PageModel
         if (await PrepararAsync(entidad, anio, centro, ct) is { } no) return no;
         if (!Nueva)
         {
-            var fila = (await ConsultaFormulacion.ActividadesAsync(db, Borrador.Id, Centro.Id, ct)).SingleOrDefault(f => f.Actividad.Codigo == CodigoActividad);
+            var fila = (await ConsultaFormulacion.ActividadesAsync(db, Borrador.Id, Centro.Id, ct, CodigoActividad)).SingleOrDefault();
             if (fila is null) return NotFound();
             Entrada = EntradaActividad.Desde(fila.Actividad, fila.Programacion, fila.AeiCodigo, fila.FichaCodigo);
             Entrada.Huella = EntradaActividad.HuellaDe(Entrada);
