@@ -17,6 +17,12 @@ namespace Sipoi.Web.Tests.Navegador;
 /// </summary>
 public sealed class AppNavegador : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>
+    /// The browser classes run one after another (each still with its own app and browser): three Chromiums next to
+    /// the rest of the suite on a 2-core CI machine starved a log-in past its timeout once.
+    /// </summary>
+    public const string Coleccion = "Navegador";
+
     public const string Chromium = "/usr/bin/chromium";
 
     public BaseDePrueba Base { get; private set; } = null!;
@@ -61,7 +67,8 @@ public sealed class AppNavegador : WebApplicationFactory<Program>, IAsyncLifetim
         await pagina.Locator("#Datos_Correo").FillAsync(correo);
         await pagina.Locator("#Datos_Contrasena").FillAsync(Sipoi.Web.Intercambio.DatosDemo.Contrasena);
         await pagina.Locator("form#ingreso button[type=submit]").ClickAsync();
-        await pagina.WaitForURLAsync(Direccion + "/");
+        // The URL, not the page's load event: the next steps wait for what they use.
+        await Assertions.Expect(pagina).ToHaveURLAsync(Direccion + "/", new() { Timeout = 60_000 });
         return pagina;
     }
 
@@ -73,3 +80,7 @@ public sealed class AppNavegador : WebApplicationFactory<Program>, IAsyncLifetim
         await Base.DisposeAsync();
     }
 }
+
+/// <summary>Names the collection <see cref="AppNavegador.Coleccion"/>: its classes never run in parallel with each other.</summary>
+[CollectionDefinition(AppNavegador.Coleccion)]
+public sealed class ColeccionNavegador;

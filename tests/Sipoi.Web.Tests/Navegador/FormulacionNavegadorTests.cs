@@ -9,6 +9,7 @@ namespace Sipoi.Web.Tests.Navegador;
 /// drafts an activity (watching the live subtotals and the annual check) and submits it, and the
 /// office accepts the centre and approves the POI with its resolution.
 /// </summary>
+[Collection(AppNavegador.Coleccion)]
 public sealed class FormulacionNavegadorTests(AppNavegador app) : IClassFixture<AppNavegador>
 {
     [Fact]

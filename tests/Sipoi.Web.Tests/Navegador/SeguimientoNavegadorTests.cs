@@ -11,6 +11,7 @@ namespace Sipoi.Web.Tests.Navegador;
 /// Excel, justified, with a file attached and submitted; and the planning office approving a month
 /// from the board. Headless Chromium against the app on a real port.
 /// </summary>
+[Collection(AppNavegador.Coleccion)]
 public sealed class SeguimientoNavegadorTests(AppNavegador app) : IClassFixture<AppNavegador>
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");

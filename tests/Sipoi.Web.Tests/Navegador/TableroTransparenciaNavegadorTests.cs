@@ -14,6 +14,7 @@ namespace Sipoi.Web.Tests.Navegador;
 /// publishes an evaluation from its page; a citizen without a session sees it on the transparency page with
 /// approved figures only, and nothing in preparation.
 /// </summary>
+[Collection(AppNavegador.Coleccion)]
 public sealed class TableroTransparenciaNavegadorTests(AppNavegador app) : IClassFixture<AppNavegador>
 {
     [Fact]
