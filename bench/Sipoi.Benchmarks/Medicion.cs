@@ -7,12 +7,12 @@ using Sipoi.Web.Evaluacion;
 
 namespace Sipoi.Benchmarks;
 
-public sealed record OpcionesMedicion(int Anio = 2024, string Prefijo = "BENCH", int RepeticionesA = 7, int RepeticionesB = 3, int Paralelo = 2, int PorLote = 25);
+public sealed record OpcionesMedicion(int Anio = 2024, string Prefijo = "BENCH", int RepeticionesA = 31, int RepeticionesB = 3, int Paralelo = 2, int PorLote = 25);
 
 /// <summary>
 /// Times the evaluation (through <see cref="ConsultaEvaluacion"/>, the app's only DB→engine path)
 /// against the "floor": one plain PostgreSQL GROUP BY over the same monthly rows.
-/// Every measure: one warm-up run, then N timed runs; best and median are reported.
+/// Every measure: warm-up until the JIT has settled (see <see cref="Cronometro"/>), then N timed runs; best and median are reported.
 /// </summary>
 public static class Medicion
 {
@@ -107,10 +107,13 @@ public static class Medicion
         salida.WriteLine($"Datos: {codigos.Count:N0} entidades, {metasTotal:N0} metas mensuales, {avancesTotal:N0} avances mensuales; entidad (a) = {codigos[0]}: {aos} AO / {aeis} AEI / {oeis} OEI");
         salida.WriteLine($"Máquina: {Environment.ProcessorCount} núcleos, .NET {Environment.Version}, GC {(System.Runtime.GCSettings.IsServerGC ? "servidor" : "estación")}");
 
-        var pisoA = await Cronometro.TomarAsync(o.RepeticionesA, () => LeerTodoAsync(cx, SqlPisoUna, primeraVersion));
+        // Floor and evaluation in turns, so that a burst of load on a shared machine falls on both.
         decimal? igiA = null;
-        var evalA = await Cronometro.TomarAsync(o.RepeticionesA, async () => igiA = await EvaluarUnaAsync(opciones, codigos[0], o.Anio));
+        var a = await Cronometro.TomarAlternadasAsync(o.RepeticionesA, Cronometro.CalentamientoPorDefecto,
+            [() => LeerTodoAsync(cx, SqlPisoUna, primeraVersion), async () => igiA = await EvaluarUnaAsync(opciones, codigos[0], o.Anio)]);
+        var (pisoA, evalA) = (a[0], a[1]);
         salida.WriteLine($"(a) piso {pisoA}   evaluación {evalA}   IGI {igiA:F2}");
+        salida.WriteLine($"    {o.RepeticionesA} corridas alternadas piso/evaluación tras {evalA.Calentamiento} de calentamiento ({evalA.SegundosCalentamiento:F1} s, JIT {(evalA.JitAsentado ? "asentado" : "NO asentado")}); la primera evaluación del proceso (JIT en frío) tomó {Cronometro.Formato(evalA.Primera)}");
 
         var pisoB = await Cronometro.TomarAsync(o.RepeticionesB, () => LeerTodoAsync(cx, SqlPisoTodas));
         salida.WriteLine($"(b) piso {pisoB}");
@@ -119,10 +122,10 @@ public static class Medicion
         var muestras = new List<string>();
         var proceso = Process.GetCurrentProcess();
         long asignadoAntes = 0, asignadoUltimo = 0;
-        var ultimaCorrida = false;
         async Task EvaluarTodas()
         {
             var hechas = 0;
+            lock (muestras) muestras.Clear();   // the samples of the last run are kept
             asignadoAntes = GC.GetTotalAllocatedBytes();
             // A national run reads every entity's context in one query (a few ids each), then streams
             // the entities' rows through the same statements as (a).
@@ -145,18 +148,13 @@ public static class Medicion
                 {
                     igis[mias[j++]] = r.Igi;
                     var n = Interlocked.Increment(ref hechas);
-                    if (ultimaCorrida && n % Math.Max(1, codigos.Count / 4) == 0)
+                    if (n % Math.Max(1, codigos.Count / 4) == 0)
                         lock (muestras) muestras.Add($"{n,6:N0} entidades: working set {Environment.WorkingSet / 1048576.0,7:F1} MiB, heap {GC.GetTotalMemory(false) / 1048576.0,7:F1} MiB");
                 }
             });
             asignadoUltimo = GC.GetTotalAllocatedBytes() - asignadoAntes;
         }
-        var corridas = 0;
-        var evalB = await Cronometro.TomarAsync(o.RepeticionesB, async () =>
-        {
-            ultimaCorrida = ++corridas == o.RepeticionesB + 1;
-            await EvaluarTodas();
-        });
+        var evalB = await Cronometro.TomarAsync(o.RepeticionesB, EvaluarTodas);
         proceso.Refresh();
         var conIgi = igis.Count(x => x is >= 0 and <= 100);
         salida.WriteLine($"(b) evaluación {evalB}   ({o.Paralelo} en paralelo, lotes de {o.PorLote}, {conIgi:N0}/{codigos.Count:N0} con IGI entre 0 y 100, IGI medio {igis.Average(x => x ?? 0):F2})");

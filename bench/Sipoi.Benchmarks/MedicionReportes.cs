@@ -12,7 +12,7 @@ public sealed record OpcionesReportes(int Anio = 2024, string Prefijo = "BENCH",
 /// <summary>
 /// Times each downloadable report for one generated entity, end to end as the web and `sipoi reporte` run it:
 /// a new DbContext, <see cref="DatosReporte.CargarAsync"/>, the model builder (queries + engine) and the
-/// Interop writer, down to the file's bytes (docs/reportes.md). One warm-up run, then N timed runs; best and median.
+/// Interop writer, down to the file's bytes (docs/reportes.md). Warm-up as <see cref="Cronometro"/> says, then N timed runs; best and median.
 /// The model alone (without the writer) is timed too, to tell the two halves apart.
 /// </summary>
 public static class MedicionReportes

@@ -2,7 +2,8 @@ namespace Sipoi.Benchmarks;
 
 // Usage (docs/benchmarks.md):
 //   Sipoi.Benchmarks generar --conexion "Host=…;Username=…;Database=…" [--entidades 3000] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--semilla N] [--rapido]
-//   Sipoi.Benchmarks medir   --conexion "…" [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--por-lote 25] [--rapido]
+//   Sipoi.Benchmarks medir   --conexion "…" [--repeticiones 31] [--repeticiones-b 3] [--paralelo 2] [--por-lote 25] [--rapido]
+//   (every measuring verb also takes [--calentamiento-ms 2000]: minimum warm-up, which then lasts until the JIT has settled; 0 = one warm-up run)
 //   Sipoi.Benchmarks todo    --conexion "…" [options of both]
 //   Sipoi.Benchmarks perfil   --conexion "…" [--repeticiones 21]   (where the time of (a) goes)
 //   Sipoi.Benchmarks reportes --conexion "…" [--repeticiones 7] [--hasta-mes 9] [--repeticiones-pdf 3] [--entidad CODIGO]   (docs/reportes.md)
@@ -24,12 +25,13 @@ internal static class Cli
         var conexion = opciones.GetValueOrDefault("conexion") ?? Environment.GetEnvironmentVariable("SIPOI_BENCH_CONEXION");
         if (string.IsNullOrWhiteSpace(conexion) || comando is not ("generar" or "medir" or "todo" or "reportes" or "perfil"))
         {
-            Console.Error.WriteLine("Uso: Sipoi.Benchmarks [generar|medir|todo|reportes] --conexion \"Host=…;Username=…;Database=…\" [--entidades N] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--repeticiones 7] [--repeticiones-b 3] [--paralelo 2] [--por-lote 25] [--rapido]");
+            Console.Error.WriteLine("Uso: Sipoi.Benchmarks [generar|medir|todo|reportes] --conexion \"Host=…;Username=…;Database=…\" [--entidades N] [--actividades 351] [--aei 34] [--oei 9] [--meses 9] [--repeticiones 31] [--repeticiones-b 3] [--paralelo 2] [--por-lote 25] [--calentamiento-ms 2000] [--rapido]");
             return 1;
         }
         var rapido = opciones.ContainsKey("rapido");
         var prefijo = opciones.GetValueOrDefault("prefijo") ?? "BENCH";
         var anio = Entero("anio", 2024);
+        Cronometro.CalentamientoPorDefecto = Calentamiento.Con(TimeSpan.FromMilliseconds(Entero("calentamiento-ms", 2000)));
 
         if (comando == "reportes")
         {
@@ -63,7 +65,7 @@ internal static class Cli
         if (comando is "medir" or "todo")
         {
             var m = new OpcionesMedicion(anio, prefijo,
-                RepeticionesA: Entero("repeticiones", rapido ? 3 : 7),
+                RepeticionesA: Entero("repeticiones", rapido ? 5 : 31),
                 RepeticionesB: Entero("repeticiones-b", rapido ? 1 : 3),
                 Paralelo: Entero("paralelo", 2),
                 PorLote: Entero("por-lote", 25));

@@ -197,19 +197,24 @@ public static class ConsultaEvaluacion
          WHERE pv.id = @version
            AND s.estado = ANY(@estados)
         """,
-        """
+        $"""
         SELECT a.id, a.codigo, a.aei_id, a.centro_costo_id, a.ficha_id, p.comportamiento, p.peso,
-               (SELECT array_agg(m.fisico ORDER BY m.mes) FROM meta_mensual m WHERE m.programacion_id = p.id),
-               av.meses, av.valores
+               (SELECT {PorMes("m.fisico", "m.mes")} FROM meta_mensual m WHERE m.programacion_id = p.id),
+               (SELECT {PorMes("v.ejecutado_fisico", "v.mes")} FROM avance_mensual v WHERE v.actividad_id = a.id)
           FROM programacion p
           JOIN actividad a ON a.id = p.actividad_id
-          LEFT JOIN LATERAL (SELECT bit_or(1 << (v.mes - 1)) AS meses, array_agg(v.ejecutado_fisico ORDER BY v.mes) AS valores
-                               FROM avance_mensual v
-                              WHERE v.actividad_id = a.id) av ON true
          WHERE p.poi_version_id = @version
          ORDER BY a.id
         """,
     ];
+
+    /// <summary>
+    /// A column's 12 monthly values as one array, month m at position m, null where the month has no row.
+    /// Each month has at most one row (unique index on the month), so <c>min</c> only picks it out: no sort
+    /// per activity, as <c>array_agg(… ORDER BY mes)</c> needed.
+    /// </summary>
+    private static string PorMes(string columna, string mes) =>
+        "ARRAY[" + string.Join(", ", Enumerable.Range(1, 12).Select(m => $"min({columna}) FILTER (WHERE {mes} = {m})")) + "]";
 
     private static void Parametro(DbBatchCommand cmd, string nombre, object valor)
     {
@@ -273,8 +278,8 @@ public static class ConsultaEvaluacion
     /// <summary>Bit of a month (1–12) in a cost centre's set of months that count.</summary>
     private static int Mes(int mes) => mes is >= 1 and <= 12 ? 1 << (mes - 1) : 0;
 
-    // One row per activity with its months packed (12 targets; the registered months as a bit mask and
-    // their executed values). Packing is plain SQL; every roll-up stays in the domain. A month's execution
+    // One row per activity with its months packed: 12 targets and 12 executed values (null where nothing
+    // was registered). Packing is plain SQL; every roll-up stays in the domain. A month's execution
     // counts only when its cost centre's monitoring of that month is approved (DOMAIN.md §4), or
     // submitted when the entity shows submitted months (ConfiguracionEntidad.MostrarEnviados):
     // those months come once per cost centre (the result set before this one) as bit masks, instead
@@ -283,27 +288,22 @@ public static class ConsultaEvaluacion
         Dictionary<int, string> aeis, Dictionary<int, string> centros, Dictionary<int, FichaEvaluable> fichas,
         Dictionary<int, int> mesesQueCuentan, CancellationToken ct)
     {
+        var programado = new decimal[12];
         var ejecutado = new decimal?[12];
         while (await r.ReadAsync(ct))
         {
             var codigo = r.GetString(1);
-            var programado = r.IsDBNull(7) ? [] : r.GetFieldValue<decimal[]>(7);
-            if (programado.Length != 12)
-                throw new InvalidOperationException($"La actividad {codigo} tiene {programado.Length} metas mensuales en la versión; se esperan 12.");
+            var metas = r.GetFieldValue<decimal?[]>(7);
+            for (var i = 0; i < 12; i++)
+                programado[i] = metas[i] ?? throw new InvalidOperationException(
+                    $"La actividad {codigo} tiene {metas.Count(x => x is not null)} metas mensuales en la versión; se esperan 12.");
             var centro = r.GetInt32(3);
             Array.Clear(ejecutado);
-            if (!r.IsDBNull(8) && mesesQueCuentan.GetValueOrDefault(centro) is var cuentan and not 0)
+            if (mesesQueCuentan.GetValueOrDefault(centro) is var cuentan and not 0)
             {
-                // The registered months as a bit mask (month m is bit m − 1; the table keeps 1 ≤ mes ≤ 12
-                // and one row per month), their values in month order.
-                var meses = r.GetInt32(8);
-                var valores = r.GetFieldValue<decimal?[]>(9);
-                for (int mes = 1, i = 0; mes <= 12; mes++)
-                    if ((meses & Mes(mes)) != 0)
-                    {
-                        if ((cuentan & Mes(mes)) != 0) ejecutado[mes - 1] = valores[i];
-                        i++;
-                    }
+                var valores = r.GetFieldValue<decimal?[]>(8);
+                for (var mes = 1; mes <= 12; mes++)
+                    if ((cuentan & Mes(mes)) != 0) ejecutado[mes - 1] = valores[mes - 1];
             }
             acumulador.Agregar(codigo, aeis[r.GetInt32(2)], centros[centro], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo,
                 Enum.Parse<Comportamiento>(r.GetString(5)), r.GetDecimal(6), programado, ejecutado);

@@ -195,4 +195,21 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
         await using var otra = new Sipoi.Web.Data.SipoiDbContext(Generador.OpcionesDb(sinPool));
         Assert.Equal(resultados[0], Json((await ConsultaEvaluacion.EvaluarAsync(otra, codigo, Opciones.Anio, Periodo.Parse("A09")))!));
     }
+
+    [Fact]
+    public async Task Una_actividad_sin_sus_doce_metas_da_un_error_que_la_nombra()
+    {
+        var codigo = (await CodigosAsync())[0];
+        string actividad;
+        await using (var db = _base.Contexto())
+        {
+            var c = (await ConsultaEvaluacion.ContextoAsync(db, codigo, Opciones.Anio))!;
+            var p = await db.Programaciones.Where(x => x.PoiVersionId == c.PoiVersionId).OrderBy(x => x.Id).FirstAsync();
+            actividad = await db.Actividades.Where(a => a.Id == p.ActividadId).Select(a => a.Codigo).SingleAsync();
+            Assert.Equal(1, await db.Database.ExecuteSqlAsync($"DELETE FROM meta_mensual WHERE programacion_id = {p.Id} AND mes = 4"));
+        }
+        await using var otro = _base.Contexto();
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => ConsultaEvaluacion.EvaluarAsync(otro, codigo, Opciones.Anio, Periodo.Anual));
+        Assert.Equal($"La actividad {actividad} tiene 11 metas mensuales en la versión; se esperan 12.", e.Message);
+    }
 }
