@@ -64,7 +64,7 @@ public static class CuentasUsuario
 
     /// <summary>Creates the user with its roles and centres; returns the errors (nothing saved) or none.</summary>
     public static async Task<List<string>> CrearAsync(SipoiDbContext db, UserManager<Usuario> usuarios, int entidadId, DatosUsuario d, string contrasena,
-        CancellationToken ct)
+        CancellationToken ct, bool nacional = false)
     {
         var centros = await db.CentrosCosto.Where(c => c.EntidadId == entidadId).ToListAsync(ct);
         var errores = new List<string>();
@@ -74,7 +74,7 @@ public static class CuentasUsuario
         if (errores.Count > 0) return errores;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var u = new Usuario(entidadId, d.Correo!, d.Nombre!);
+        var u = new Usuario(entidadId, d.Correo!, d.Nombre!, nacional);
         foreach (var id in d.Centros.Distinct()) u.AsignarCentro(centros.Single(c => c.Id == id));
         if (Fallo(await usuarios.CreateAsync(u, contrasena), errores)) return errores;
         if (Fallo(await usuarios.AddToRolesAsync(u, d.Roles.Distinct()), errores)) return errores;
@@ -155,6 +155,28 @@ public static class CuentasUsuario
         if (Fallo(await usuarios.RemovePasswordAsync(u), errores) || Fallo(await usuarios.AddPasswordAsync(u, nueva), errores)) return (null, errores);
         await tx.CommitAsync(ct);
         return (nueva, errores);
+    }
+
+    /// <summary>
+    /// Grants or takes away national administration (reading every entity, the consolidated report). Only a
+    /// national administrator may do it — an entity's Administrador cannot make anybody national, itself
+    /// included — and nobody takes it from itself, so a deployment never loses its last one by mistake.
+    /// The flag travels in the session cookie: a new stamp makes Identity rebuild it at its next check.
+    /// </summary>
+    public static async Task<List<string>> CambiarAdministracionNacionalAsync(SipoiDbContext db, UserManager<Usuario> usuarios, Usuario u, bool nacional,
+        bool quienEsNacional, int idPropio, CancellationToken ct)
+    {
+        var errores = new List<string>();
+        if (!quienEsNacional)
+            errores.Add("Solo un administrador nacional puede otorgar o quitar la administración nacional.");
+        else if (u.Id == idPropio && !nacional)
+            errores.Add("No puede quitarse a sí mismo la administración nacional; pida a otro administrador nacional que lo haga.");
+        if (errores.Count > 0 || u.EsAdministradorNacional == nacional) return errores;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        u.CambiarAdministracionNacional(nacional);
+        if (Fallo(await usuarios.UpdateAsync(u), errores) || Fallo(await usuarios.UpdateSecurityStampAsync(u), errores)) return errores;
+        await tx.CommitAsync(ct);
+        return errores;
     }
 
     private static bool Fallo(IdentityResult r, List<string> errores)

@@ -10,7 +10,7 @@ namespace Sipoi.Web.Cli;
 public static partial class LineaDeComandos
 {
     /// <summary>
-    /// `sipoi usuario --entidad C --correo X --nombre N [--rol administrador|planificador|consulta]`: creates a user (by
+    /// `sipoi usuario --entidad C --correo X --nombre N [--rol administrador|planificador|consulta] [--nacional si]`: creates a user (by
     /// default the entity's first Administrador, who then creates the others on the administration pages) with a
     /// generated password printed once. Operators need cost centres: they are created on the page.
     /// </summary>
@@ -20,6 +20,12 @@ public static partial class LineaDeComandos
         var correo = a.Requerida("correo");
         var nombre = a.Requerida("nombre");
         var textoRol = a.Opcion("rol") ?? Roles.Administrador;
+        var nacional = (a.Opcion("nacional") ?? "no").Trim().ToLowerInvariant() switch
+        {
+            "si" or "sí" => true,
+            "no" => false,
+            var x => throw new ErrorCli($"--nacional debe ser «si» o «no», no «{x}»."),
+        };
         a.SinSobrantes();
         var rol = Roles.Todos.SingleOrDefault(r => string.Equals(r, textoRol.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new ErrorCli($"rol no válido «{textoRol}»: use administrador, planificador o consulta.");
@@ -33,9 +39,9 @@ public static partial class LineaDeComandos
         var usuarios = servicios.GetRequiredService<UserManager<Usuario>>();
         var contrasena = CuentasUsuario.GenerarContrasena();
         var errores = await CuentasUsuario.CrearAsync(db, usuarios, entidad.Id,
-            new DatosUsuario { Correo = correo, Nombre = nombre, Roles = [rol] }, contrasena, ct);
+            new DatosUsuario { Correo = correo, Nombre = nombre, Roles = [rol] }, contrasena, ct, nacional);
         if (errores.Count > 0) throw new ErrorCli(string.Join(" ", errores));
-        await salida.WriteLineAsync($"Se creó el usuario {correo} ({Roles.NombreVisible(rol)}) de {entidad.Codigo}.");
+        await salida.WriteLineAsync($"Se creó el usuario {correo} ({Roles.NombreVisible(rol)}{(nacional ? ", administrador nacional" : "")}) de {entidad.Codigo}.");
         await salida.WriteLineAsync($"Contraseña (se muestra solo esta vez; cámbiela al ingresar en /cuenta/contrasena): {contrasena}");
         return 0;
     }

@@ -30,6 +30,9 @@ public sealed class Usuario : IdentityUser<int>
         EsAdministradorNacional = esAdministradorNacional;
     }
 
+    /// <summary>Grants or takes away national administration; who may do it is checked by <c>CuentasUsuario</c>.</summary>
+    public void CambiarAdministracionNacional(bool nacional) => EsAdministradorNacional = nacional;
+
     public void CambiarNombre(string nombreCompleto)
     {
         if (string.IsNullOrWhiteSpace(nombreCompleto)) throw new ReglaDominioException("El nombre del usuario es obligatorio.");

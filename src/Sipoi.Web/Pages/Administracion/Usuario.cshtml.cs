@@ -69,6 +69,17 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
             : Volver(antes == CuentasUsuario.Estado.Bloqueado ? $"Se desbloqueó a {Cuenta.Email}." : $"Se reactivó a {Cuenta.Email}.");
     }
 
+    /// <summary>Grants (<paramref name="otorgar"/>) or takes away national administration; only a national administrator gets here.</summary>
+    public async Task<IActionResult> OnPostNacionalAsync(string entidad, int id, bool otorgar, CancellationToken ct)
+    {
+        if (!User.EsAdministradorNacional()) return Forbid();
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        Errores = await CuentasUsuario.CambiarAdministracionNacionalAsync(db, usuarios, Cuenta, otorgar, User.EsAdministradorNacional(), User.Id(), ct);
+        return Errores.Count > 0 ? await RecargarAsync()
+            : Volver(otorgar ? $"{Cuenta.Email} es ahora administrador nacional: ve todas las entidades y el consolidado."
+                : $"{Cuenta.Email} ya no es administrador nacional.");
+    }
+
     public async Task<IActionResult> OnPostContrasenaAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;

@@ -15,7 +15,7 @@ namespace Sipoi.Web.Pages.Administracion;
 public sealed class UsuariosModel(SipoiDbContext db, TimeProvider reloj) : PageModel
 {
     public sealed record Fila(int Id, string Nombre, string Correo, List<string> Roles, List<string> Centros, CuentasUsuario.Estado Estado,
-        DateTimeOffset? FinBloqueo, DateTimeOffset? UltimaAccion);
+        DateTimeOffset? FinBloqueo, DateTimeOffset? UltimaAccion, bool Nacional = false);
 
     [TempData] public string? Aviso { get; set; }
     public Entidad Entidad { get; private set; } = null!;
@@ -26,7 +26,7 @@ public sealed class UsuariosModel(SipoiDbContext db, TimeProvider reloj) : PageM
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
         Entidad = e;
         var usuarios = await db.Users.AsNoTracking().Where(u => u.EntidadId == e.Id).OrderBy(u => u.NombreCompleto)
-            .Select(u => new { u.Id, u.NombreCompleto, u.Email, u.LockoutEnd }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.NombreCompleto, u.Email, u.LockoutEnd, u.EsAdministradorNacional }).ToListAsync(ct);
         var ids = usuarios.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles.AsNoTracking()
                            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
@@ -44,7 +44,7 @@ public sealed class UsuariosModel(SipoiDbContext db, TimeProvider reloj) : PageM
                 roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Roles.Todos.ToList().IndexOf(r)).ToList(),
                 centros.Where(c => c.UsuarioId == u.Id).Select(c => c.Codigo).Order(StringComparer.Ordinal).ToList(),
                 CuentasUsuario.EstadoDe(u.LockoutEnd, ahora), u.LockoutEnd,
-                ultimas.TryGetValue(u.Email ?? "", out var m) ? m : null))
+                ultimas.TryGetValue(u.Email ?? "", out var m) ? m : null, u.EsAdministradorNacional))
             .ToList();
         return Page();
     }
