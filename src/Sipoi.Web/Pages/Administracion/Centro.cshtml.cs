@@ -73,7 +73,7 @@ public sealed class CentroModel(SipoiDbContext db) : PageModel
         }
         await db.SaveChangesAsync(ct);
         TempData["Aviso"] = $"Se reactivó el centro de costo {Centro.Codigo}.";
-        return Redirect($"/e/{Entidad.Codigo}/administracion/centros?inactivos=1");
+        return Redirect($"/e/{Entidad.Codigo}/administracion/centros?inactivos=true");
     }
 
     /// <summary>The page again with the saved values and the refusal; nothing was changed.</summary>

@@ -17,7 +17,7 @@ public sealed class CentrosModel(SipoiDbContext db) : PageModel
 {
     [BindProperty] public DatosCentro Datos { get; set; } = new();
     [TempData] public string? Aviso { get; set; }
-    /// <summary>?inactivos=1 also lists the deactivated centres (default: active only).</summary>
+    /// <summary>?inactivos=true also lists the deactivated centres (default: active only).</summary>
     [BindProperty(SupportsGet = true)] public bool Inactivos { get; set; }
     public Entidad Entidad { get; private set; } = null!;
     public Organigrama Arbol { get; private set; } = null!;
