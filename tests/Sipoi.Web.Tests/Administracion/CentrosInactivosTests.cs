@@ -168,7 +168,9 @@ public sealed class CentrosInactivosTests(AppDePrueba app) : IClassFixture<AppDe
         var token = techos.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         r = await opp.PostAsync(Base(2025) + "/techos", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Techos[0].Centro"] = "04.04", ["Techos[0].Monto"] = "1000",
+            ["__RequestVerificationToken"] = token,
+            ["Techos[0].Centro"] = "04.04",
+            ["Techos[0].Monto"] = "1000",
         }));
         Assert.Contains("Centro de costo 04.04: está inactivo; no se le asigna techo presupuestal.", await TextoAsync(r));
         await using (var db = app.Base.Contexto())
@@ -200,8 +202,12 @@ public sealed class CentrosInactivosTests(AppDePrueba app) : IClassFixture<AppDe
         var token = nuevo.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var r = await admin.PostAsync($"{Admin}/usuarios/nuevo", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Datos.Correo"] = "nuevo05@emsapuno.demo", ["Datos.Nombre"] = "Operador nuevo",
-            ["Datos.Roles"] = "Operador", ["Datos.Centros"] = id05, ["Datos.Contrasena"] = "una-frase-bastante-larga",
+            ["__RequestVerificationToken"] = token,
+            ["Datos.Correo"] = "nuevo05@emsapuno.demo",
+            ["Datos.Nombre"] = "Operador nuevo",
+            ["Datos.Roles"] = "Operador",
+            ["Datos.Centros"] = id05,
+            ["Datos.Contrasena"] = "una-frase-bastante-larga",
         }));
         Assert.Contains("Centros de costo: el centro 05 ADMINISTRACIÓN LOCAL DESAGUADERO está inactivo; no se puede asignar a un usuario.",
             await Paginas.ErroresAsync(r));
