@@ -30,6 +30,12 @@ public sealed class CentroCosto
     public string? Responsable { get; private set; }
     /// <summary>True for a gerencia that groups fichas de proceso (weighted process method).</summary>
     public bool EsGerencia { get; private set; }
+    /// <summary>
+    /// False once the entity closed or merged the office: it leaves the lists where new work is assigned
+    /// (users, formulation, ceilings, parents) but keeps its history — activities, monitoring and evaluations
+    /// of past years read it as before. Never deleted.
+    /// </summary>
+    public bool Activo { get; private set; } = true;
 
     private CentroCosto() { }
 
@@ -66,6 +72,9 @@ public sealed class CentroCosto
             throw new ReglaDominioException($"El centro de costo {padre.Codigo} no pertenece a la entidad del centro {Codigo}.");
         if (ReferenceEquals(padre, this) || (Id != 0 && padre.Id == Id))
             throw new ReglaDominioException($"El centro de costo {Codigo} no puede ser su propio padre.");
+        // Keeping the parent it already has is allowed (an inactive centre under an inactive parent can still be renamed).
+        if (!padre.Activo && padre.Id != PadreId)
+            throw new ReglaDominioException($"El centro de costo {padre.Codigo} está inactivo: no puede elegirse como «depende de» del centro {Codigo}.");
         var padres = centrosDeLaEntidad.Where(c => c.Id != 0).ToDictionary(c => c.Id, c => c.PadreId);
         var vistos = new HashSet<int>();
         for (int? actual = padre.PadreId; actual is { } a && vistos.Add(a); actual = padres.GetValueOrDefault(a))
@@ -83,9 +92,46 @@ public sealed class CentroCosto
         UnidadEjecutoraId = unidad?.Id;
     }
 
+    /// <summary>
+    /// Retires the centre. Refused while it still has active child centres (they would hang from a closed office)
+    /// or activities in a POI version not yet approved — a draft in formulation would otherwise be approved with
+    /// work assigned to an office that no longer exists. Activities of approved versions are history and do not
+    /// block. <paramref name="centrosDeLaEntidad"/> is the whole current tree; <paramref name="enFormulacion"/>
+    /// the centre's activities per non-approved version, counted by the caller.
+    /// </summary>
+    public void Desactivar(IEnumerable<CentroCosto> centrosDeLaEntidad, IEnumerable<ActividadesEnFormulacion> enFormulacion)
+    {
+        if (!Activo) throw new ReglaDominioException($"El centro de costo {Codigo} ya está inactivo.");
+        var hijos = centrosDeLaEntidad.Where(c => c.Activo && Id != 0 && c.PadreId == Id).Select(c => c.Codigo).Order(StringComparer.Ordinal).ToList();
+        if (hijos.Count > 0)
+            throw new ReglaDominioException(
+                $"No se puede desactivar el centro de costo {Codigo}: aún tiene centros activos que dependen de él ({string.Join(", ", hijos)}). " +
+                "Muévalos bajo otro centro o desactívelos primero.");
+        var pendientes = enFormulacion.Where(f => f.Actividades > 0).ToList();
+        if (pendientes.Count > 0)
+            throw new ReglaDominioException(
+                $"No se puede desactivar el centro de costo {Codigo}: tiene actividades en una versión del POI aún no aprobada (" +
+                string.Join("; ", pendientes.Select(f => $"{f.Actividades} en «{f.Version}» del POI {f.Anio}")) +
+                "). Retírelas de la versión en borrador o páselas a otro centro primero.");
+        Activo = false;
+    }
+
+    /// <summary>Puts the centre back in use; refused while its parent is inactive (reactivate the parent first, or move the centre).</summary>
+    public void Reactivar(IEnumerable<CentroCosto> centrosDeLaEntidad)
+    {
+        if (Activo) throw new ReglaDominioException($"El centro de costo {Codigo} ya está activo.");
+        if (PadreId is { } p && centrosDeLaEntidad.FirstOrDefault(c => c.Id == p) is { Activo: false } padre)
+            throw new ReglaDominioException(
+                $"No se puede reactivar el centro de costo {Codigo}: depende de {padre.Codigo}, que está inactivo. Reactive primero {padre.Codigo}.");
+        Activo = true;
+    }
+
     /// <summary>Depth in the tree as written in the code: "03" is 1, "03.01.04" is 3.</summary>
     public int Nivel => Codigo.Split('.').Length;
 }
+
+/// <summary>How many activities a centre has in one POI version that is not yet approved (what blocks its deactivation).</summary>
+public sealed record ActividadesEnFormulacion(int Anio, string Version, int Actividades);
 
 /// <summary>An ISO 9001 process sheet ("FP 34 PLANIFICACIÓN Y PRESUPUESTO") grouping activities under a gerencia.</summary>
 public sealed class FichaProceso

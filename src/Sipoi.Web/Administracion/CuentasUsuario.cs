@@ -45,7 +45,8 @@ public static class CuentasUsuario
     }
 
     /// <summary>The rules on roles and centres the form must meet; every message names the field.</summary>
-    public static List<string> Validar(DatosUsuario d, IReadOnlyCollection<CentroCosto> centrosEntidad)
+    /// <param name="yaAsignados">The centres the user holds now: an inactive one it already holds may stay (it keeps reading that history).</param>
+    public static List<string> Validar(DatosUsuario d, IReadOnlyCollection<CentroCosto> centrosEntidad, IReadOnlyCollection<int>? yaAsignados = null)
     {
         var errores = new List<string>();
         var roles = d.Roles.Distinct().ToList();
@@ -54,6 +55,8 @@ public static class CuentasUsuario
             errores.Add($"Roles: «{r}» no es un rol de SIPOI.");
         foreach (var id in d.Centros.Distinct().Where(id => centrosEntidad.All(c => c.Id != id)))
             errores.Add($"Centros de costo: el centro {id} no es de esta entidad.");
+        foreach (var c in centrosEntidad.Where(c => !c.Activo && d.Centros.Contains(c.Id) && yaAsignados?.Contains(c.Id) != true).OrderBy(c => c.Codigo, StringComparer.Ordinal))
+            errores.Add($"Centros de costo: el centro {c.Codigo} {c.Nombre} está inactivo; no se puede asignar a un usuario.");
         var esOperador = roles.Contains(Seguridad.Roles.Operador);
         if (esOperador && d.Centros.Count == 0)
             errores.Add("Centros de costo: un Operador de centro de costo necesita al menos un centro.");
@@ -92,7 +95,7 @@ public static class CuentasUsuario
         var centros = await db.CentrosCosto.Where(c => c.EntidadId == u.EntidadId).ToListAsync(ct);
         var errores = new List<string>();
         if (string.IsNullOrWhiteSpace(d.Nombre)) errores.Add("Nombre: es obligatorio.");
-        errores.AddRange(Validar(d, centros));
+        errores.AddRange(Validar(d, centros, u.Centros.Select(c => c.CentroCostoId).ToList()));
         var actuales = await usuarios.GetRolesAsync(u);
         if (u.Id == idPropio && actuales.Contains(Seguridad.Roles.Administrador) && !d.Roles.Contains(Seguridad.Roles.Administrador))
             errores.Add("Roles: no puede quitarse a sí mismo el rol Administrador; pida a otro administrador que lo haga.");

@@ -110,6 +110,8 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
             e.HasOne<UnidadEjecutora>().WithMany().HasForeignKey(x => x.UnidadEjecutoraId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.PadreId).OnDelete(DeleteBehavior.Restrict);
             e.Ignore(x => x.Nivel);
+            // The SQL column defaults to true for existing rows; no HasDefaultValue here, or EF would omit a false on insert.
+            e.Property(x => x.Activo);
         });
 
         b.Entity<FichaProceso>(e =>

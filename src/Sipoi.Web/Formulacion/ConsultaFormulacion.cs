@@ -59,7 +59,10 @@ public static class ConsultaFormulacion
             techos.Where(t => nombres.ContainsKey(t.Codigo)).ToDictionary(t => t.Codigo, t => t.Monto), nombres);
     }
 
-    /// <summary>Every cost centre with activities in the version or a review row, in code order.</summary>
+    /// <summary>
+    /// Every cost centre with activities in the version or a review row, in code order; for an Operador also
+    /// its other active centres (an inactive one without activities has nothing to draft).
+    /// </summary>
     public static async Task<List<ResumenCentro>> CentrosAsync(SipoiDbContext db, ContextoFormulacion ctx, int poiVersionId,
         IReadOnlyCollection<int>? centros, CancellationToken ct)
     {
@@ -75,7 +78,7 @@ public static class ConsultaFormulacion
         var lista = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == ctx.Entidad.Id && (centros == null || centros.Contains(c.Id)))
             .OrderBy(c => c.Codigo).ToListAsync(ct);
         return lista
-            .Where(c => conteo.ContainsKey(c.Id) || estados.ContainsKey(c.Id) || centros is not null)
+            .Where(c => conteo.ContainsKey(c.Id) || estados.ContainsKey(c.Id) || (centros is not null && c.Activo))
             .Select(c => new ResumenCentro(c.Id, c.Codigo, c.Nombre, conteo.GetValueOrDefault(c.Id), programado.GetValueOrDefault(c.Codigo),
                 techos.TryGetValue(c.Id, out var t) ? t : null, estados.GetValueOrDefault(c.Id)?.Estado, estados.GetValueOrDefault(c.Id)?.Observacion))
             .ToList();

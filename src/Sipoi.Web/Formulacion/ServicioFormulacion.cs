@@ -69,6 +69,10 @@ public static class ServicioFormulacion
     {
         if (ctx.Poi is not { } poi || ctx.Borrador is not { } borrador)
             return ResultadoFormulacion.Rechazado($"El POI {ctx.Anio} no tiene una versión en borrador; la Oficina de Planeamiento debe abrirla.");
+        // An inactive centre gets nothing new; an activity the draft copied from the approved version may still be corrected.
+        if (!centro.Activo && (codigoExistente is null || !await db.Programaciones.AnyAsync(p => p.PoiVersionId == borrador.Id &&
+                db.Actividades.Any(a => a.Id == p.ActividadId && a.PoiId == poi.Id && a.CentroCostoId == centro.Id && a.Codigo == codigoExistente.Trim()), ct)))
+            return ResultadoFormulacion.Rechazado(CentroInactivo(centro));
         var estado = await EstadoCentroAsync(db, borrador, centro, ct);
         if (estado.MotivoNoEditable(centro.Codigo) is { } no) return ResultadoFormulacion.Rechazado(no);
 
@@ -190,6 +194,7 @@ public static class ServicioFormulacion
     {
         if (ctx.Poi is not { } poi || ctx.Borrador is not { } borrador)
             return ResultadoFormulacion.Rechazado($"El POI {ctx.Anio} no tiene una versión en borrador.");
+        if (!centro.Activo) return ResultadoFormulacion.Rechazado(CentroInactivo(centro));
         var estado = await EstadoCentroAsync(db, borrador, centro, ct);
         if (estado.MotivoNoEditable(centro.Codigo) is { } no) return ResultadoFormulacion.Rechazado(no);
         var anterior = await db.Pois.AsNoTracking().Include(p => p.Versiones)
@@ -314,6 +319,7 @@ public static class ServicioFormulacion
         IReadOnlyList<(string Centro, string? Monto)> techos, CancellationToken ct)
     {
         var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == ctx.Entidad.Id).ToDictionaryAsync(c => c.Codigo, c => c.Id, ct);
+        var inactivos = (await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == ctx.Entidad.Id && !c.Activo).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var actuales = await db.TechosPresupuestales.Where(t => t.EntidadId == ctx.Entidad.Id && t.Anio == ctx.Anio).ToDictionaryAsync(t => t.CentroCostoId, ct);
         var problemas = new List<ProblemaProgramacion>();
         var cambios = new List<(int Centro, decimal? Monto)>();
@@ -324,6 +330,9 @@ public static class ServicioFormulacion
             if (string.IsNullOrWhiteSpace(texto)) { cambios.Add((id, null)); continue; }
             if (!NumeroEscrito.TryLeer(texto, out var monto) || monto < 0)
                 problemas.Add(new($"Techos[{i}]", $"Centro de costo {codigo}: el techo «{texto.Trim()}» no es un monto válido (use punto decimal, por ejemplo 120,000.00)."));
+            // An inactive centre keeps the ceiling it had (history) and may lose it, but gets no new or changed one.
+            else if (inactivos.Contains(id) && actuales.GetValueOrDefault(id)?.Monto != monto)
+                problemas.Add(new($"Techos[{i}]", $"Centro de costo {codigo}: está inactivo; no se le asigna techo presupuestal."));
             else cambios.Add((id, monto));
         }
         if (problemas.Count > 0) return ResultadoFormulacion.Invalido("No se guardaron los techos; corrija lo siguiente:", problemas);
@@ -337,6 +346,10 @@ public static class ServicioFormulacion
         await db.SaveChangesAsync(ct);
         return ResultadoFormulacion.Hecho($"Se guardaron los techos presupuestales de {ctx.Anio}.");
     }
+
+    private static string CentroInactivo(CentroCosto centro) =>
+        $"El centro de costo {centro.Codigo} está inactivo: no recibe actividades nuevas ni se formula. " +
+        "Formule en el centro que asumió sus funciones, o pida al Administrador que lo reactive (Administración → Organigrama).";
 
     /// <summary>The centre's review row in the draft (tracked), a new Borrador one when the centre never changed anything.</summary>
     private static async Task<FormulacionCentro> EstadoCentroAsync(SipoiDbContext db, PoiVersion borrador, CentroCosto centro, CancellationToken ct)

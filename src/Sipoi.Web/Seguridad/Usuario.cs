@@ -39,12 +39,16 @@ public sealed class Usuario : IdentityUser<int>
         NombreCompleto = nombreCompleto.Trim();
     }
 
-    /// <summary>An operator may only be assigned cost centres of its own entity.</summary>
+    /// <summary>An operator may only be assigned active cost centres of its own entity.</summary>
     public void AsignarCentro(CentroCosto centro)
     {
         if (centro.EntidadId != EntidadId)
             throw new ReglaDominioException($"El centro de costo {centro.Codigo} no pertenece a la entidad del usuario {UserName}.");
-        if (Centros.All(c => c.CentroCostoId != centro.Id)) Centros.Add(new UsuarioCentroCosto(EntidadId, centro.Id));
+        if (Centros.Any(c => c.CentroCostoId == centro.Id)) return;
+        // A user already holding a centre that was later deactivated keeps it (its history stays readable); a new one is refused.
+        if (!centro.Activo)
+            throw new ReglaDominioException($"El centro de costo {centro.Codigo} está inactivo: no se puede asignar al usuario {UserName}.");
+        Centros.Add(new UsuarioCentroCosto(EntidadId, centro.Id));
     }
 
     public void QuitarCentro(int centroCostoId) => Centros.RemoveAll(c => c.CentroCostoId == centroCostoId);

@@ -53,3 +53,7 @@ public sealed class EvaluacionesYRecomendaciones() : MigracionSql("0006_evaluaci
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261127000001_Formulacion")]
 public sealed class FormulacionYVersiones() : MigracionSql("0008_formulacion.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261129000001_CentroCostoActivo")]
+public sealed class CentroCostoActivo() : MigracionSql("0009_centro_costo_activo.sql");

@@ -22,14 +22,7 @@ public sealed class CentroModel(SipoiDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
-        Datos = new DatosCentro
-        {
-            Nombre = Centro.Nombre,
-            PadreId = Centro.PadreId,
-            UnidadEjecutoraId = Centro.UnidadEjecutoraId,
-            Responsable = Centro.Responsable,
-            EsGerencia = Centro.EsGerencia,
-        };
+        Datos = Guardados();
         return Page();
     }
 
@@ -49,6 +42,57 @@ public sealed class CentroModel(SipoiDbContext db) : PageModel
         TempData["Aviso"] = $"Se guardó el centro de costo {Centro.Codigo}.";
         return Redirect($"/e/{Entidad.Codigo}/administracion/centros");
     }
+
+    /// <summary>Retires the centre (README.md: "Deactivating a cost centre"); the domain refuses with the reason.</summary>
+    public async Task<IActionResult> OnPostDesactivarAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        try
+        {
+            Centro.Desactivar(Arbol.Centros, await Organigrama.EnFormulacionAsync(db, Centro.Id, ct));
+        }
+        catch (ReglaDominioException e)
+        {
+            return Rechazo(e.Message);
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Aviso"] = $"Se desactivó el centro de costo {Centro.Codigo}: ya no se ofrece para usuarios, formulación ni techos; su historia se conserva.";
+        return Redirect($"/e/{Entidad.Codigo}/administracion/centros");
+    }
+
+    public async Task<IActionResult> OnPostReactivarAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        try
+        {
+            Centro.Reactivar(Arbol.Centros);
+        }
+        catch (ReglaDominioException e)
+        {
+            return Rechazo(e.Message);
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Aviso"] = $"Se reactivó el centro de costo {Centro.Codigo}.";
+        return Redirect($"/e/{Entidad.Codigo}/administracion/centros?inactivos=true");
+    }
+
+    /// <summary>The page again with the saved values and the refusal; nothing was changed.</summary>
+    private PageResult Rechazo(string mensaje)
+    {
+        ModelState.Clear();
+        Datos = Guardados();
+        Errores.Add(mensaje);
+        return Page();
+    }
+
+    private DatosCentro Guardados() => new DatosCentro
+    {
+        Nombre = Centro.Nombre,
+        PadreId = Centro.PadreId,
+        UnidadEjecutoraId = Centro.UnidadEjecutoraId,
+        Responsable = Centro.Responsable,
+        EsGerencia = Centro.EsGerencia,
+    };
 
     private async Task<IActionResult?> PrepararAsync(string entidad, int id, CancellationToken ct)
     {

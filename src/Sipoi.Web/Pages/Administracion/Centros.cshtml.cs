@@ -17,6 +17,8 @@ public sealed class CentrosModel(SipoiDbContext db) : PageModel
 {
     [BindProperty] public DatosCentro Datos { get; set; } = new();
     [TempData] public string? Aviso { get; set; }
+    /// <summary>?inactivos=true also lists the deactivated centres (default: active only).</summary>
+    [BindProperty(SupportsGet = true)] public bool Inactivos { get; set; }
     public Entidad Entidad { get; private set; } = null!;
     public Organigrama Arbol { get; private set; } = null!;
     public List<string> Errores { get; private set; } = [];

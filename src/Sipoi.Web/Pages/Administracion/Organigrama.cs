@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain;
+using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Web.Data;
 
@@ -25,6 +26,20 @@ public sealed record Organigrama(List<CentroCosto> Centros, List<UnidadEjecutora
         await db.UnidadesEjecutoras.Where(u => u.EntidadId == entidadId).OrderBy(u => u.Codigo).ToListAsync(ct));
 
     public string? Codigo(int? id) => Centros.FirstOrDefault(c => c.Id == id)?.Codigo;
+
+    /// <summary>
+    /// What blocks deactivating the centre in formulation: its activities per POI version not yet approved
+    /// (any year). The domain (<see cref="CentroCosto.Desactivar"/>) decides; this only counts.
+    /// </summary>
+    public static Task<List<ActividadesEnFormulacion>> EnFormulacionAsync(SipoiDbContext db, int centroCostoId, CancellationToken ct) =>
+        (from p in db.Programaciones.AsNoTracking()
+         join a in db.Actividades on p.ActividadId equals a.Id
+         join v in db.PoiVersiones on p.PoiVersionId equals v.Id
+         join poi in db.Pois on v.PoiId equals poi.Id
+         where a.CentroCostoId == centroCostoId && v.Estado != EstadoVersionPoi.Aprobada
+         group p by new { poi.Anio, v.Etiqueta } into g
+         orderby g.Key.Anio, g.Key.Etiqueta
+         select new ActividadesEnFormulacion(g.Key.Anio, g.Key.Etiqueta, g.Count())).ToListAsync(ct);
 
     /// <summary>Name, parent, executing unit, head and gerencia flag; the domain refuses a cycle or a foreign parent.</summary>
     public void Aplicar(CentroCosto centro, DatosCentro d)

@@ -116,7 +116,7 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
         if (await db.Users.Include(u => u.Centros).SingleOrDefaultAsync(u => u.Id == id && u.EntidadId == e.Id, ct) is not { } u) return NotFound();
         Cuenta = u;
         Estado = CuentasUsuario.EstadoDe(u.LockoutEnd, reloj.GetUtcNow());
-        Centros = await CamposUsuario.CentrosAsync(db, e.Id, ct);
+        Centros = await CamposUsuario.CentrosAsync(db, e.Id, ct, u.Centros.Select(c => c.CentroCostoId).ToList());
         return null;
     }
 }

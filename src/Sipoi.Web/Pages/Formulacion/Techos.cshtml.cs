@@ -68,11 +68,11 @@ public sealed class TechosModel(SipoiDbContext db) : PageModel
         Version = version?.Etiqueta;
         var visibles = await User.CentrosVisiblesAsync(db, ct);
         if (version is not null) Filas = await ConsultaFormulacion.ConsistenciaAsync(db, ctx, version.Id, visibles, ct);
-        // A planner also sees the centres without activities yet, to give them a ceiling.
+        // A planner also sees the active centres without activities yet, to give them a ceiling (an inactive one gets none).
         if (PuedeConducir)
         {
             var con = Filas.Select(f => f.Centro).ToHashSet(StringComparer.Ordinal);
-            var otros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == ctx.Entidad.Id).OrderBy(c => c.Codigo)
+            var otros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == ctx.Entidad.Id && c.Activo).OrderBy(c => c.Codigo)
                 .Select(c => new { c.Codigo, c.Nombre }).ToListAsync(ct);
             Filas = Filas.Concat(otros.Where(o => !con.Contains(o.Codigo)).Select(o => new ConsistenciaCentro(o.Codigo, o.Nombre, null, 0)))
                 .OrderBy(f => f.Centro, StringComparer.Ordinal).ToList();
