@@ -14,6 +14,13 @@ public sealed record ContextoPoiExcel
 
     public IReadOnlyList<CentroCostoDto> CentrosCosto { get; init; } = [];
 
+    /// <summary>
+    /// Codes of the cost centres the entity retired. A workbook activity in one of them is refused, unless the
+    /// year's current POI already has that activity in that centre: re-importing a year the office worked in
+    /// keeps its history, but a retired office gets no new work.
+    /// </summary>
+    public IReadOnlySet<string> CentrosInactivos { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public IReadOnlyList<FichaDto> Fichas { get; init; } = [];
 
     /// <summary>AEI codes of the PEI the POI hangs from.</summary>

@@ -140,6 +140,9 @@ public static partial class LectorPoiExcel
                 if (centro is null) Error(cCen, $"«{Recortar(tCen)}» no es un centro de costo de la entidad.");
             }
             else centro = actual?.CentroCosto ?? centroHoja;
+            if (centro is not null && ctx.CentrosInactivos.Contains(centro) && actual?.CentroCosto != centro)
+                Error(col[Rol.Centro] ?? col[Rol.Nombre],
+                    $"el centro de costo {centro} está inactivo: no recibe actividades nuevas. Asígnela a otro centro o reactive {centro} en Administración → Organigrama.");
 
             string? aei = null;
             if (col[Rol.Aei] is { } cAei && hoja.Texto(f, cAei.Numero) is { } tAei)

@@ -93,6 +93,26 @@ public class ImportacionExcelLectorTests
     }
 
     [Fact]
+    public void CentroInactivo_NoRecibeActividadesNuevas_PeroLaReimportacionDelAnioQueTrabajoSeAcepta()
+    {
+        var demo = Demo();
+        var fp06 = demo with { Poi = demo.Poi with { Actividades = demo.Poi.Actividades.Where(a => a.Ficha == "FP 06").ToList() } };
+        var inactivo = new HashSet<string>(StringComparer.Ordinal) { "01.01" };
+
+        // A new year's workbook (no current POI) with work for the retired office: every such row is refused, by name.
+        var nuevo = LectorPoiExcel.Leer(MatrizDelDemo(fp06), ContextoPoiExcel.Desde(demo, 2024) with { PoiActual = null, CentrosInactivos = inactivo });
+        Assert.False(nuevo.EsValido);
+        Assert.Equal(fp06.Poi.Actividades.Count, nuevo.Errores.Count);
+        Assert.All(nuevo.Errores, e => Assert.Contains("el centro de costo 01.01 está inactivo: no recibe actividades nuevas", e.Mensaje, StringComparison.Ordinal));
+        Assert.Equal("FP 06", nuevo.Errores[0].Hoja);
+
+        // Re-importing the year the office worked in: its activities are already there, in that centre.
+        var reimportado = LectorPoiExcel.Leer(MatrizDelDemo(demo), ContextoPoiExcel.Desde(demo, 2024) with { CentrosInactivos = inactivo });
+        Assert.True(reimportado.EsValido, Errores(reimportado));
+        Assert.Empty(Comparar.Diferencias(demo.Poi, reimportado.Poi, "poi"));
+    }
+
+    [Fact]
     public void SinColumnaComportamiento_LoDeduceDelTotalDeclarado()
     {
         var libro = new LibroDePrueba();

@@ -163,6 +163,28 @@ public sealed class ImportacionExcelWebTests(AppDePrueba app) : IClassFixture<Ap
         }
     }
 
+    [Fact]
+    public async Task CentroInactivo_UnAnioNuevoNoLeDaActividades_ElAnioQueTrabajoSeReimporta()
+    {
+        var matriz = await MatrizAsync(await app.ComoAsync(AppDePrueba.Planificador));
+        await using var db = app.Base.Contexto();
+        Assert.Equal(1, await db.Database.ExecuteSqlAsync(
+            $"UPDATE centro_costo SET activo = false WHERE codigo = '01.01' AND entidad_id = (SELECT id FROM entidad WHERE codigo = {Entidad})"));
+        try
+        {
+            var nuevo = await Sipoi.Web.ImportacionExcel.ImportacionPoiExcel.RevisarAsync(db, Entidad, 2025, new MemoryStream(matriz), CancellationToken.None);
+            Assert.False(nuevo.EsValida);
+            Assert.Contains(nuevo.Errores, e => e.StartsWith("Hoja 'FP 06', fila", StringComparison.Ordinal)
+                && e.Contains("el centro de costo 01.01 está inactivo: no recibe actividades nuevas", StringComparison.Ordinal));
+            var mismoAnio = await Sipoi.Web.ImportacionExcel.ImportacionPoiExcel.RevisarAsync(db, Entidad, 2024, new MemoryStream(matriz), CancellationToken.None);
+            Assert.True(mismoAnio.EsValida, string.Join("\n", mismoAnio.Errores));
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE centro_costo SET activo = true WHERE codigo = '01.01'");
+        }
+    }
+
     private async Task<(int Codigo, string Salida, string Errores)> CliAsync(params string[] args)
     {
         var configuracion = new ConfigurationBuilder()
