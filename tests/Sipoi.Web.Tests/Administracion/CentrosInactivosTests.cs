@@ -18,7 +18,6 @@ namespace Sipoi.Web.Tests.Administracion;
 public sealed class CentrosInactivosTests(AppDePrueba app) : IClassFixture<AppDePrueba>
 {
     private const string Admin = "/e/EMSAPUNO/administracion";
-    private static readonly SemaphoreSlim Avance = new(1, 1);
     private static readonly decimal[] Uno = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
 
     private async Task<int> IdAsync(string codigo)
@@ -55,29 +54,6 @@ public sealed class CentrosInactivosTests(AppDePrueba app) : IClassFixture<AppDe
         return salida.ToString();
     }
 
-    /// <summary>January–March progress for every 2024 activity, approved, so the year has figures per centre.</summary>
-    private async Task RegistrarAvanceAsync()
-    {
-        await Avance.WaitAsync();
-        try
-        {
-            await using var db = app.Base.Contexto();
-            if (await db.Seguimientos.AnyAsync()) return;
-            var actividades = await db.Actividades.Include(a => a.Avances).Where(a => db.Pois.Any(p => p.Id == a.PoiId && p.Anio == 2024)).ToListAsync();
-            var metas = await db.Programaciones.Include(p => p.Metas).Where(p => actividades.Select(a => a.Id).Contains(p.ActividadId))
-                .ToDictionaryAsync(p => p.ActividadId);
-            foreach (var a in actividades)
-                for (var mes = 1; mes <= 3; mes++)
-                    a.FijarAvance(mes, metas[a.Id].Metas.Single(m => m.Mes == mes).Fisico * (a.Id % 2 == 0 ? 0.9m : 1.1m), null);
-            var entidad = await db.Entidades.SingleAsync(e => e.Codigo == "EMSAPUNO");
-            foreach (var centro in actividades.Select(a => (a.PoiId, a.CentroCostoId)).Distinct())
-                for (var mes = 1; mes <= 3; mes++)
-                    db.Seguimientos.Add(Seguimientos.Aprobado(entidad, centro.PoiId, 2024, centro.CentroCostoId, mes));
-            await db.SaveChangesAsync();
-        }
-        finally { Avance.Release(); }
-    }
-
     private async Task AsegurarPoi2025Async()
     {
         await using var db = app.Base.Contexto();
@@ -88,7 +64,8 @@ public sealed class CentrosInactivosTests(AppDePrueba app) : IClassFixture<AppDe
     [Fact]
     public async Task CentroConActividadesDelPoi2024Aprobado_SeDesactiva_YLaEvaluacionYLaExportacionQuedanIdenticas()
     {
-        await RegistrarAvanceAsync();
+        // Approved progress in 2024 (shared test data), so the year has figures per centre.
+        await Reportes.AvanceDePrueba.RegistrarAsync(app);
         string[] evaluar = ["evaluate", "--entidad", "EMSAPUNO", "--anio", "2024", "--periodo", "ANUAL", "--formato", "json"];
         string[] evaluarCentro = ["evaluate", "--entidad", "EMSAPUNO", "--anio", "2024", "--periodo", "T1", "--formato", "json"];
         var antes = await CliAsync(evaluar);
