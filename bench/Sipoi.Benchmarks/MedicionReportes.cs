@@ -42,7 +42,10 @@ public static class MedicionReportes
         {
             var d = await DatosReporte.CargarAsync(db, codigo, o.Anio, default) ?? throw new InvalidOperationException($"{codigo} no tiene POI {o.Anio}.");
             var n = await db.Programaciones.CountAsync(p => p.PoiVersionId == d.Evaluacion.PoiVersionId);
-            salida.WriteLine($"Entidad {codigo}: {n} AO; {Environment.ProcessorCount} núcleos, .NET {Environment.Version}; {o.Repeticiones} repeticiones tras 1 de calentamiento.");
+            salida.WriteLine($"Entidad {codigo}: {n} AO; {Environment.ProcessorCount} núcleos, .NET {Environment.Version}; {o.Repeticiones} repeticiones " +
+                (Cronometro.CalentamientoPorDefecto.Minimo > TimeSpan.Zero
+                    ? $"tras calentar cada medida hasta que el JIT se asienta (mínimo {Cronometro.CalentamientoPorDefecto.Minimo.TotalSeconds:0.#} s)."
+                    : "tras 1 de calentamiento."));
         }
 
         var solicitudes = new (string Nombre, SolicitudReporte Solicitud)[]
