@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain;
 using Sipoi.Web.Data;
-using Sipoi.Web.Pages.Entidades;
 
 namespace Sipoi.Web.Pages.Pei;
 
@@ -67,10 +66,9 @@ public sealed class AeiModel(SipoiDbContext db) : PageModel
 
     private async Task<IActionResult?> PrepararAsync(string entidad, string pei, string oei, string? codigo, CancellationToken ct)
     {
-        if (!EdicionPei.PuedeEditar(User)) return Forbid();
-        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        var abierto = await EdicionPei.AbrirAsync(db, User, entidad, pei, ct);
+        if (abierto is not ({ } e, { } p, _)) return abierto.No;
         CodigoEntidad = e.Codigo;
-        if (await EdicionPei.CargarAsync(db, e.Id, pei, ct) is not { } p) return NotFound();
         Pei = p;
         if (p.Oeis.SingleOrDefault(o => o.Codigo == oei) is not { } o) return NotFound();
         Oei = o;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Sipoi.Web.Data;
+using Sipoi.Web.Pages.Entidades;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Pei;
@@ -24,6 +26,19 @@ public static partial class EdicionPei
             .Include(p => p.Oeis).ThenInclude(o => o.Indicadores).ThenInclude(i => i.Valores)
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.EntidadId == entidadId && p.Codigo == codigo, ct);
+
+    /// <summary>
+    /// What every PEI edit page checks first, in this order: may the user edit (403), do the entity and its PEI
+    /// exist (404). Returns the entity and the PEI loaded for a change, or the page's answer in <c>No</c>.
+    /// </summary>
+    public static async Task<(Domain.Organizacion.Entidad? Entidad, Domain.Estrategia.Pei? Pei, IActionResult? No)> AbrirAsync(
+        SipoiDbContext db, ClaimsPrincipal u, string entidad, string pei, CancellationToken ct)
+    {
+        if (!PuedeEditar(u)) return (null, null, new ForbidResult());
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return (null, null, new NotFoundResult());
+        if (await CargarAsync(db, e.Id, pei, ct) is not { } p) return (null, null, new NotFoundResult());
+        return (e, p, null);
+    }
 
     public static string UrlPei(string entidad, string pei) => $"/e/{Uri.EscapeDataString(entidad)}/pei?codigo={Uri.EscapeDataString(pei)}";
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain;
 using Sipoi.Web.Data;
-using Sipoi.Web.Pages.Entidades;
 
 namespace Sipoi.Web.Pages.Pei;
 
@@ -99,10 +98,9 @@ public sealed class PrioridadesModel(SipoiDbContext db) : PageModel
 
     private async Task<IActionResult?> PrepararAsync(string entidad, string pei, CancellationToken ct)
     {
-        if (!EdicionPei.PuedeEditar(User)) return Forbid();
-        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        var abierto = await EdicionPei.AbrirAsync(db, User, entidad, pei, ct);
+        if (abierto is not ({ } e, { } p, _)) return abierto.No;
         CodigoEntidad = e.Codigo;
-        if (await EdicionPei.CargarAsync(db, e.Id, pei, ct) is not { } p) return NotFound();
         Pei = p;
         return null;
     }
