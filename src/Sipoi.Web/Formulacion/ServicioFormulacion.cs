@@ -318,20 +318,21 @@ public static class ServicioFormulacion
     public static async Task<ResultadoFormulacion> GuardarTechosAsync(SipoiDbContext db, ContextoFormulacion ctx,
         IReadOnlyList<(string Centro, string? Monto)> techos, CancellationToken ct)
     {
-        var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == ctx.Entidad.Id).ToDictionaryAsync(c => c.Codigo, c => c.Id, ct);
-        var inactivos = (await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == ctx.Entidad.Id && !c.Activo).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == ctx.Entidad.Id)
+            .ToDictionaryAsync(c => c.Codigo, c => (c.Id, c.Activo), ct);
         var actuales = await db.TechosPresupuestales.Where(t => t.EntidadId == ctx.Entidad.Id && t.Anio == ctx.Anio).ToDictionaryAsync(t => t.CentroCostoId, ct);
         var problemas = new List<ProblemaProgramacion>();
         var cambios = new List<(int Centro, decimal? Monto)>();
         for (var i = 0; i < techos.Count; i++)
         {
             var (codigo, texto) = techos[i];
-            if (!centros.TryGetValue(codigo, out var id)) { problemas.Add(new($"Techos[{i}]", $"Fila {i + 1}: el centro de costo {codigo} no existe.")); continue; }
+            if (!centros.TryGetValue(codigo, out var centro)) { problemas.Add(new($"Techos[{i}]", $"Fila {i + 1}: el centro de costo {codigo} no existe.")); continue; }
+            var id = centro.Id;
             if (string.IsNullOrWhiteSpace(texto)) { cambios.Add((id, null)); continue; }
             if (!NumeroEscrito.TryLeer(texto, out var monto) || monto < 0)
                 problemas.Add(new($"Techos[{i}]", $"Centro de costo {codigo}: el techo «{texto.Trim()}» no es un monto válido (use punto decimal, por ejemplo 120,000.00)."));
             // An inactive centre keeps the ceiling it had (history) and may lose it, but gets no new or changed one.
-            else if (inactivos.Contains(id) && actuales.GetValueOrDefault(id)?.Monto != monto)
+            else if (!centro.Activo && actuales.GetValueOrDefault(id)?.Monto != monto)
                 problemas.Add(new($"Techos[{i}]", $"Centro de costo {codigo}: está inactivo; no se le asigna techo presupuestal."));
             else cambios.Add((id, monto));
         }

@@ -78,10 +78,9 @@ public static class ImportacionPoiExcel
             peiId = pei.Value;
         }
 
-        var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == entidad.Id).OrderBy(c => c.Codigo)
-            .Select(c => new CentroCostoDto { Codigo = c.Codigo, Nombre = c.Nombre }).ToListAsync(ct);
-        var codigoCentro = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == entidad.Id).ToDictionaryAsync(c => c.Id, c => c.Codigo, ct);
-        var inactivos = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == entidad.Id && !c.Activo).Select(c => c.Codigo).ToListAsync(ct);
+        var filasCentros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == entidad.Id).OrderBy(c => c.Codigo).ToListAsync(ct);
+        var centros = filasCentros.Select(c => new CentroCostoDto { Codigo = c.Codigo, Nombre = c.Nombre }).ToList();
+        var codigoCentro = filasCentros.ToDictionary(c => c.Id, c => c.Codigo);
         var aeis = await db.Aeis.AsNoTracking().Where(a => db.Oeis.Any(o => o.Id == a.OeiId && o.PeiId == peiId))
             .Select(a => new { a.Id, a.Codigo }).ToListAsync(ct);
         var codigoAei = aeis.ToDictionary(a => a.Id, a => a.Codigo);
@@ -109,7 +108,7 @@ public static class ImportacionPoiExcel
         {
             Anio = anio,
             CentrosCosto = centros,
-            CentrosInactivos = inactivos.ToHashSet(StringComparer.Ordinal),
+            CentrosInactivos = filasCentros.Where(c => !c.Activo).Select(c => c.Codigo).ToHashSet(StringComparer.Ordinal),
             Fichas = fichas,
             Aeis = aeis.Select(a => a.Codigo).ToList(),
             PoiActual = poiActual,
