@@ -46,13 +46,15 @@ public static class CuentasUsuario
 
     /// <summary>The rules on roles and centres the form must meet; every message names the field.</summary>
     /// <param name="yaAsignados">The centres the user holds now: an inactive one it already holds may stay (it keeps reading that history).</param>
-    public static List<string> Validar(DatosUsuario d, IReadOnlyCollection<CentroCosto> centrosEntidad, IReadOnlyCollection<int>? yaAsignados = null)
+    /// <param name="rangoActor">Who saves the form (<see cref="Rango"/>): nobody grants a role above its own.</param>
+    public static List<string> Validar(DatosUsuario d, IReadOnlyCollection<CentroCosto> centrosEntidad, int rangoActor, IReadOnlyCollection<int>? yaAsignados = null)
     {
         var errores = new List<string>();
         var roles = d.Roles.Distinct().ToList();
         if (roles.Count == 0) errores.Add("Roles: elija al menos uno.");
         foreach (var r in roles.Where(r => !Seguridad.Roles.Todos.Contains(r)))
             errores.Add($"Roles: «{r}» no es un rol de SIPOI.");
+        errores.AddRange(Rango.NoOtorgables(rangoActor, roles.Where(Seguridad.Roles.Todos.Contains)));
         foreach (var id in d.Centros.Distinct().Where(id => centrosEntidad.All(c => c.Id != id)))
             errores.Add($"Centros de costo: el centro {id} no es de esta entidad.");
         foreach (var c in centrosEntidad.Where(c => !c.Activo && d.Centros.Contains(c.Id) && yaAsignados?.Contains(c.Id) != true).OrderBy(c => c.Codigo, StringComparer.Ordinal))
@@ -66,14 +68,16 @@ public static class CuentasUsuario
     }
 
     /// <summary>Creates the user with its roles and centres; returns the errors (nothing saved) or none.</summary>
+    /// <param name="rangoActor">Who creates it (<see cref="Rango"/>); only a national administrator (or the command line) creates a national one.</param>
     public static async Task<List<string>> CrearAsync(SipoiDbContext db, UserManager<Usuario> usuarios, int entidadId, DatosUsuario d, string contrasena,
-        CancellationToken ct, bool nacional = false)
+        int rangoActor, CancellationToken ct, bool nacional = false)
     {
         var centros = await db.CentrosCosto.Where(c => c.EntidadId == entidadId).ToListAsync(ct);
         var errores = new List<string>();
         if (string.IsNullOrWhiteSpace(d.Correo)) errores.Add("Correo: es obligatorio.");
         if (string.IsNullOrWhiteSpace(d.Nombre)) errores.Add("Nombre: es obligatorio.");
-        errores.AddRange(Validar(d, centros));
+        if (nacional && rangoActor < Rango.Nacional) errores.Add(Rango.MensajeNacional);
+        errores.AddRange(Validar(d, centros, rangoActor));
         if (errores.Count > 0) return errores;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -90,12 +94,12 @@ public static class CuentasUsuario
     /// (the entity would risk having nobody to administer it).
     /// </summary>
     public static async Task<List<string>> ActualizarAsync(SipoiDbContext db, UserManager<Usuario> usuarios, Usuario u, DatosUsuario d, int idPropio,
-        CancellationToken ct)
+        int rangoActor, CancellationToken ct)
     {
         var centros = await db.CentrosCosto.Where(c => c.EntidadId == u.EntidadId).ToListAsync(ct);
         var errores = new List<string>();
         if (string.IsNullOrWhiteSpace(d.Nombre)) errores.Add("Nombre: es obligatorio.");
-        errores.AddRange(Validar(d, centros, u.Centros.Select(c => c.CentroCostoId).ToList()));
+        errores.AddRange(Validar(d, centros, rangoActor, u.Centros.Select(c => c.CentroCostoId).ToList()));
         var actuales = await usuarios.GetRolesAsync(u);
         if (u.Id == idPropio && actuales.Contains(Seguridad.Roles.Administrador) && !d.Roles.Contains(Seguridad.Roles.Administrador))
             errores.Add("Roles: no puede quitarse a sí mismo el rol Administrador; pida a otro administrador que lo haga.");
@@ -116,8 +120,9 @@ public static class CuentasUsuario
         return errores;
     }
 
-    /// <summary>Locks the user out for good (never deleted: the audit log names it) and ends its sessions at Identity's next stamp check.</summary>
-    public static async Task<List<string>> DesactivarAsync(SipoiDbContext db, UserManager<Usuario> usuarios, Usuario u, int idPropio, CancellationToken ct)
+    /// <summary>Locks the user out for good (never deleted: the audit log names it), ends its sessions and revokes its API tokens at once.</summary>
+    public static async Task<List<string>> DesactivarAsync(SipoiDbContext db, UserManager<Usuario> usuarios, Usuario u, int idPropio, DateTimeOffset ahora,
+        CancellationToken ct)
     {
         var errores = new List<string>();
         if (u.Id == idPropio)
@@ -130,11 +135,12 @@ public static class CuentasUsuario
             Fallo(await usuarios.SetLockoutEndDateAsync(u, DesactivadoHasta), errores) ||
             Fallo(await usuarios.UpdateSecurityStampAsync(u), errores))
             return errores;
+        await SesionesServidor.CerrarTodoAsync(db, u.Id, ahora, salvo: null, ct);
         await tx.CommitAsync(ct);
         return errores;
     }
 
-    /// <summary>Lifts a deactivation or a lock-out after failed passwords; the failure count starts again.</summary>
+    /// <summary>Lifts a deactivation (or a lock-out left by an older version, which locked after 5 failed passwords). Revoked tokens stay revoked.</summary>
     public static async Task<List<string>> ReactivarAsync(SipoiDbContext db, UserManager<Usuario> usuarios, Usuario u, CancellationToken ct)
     {
         var errores = new List<string>();
@@ -146,16 +152,17 @@ public static class CuentasUsuario
     }
 
     /// <summary>
-    /// Replaces the password with a generated one (returned to be shown once). Removing the old one
-    /// renews the security stamp, so the user's open sessions end at Identity's next check.
+    /// Replaces the password with a generated one (returned to be shown once); the user's open sessions end and
+    /// its API tokens are revoked in the same transaction.
     /// </summary>
     public static async Task<(string? Contrasena, List<string> Errores)> RestablecerContrasenaAsync(SipoiDbContext db, UserManager<Usuario> usuarios,
-        Usuario u, CancellationToken ct)
+        Usuario u, DateTimeOffset ahora, CancellationToken ct)
     {
         var errores = new List<string>();
         var nueva = GenerarContrasena();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (Fallo(await usuarios.RemovePasswordAsync(u), errores) || Fallo(await usuarios.AddPasswordAsync(u, nueva), errores)) return (null, errores);
+        await SesionesServidor.CerrarTodoAsync(db, u.Id, ahora, salvo: null, ct);
         await tx.CommitAsync(ct);
         return (nueva, errores);
     }
@@ -171,7 +178,7 @@ public static class CuentasUsuario
     {
         var errores = new List<string>();
         if (!quienEsNacional)
-            errores.Add("Solo un administrador nacional puede otorgar o quitar la administración nacional.");
+            errores.Add(Rango.MensajeNacional);
         else if (u.Id == idPropio && !nacional)
             errores.Add("No puede quitarse a sí mismo la administración nacional; pida a otro administrador nacional que lo haga.");
         if (errores.Count > 0 || u.EsAdministradorNacional == nacional) return errores;

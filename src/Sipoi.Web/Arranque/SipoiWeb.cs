@@ -58,6 +58,8 @@ public static class SipoiWeb
             },
         });
         app.UseRouting();
+        // Before authentication: a client out of log-in attempts is refused (429) as cheaply as possible (Seguridad/LimiteIngreso.cs).
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -37,9 +37,10 @@ public static partial class LineaDeComandos
         var servicios = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
             ?? throw new InvalidOperationException("El contexto no viene del contenedor de servicios.");
         var usuarios = servicios.GetRequiredService<UserManager<Usuario>>();
+        // Whoever runs the command line owns the deployment: it may create any role, national included.
         var contrasena = CuentasUsuario.GenerarContrasena();
         var errores = await CuentasUsuario.CrearAsync(db, usuarios, entidad.Id,
-            new DatosUsuario { Correo = correo, Nombre = nombre, Roles = [rol] }, contrasena, ct, nacional);
+            new DatosUsuario { Correo = correo, Nombre = nombre, Roles = [rol] }, contrasena, Rango.Nacional, ct, nacional);
         if (errores.Count > 0) throw new ErrorCli(string.Join(" ", errores));
         await salida.WriteLineAsync($"Se creó el usuario {correo} ({Roles.NombreVisible(rol)}{(nacional ? ", administrador nacional" : "")}) de {entidad.Codigo}.");
         await salida.WriteLineAsync($"Contraseña (se muestra solo esta vez; cámbiela al ingresar en /cuenta/contrasena): {contrasena}");

@@ -52,6 +52,7 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
     public DbSet<SeguimientoMensual> Seguimientos => Set<SeguimientoMensual>();
     public DbSet<ArchivoEvidencia> Evidencias => Set<ArchivoEvidencia>();
     public DbSet<TokenApi> TokensApi => Set<TokenApi>();
+    public DbSet<Sesion> Sesiones => Set<Sesion>();
     public DbSet<FormulacionCentro> FormulacionesCentro => Set<FormulacionCentro>();
     public DbSet<TechoPresupuestal> TechosPresupuestales => Set<TechoPresupuestal>();
     public DbSet<ProyeccionMultianual> ProyeccionesMultianuales => Set<ProyeccionMultianual>();
@@ -434,6 +435,15 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
             e.Property(x => x.Nombre).HasMaxLength(TokenApi.LargoMaximoNombre);
             e.Property(x => x.Hash).HasMaxLength(64).IsFixedLength();
             e.Ignore(x => x.Activo);
+        });
+        b.Entity<Sesion>(e =>
+        {
+            e.ToTable("sesion");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.UsuarioId);
+            e.HasIndex(x => x.EntidadId);
+            e.HasOne<Entidad>().WithMany().HasForeignKey(x => x.EntidadId);
+            e.HasOne<Usuario>().WithMany().HasForeignKey(x => x.UsuarioId);
         });
         b.Entity<UsuarioCentroCosto>(e =>
         {

@@ -12,6 +12,9 @@ public sealed class ErrorModel : PageModel
     public string Titulo { get; private set; } = "Ocurrió un error";
     public string Mensaje { get; private set; } = "No se pudo completar la solicitud. Intente de nuevo; si persiste, avise a la oficina de planeamiento.";
 
+    /// <summary>A refused POST (403, 429) is re-executed as a POST: it gets the same explanation.</summary>
+    public void OnPost(int? codigo) => OnGet(codigo);
+
     public void OnGet(int? codigo)
     {
         if (codigo == 404)
@@ -23,6 +26,11 @@ public sealed class ErrorModel : PageModel
         {
             Titulo = "Solicitud no válida";
             Mensaje = "El formulario caducó o no es válido. Vuelva a la página anterior, recárguela e intente de nuevo.";
+        }
+        else if (codigo == 429)
+        {
+            Titulo = "Demasiados intentos";
+            Mensaje = Seguridad.LimiteIngreso.Mensaje;
         }
         else if (codigo == 403)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sipoi.Web.Data;
 
@@ -102,11 +103,9 @@ public sealed class FabricaClaims(UserManager<Usuario> usuarios, RoleManager<Rol
 
 public static class ConfiguracionSeguridad
 {
-    public const int IntentosAntesDeBloquear = 5;
-    public static readonly TimeSpan Bloqueo = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan RevalidacionSesion = TimeSpan.FromMinutes(1);
 
-    /// <summary>Password, lock-out and user rules: one definition for the web app and the command line.</summary>
+    /// <summary>Password and user rules: one definition for the web app and the command line.</summary>
     public static void OpcionesIdentidad(IdentityOptions o)
     {
         // Length over composition rules (NIST SP 800-63B): 10 characters, not all the same few.
@@ -116,8 +115,8 @@ public static class ConfiguracionSeguridad
         o.Password.RequireLowercase = false;
         o.Password.RequireUppercase = false;
         o.Password.RequireNonAlphanumeric = false;
-        o.Lockout.MaxFailedAccessAttempts = IntentosAntesDeBloquear;
-        o.Lockout.DefaultLockoutTimeSpan = Bloqueo;
+        // Lock-out is only deactivation (an end date in 9999, CuentasUsuario): failed passwords never lock an
+        // account, they are slowed down (LimiteIngreso), so nobody can lock somebody else out.
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = true;
     }
@@ -128,7 +127,8 @@ public static class ConfiguracionSeguridad
         services.AddIdentityCore<Usuario>(OpcionesIdentidad)
             .AddRoles<Rol>()
             .AddEntityFrameworkStores<SipoiDbContext>()
-            .AddErrorDescriber<ErroresIdentidad>();
+            .AddErrorDescriber<ErroresIdentidad>()
+            .AddPasswordValidator<ValidadorContrasena>();
         return services;
     }
 
@@ -138,10 +138,12 @@ public static class ConfiguracionSeguridad
         services.AddIdentity<Usuario, Rol>(OpcionesIdentidad)
             .AddEntityFrameworkStores<SipoiDbContext>()
             .AddErrorDescriber<ErroresIdentidad>()
+            .AddPasswordValidator<ValidadorContrasena>()
             .AddClaimsPrincipalFactory<FabricaClaims>();
 
-        // A deactivated user, a reset password or changed roles end the open sessions within a minute (Identity
-        // re-reads the security stamp this often; its default is 30 minutes). One small query per user per minute.
+        // Log-out, a password change or reset and a deactivation end sessions at once (SesionesServidor: one
+        // primary-key lookup per request). Changed roles reach an open session within a minute (Identity re-reads
+        // the security stamp this often; its default is 30 minutes).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidacionSesion);
 
         services.ConfigureApplicationCookie(o =>
@@ -153,12 +155,23 @@ public static class ConfiguracionSeguridad
             o.SlidingExpiration = true;
             o.LoginPath = "/cuenta/ingresar";
             o.LogoutPath = "/cuenta/salir";
+            o.Events.OnSigningIn = SesionesServidor.AlIngresarAsync;
+            o.Events.OnValidatePrincipal = SesionesServidor.ValidarAsync;
+            o.Events.OnSigningOut = SesionesServidor.AlSalirAsync;
             // A plain 403 instead of a redirect: the status-code page shows "Acceso denegado" at the same URL.
             o.Events.OnRedirectToAccessDenied = c =>
             {
                 c.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+        });
+
+        services.TryAddSingleton(new OpcionesLimiteIngreso());
+        services.AddSingleton<LimiteIngreso>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy<string, PoliticaIngreso>(LimiteIngreso.Politica);
         });
 
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ManejadorTokenApi>(ManejadorTokenApi.Esquema, null);

@@ -34,9 +34,11 @@ public sealed class ManejadorTokenApi(IOptionsMonitor<AuthenticationSchemeOption
         var token = await db.TokensApi.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token is null || !token.Activo) return AuthenticateResult.Fail("Token desconocido o revocado.");
         var usuario = await usuarios.FindByIdAsync(token.UsuarioId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (usuario is null || await usuarios.IsLockedOutAsync(usuario)) return AuthenticateResult.Fail("El usuario del token no puede ingresar.");
-
         var ahora = reloj.GetUtcNow();
+        // Only a deactivation stops a token (it also revokes them all); wrong passwords typed by others never do.
+        if (usuario is null || Administracion.CuentasUsuario.EstadoDe(usuario.LockoutEnd, ahora) == Administracion.CuentasUsuario.Estado.Desactivado)
+            return AuthenticateResult.Fail("El usuario del token no puede ingresar.");
+
         if (token.UltimoUso is not { } uso || ahora - uso >= IntervaloUso)
             await db.TokensApi.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UltimoUso, ahora), Context.RequestAborted);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -49,6 +50,8 @@ public sealed class AppDePrueba : WebApplicationFactory<Program>, IAsyncLifetime
             // test that moves the day does not expire the cookie its user signed in with.
             s.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
             s.PostConfigureAll<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
+            // In-process requests have no client address; a test that needs one (log-in throttling per client) sends it.
+            s.AddTransient<IStartupFilter, DireccionDePrueba>();
         });
     }
 
@@ -119,4 +122,20 @@ public sealed class AppDePrueba : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         await Base.DisposeAsync();
     }
+}
+
+/// <summary>Takes the client address from the test header <c>X-Prueba-Ip</c>, as the forwarded-headers middleware would from a proxy.</summary>
+internal sealed class DireccionDePrueba : IStartupFilter
+{
+    public const string Cabecera = "X-Prueba-Ip";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((c, siguiente) =>
+        {
+            if (c.Request.Headers.TryGetValue(Cabecera, out var ip)) c.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
+            return siguiente(c);
+        });
+        next(app);
+    };
 }

@@ -36,7 +36,7 @@ public sealed class DosEntidades : IAsyncLifetime
     public async Task DisposeAsync() => await ((IAsyncLifetime)App).DisposeAsync();
 }
 
-/// <summary>Log-in, lock-out, log-out and who may read which entity's pages (Seguridad/README.md).</summary>
+/// <summary>Log-in, log-out and who may read which entity's pages (Seguridad/README.md); throttling and sessions: CuentasTests.</summary>
 public sealed class SeguridadTests(DosEntidades fixture) : IClassFixture<DosEntidades>
 {
     private readonly AppDePrueba _app = fixture.App;
@@ -126,32 +126,6 @@ public sealed class SeguridadTests(DosEntidades fixture) : IClassFixture<DosEnti
     }
 
     [Fact]
-    public async Task CincoIntentosFallidos_BloqueanLaCuentaQuinceMinutos()
-    {
-        const string correo = "bloqueo@emsapuno.demo";
-        await _app.CrearUsuarioAsync(correo, Roles.Consulta);
-        var antes = DateTimeOffset.UtcNow;
-        for (var i = 1; i <= ConfiguracionSeguridad.IntentosAntesDeBloquear; i++)
-        {
-            var fallo = await AppDePrueba.IngresarAsync(_app.ClienteAnonimo(), correo, "equivocada-" + i);
-            Assert.Equal(HttpStatusCode.OK, fallo.StatusCode);
-        }
-        // The right password no longer opens a session.
-        var http = _app.ClienteAnonimo();
-        var r = await AppDePrueba.IngresarAsync(http, correo, DatosDemo.Contrasena);
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Contains("La cuenta está bloqueada", await TextoAsync(r));
-        Assert.Equal(HttpStatusCode.Redirect, (await http.GetAsync("/e/EMSAPUNO")).StatusCode);
-
-        await using var db = _app.Base.Contexto();
-        var usuario = await db.Users.SingleAsync(u => u.UserName == correo);
-        Assert.InRange(usuario.LockoutEnd!.Value, antes.AddMinutes(14), DateTimeOffset.UtcNow.AddMinutes(16));
-        // The lock-out is in the audit log; the failed attempts before it are not (bookkeeping).
-        Assert.Single(await db.Auditoria.Where(a => a.Tabla == "usuario" && a.Campo == "lockout_end" && a.Clave.Contains(correo)).ToListAsync());
-        Assert.Empty(await db.Auditoria.Where(a => a.Tabla == "usuario" && a.Campo == "access_failed_count").ToListAsync());
-    }
-
-    [Fact]
     public async Task Salir_CierraLaSesionConUnFormularioPost()
     {
         var http = await _app.NuevaSesionAsync(AppDePrueba.Consulta, DatosDemo.Contrasena);
@@ -168,7 +142,7 @@ public sealed class SeguridadTests(DosEntidades fixture) : IClassFixture<DosEnti
     public async Task CambiarContrasena_ExigeDiezCaracteresYLuegoSoloValeLaNueva()
     {
         const string correo = "cambio@emsapuno.demo";
-        const string nueva = "una frase larga de prueba";
+        const string nueva = "una frase larga y distinta";
         await _app.CrearUsuarioAsync(correo, Roles.Consulta);
         var http = await _app.NuevaSesionAsync(correo, DatosDemo.Contrasena);
 

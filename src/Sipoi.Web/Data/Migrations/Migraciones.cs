@@ -57,3 +57,7 @@ public sealed class FormulacionYVersiones() : MigracionSql("0008_formulacion.sql
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261129000001_CentroCostoActivo")]
 public sealed class CentroCostoActivo() : MigracionSql("0009_centro_costo_activo.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261206000011_Sesiones")]
+public sealed class SesionesDelServidor() : MigracionSql("0011_sesiones.sql");

@@ -36,7 +36,7 @@ public sealed class NuevoUsuarioModel(SipoiDbContext db, UserManager<Usuario> us
         var contrasena = generada ? CuentasUsuario.GenerarContrasena() : Datos.Contrasena!;
         try
         {
-            Errores = await CuentasUsuario.CrearAsync(db, usuarios, Entidad.Id, Datos, contrasena, ct);
+            Errores = await CuentasUsuario.CrearAsync(db, usuarios, Entidad.Id, Datos, contrasena, Rango.De(User), ct);
         }
         catch (ReglaDominioException e)
         {

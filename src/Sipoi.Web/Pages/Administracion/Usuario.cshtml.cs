@@ -12,7 +12,10 @@ using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Administracion;
 
-/// <summary>One user of the entity: name, roles and centres; deactivate, reactivate or unlock; reset the password.</summary>
+/// <summary>
+/// One user of the entity: name, roles and centres; deactivate, reactivate or unlock; reset the password. Every
+/// handler first checks <see cref="Rango"/>: a user above the administrator's own rank gets 403.
+/// </summary>
 [Authorize(Policy = Politicas.Administracion)]
 public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuarios, TimeProvider reloj) : PageModel
 {
@@ -44,7 +47,7 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
         try
         {
-            Errores = await CuentasUsuario.ActualizarAsync(db, usuarios, Cuenta, Datos, User.Id(), ct);
+            Errores = await CuentasUsuario.ActualizarAsync(db, usuarios, Cuenta, Datos, User.Id(), Rango.De(User), ct);
         }
         catch (ReglaDominioException e)
         {
@@ -56,7 +59,7 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
     public async Task<IActionResult> OnPostDesactivarAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
-        Errores = await CuentasUsuario.DesactivarAsync(db, usuarios, Cuenta, User.Id(), ct);
+        Errores = await CuentasUsuario.DesactivarAsync(db, usuarios, Cuenta, User.Id(), reloj.GetUtcNow(), ct);
         return Errores.Count > 0 ? await RecargarAsync() : Volver($"Se desactivó a {Cuenta.Email}: ya no puede ingresar ni usar sus tokens de API.");
     }
 
@@ -83,7 +86,7 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
     public async Task<IActionResult> OnPostContrasenaAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
-        (ContrasenaGenerada, Errores) = await CuentasUsuario.RestablecerContrasenaAsync(db, usuarios, Cuenta, ct);
+        (ContrasenaGenerada, Errores) = await CuentasUsuario.RestablecerContrasenaAsync(db, usuarios, Cuenta, reloj.GetUtcNow(), ct);
         // No redirect: the new password must not travel in a URL or a cookie.
         Response.Headers.CacheControl = "no-store";
         return await RecargarAsync();
@@ -114,6 +117,8 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
         Entidad = e;
         // A user of another entity is "not found" here, whatever its id.
         if (await db.Users.Include(u => u.Centros).SingleOrDefaultAsync(u => u.Id == id && u.EntidadId == e.Id, ct) is not { } u) return NotFound();
+        // A user above the administrator's rank (a national administrator) is out of its reach: no page, no action.
+        if (!Rango.PuedeActuarSobre(Rango.De(User), Rango.De(await usuarios.GetRolesAsync(u), u.EsAdministradorNacional))) return Forbid();
         Cuenta = u;
         Estado = CuentasUsuario.EstadoDe(u.LockoutEnd, reloj.GetUtcNow());
         Centros = await CamposUsuario.CentrosAsync(db, e.Id, ct, u.Centros.Select(c => c.CentroCostoId).ToList());

@@ -15,7 +15,11 @@ namespace Sipoi.Web.Pages.Administracion;
 public sealed class UsuariosModel(SipoiDbContext db, TimeProvider reloj) : PageModel
 {
     public sealed record Fila(int Id, string Nombre, string Correo, List<string> Roles, List<string> Centros, CuentasUsuario.Estado Estado,
-        DateTimeOffset? FinBloqueo, DateTimeOffset? UltimaAccion, bool Nacional = false);
+        DateTimeOffset? FinBloqueo, DateTimeOffset? UltimaAccion, bool Nacional = false)
+    {
+        /// <summary>Whether the signed-in administrator may open this user's page (<see cref="Rango"/>).</summary>
+        public bool Editable(System.Security.Claims.ClaimsPrincipal actor) => Rango.PuedeActuarSobre(Rango.De(actor), Rango.De(Roles, Nacional));
+    }
 
     [TempData] public string? Aviso { get; set; }
     public Entidad Entidad { get; private set; } = null!;

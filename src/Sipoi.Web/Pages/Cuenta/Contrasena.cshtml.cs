@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipoi.Web.Data;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Cuenta;
 
 [Authorize(Policy = Politicas.Sesion)]
-public sealed class ContrasenaModel(UserManager<Usuario> usuarios, SignInManager<Usuario> sesiones) : PageModel
+public sealed class ContrasenaModel(UserManager<Usuario> usuarios, SignInManager<Usuario> sesiones, SipoiDbContext db, TimeProvider reloj) : PageModel
 {
     public sealed class Entrada
     {
@@ -39,20 +40,26 @@ public sealed class ContrasenaModel(UserManager<Usuario> usuarios, SignInManager
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
         var usuario = await usuarios.GetUserAsync(User);
         if (usuario is null) return Challenge();
-        var r = await usuarios.ChangePasswordAsync(usuario, Datos.Actual, Datos.Nueva);
-        if (!r.Succeeded)
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            foreach (var e in r.Errors) ModelState.AddModelError("", e.Description);
-            return Page();
+            var r = await usuarios.ChangePasswordAsync(usuario, Datos.Actual, Datos.Nueva);
+            if (!r.Succeeded)
+            {
+                foreach (var e in r.Errors) ModelState.AddModelError("", e.Description);
+                return Page();
+            }
+            // Whoever held the old password (another browser, a token) is out now; this session stays.
+            await SesionesServidor.CerrarTodoAsync(db, usuario.Id, reloj.GetUtcNow(), SesionesServidor.Actual(HttpContext), ct);
+            await tx.CommitAsync(ct);
         }
         // The security stamp changed: renew this session's cookie so it survives the next validation.
         await sesiones.RefreshSignInAsync(usuario);
-        Mensaje = "Su contraseña se cambió.";
+        Mensaje = "Su contraseña se cambió. Se cerraron sus otras sesiones y se revocaron sus tokens de API.";
         return RedirectToPage();
     }
 }

@@ -3,13 +3,24 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Sipoi.Web.Administracion;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Cuenta;
 
+/// <summary>
+/// Log-in. Wrong passwords slow down (<see cref="LimiteIngreso"/>, 429) instead of locking the account, and an unknown
+/// e-mail gets the same message after the same work (a password hash is checked either way), so the page does not
+/// tell which accounts exist.
+/// </summary>
 [AllowAnonymous]
-public sealed class IngresarModel(SignInManager<Usuario> sesiones, ILogger<IngresarModel> log) : PageModel
+[EnableRateLimiting(LimiteIngreso.Politica)]
+public sealed class IngresarModel(UserManager<Usuario> usuarios, SignInManager<Usuario> sesiones, LimiteIngreso limite, TimeProvider reloj,
+    ILogger<IngresarModel> log) : PageModel
 {
+    public const string MensajeFallo = "Correo o contraseña incorrectos.";
+
     public sealed class Entrada
     {
         [Required(ErrorMessage = "Escriba su correo.")]
@@ -33,20 +44,48 @@ public sealed class IngresarModel(SignInManager<Usuario> sesiones, ILogger<Ingre
     {
         if (!ModelState.IsValid) return Page();
         var correo = Datos.Correo.Trim();
-        var r = await sesiones.PasswordSignInAsync(correo, Datos.Contrasena, isPersistent: false, lockoutOnFailure: true);
-        if (r.Succeeded)
+        var cliente = LimiteIngreso.Cliente(HttpContext);
+        if (!limite.CuentaPuede(correo) || !limite.ClientePuede(cliente))
         {
-            log.LogInformation("Inicio de sesión de {Usuario}", correo);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
-        }
-        if (r.IsLockedOut)
-        {
-            log.LogWarning("Cuenta bloqueada: {Usuario}", correo);
-            ModelState.AddModelError("", $"La cuenta está bloqueada por {ConfiguracionSeguridad.IntentosAntesDeBloquear} intentos fallidos. " +
-                $"Intente de nuevo en {ConfiguracionSeguridad.Bloqueo.TotalMinutes:0} minutos o pida ayuda al administrador.");
+            log.LogWarning("Ingreso frenado: {Usuario} desde {Cliente}", correo, cliente);
+            ModelState.AddModelError("", LimiteIngreso.Mensaje);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
-        ModelState.AddModelError("", "Correo o contraseña incorrectos.");
-        return Page();
+
+        var usuario = await usuarios.FindByNameAsync(correo);
+        if (!await ContrasenaCorrectaAsync(usuario, Datos.Contrasena))
+        {
+            limite.RegistrarFallo(correo, cliente);
+            log.LogInformation("Ingreso fallido: {Usuario} desde {Cliente}", correo, cliente);
+            ModelState.AddModelError("", MensajeFallo);
+            return Page();
+        }
+        // Only who knows the password learns that the account is deactivated.
+        if (CuentasUsuario.EstadoDe(usuario!.LockoutEnd, reloj.GetUtcNow()) == CuentasUsuario.Estado.Desactivado)
+        {
+            ModelState.AddModelError("", "Su cuenta está desactivada. Pida al administrador de su entidad que la reactive.");
+            return Page();
+        }
+        await sesiones.SignInAsync(usuario, isPersistent: false);
+        log.LogInformation("Inicio de sesión de {Usuario}", correo);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    /// <summary>For an unknown account a stored dummy hash is checked, so both answers take one PBKDF2 run.</summary>
+    private async Task<bool> ContrasenaCorrectaAsync(Usuario? usuario, string contrasena)
+    {
+        if (usuario is not null) return await usuarios.CheckPasswordAsync(usuario, contrasena);
+        usuarios.PasswordHasher.VerifyHashedPassword(Ficticio.Usuario, Ficticio.Hash(usuarios.PasswordHasher), contrasena);
+        return false;
+    }
+
+    private static class Ficticio
+    {
+        public static readonly Usuario Usuario = new(0, "ficticio@sipoi.invalid", "Ficticio");
+        private static string? _hash;
+
+        public static string Hash(IPasswordHasher<Usuario> hasher) =>
+            _hash ??= hasher.HashPassword(Usuario, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
     }
 }
