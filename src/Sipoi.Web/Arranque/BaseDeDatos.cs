@@ -153,11 +153,14 @@ public static class PrivilegiosApp
         await using var c = new NpgsqlConnection(conexionPropietario);
         await c.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        // Two instances starting together would otherwise fail with "tuple concurrently updated" on the same ACLs.
+        await using (var bloqueo = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('sipoi.privilegios_app'))", c, tx))
+            await bloqueo.ExecuteNonQueryAsync(ct);
         var rol = Identificador(rolApp);
-        if (!await ExisteRolAsync(c, rolApp, ct))
+        if (!await ExisteRolAsync(c, tx, rolApp, ct))
             throw new InvalidOperationException(
                 $"No existe el rol «{rolApp}» de ConnectionStrings:Sipoi: créelo antes de arrancar (README, «A real deployment»).");
-        if (await EsMiembroDelPropietarioAsync(c, rolApp, ct))
+        if (await EsMiembroDelPropietarioAsync(c, tx, rolApp, ct))
             throw new InvalidOperationException(
                 $"El rol de la aplicación «{rolApp}» es miembro del rol propietario (o superusuario): podría actuar como él. Use un rol sin esa pertenencia.");
         var sql = new List<string>
@@ -182,18 +185,18 @@ public static class PrivilegiosApp
         await tx.CommitAsync(ct);
     }
 
-    private static async Task<bool> ExisteRolAsync(NpgsqlConnection c, string rol, CancellationToken ct)
+    private static async Task<bool> ExisteRolAsync(NpgsqlConnection c, NpgsqlTransaction tx, string rol, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @rol)", c);
+        await using var cmd = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @rol)", c, tx);
         cmd.Parameters.AddWithValue("rol", rol);
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>True when the app's role could become the owner (SET ROLE) or is a superuser.</summary>
-    private static async Task<bool> EsMiembroDelPropietarioAsync(NpgsqlConnection c, string rol, CancellationToken ct)
+    private static async Task<bool> EsMiembroDelPropietarioAsync(NpgsqlConnection c, NpgsqlTransaction tx, string rol, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            "SELECT r.rolsuper OR pg_has_role(@rol, current_user, 'MEMBER') FROM pg_roles r WHERE r.rolname = @rol", c);
+            "SELECT r.rolsuper OR pg_has_role(@rol, current_user, 'MEMBER') FROM pg_roles r WHERE r.rolname = @rol", c, tx);
         cmd.Parameters.AddWithValue("rol", rol);
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }

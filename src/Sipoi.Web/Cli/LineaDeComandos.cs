@@ -64,9 +64,14 @@ public static partial class LineaDeComandos
             {
                 return await deBase(argumentos, configuracion, salida, ct);
             }
-            catch (Exception e) when (e is ErrorCli or InvalidOperationException or NpgsqlException)
+            catch (Exception e) when (e is ErrorCli or InvalidOperationException)
             {
                 await errores.WriteLineAsync("Error: " + e.Message);
+                return 1;
+            }
+            catch (NpgsqlException e)
+            {
+                await errores.WriteLineAsync("Error: PostgreSQL rechazó la operación: " + e.Message);
                 return 1;
             }
         }
