@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguridad;
@@ -25,11 +26,22 @@ public static partial class LineaDeComandos
         ["usuario"] = UsuarioAsync,
     };
 
-    public static bool EsComando(string[] args) => args.Length > 0 && Comandos.ContainsKey(args[0]);
+    /// <summary>Commands that work on the database as a whole with the owner's connection, not through the app's context.</summary>
+    private static readonly Dictionary<string, Func<Argumentos, IConfiguration, TextWriter, CancellationToken, Task<int>>> ComandosDeBase = new()
+    {
+        ["migrar"] = MigrarAsync,
+        ["respaldo"] = RespaldoAsync,
+        ["restaurar"] = RestaurarAsync,
+    };
 
-    public static async Task<int> EjecutarAsync(string[] args, TextWriter? salida = null, IConfiguration? configuracion = null, CancellationToken ct = default)
+    public static bool EsComando(string[] args) => args.Length > 0 && (Comandos.ContainsKey(args[0]) || ComandosDeBase.ContainsKey(args[0]));
+
+    /// <param name="errores">Where "Error: …" messages go (standard error by default).</param>
+    public static async Task<int> EjecutarAsync(string[] args, TextWriter? salida = null, IConfiguration? configuracion = null, CancellationToken ct = default,
+        TextWriter? errores = null)
     {
         salida ??= Console.Out;
+        errores ??= Console.Error;
         Argumentos argumentos;
         try
         {
@@ -37,7 +49,7 @@ public static partial class LineaDeComandos
         }
         catch (ErrorCli e)
         {
-            await Console.Error.WriteLineAsync("Error: " + e.Message);
+            await errores.WriteLineAsync("Error: " + e.Message);
             return 2;
         }
 
@@ -46,6 +58,23 @@ public static partial class LineaDeComandos
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
+        if (ComandosDeBase.TryGetValue(args[0], out var deBase))
+        {
+            try
+            {
+                return await deBase(argumentos, configuracion, salida, ct);
+            }
+            catch (Exception e) when (e is ErrorCli or InvalidOperationException)
+            {
+                await errores.WriteLineAsync("Error: " + e.Message);
+                return 1;
+            }
+            catch (NpgsqlException e)
+            {
+                await errores.WriteLineAsync("Error: PostgreSQL rechazó la operación: " + e.Message);
+                return 1;
+            }
+        }
         var services = new ServiceCollection().AddLogging();
         try
         {
@@ -54,7 +83,7 @@ public static partial class LineaDeComandos
         }
         catch (InvalidOperationException e)
         {
-            await Console.Error.WriteLineAsync("Error: " + e.Message);
+            await errores.WriteLineAsync("Error: " + e.Message);
             return 2;
         }
         await using var proveedor = services.BuildServiceProvider();
@@ -62,12 +91,21 @@ public static partial class LineaDeComandos
         var db = scope.ServiceProvider.GetRequiredService<SipoiDbContext>();
         try
         {
-            if (args[0] != "esquema-sql") await db.Database.MigrateAsync(ct);
+            // As the owner when ConnectionStrings:SipoiMigracion is set; the command itself runs as the app's role.
+            if (args[0] != "esquema-sql") await BaseDeDatos.MigrarAsync(configuracion, ct: ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            await errores.WriteLineAsync("Error: " + e.Message);
+            return 1;
+        }
+        try
+        {
             return await Comandos[args[0]](argumentos, db, salida, ct);
         }
         catch (ErrorCli e)
         {
-            await Console.Error.WriteLineAsync("Error: " + e.Message);
+            await errores.WriteLineAsync("Error: " + e.Message);
             return 1;
         }
     }
@@ -94,6 +132,9 @@ public sealed class ErrorCli(string mensaje) : Exception(mensaje);
 /// <summary>`--nombre valor` options and positional arguments.</summary>
 public sealed class Argumentos
 {
+    /// <summary>Options that take no value.</summary>
+    private static readonly HashSet<string> Banderas = ["--reemplazar"];
+
     private readonly Dictionary<string, string> _opciones = new(StringComparer.Ordinal);
     private readonly List<string> _posicionales = [];
     private readonly HashSet<string> _usadas = [];
@@ -105,7 +146,8 @@ public sealed class Argumentos
         for (var i = 0; i < lista.Count; i++)
         {
             var x = lista[i];
-            if (x.StartsWith("--", StringComparison.Ordinal))
+            if (Banderas.Contains(x)) a._opciones[x[2..]] = "";
+            else if (x.StartsWith("--", StringComparison.Ordinal))
             {
                 if (i + 1 >= lista.Count || lista[i + 1].StartsWith("--", StringComparison.Ordinal))
                     throw new ErrorCli($"la opción {x} necesita un valor.");
@@ -121,6 +163,8 @@ public sealed class Argumentos
         _usadas.Add(nombre);
         return _opciones.GetValueOrDefault(nombre);
     }
+
+    public bool Bandera(string nombre) => Opcion(nombre) is not null;
 
     public string Requerida(string nombre) => Opcion(nombre) ?? throw new ErrorCli($"falta --{nombre}.");
 

@@ -187,8 +187,10 @@ public static class ConsultaEvaluacion
         """
         SELECT id, codigo FROM centro_costo WHERE entidad_id = @entidad
         """,
+        // Fichas are "declared" in the order they were listed (the export's order, by id): without ORDER BY the
+        // fichas and gerencias of the JSON would follow the rows' physical order, which a restore may change.
         """
-        SELECT id, codigo, gerencia, peso FROM ficha_proceso WHERE entidad_id = @entidad
+        SELECT id, codigo, gerencia, peso FROM ficha_proceso WHERE entidad_id = @entidad ORDER BY id
         """,
         """
         SELECT s.centro_costo_id, s.mes

@@ -40,7 +40,9 @@ public sealed class AppDePrueba : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The test host every fixture uses: its own database, the demo loaded, a settable business clock.</summary>
     internal static void Configurar(IWebHostBuilder builder, BaseDePrueba baseDePrueba, TimeProvider reloj)
     {
-        builder.UseSetting("ConnectionStrings:Sipoi", baseDePrueba.Conexion);
+        // As deployed: the app connects with only its DML grants; the owner's connection migrates and grants.
+        builder.UseSetting("ConnectionStrings:Sipoi", baseDePrueba.ConexionApp);
+        builder.UseSetting("ConnectionStrings:SipoiMigracion", baseDePrueba.Conexion);
         builder.UseSetting("Sipoi:CargarDemo", "true");
         builder.UseEnvironment("Production");
         builder.ConfigureServices(s =>
