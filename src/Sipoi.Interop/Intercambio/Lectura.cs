@@ -65,9 +65,24 @@ internal sealed class Lectura
 
     public string? ComoTexto(JsonElement e, string ruta)
     {
-        if (e.ValueKind == JsonValueKind.String) return e.GetString();
-        Error(ruta, $"se esperaba un texto, no {Describir(e)}");
-        return null;
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            Error(ruta, $"se esperaba un texto, no {Describir(e)}");
+            return null;
+        }
+        // A JSON escape can carry what no database text holds: NUL, or half of a UTF-16 pair (found by FuzzLectorTests).
+        var s = e.GetString()!;
+        if (s.Contains('\0'))
+        {
+            Error(ruta, "el texto contiene el carácter nulo (\\u0000), que no se puede guardar");
+            return null;
+        }
+        if (SurrogadoSolitario(s))
+        {
+            Error(ruta, "el texto contiene un carácter Unicode incompleto (un «\\uD800» sin su par), que no se puede guardar");
+            return null;
+        }
+        return s;
     }
 
     /// <summary>
@@ -110,6 +125,17 @@ internal sealed class Lectura
             i++;
         }
         return ok ? meses : null;
+    }
+
+    private static bool SurrogadoSolitario(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (!char.IsSurrogate(s[i])) continue;
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+            else return true;
+        }
+        return false;
     }
 
     public static string Describir(JsonElement e) => e.ValueKind switch
