@@ -13,13 +13,13 @@ namespace Sipoi.Domain.Operativo;
 public static class ReimportacionPoi
 {
     /// <summary>The texts registered with a month (logros, dificultades, medidas correctivas).</summary>
-    public sealed record Justificacion(string? Logros, string? Dificultades, string? MedidasCorrectivas)
+    public sealed record TextosMes(string? Logros, string? Dificultades, string? MedidasCorrectivas)
     {
         public bool Vacia => Logros is null && Dificultades is null && MedidasCorrectivas is null;
     }
 
     /// <summary>A month an activity has registered (a row exists, even with empty values).</summary>
-    public sealed record MesRegistrado(decimal? Fisico, decimal? Financiero, Justificacion Justificacion);
+    public sealed record MesRegistrado(decimal? Fisico, decimal? Financiero, TextosMes Justificacion);
 
     /// <summary>An activity of the POI in the database: its target in force and what it registered.</summary>
     public sealed record ActividadActual(string Codigo, string CentroCosto, decimal[] Programado,
@@ -31,7 +31,7 @@ public static class ReimportacionPoi
 
     /// <summary>An activity as the import brings it; <see cref="Indice"/> is its position (for the file's own addresses).</summary>
     public sealed record ActividadImportada(int Indice, string Codigo, string CentroCosto, decimal[] Programado,
-        decimal?[] Ejecutado, decimal?[] FinancieroEjecutado, IReadOnlyDictionary<int, Justificacion> Justificaciones);
+        decimal?[] Ejecutado, decimal?[] FinancieroEjecutado, IReadOnlyDictionary<int, TextosMes> Justificaciones);
 
     /// <summary>
     /// One reason to refuse the import. <see cref="Indice"/>, <see cref="Mes"/> and <see cref="Campo"/> (ejecutado,
@@ -88,7 +88,7 @@ public static class ReimportacionPoi
                     problemas.Add(Valor(n, mes, "ejecutado", "la ejecución física registrada", antes?.Fisico, fisico, cual));
                 if (n.FinancieroEjecutado[mes - 1] is { } soles && soles != antes?.Financiero)
                     problemas.Add(Valor(n, mes, "financieroEjecutado", "el monto ejecutado registrado", antes?.Financiero, soles, cual));
-                if (n.Justificaciones.TryGetValue(mes, out var j) && j != (antes?.Justificacion ?? new Justificacion(null, null, null)))
+                if (n.Justificaciones.TryGetValue(mes, out var j) && j != (antes?.Justificacion ?? new TextosMes(null, null, null)))
                     problemas.Add(new($"La actividad {n.Codigo}, {Meses.Nombre(mes).ToLowerInvariant()}: la justificación difiere de la registrada, " +
                                       $"pero {cual}; una importación no cambia un mes enviado o aprobado.", n.Indice, mes, "justificaciones"));
             }

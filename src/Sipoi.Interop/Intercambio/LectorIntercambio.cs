@@ -60,6 +60,8 @@ public static partial class LectorIntercambio
         using (json)
         {
             var lectura = new Lectura();
+            lectura.TextosValidos(json.RootElement, "");
+            if (lectura.Errores.Count > 0) return ResultadoLectura.ConErrores(lectura.Errores);
             var documento = new Lector(lectura).Documento(json.RootElement);
             return documento is not null && lectura.Errores.Count == 0
                 ? ResultadoLectura.Valido(documento)

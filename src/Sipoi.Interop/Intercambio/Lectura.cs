@@ -77,12 +77,51 @@ internal sealed class Lectura
             Error(ruta, "el texto contiene el carácter nulo (\\u0000), que no se puede guardar");
             return null;
         }
-        if (SurrogadoSolitario(s))
-        {
-            Error(ruta, "el texto contiene un carácter Unicode incompleto (un «\\uD800» sin su par), que no se puede guardar");
-            return null;
-        }
         return s;
+    }
+
+    /// <summary>
+    /// Texts whose escapes make no valid UTF-16 (half a surrogate pair: <c>"\ud800"</c>) are valid JSON syntax, but
+    /// System.Text.Json throws when asked for them. Checked once over the whole document before anything reads a
+    /// text, so every later <c>GetString</c> is safe (found by FuzzLectorTests).
+    /// </summary>
+    public void TextosValidos(JsonElement e, string ruta)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.String:
+                if (!Legible(() => e.GetString()))
+                    Error(ruta, "el texto contiene un carácter Unicode incompleto (un «\\uD800» sin su par), que no se puede guardar");
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var v in e.EnumerateArray()) TextosValidos(v, $"{ruta}[{i++}]");
+                break;
+            case JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (!Legible(() => p.Name))
+                    {
+                        Error(ruta, "un nombre de propiedad contiene un carácter Unicode incompleto (un «\\uD800» sin su par)");
+                        continue;
+                    }
+                    TextosValidos(p.Value, Hijo(ruta, p.Name));
+                }
+                break;
+        }
+    }
+
+    private static bool Legible(Func<string?> leer)
+    {
+        try
+        {
+            leer();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -125,17 +164,6 @@ internal sealed class Lectura
             i++;
         }
         return ok ? meses : null;
-    }
-
-    private static bool SurrogadoSolitario(string s)
-    {
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (!char.IsSurrogate(s[i])) continue;
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
-            else return true;
-        }
-        return false;
     }
 
     public static string Describir(JsonElement e) => e.ValueKind switch

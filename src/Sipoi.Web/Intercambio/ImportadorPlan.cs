@@ -463,7 +463,7 @@ public static class ImportadorPlan
     private static void VerificarReimportacion(PoiDto d, List<ActividadOperativa> actuales, Dictionary<int, ProgramacionActividad> vigentes,
         Dictionary<(int Centro, int Mes), SeguimientoMensual> seguimientos, Dictionary<int, string> codigoCentro, HashSet<int> conEvidencia, bool rutasJson)
     {
-        static ReimportacionPoi.Justificacion Texto(string? logros, string? dificultades, string? medidas)
+        static ReimportacionPoi.TextosMes Texto(string? logros, string? dificultades, string? medidas)
         {
             var t = new DatosAvance(null, null, logros, dificultades, medidas).Normalizado();
             return new(t.Logros, t.Dificultades, t.MedidasCorrectivas);

@@ -6,7 +6,7 @@ namespace Sipoi.Domain.Tests.Operativo;
 
 public class ReimportacionPoiTests
 {
-    private static readonly Justificacion SinTexto = new(null, null, null);
+    private static readonly TextosMes SinTexto = new(null, null, null);
 
     private static decimal[] Metas(decimal v) => Enumerable.Repeat(v, 12).ToArray();
 
@@ -14,7 +14,7 @@ public class ReimportacionPoiTests
         new(codigo, "01.02", Metas(10), meses.ToDictionary(m => m, _ => new MesRegistrado(8, null, SinTexto)), false);
 
     private static ActividadImportada Importada(int i, string codigo, decimal[]? metas = null, decimal?[]? ejecutado = null, string centro = "01.02") =>
-        new(i, codigo, centro, metas ?? Metas(10), ejecutado ?? new decimal?[12], new decimal?[12], new Dictionary<int, Justificacion>());
+        new(i, codigo, centro, metas ?? Metas(10), ejecutado ?? new decimal?[12], new decimal?[12], new Dictionary<int, TextosMes>());
 
     /// <summary>January and February approved, March submitted, the rest pending.</summary>
     private static EstadoSeguimiento Estado(string centro, int mes) => mes switch
