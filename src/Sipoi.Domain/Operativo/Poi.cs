@@ -23,6 +23,9 @@ public sealed class Poi
         PeiId = peiId;
     }
 
+    /// <summary>An import hangs the year from the PEI its file names; the year's activities and progress stay.</summary>
+    public void ReasignarPei(int peiId) => PeiId = peiId;
+
     /// <summary>The version evaluation uses: the latest approved one, or else the latest draft.</summary>
     public PoiVersion? VersionVigente =>
         Versiones.Where(v => v.Estado == EstadoVersionPoi.Aprobada).MaxBy(v => v.Numero) ?? Versiones.MaxBy(v => v.Numero);

@@ -64,6 +64,39 @@ public sealed class SeguimientoMensual
         return s;
     }
 
+    /// <summary>
+    /// A month whose state arrives in an exchange file (<c>poi.seguimiento</c>): the copy counts what the original
+    /// counts. An approved month never changes by import (<see cref="Operativo.ReimportacionPoi"/>): it is refused here too.
+    /// </summary>
+    public static SeguimientoMensual PorImportacion(int entidadId, int poiId, int anio, int centroCostoId, int mes, EstadoSeguimiento estado,
+        string usuario, DateTimeOffset ahora)
+    {
+        var s = new SeguimientoMensual(entidadId, poiId, anio, centroCostoId, mes);
+        s.FijarPorImportacion(estado, usuario, ahora);
+        return s;
+    }
+
+    /// <summary>Sets the state an import brings (see <see cref="PorImportacion"/>); an approved month stays as it is.</summary>
+    public void FijarPorImportacion(EstadoSeguimiento estado, string usuario, DateTimeOffset ahora)
+    {
+        if (Estado == estado) return;
+        if (Estado == EstadoSeguimiento.Aprobado)
+            throw new ReglaDominioException($"El seguimiento de {MesDelAnio.Nombre} está aprobado: una importación no lo cambia.");
+        var quien = Usuario(usuario);
+        Estado = estado;
+        if (estado == EstadoSeguimiento.Enviado)
+        {
+            EnviadoPor = quien;
+            EnviadoEn = ahora;
+        }
+        else if (estado is EstadoSeguimiento.Aprobado or EstadoSeguimiento.Observado)
+        {
+            RevisadoPor = quien;
+            RevisadoEn = ahora;
+        }
+        Anotar(AccionAuditada.Importacion, quien, ahora);
+    }
+
     public MesDelAnio MesDelAnio => new(Anio, Mes);
 
     public DateOnly PlazoRegular(ConfiguracionEntidad configuracion) => Plazos.Cierre(MesDelAnio, configuracion);

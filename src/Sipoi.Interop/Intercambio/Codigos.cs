@@ -1,6 +1,7 @@
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
+using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Interop.Intercambio;
 
@@ -28,7 +29,14 @@ public static class CodigosIntercambio
         (EstadoPei.EnImplementacion, "en_implementacion"), (EstadoPei.Finalizado, "finalizado"),
     ];
 
+    private static readonly (EstadoSeguimiento Valor, string Codigo)[] EstadosSeguimiento =
+    [
+        (EstadoSeguimiento.Pendiente, "pendiente"), (EstadoSeguimiento.Enviado, "enviado"),
+        (EstadoSeguimiento.Observado, "observado"), (EstadoSeguimiento.Aprobado, "aprobado"),
+    ];
+
     public static string Codigo(this TipoActividad v) => Buscar(Tipos, v);
+    public static string Codigo(this EstadoSeguimiento v) => Buscar(EstadosSeguimiento, v);
     public static string Codigo(this Sentido v) => Buscar(Sentidos, v);
     public static string Codigo(this MetodoEvaluacion v) => Buscar(Metodos, v);
     public static string Codigo(this TipoVersionPoi v) => Buscar(TiposVersion, v);
@@ -39,6 +47,7 @@ public static class CodigosIntercambio
     public static bool TryParse(string? codigo, out MetodoEvaluacion v) => Leer(Metodos, codigo, out v);
     public static bool TryParse(string? codigo, out TipoVersionPoi v) => Leer(TiposVersion, codigo, out v);
     public static bool TryParse(string? codigo, out EstadoPei v) => Leer(Estados, codigo, out v);
+    public static bool TryParse(string? codigo, out EstadoSeguimiento v) => Leer(EstadosSeguimiento, codigo, out v);
 
     /// <summary>The accepted texts, for messages: «AO» o «Inversion».</summary>
     internal static string Aceptados<T>() where T : struct, Enum => typeof(T) switch
@@ -48,6 +57,7 @@ public static class CodigosIntercambio
         var t when t == typeof(MetodoEvaluacion) => Enumerar(Metodos),
         var t when t == typeof(TipoVersionPoi) => Enumerar(TiposVersion),
         var t when t == typeof(EstadoPei) => Enumerar(Estados),
+        var t when t == typeof(EstadoSeguimiento) => Enumerar(EstadosSeguimiento),
         _ => throw new ArgumentOutOfRangeException(nameof(T)),
     };
 

@@ -202,6 +202,15 @@ public static class EscritorIntercambio
             w.WriteEndObject();
         }
         Lista(w, "actividades", p.Actividades, Actividad);
+        if (p.Seguimiento is { } seguimiento)
+            Lista(w, "seguimiento", seguimiento, (w, s) =>
+            {
+                w.WriteStartObject();
+                w.WriteString("centroCosto", s.CentroCosto);
+                w.WriteNumber("mes", s.Mes);
+                w.WriteString("estado", s.Estado.Codigo());
+                w.WriteEndObject();
+            });
         w.WriteEndObject();
     }
 
@@ -254,6 +263,16 @@ public static class EscritorIntercambio
             }
             w.WriteEndArray();
         }
+        if (a.Justificaciones.Count > 0)
+            Lista(w, "justificaciones", a.Justificaciones, (w, j) =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("mes", j.Mes);
+                Texto(w, "logros", j.Logros);
+                Texto(w, "dificultades", j.Dificultades);
+                Texto(w, "medidasCorrectivas", j.MedidasCorrectivas);
+                w.WriteEndObject();
+            });
         w.WriteEndObject();
     }
 

@@ -5,6 +5,7 @@ using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
+using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Interop.Intercambio;
 
@@ -59,6 +60,8 @@ public static partial class LectorIntercambio
         using (json)
         {
             var lectura = new Lectura();
+            lectura.TextosValidos(json.RootElement, "");
+            if (lectura.Errores.Count > 0) return ResultadoLectura.ConErrores(lectura.Errores);
             var documento = new Lector(lectura).Documento(json.RootElement);
             return documento is not null && lectura.Errores.Count == 0
                 ? ResultadoLectura.Valido(documento)
@@ -460,6 +463,7 @@ public static partial class LectorIntercambio
                 };
             }
             var lista = o.Lista("actividades").Select(x => Actividad(x.Valor, x.Ruta)).ToList();
+            var seguimiento = o.Tomar("seguimiento", false, out _) ? Seguimiento(o) : null;
             if (anio is null) return null;
             return new PoiDto
             {
@@ -470,7 +474,66 @@ public static partial class LectorIntercambio
                 Aprobacion = aprobacion,
                 Presupuesto = presupuesto,
                 Actividades = lista.OfType<ActividadDto>().ToList(),
+                Seguimiento = seguimiento,
             };
+        }
+
+        /// <summary><c>poi.seguimiento</c>: one entry per cost centre and month at most.</summary>
+        private List<SeguimientoDto> Seguimiento(Objeto poi)
+        {
+            var lista = new List<SeguimientoDto>();
+            var vistos = new Dictionary<(string, int), string>();
+            foreach (var (valor, ruta) in poi.Lista("seguimiento"))
+            {
+                if (l.ComoObjeto(valor, ruta) is not { } o) continue;
+                var centro = Referencia(o, "centroCosto", refCentros, obligatorio: true);
+                var mes = Mes(o, "mes", obligatorio: true);
+                var estado = o.Codigo<EstadoSeguimiento>("estado", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<EstadoSeguimiento>());
+                if (estado is null && !o.Tomar("estado", true, out _)) continue;
+                if (centro is null || mes is null || estado is null) continue;
+                if (vistos.TryGetValue((centro, mes.Value), out var primera))
+                {
+                    l.Error(ruta, $"el centro de costo «{centro}» y el mes {mes} ya figuran en {primera}");
+                    continue;
+                }
+                vistos[(centro, mes.Value)] = ruta;
+                lista.Add(new SeguimientoDto { CentroCosto = centro, Mes = mes.Value, Estado = estado.Value });
+            }
+            return lista;
+        }
+
+        /// <summary><c>justificaciones</c> of an activity: one entry per month at most; null when an entry is wrong.</summary>
+        private List<JustificacionDto>? Justificaciones(Objeto actividad)
+        {
+            var lista = new List<JustificacionDto>();
+            var vistos = new Dictionary<int, string>();
+            var completa = true;
+            foreach (var (valor, ruta) in actividad.Lista("justificaciones"))
+            {
+                if (l.ComoObjeto(valor, ruta) is not { } o)
+                {
+                    completa = false;
+                    continue;
+                }
+                var mes = Mes(o, "mes", obligatorio: true);
+                var logros = o.Texto("logros");
+                var dificultades = o.Texto("dificultades");
+                var medidas = o.Texto("medidasCorrectivas");
+                if (mes is null)
+                {
+                    completa = false;
+                    continue;
+                }
+                if (vistos.TryGetValue(mes.Value, out var primera))
+                {
+                    l.Error(o.RutaDe("mes"), $"el mes {mes} ya tiene justificación en {primera}");
+                    completa = false;
+                    continue;
+                }
+                vistos[mes.Value] = ruta;
+                lista.Add(new JustificacionDto { Mes = mes.Value, Logros = logros, Dificultades = dificultades, MedidasCorrectivas = medidas });
+            }
+            return completa ? lista.OrderBy(j => j.Mes).ToList() : null;
         }
 
         private PartidaPresupuestalDto? Partida(JsonElement e, string ruta)
@@ -525,10 +588,12 @@ public static partial class LectorIntercambio
                         $"{Lectura.Num(meta)} no coincide con el valor anual de programado ({Lectura.Num(anual)}, comportamiento «{c.Codigo()}»)");
             }
             var porGenerica = PorGenerica(o, finProgramado);
+            var justificaciones = Justificaciones(o);
 
             if (codigo is not null) actividades.Add((ruta, codigo));
             if (codigo is null || nombre is null || centroCosto is null || aei is null || !comportamientoLeido
-                || programado is null || ejecutado is null || finProgramado is null || finEjecutado is null || porGenerica is null)
+                || programado is null || ejecutado is null || finProgramado is null || finEjecutado is null || porGenerica is null
+                || justificaciones is null)
                 return null;
             return new ActividadDto
             {
@@ -557,6 +622,7 @@ public static partial class LectorIntercambio
                 Grupo = grupo,
                 MetaAnual = metaAnual,
                 FinancieroPorGenerica = porGenerica,
+                Justificaciones = justificaciones,
             };
         }
 
@@ -605,9 +671,9 @@ public static partial class LectorIntercambio
 
         private static decimal[]? Metas(decimal?[]? meses) => meses?.Select(m => m ?? 0).ToArray();
 
-        private int? Mes(Objeto o, string nombre)
+        private int? Mes(Objeto o, string nombre, bool obligatorio = false)
         {
-            var v = o.Entero(nombre);
+            var v = o.Entero(nombre, obligatorio);
             if (v is null or (>= 1 and <= 12)) return v;
             l.Error(o.RutaDe(nombre), $"el mes debe estar entre 1 y 12 (es {v})");
             return null;

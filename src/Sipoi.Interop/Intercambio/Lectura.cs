@@ -65,9 +65,63 @@ internal sealed class Lectura
 
     public string? ComoTexto(JsonElement e, string ruta)
     {
-        if (e.ValueKind == JsonValueKind.String) return e.GetString();
-        Error(ruta, $"se esperaba un texto, no {Describir(e)}");
-        return null;
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            Error(ruta, $"se esperaba un texto, no {Describir(e)}");
+            return null;
+        }
+        // A JSON escape can carry what no database text holds: NUL, or half of a UTF-16 pair (found by FuzzLectorTests).
+        var s = e.GetString()!;
+        if (s.Contains('\0'))
+        {
+            Error(ruta, "el texto contiene el carácter nulo (\\u0000), que no se puede guardar");
+            return null;
+        }
+        return s;
+    }
+
+    /// <summary>
+    /// Texts whose escapes make no valid UTF-16 (half a surrogate pair: <c>"\ud800"</c>) are valid JSON syntax, but
+    /// System.Text.Json throws when asked for them. Checked once over the whole document before anything reads a
+    /// text, so every later <c>GetString</c> is safe (found by FuzzLectorTests).
+    /// </summary>
+    public void TextosValidos(JsonElement e, string ruta)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.String:
+                if (!Legible(() => e.GetString()))
+                    Error(ruta, "el texto contiene un carácter Unicode incompleto (un «\\uD800» sin su par), que no se puede guardar");
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var v in e.EnumerateArray()) TextosValidos(v, $"{ruta}[{i++}]");
+                break;
+            case JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (!Legible(() => p.Name))
+                    {
+                        Error(ruta, "un nombre de propiedad contiene un carácter Unicode incompleto (un «\\uD800» sin su par)");
+                        continue;
+                    }
+                    TextosValidos(p.Value, Hijo(ruta, p.Name));
+                }
+                break;
+        }
+    }
+
+    private static bool Legible(Func<string?> leer)
+    {
+        try
+        {
+            leer();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

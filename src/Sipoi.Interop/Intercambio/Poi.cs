@@ -2,6 +2,7 @@ using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
+using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Interop.Intercambio;
 
@@ -17,6 +18,28 @@ public sealed record PoiDto
     public AprobacionDto? Aprobacion { get; init; }
     public PresupuestoDto? Presupuesto { get; init; }
     public IReadOnlyList<ActividadDto> Actividades { get; init; } = [];
+    /// <summary>
+    /// Workflow state of each cost centre's month (shared/EXCHANGE.md <c>poi.seguimiento</c>). Null when the file
+    /// has none: its registered values then load as approved, as files did before the field existed.
+    /// </summary>
+    public IReadOnlyList<SeguimientoDto>? Seguimiento { get; init; }
+}
+
+/// <summary>One cost centre's month and where it is in the monitoring workflow.</summary>
+public sealed record SeguimientoDto
+{
+    public required string CentroCosto { get; init; }
+    public required int Mes { get; init; }
+    public required EstadoSeguimiento Estado { get; init; }
+}
+
+/// <summary>The texts registered with one month's progress of an activity (the justification monitoring asks for).</summary>
+public sealed record JustificacionDto
+{
+    public required int Mes { get; init; }
+    public string? Logros { get; init; }
+    public string? Dificultades { get; init; }
+    public string? MedidasCorrectivas { get; init; }
 }
 
 public sealed record AprobacionDto
@@ -82,6 +105,8 @@ public sealed record ActividadDto
     public decimal? MetaAnual { get; init; }
     /// <summary>Split of the financial programming by genérica; its monthly sums equal <see cref="FinancieroProgramado"/>.</summary>
     public IReadOnlyList<FinancieroGenericaDto> FinancieroPorGenerica { get; init; } = [];
+    /// <summary>Registered justifications, one per month at most, by month.</summary>
+    public IReadOnlyList<JustificacionDto> Justificaciones { get; init; } = [];
 }
 
 public sealed record FinancieroGenericaDto

@@ -188,6 +188,7 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
         db.ChangeTracker.DetectChanges();
         var entradas = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !NoAuditados.Contains(e.Metadata.ClrType))
+            .Where(e => !(db.AuditoriaSinAltas && e.State == EntityState.Added))
             .ToList();
         if (entradas.Count == 0) return;
 

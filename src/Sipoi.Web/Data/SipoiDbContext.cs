@@ -63,6 +63,12 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
     /// </summary>
     internal bool AuditoriaSuspendida { get; set; }
 
+    /// <summary>
+    /// Set by the importer when it loads a POI year that did not exist: inserts go under the import's summary row,
+    /// while every change and delete (what the import replaces) is still logged value by value.
+    /// </summary>
+    internal bool AuditoriaSinAltas { get; set; }
+
     /// <summary>Audit rows of inserts waiting for their generated keys (see <see cref="InterceptorAuditoria"/>).</summary>
     internal PendienteAuditoria? PendienteAuditoria { get; set; }
 

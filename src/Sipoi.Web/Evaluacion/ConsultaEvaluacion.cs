@@ -93,8 +93,8 @@ public static class ConsultaEvaluacion
                         Parametro(cmd, "pei", c.PeiId);
                         Parametro(cmd, "entidad", c.EntidadId);
                         Parametro(cmd, "version", c.PoiVersionId);
-                        // Stored as the enum's name (HasConversion<string>); the rule itself is the domain's.
-                        Parametro(cmd, "estados", MesesQueCuentan.Estados(c.Configuracion.MostrarEnviados).Select(e => e.ToString()).ToArray());
+                        // The one reader of what counts (EjecucionQueCuenta) names the states; the rule itself is the domain's.
+                        Parametro(cmd, "estados", EjecucionQueCuenta.EstadosSql(c.Configuracion));
                         batch.BatchCommands.Add(cmd);
                     }
                 // Prepared on the physical connection: Npgsql keeps the statements across pooled opens,
@@ -128,12 +128,8 @@ public static class ConsultaEvaluacion
         while (await r.ReadAsync(ct))
             fichas[r.GetInt32(0)] = new FichaEvaluable(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetDecimal(3));
         await r.NextResultAsync(ct);
-        var mesesQueCuentan = new Dictionary<int, int>();
-        while (await r.ReadAsync(ct))
-        {
-            var centro = r.GetInt32(0);
-            mesesQueCuentan[centro] = mesesQueCuentan.GetValueOrDefault(centro) | Mes(r.GetInt32(1));
-        }
+        var mesesQueCuentan = new MesesContados();
+        while (await r.ReadAsync(ct)) mesesQueCuentan.Agregar(r.GetInt32(0), r.GetInt32(1));
         await r.NextResultAsync(ct);
         var acumulador = new AcumuladorEvaluacion(pei, config, anio, periodo, fichas.Values.ToList(), incluirActividades);
         await LeerActividadesAsync(r, acumulador, aeis, centros, fichas, mesesQueCuentan, ct);
@@ -277,18 +273,15 @@ public static class ConsultaEvaluacion
         return (pei, aeis);
     }
 
-    /// <summary>Bit of a month (1–12) in a cost centre's set of months that count.</summary>
-    private static int Mes(int mes) => mes is >= 1 and <= 12 ? 1 << (mes - 1) : 0;
-
     // One row per activity with its months packed: 12 targets and 12 executed values (null where nothing
     // was registered). Packing is plain SQL; every roll-up stays in the domain. A month's execution
     // counts only when its cost centre's monitoring of that month is approved (DOMAIN.md §4), or
     // submitted when the entity shows submitted months (ConfiguracionEntidad.MostrarEnviados):
-    // those months come once per cost centre (the result set before this one) as bit masks, instead
+    // those months come once per cost centre (the result set before this one) into MesesContados, instead
     // of PostgreSQL looking the monitoring up again for every activity and month.
     private static async Task LeerActividadesAsync(DbDataReader r, AcumuladorEvaluacion acumulador,
         Dictionary<int, string> aeis, Dictionary<int, string> centros, Dictionary<int, FichaEvaluable> fichas,
-        Dictionary<int, int> mesesQueCuentan, CancellationToken ct)
+        MesesContados mesesQueCuentan, CancellationToken ct)
     {
         var programado = new decimal[12];
         var ejecutado = new decimal?[12];
@@ -301,11 +294,11 @@ public static class ConsultaEvaluacion
                     $"La actividad {codigo} tiene {metas.Count(x => x is not null)} metas mensuales en la versión; se esperan 12.");
             var centro = r.GetInt32(3);
             Array.Clear(ejecutado);
-            if (mesesQueCuentan.GetValueOrDefault(centro) is var cuentan and not 0)
+            if (mesesQueCuentan.Alguno(centro))
             {
                 var valores = r.GetFieldValue<decimal?[]>(8);
                 for (var mes = 1; mes <= 12; mes++)
-                    if ((cuentan & Mes(mes)) != 0) ejecutado[mes - 1] = valores[mes - 1];
+                    if (mesesQueCuentan.Cuenta(centro, mes)) ejecutado[mes - 1] = valores[mes - 1];
             }
             acumulador.Agregar(codigo, aeis[r.GetInt32(2)], centros[centro], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo,
                 Enum.Parse<Comportamiento>(r.GetString(5)), r.GetDecimal(6), programado, ejecutado);

@@ -8,7 +8,7 @@ using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.ImportacionExcel;
 
-/// <summary>What replacing the year's POI removes: shown before the office confirms (README.md).</summary>
+/// <summary>What the year's POI holds before an import replaces its programming (its progress is kept): shown before the office confirms (README.md).</summary>
 public sealed record PoiReemplazado(int Actividades, int MesesConAvance, int Evidencias);
 
 /// <summary>
@@ -53,7 +53,7 @@ public static class ImportacionPoiExcel
         if (!revision.EsValida) return (revision, null);
         var lectura = revision.Lectura!;
         var descripcion = $"Libro de Excel «{nombreArchivo}»: {lectura.Poi!.Actividades.Count} actividades en {lectura.Hojas.Count} hojas" +
-                          (actual is null ? "." : $"; reemplaza {actual.Actividades} actividades y {actual.MesesConAvance} registros mensuales de avance.");
+                          (actual is null ? "." : $"; reemplaza la programación de {actual.Actividades} actividades y conserva sus {actual.MesesConAvance} registros mensuales de avance.");
         var r = await ImportadorPlan.ReemplazarPoiAsync(db, datos!.Value.EntidadId, datos.Value.PeiId, lectura.Poi, descripcion, ct);
         return (revision, r);
     }

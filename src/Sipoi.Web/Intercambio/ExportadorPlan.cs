@@ -30,6 +30,11 @@ public static class ExportadorPlan
             .Where(p => p.PoiVersionId == version.Id).ToDictionaryAsync(p => p.ActividadId, ct);
         var presupuesto = await db.LineasPresupuesto.AsNoTracking().Where(l => l.EntidadId == entidad.Id && l.Anio == anio).OrderBy(l => l.Id).ToListAsync(ct);
         var fichaCodigo = fichas.ToDictionary(f => f.Id, f => f.Codigo);
+        // Every month's workflow state, so an import counts exactly what this entity counts (the values are written as registered).
+        var seguimiento = (await db.Seguimientos.AsNoTracking().Where(s => s.PoiId == poi.Id)
+                .Select(s => new { s.CentroCostoId, s.Mes, s.Estado }).ToListAsync(ct))
+            .Select(s => new SeguimientoDto { CentroCosto = codigoCentro[s.CentroCostoId], Mes = s.Mes, Estado = s.Estado })
+            .OrderBy(s => s.CentroCosto, StringComparer.Ordinal).ThenBy(s => s.Mes).ToList();
         var cfg = entidad.Configuracion;
 
         return new DocumentoIntercambio
@@ -65,7 +70,7 @@ public static class ExportadorPlan
                 Responsable = f.Responsable,
                 Objetivo = f.Objetivo,
                 Peso = f.Peso,
-                Aei = f.Aeis.Select(a => aeis[a.AeiId]).ToList(),
+                Aei = f.Aeis.Select(a => aeis[a.AeiId]).Order(StringComparer.Ordinal).ToList(),
             }).ToList(),
             Pei = new PeiDto
             {
@@ -105,6 +110,7 @@ public static class ExportadorPlan
                     Egresos = presupuesto.Where(l => l.Tipo == TipoLineaPresupuesto.Egreso).Select(l => new PartidaPresupuestalDto { Codigo = l.Codigo, Nombre = l.Nombre, Monto = l.Monto }).ToList(),
                 },
                 Actividades = actividades.Where(a => programaciones.ContainsKey(a.Id)).Select(a => Actividad(a, programaciones[a.Id], codigoCentro, aeis, fichaCodigo)).ToList(),
+                Seguimiento = seguimiento,
             },
         };
     }
@@ -167,6 +173,10 @@ public static class ExportadorPlan
                 foreach (var x in a.AvancesFinancieros.Where(x => x.Generica == g)) ejecutado[x.Mes - 1] = x.Monto;
                 return new FinancieroGenericaDto { Generica = g, Programado = programado, Ejecutado = ejecutado };
             }).ToList(),
+            Justificaciones = a.Avances.Where(v => v.Logros is not null || v.Dificultades is not null || v.MedidasCorrectivas is not null)
+                .OrderBy(v => v.Mes)
+                .Select(v => new JustificacionDto { Mes = v.Mes, Logros = v.Logros, Dificultades = v.Dificultades, MedidasCorrectivas = v.MedidasCorrectivas })
+                .ToList(),
         };
     }
 }

@@ -16,15 +16,23 @@ public sealed record ResultadoImportacion(bool Exito, IReadOnlyList<string> Erro
     public static ResultadoImportacion Fallo(IEnumerable<string> errores) => new(false, errores.ToList());
 }
 
+/// <summary>An import refused as a whole, with every reason (<see cref="ReimportacionPoi"/>).</summary>
+public sealed class ImportacionRechazadaException(IReadOnlyList<string> errores) : Exception(string.Join("\n", errores))
+{
+    public IReadOnlyList<string> Errores { get; } = errores;
+}
+
 /// <summary>
 /// Loads a <c>sipoi-intercambio/1</c> file into the database, all or nothing (one transaction).
 /// What it replaces and what it merges (docs/intercambio.md, "Importing"):
 /// - the entity, its cost centres, fichas and PEI are merged by code (updated or added; never
 ///   deleted, since other years may use them);
-/// - the POI of the file's year is replaced whole: versions, activities, programming, execution,
-///   the year's monitoring (workflow states, evidence) and budget lines. Months with execution in
-///   the file enter as approved.
-/// The audit log gets one row for the import (who loaded which entity and year), not one per row.
+/// - the POI of the file's year gets the file's version, programming and budget lines; its activities are
+///   matched by code. Registered progress is never lost (<see cref="ReimportacionPoi"/>): every registered
+///   month, justification, evidence and monthly workflow state of the activities that remain is kept; an
+///   import that would drop an activity with progress, move it, or change a submitted or approved month
+///   is refused whole. Months with execution in a file without <c>poi.seguimiento</c> enter as approved.
+/// The audit log gets one summary row per import and, over existing data, every changed or deleted value.
 /// </summary>
 public static class ImportadorPlan
 {
@@ -41,20 +49,32 @@ public static class ImportadorPlan
         return await estrategia.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.AuditoriaSuspendida = true;
+            // A new entity or year replaces nothing: its rows go under the import's summary row. Over existing data,
+            // every value the import changes or deletes is logged (old → new) by the audit interceptor.
+            var codigo = doc.Entidad.Codigo;
+            var entidadNueva = !await db.Entidades.AnyAsync(e => e.Codigo == codigo, ct);
+            db.AuditoriaSuspendida = entidadNueva;
+            db.AuditoriaSinAltas = entidadNueva || !await db.Pois.AnyAsync(p => p.Anio == doc.Poi.Anio && db.Entidades.Any(e => e.Id == p.EntidadId && e.Codigo == codigo), ct);
             try
             {
                 var entidad = await GuardarEntidadAsync(db, doc, ct);
                 var centros = await GuardarCentrosAsync(db, entidad.Id, doc.CentrosCosto, ct);
                 var (pei, aeis) = await GuardarPeiAsync(db, entidad.Id, doc.Pei, centros, ct);
                 var fichas = await GuardarFichasAsync(db, entidad.Id, doc.Fichas, centros, aeis, ct);
-                await ReemplazarPoiAsync(db, entidad.Id, pei.Id, doc.Poi, centros, aeis, fichas, ct);
+                db.AuditoriaSuspendida = false;
+                await ReemplazarPoiAsync(db, entidad.Id, pei.Id, doc.Poi, centros, aeis, fichas, rutasJson: true, ct);
                 InterceptorAuditoria.RegistrarOperacion(db, entidad.Id, "poi", $"{entidad.Codigo} {doc.Poi.Anio}", AccionAuditada.Importacion,
                     $"Archivo sipoi-intercambio/1: PEI {doc.Pei.Codigo}, {doc.Poi.Actividades.Count} actividades, {doc.CentrosCosto.Count} centros de costo.");
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();
                 return new ResultadoImportacion(true, [], entidad.Codigo, doc.Poi.Anio, doc.Poi.Actividades.Count);
+            }
+            catch (ImportacionRechazadaException e)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return ResultadoImportacion.Fallo(e.Errores);
             }
             catch (ReglaDominioException e)
             {
@@ -71,6 +91,7 @@ public static class ImportadorPlan
             finally
             {
                 db.AuditoriaSuspendida = false;
+                db.AuditoriaSinAltas = false;
             }
         });
     }
@@ -87,19 +108,26 @@ public static class ImportadorPlan
         return await estrategia.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.AuditoriaSuspendida = true;
+            // As for an exchange file: a new year's rows go under the summary row; whatever is replaced is logged value by value.
+            db.AuditoriaSinAltas = !await db.Pois.AnyAsync(p => p.EntidadId == entidadId && p.Anio == poi.Anio, ct);
             try
             {
                 var codigo = await db.Entidades.Where(e => e.Id == entidadId).Select(e => e.Codigo).SingleAsync(ct);
                 var centros = await db.CentrosCosto.Where(c => c.EntidadId == entidadId).ToDictionaryAsync(c => c.Codigo, ct);
                 var aeis = await db.Aeis.Where(a => db.Oeis.Any(o => o.Id == a.OeiId && o.PeiId == peiId)).ToDictionaryAsync(a => a.Codigo, ct);
                 var fichas = await db.Fichas.Where(f => f.EntidadId == entidadId).ToDictionaryAsync(f => f.Codigo, ct);
-                await ReemplazarPoiAsync(db, entidadId, peiId, poi, centros, aeis, fichas, ct);
+                await ReemplazarPoiAsync(db, entidadId, peiId, poi, centros, aeis, fichas, rutasJson: false, ct);
                 InterceptorAuditoria.RegistrarOperacion(db, entidadId, "poi", $"{codigo} {poi.Anio}", AccionAuditada.Importacion, descripcion);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();
                 return new ResultadoImportacion(true, [], codigo, poi.Anio, poi.Actividades.Count);
+            }
+            catch (ImportacionRechazadaException e)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return ResultadoImportacion.Fallo(e.Errores);
             }
             catch (Exception e) when (e is ReglaDominioException or DbUpdateException or KeyNotFoundException)
             {
@@ -116,6 +144,7 @@ public static class ImportadorPlan
             finally
             {
                 db.AuditoriaSuspendida = false;
+                db.AuditoriaSinAltas = false;
             }
         });
     }
@@ -292,15 +321,50 @@ public static class ImportadorPlan
     }
 
     private static async Task ReemplazarPoiAsync(SipoiDbContext db, int entidadId, int peiId, PoiDto d,
-        Dictionary<string, CentroCosto> centros, Dictionary<string, Aei> aeis, Dictionary<string, FichaProceso> fichas, CancellationToken ct)
+        Dictionary<string, CentroCosto> centros, Dictionary<string, Aei> aeis, Dictionary<string, FichaProceso> fichas, bool rutasJson,
+        CancellationToken ct)
     {
-        await EliminarPoiAsync(db, entidadId, d.Anio, ct);
+        var (autor, ahora) = InterceptorAuditoria.AutorYMomento(db);
+        var poi = await db.Pois.Include(p => p.Versiones).SingleOrDefaultAsync(p => p.EntidadId == entidadId && p.Anio == d.Anio, ct);
+        var codigoCentro = centros.Values.ToDictionary(c => c.Id, c => c.Codigo);
+        var actuales = new List<ActividadOperativa>();
+        var seguimientos = new Dictionary<(int Centro, int Mes), SeguimientoMensual>();
+        if (poi is null)
+        {
+            poi = new Poi(entidadId, d.Anio, peiId);
+            db.Pois.Add(poi);
+        }
+        else
+        {
+            actuales = await db.Actividades.Include(a => a.Avances).Include(a => a.AvancesFinancieros).Where(a => a.PoiId == poi.Id)
+                .AsSplitQuery().ToListAsync(ct);
+            seguimientos = (await db.Seguimientos.Where(s => s.PoiId == poi.Id).ToListAsync(ct)).ToDictionary(s => (s.CentroCostoId, s.Mes));
+            var versiones = poi.Versiones.Select(v => v.Id).ToList();
+            var programaciones = await db.Programaciones.Include(p => p.Metas).Include(p => p.Financiera)
+                .Where(p => versiones.Contains(p.PoiVersionId)).AsSplitQuery().ToListAsync(ct);
+            VerificarReimportacion(d, actuales, programaciones.Where(p => p.PoiVersionId == poi.VersionVigente?.Id).ToDictionary(p => p.ActividadId),
+                seguimientos, codigoCentro, await ConEvidenciaAsync(db, actuales, ct), rutasJson);
 
-        var poi = new Poi(entidadId, d.Anio, peiId);
+            // What the import replaces goes through the change tracker, so the audit log keeps every old value.
+            db.Programaciones.RemoveRange(programaciones);
+            db.FormulacionesCentro.RemoveRange(await db.FormulacionesCentro.Where(f => versiones.Contains(f.PoiVersionId)).ToListAsync(ct));
+            db.PoiVersiones.RemoveRange(poi.Versiones);
+            db.LineasPresupuesto.RemoveRange(await db.LineasPresupuesto.Where(l => l.EntidadId == entidadId && l.Anio == d.Anio).ToListAsync(ct));
+            // Activities that leave have no progress (checked above); one that moves to another centre is recreated there.
+            var quedan = d.Actividades.ToDictionary(a => a.Codigo, a => a.CentroCosto, StringComparer.Ordinal);
+            foreach (var a in actuales.Where(a => !quedan.TryGetValue(a.Codigo, out var c) || c != codigoCentro[a.CentroCostoId]).ToList())
+            {
+                db.Actividades.Remove(a);
+                actuales.Remove(a);
+            }
+            if (poi.PeiId != peiId) poi.ReasignarPei(peiId);
+            await db.SaveChangesAsync(ct);
+            poi.Versiones.Clear();
+        }
+
         var tipo = d.TipoVersion;
         var version = poi.AgregarVersion(tipo, d.Version ?? NombreVersion(tipo), d.Motivo ?? (tipo == TipoVersionPoi.Modificado ? "Importado" : null));
         if (d.Aprobacion is { } ap) version.Aprobar(ap.Documento, ap.Fecha);
-        db.Pois.Add(poi);
         if (d.Presupuesto is { } p)
         {
             foreach (var l in p.Ingresos) db.LineasPresupuesto.Add(new LineaPresupuesto(entidadId, d.Anio, TipoLineaPresupuesto.Ingreso, l.Codigo, l.Nombre ?? l.Codigo, l.Monto));
@@ -308,30 +372,71 @@ public static class ImportadorPlan
         }
         await db.SaveChangesAsync(ct);
 
+        var existentes = actuales.ToDictionary(a => a.Codigo, StringComparer.Ordinal);
         var actividades = new List<(ActividadOperativa Actividad, ActividadDto Dto)>(d.Actividades.Count);
         foreach (var a in d.Actividades)
         {
             var datos = new DatosActividad(a.Ficha is null ? null : fichas[a.Ficha].Id, a.Numero, a.Grupo, a.UnidadMedida, a.Responsable,
                 a.MesInicio, a.MesFin, a.CategoriaPresupuestal, a.Producto, a.ActividadPresupuestal, a.Cui, a.Prioridad);
-            var act = new ActividadOperativa(entidadId, poi.Id, a.Codigo, a.Tipo, a.Nombre, centros[a.CentroCosto].Id, aeis[a.Aei].Id, datos);
+            if (existentes.TryGetValue(a.Codigo, out var act))
+                act.Actualizar(a.Nombre, a.Tipo, aeis[a.Aei].Id, datos, enVersionAprobada: false);
+            else
+            {
+                act = new ActividadOperativa(entidadId, poi.Id, a.Codigo, a.Tipo, a.Nombre, centros[a.CentroCosto].Id, aeis[a.Aei].Id, datos);
+                db.Actividades.Add(act);
+            }
+            // A closed month keeps what it has (the check above refused any difference); elsewhere the file's values
+            // replace the registered ones, and a month the file leaves empty keeps what was registered.
+            bool Cerrado(int mes) => seguimientos.TryGetValue((act.CentroCostoId, mes), out var s) && ReimportacionPoi.MesCerrado(s.Estado);
+            var justificaciones = a.Justificaciones.ToDictionary(j => j.Mes);
             for (var mes = 1; mes <= 12; mes++)
             {
-                if (a.Ejecutado[mes - 1] is not null || a.FinancieroEjecutado[mes - 1] is not null)
-                    act.FijarAvance(mes, a.Ejecutado[mes - 1], a.FinancieroEjecutado[mes - 1]);
+                var fisico = a.Ejecutado[mes - 1];
+                var financiero = a.FinancieroEjecutado[mes - 1];
+                var justificacion = justificaciones.GetValueOrDefault(mes);
+                if ((fisico is null && financiero is null && justificacion is null) || Cerrado(mes)) continue;
+                var antes = act.AvanceDe(mes);
+                var avance = act.FijarAvance(mes, fisico ?? antes?.EjecutadoFisico, financiero ?? antes?.EjecutadoFinanciero);
+                if (justificacion is not null)
+                {
+                    var texto = new DatosAvance(null, null, justificacion.Logros, justificacion.Dificultades, justificacion.MedidasCorrectivas).Normalizado();
+                    avance.Justificar(texto.Logros, texto.Dificultades, texto.MedidasCorrectivas);
+                }
             }
             foreach (var g in a.FinancieroPorGenerica)
                 for (var mes = 1; mes <= 12; mes++)
-                    if (g.Ejecutado[mes - 1] is { } monto) act.FijarAvanceFinanciero(g.Generica, mes, monto);
-            db.Actividades.Add(act);
+                    if (g.Ejecutado[mes - 1] is { } monto && !Cerrado(mes)) act.FijarAvanceFinanciero(g.Generica, mes, monto);
             actividades.Add((act, a));
         }
-        // Execution that arrives in a file was closed and reviewed by the sending office: its months
-        // enter approved (Seguimiento/README.md), which is what evaluation and reports read.
-        var (autor, ahora) = InterceptorAuditoria.AutorYMomento(db);
-        foreach (var (centro, mes) in actividades
-                     .SelectMany(x => x.Actividad.Avances.Select(v => (x.Actividad.CentroCostoId, v.Mes)))
-                     .Distinct().OrderBy(x => x.CentroCostoId).ThenBy(x => x.Mes))
-            db.Seguimientos.Add(SeguimientoMensual.AprobadoPorImportacion(entidadId, poi.Id, d.Anio, centro, mes, autor, ahora));
+        await db.SaveChangesAsync(ct);
+
+        if (d.Seguimiento is { } estados)
+        {
+            // The file says where each month is in the workflow, so the copy counts what the original counts.
+            // An approved month stays approved; a month the file does not list keeps its state (or none: pendiente).
+            foreach (var e in estados)
+            {
+                var centro = centros[e.CentroCosto].Id;
+                if (seguimientos.TryGetValue((centro, e.Mes), out var s))
+                {
+                    if (s.Estado != EstadoSeguimiento.Aprobado) s.FijarPorImportacion(e.Estado, autor, ahora);
+                }
+                else db.Seguimientos.Add(SeguimientoMensual.PorImportacion(entidadId, poi.Id, d.Anio, centro, e.Mes, e.Estado, autor, ahora));
+            }
+        }
+        else
+        {
+            // A file without states (the format before poi.seguimiento, or a workbook): execution that arrives in it was
+            // closed and reviewed by the sending office, so its months enter approved (Seguimiento/README.md);
+            // months with a state keep it.
+            var conValores = actividades
+                .SelectMany(x => Enumerable.Range(1, 12)
+                    .Where(m => x.Dto.Ejecutado[m - 1] is not null || x.Dto.FinancieroEjecutado[m - 1] is not null)
+                    .Select(m => (x.Actividad.CentroCostoId, Mes: m)))
+                .Distinct().Where(x => !seguimientos.ContainsKey(x)).OrderBy(x => x.CentroCostoId).ThenBy(x => x.Mes);
+            foreach (var (centro, mes) in conValores)
+                db.Seguimientos.Add(SeguimientoMensual.AprobadoPorImportacion(entidadId, poi.Id, d.Anio, centro, mes, autor, ahora));
+        }
         await db.SaveChangesAsync(ct);
 
         foreach (var (act, a) in actividades)
@@ -345,25 +450,45 @@ public static class ImportadorPlan
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Removes a POI year whole. Set-based deletes: a municipality's year is ~4,000 monthly rows.</summary>
-    internal static async Task EliminarPoiAsync(SipoiDbContext db, int entidadId, int anio, CancellationToken ct)
+    private static async Task<HashSet<int>> ConEvidenciaAsync(SipoiDbContext db, List<ActividadOperativa> actividades, CancellationToken ct)
     {
-        var poiId = await db.Pois.Where(p => p.EntidadId == entidadId && p.Anio == anio).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-        await db.LineasPresupuesto.Where(l => l.EntidadId == entidadId && l.Anio == anio).ExecuteDeleteAsync(ct);
-        if (poiId is null) return;
-        var actividades = db.Actividades.Where(a => a.PoiId == poiId);
-        var programaciones = db.Programaciones.Where(p => actividades.Any(a => a.Id == p.ActividadId));
-        // The year's monitoring goes with it: workflow states and evidence belong to the replaced activities.
-        await db.Evidencias.Where(ev => actividades.Any(a => a.Id == ev.ActividadId)).ExecuteDeleteAsync(ct);
-        await db.Seguimientos.Where(s => s.PoiId == poiId).ExecuteDeleteAsync(ct);
-        await db.ProgramacionesFinancieras.Where(f => programaciones.Any(p => p.Id == f.ProgramacionId)).ExecuteDeleteAsync(ct);
-        await db.MetasMensuales.Where(m => programaciones.Any(p => p.Id == m.ProgramacionId)).ExecuteDeleteAsync(ct);
-        await programaciones.ExecuteDeleteAsync(ct);
-        await db.Avances.Where(av => actividades.Any(a => a.Id == av.ActividadId)).ExecuteDeleteAsync(ct);
-        await db.AvancesFinancieros.Where(av => actividades.Any(a => a.Id == av.ActividadId)).ExecuteDeleteAsync(ct);
-        await actividades.ExecuteDeleteAsync(ct);
-        await db.PoiVersiones.Where(v => v.PoiId == poiId).ExecuteDeleteAsync(ct);
-        await db.Pois.Where(p => p.Id == poiId).ExecuteDeleteAsync(ct);
+        var ids = actividades.Select(a => a.Id).ToList();
+        return (await db.Evidencias.AsNoTracking().Where(ev => ids.Contains(ev.ActividadId)).Select(ev => ev.ActividadId).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>
+    /// Asks the domain whether the import may replace a year with registered progress (<see cref="ReimportacionPoi"/>) and
+    /// refuses the whole import with every reason, each under its JSON path when the import is an exchange file.
+    /// </summary>
+    private static void VerificarReimportacion(PoiDto d, List<ActividadOperativa> actuales, Dictionary<int, ProgramacionActividad> vigentes,
+        Dictionary<(int Centro, int Mes), SeguimientoMensual> seguimientos, Dictionary<int, string> codigoCentro, HashSet<int> conEvidencia, bool rutasJson)
+    {
+        static ReimportacionPoi.TextosMes Texto(string? logros, string? dificultades, string? medidas)
+        {
+            var t = new DatosAvance(null, null, logros, dificultades, medidas).Normalizado();
+            return new(t.Logros, t.Dificultades, t.MedidasCorrectivas);
+        }
+        var registradas = actuales.Select(a => new ReimportacionPoi.ActividadActual(a.Codigo, codigoCentro[a.CentroCostoId],
+            vigentes.TryGetValue(a.Id, out var p) ? p.ProgramadoFisico() : new decimal[12],
+            a.Avances.ToDictionary(v => v.Mes, v => new ReimportacionPoi.MesRegistrado(v.EjecutadoFisico, v.EjecutadoFinanciero,
+                Texto(v.Logros, v.Dificultades, v.MedidasCorrectivas))),
+            a.AvancesFinancieros.Count > 0 || conEvidencia.Contains(a.Id))).ToList();
+        var importadas = d.Actividades.Select((a, i) => new ReimportacionPoi.ActividadImportada(i, a.Codigo, a.CentroCosto, a.Programado,
+            a.Ejecutado, a.FinancieroEjecutado, a.Justificaciones.ToDictionary(j => j.Mes, j => Texto(j.Logros, j.Dificultades, j.MedidasCorrectivas)))).ToList();
+        var centroId = codigoCentro.ToDictionary(x => x.Value, x => x.Key, StringComparer.Ordinal);
+        var problemas = ReimportacionPoi.Verificar(registradas, importadas, (centro, mes) =>
+            centroId.TryGetValue(centro, out var id) && seguimientos.TryGetValue((id, mes), out var s) ? s.Estado : EstadoSeguimiento.Pendiente);
+        if (problemas.Count == 0) return;
+        throw new ImportacionRechazadaException(problemas.Select(x => rutasJson ? RutaJson(x) + x.Mensaje : x.Mensaje).ToList());
+    }
+
+    private static string RutaJson(ReimportacionPoi.Problema p)
+    {
+        if (p.Indice is not { } i || p.Campo is not { } campo) return "";
+        var ruta = $"poi.actividades[{i}].{campo}";
+        return p.Mes is not { } mes ? ruta + ": "
+            : campo == "justificaciones" ? $"{ruta} (mes {mes}): "
+            : $"{ruta}[{mes - 1}]: ";
     }
 
     internal static string NombreVersion(TipoVersionPoi tipo) => tipo switch

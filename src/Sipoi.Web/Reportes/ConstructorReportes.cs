@@ -108,37 +108,20 @@ public static class ConstructorReportes
     }
 
     /// <summary>
-    /// Execution table up to <paramref name="mesCorte"/>. Executed months are the engine's own input (one run per
-    /// month), so the table shows exactly what the evaluation counts — today every registered value; once the
-    /// evaluation reads approved months only, the same here.
+    /// Execution table up to <paramref name="mesCorte"/>. Executed months come from the POI query, which reads them through
+    /// the one reader of what counts (<see cref="EjecucionQueCuenta"/>): the table shows exactly what the evaluation counts,
+    /// from one read instead of one engine run per month.
     /// </summary>
     public static async Task<TablaEjecucion> EjecucionAsync(SipoiDbContext db, DatosReporte d, int mesCorte, IReadOnlyCollection<int>? centros, CancellationToken ct)
     {
         if (mesCorte is < 1 or > 12) throw new ArgumentOutOfRangeException(nameof(mesCorte), mesCorte, "El mes de corte va de 1 a 12.");
         var vista = await ConsultaPoi.CargarAsync(db, d.Entidad.Id, d.Anio, ct, centros: centros)
             ?? throw new InvalidOperationException($"No hay POI {d.Anio} de {d.Entidad.Codigo}.");
-        var ejecutado = await EjecutadoMensualAsync(db, d, mesCorte, ct);
         var filas = vista.Actividades.Select(a => FilaEjecucion.Desde(
             $"{a.CentroCodigo} {a.CentroNombre}", a.ActividadPresupuestal ?? "", a.Codigo, a.Nombre, a.UnidadMedida ?? "",
-            a.Anual, a.Comportamiento, a.Programado, ejecutado.TryGetValue(a.Codigo, out var e) ? e : new decimal?[12], mesCorte)).ToList();
+            a.Anual, a.Comportamiento, a.Programado, a.Ejecutado, mesCorte)).ToList();
         var subtitulo = $"POI {d.Anio} — versión {d.VersionPoi}" + (centros is null ? "" : $" — {NotaSoloCentrosPropios.ToLowerInvariant()}");
         return new TablaEjecucion(d.NombreEntidad, d.Anio, mesCorte, filas) { Subtitulo = subtitulo };
-    }
-
-    /// <summary>Each activity's executed value of months 1…<paramref name="hastaMes"/> as the engine reads them (null: none counted).</summary>
-    public static async Task<Dictionary<string, decimal?[]>> EjecutadoMensualAsync(SipoiDbContext db, DatosReporte d, int hastaMes, CancellationToken ct)
-    {
-        var meses = new Dictionary<string, decimal?[]>(StringComparer.Ordinal);
-        for (var mes = 1; mes <= hastaMes; mes++)
-        {
-            var r = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, Periodo.Mes(mes), ct: ct);
-            foreach (var a in r.Actividades)
-            {
-                if (!meses.TryGetValue(a.Codigo, out var fila)) meses[a.Codigo] = fila = new decimal?[12];
-                fila[mes - 1] = a.Ejecutado;
-            }
-        }
-        return meses;
     }
 
     /// <summary>The periods the monitoring tables and the evaluation report accept.</summary>

@@ -2,6 +2,7 @@ using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
+using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Intercambio;
 
 namespace Sipoi.Interop.Tests.Intercambio;
@@ -161,6 +162,11 @@ internal static class Muestra
                     new PartidaPresupuestalDto { Codigo = "2.3", Monto = 5120000.50m },
                 ],
             },
+            Seguimiento =
+            [
+                new SeguimientoDto { CentroCosto = "03.01", Mes = 1, Estado = EstadoSeguimiento.Aprobado },
+                new SeguimientoDto { CentroCosto = "03.01", Mes = 5, Estado = EstadoSeguimiento.Observado },
+            ],
             Actividades =
             [
                 new ActividadDto
@@ -201,6 +207,14 @@ internal static class Muestra
                             Generica = "2.3",
                             Programado = M(400.00m, 400.00m, 900.50m, 400, 400, 400, 400, 400, 400, 400, 400, 1400),
                             Ejecutado = E(380.40m, 400, 0, null, null, null, null, null, null, null, null, null),
+                        },
+                    ],
+                    Justificaciones =
+                    [
+                        new JustificacionDto
+                        {
+                            Mes = 5, Logros = "Se entregaron dos informes", Dificultades = "Demora en la consolidación",
+                            MedidasCorrectivas = "Cronograma semanal con las áreas",
                         },
                     ],
                 },

@@ -55,7 +55,7 @@ public sealed class ImportacionExcelWebTests(AppDePrueba app) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task SubidaValida_ReemplazaElPoi_YLaEvaluacionCoincide()
+    public async Task SubidaValida_ReemplazaLaProgramacion_ConservaElAvance_YLaEvaluacionCoincide()
     {
         var http = await app.ComoAsync(AppDePrueba.Planificador);
         await RegistrarAvanceAsync(meses: 6);
@@ -68,7 +68,8 @@ public sealed class ImportacionExcelWebTests(AppDePrueba app) : IClassFixture<Ap
         var resumen = Formulario.Leer(await (await SubirAsync(http, matriz, "matriz-poi-2024.xlsx")).Content.ReadAsStringAsync());
         Assert.Null(resumen.GetElementById("errores"));
         Assert.Contains("Se importarán 231 actividades de 25 hojas", resumen.GetElementById("resumen")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("sus 231 actividades", resumen.GetElementById("reemplazo")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("sus 231 actividades toman las metas del libro", resumen.GetElementById("reemplazo")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("El avance registrado se conserva", resumen.GetElementById("reemplazo")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(231, resumen.QuerySelectorAll("#actividades tbody tr").Length);
         Assert.Equal(idsAntes.Order(), (await IdsActividadesAsync()).Order()); // reviewing changed nothing
 
@@ -78,20 +79,16 @@ public sealed class ImportacionExcelWebTests(AppDePrueba app) : IClassFixture<Ap
         var despues = Formulario.Leer(await (await http.GetAsync(r.Headers.Location)).Content.ReadAsStringAsync());
         Assert.Contains("Se importó el POI 2024: 231 actividades", despues.GetElementById("importado")!.TextContent, StringComparison.Ordinal);
 
-        // A new POI (new rows), whose monitoring went with the old one, as the summary warned.
-        var idsDespues = await IdsActividadesAsync();
-        Assert.Equal(231, idsDespues.Count);
-        Assert.Empty(idsDespues.Intersect(idsAntes));
+        // The same activities (matched by code), their progress and approved months untouched: nothing to register again.
+        Assert.Equal(idsAntes.Order(), (await IdsActividadesAsync()).Order());
         await using (var db = app.Base.Contexto())
         {
-            Assert.Equal(0, await db.Avances.CountAsync(a => idsDespues.Contains(a.ActividadId)));
+            Assert.Equal(231 * 6, await db.Avances.CountAsync(a => idsAntes.Contains(a.ActividadId)));
             var auditoria = await db.Auditoria.Where(a => a.Accion == AccionAuditada.Importacion && a.Tabla == "poi").OrderByDescending(a => a.Id).FirstAsync();
             Assert.Equal("planificador@emsapuno.demo", auditoria.Usuario);
-            Assert.StartsWith("Libro de Excel «matriz-poi-2024.xlsx»: 231 actividades en 25 hojas; reemplaza 231 actividades", auditoria.ValorNuevo, StringComparison.Ordinal);
+            Assert.StartsWith("Libro de Excel «matriz-poi-2024.xlsx»: 231 actividades en 25 hojas; reemplaza la programación de 231 actividades y conserva",
+                auditoria.ValorNuevo, StringComparison.Ordinal);
         }
-
-        // The same progress registered again gives the same evaluation and the same exchange file: nothing of the plan was lost.
-        await RegistrarAvanceAsync(meses: 6);
         Assert.Equal(evaluacionAntes, await EvaluarAsync(periodos));
         Assert.Empty(Comparar.Diferencias(exportAntes, await ExportarAsync(), "exportado"));
     }

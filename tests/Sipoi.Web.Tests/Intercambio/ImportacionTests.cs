@@ -50,6 +50,16 @@ public sealed class ImportacionTests : IAsyncLifetime
                 DiasCierre = ConfiguracionDto.DiasCierrePredeterminados,
                 MostrarEnviados = false,
             },
+            // A file without states enters its registered months approved, and export always writes the states.
+            Poi = original.Poi with
+            {
+                Seguimiento = original.Poi.Actividades
+                    .SelectMany(a => Enumerable.Range(1, 12).Where(m => a.Ejecutado[m - 1] is not null || a.FinancieroEjecutado[m - 1] is not null)
+                        .Select(m => (a.CentroCosto, Mes: m)))
+                    .Distinct().OrderBy(x => x.CentroCosto, StringComparer.Ordinal).ThenBy(x => x.Mes)
+                    .Select(x => new SeguimientoDto { CentroCosto = x.CentroCosto, Mes = x.Mes, Estado = Sipoi.Domain.Seguimiento.EstadoSeguimiento.Aprobado })
+                    .ToList(),
+            },
         };
         Assert.Empty(Comparar.Diferencias(esperado, exportado));
     }

@@ -2,10 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Periodos;
 using Sipoi.Web.Data;
+using Sipoi.Web.Evaluacion;
 
 namespace Sipoi.Web.Pages.Poi;
 
-/// <summary>One activity of the POI version in force, with its months and the subtotals the matrices print.</summary>
+/// <summary>
+/// One activity of the POI version in force, with its months and the subtotals the matrices print. <see cref="Ejecutado"/>
+/// holds only the months that count (approved, or also submitted when the entity shows them).
+/// </summary>
 public sealed record FilaActividad(
     int Id, string Codigo, string? Numero, string? Grupo, string Nombre, TipoActividad Tipo, string? UnidadMedida, string? Responsable,
     int? MesInicio, int? MesFin, Comportamiento Comportamiento, decimal Peso,
@@ -64,14 +68,17 @@ public static class ConsultaPoi
                 a.ActividadPresupuestal,
                 a.Cui,
                 Metas = pr.Metas.Select(m => new { m.Mes, m.Fisico }).ToList(),
-                Avances = a.Avances.Select(v => new { v.Mes, v.EjecutadoFisico }).ToList(),
             };
-        var filas = (await consulta.AsSplitQuery().ToListAsync(ct)).Select(x =>
+        var lista = await consulta.AsSplitQuery().ToListAsync(ct);
+        // Executed values as every screen reads them: only the months that count (EjecucionQueCuenta).
+        var configuracion = await db.Entidades.AsNoTracking().Where(e => e.Id == entidadId).Select(e => e.Configuracion).SingleAsync(ct);
+        var contados = await EjecucionQueCuenta.PorActividadAsync(db, poi.Id, configuracion,
+            codigoActividad is null && centros is null ? null : lista.Select(x => x.Id).ToList(), ct);
+        var filas = lista.Select(x =>
         {
             var programado = new decimal[12];
             foreach (var m in x.Metas) programado[m.Mes - 1] = m.Fisico;
-            var ejecutado = new decimal?[12];
-            foreach (var v in x.Avances) ejecutado[v.Mes - 1] = v.EjecutadoFisico;
+            var ejecutado = contados.TryGetValue(x.Id, out var c) ? c.Fisico : new decimal?[12];
             return new FilaActividad(x.Id, x.Codigo, x.Numero, x.Grupo, x.Nombre, x.Tipo, x.UnidadMedida, x.Responsable, x.MesInicio, x.MesFin,
                 x.Comportamiento, x.Peso, x.CentroCostoId, x.CentroCodigo, x.CentroNombre, x.FichaCodigo, x.FichaNombre, x.AeiCodigo, x.AeiEnunciado, x.OeiCodigo,
                 programado, ejecutado, x.CategoriaPresupuestal, x.ActividadPresupuestal, x.Cui);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Periodos;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 
@@ -31,15 +30,10 @@ public static class EjecucionFinanciera
             join a in db.Actividades on p.ActividadId equals a.Id
             where p.PoiVersionId == c.PoiVersionId
             select new { a.Id, a.CentroCostoId, Metas = p.Metas.Select(m => new { m.Mes, m.Financiero }).ToList() }).ToListAsync(ct);
-        var ids = programado.Select(p => p.Id).ToList();
-        var avances = await db.Avances.AsNoTracking().Where(v => ids.Contains(v.ActividadId) && v.EjecutadoFinanciero != null && v.Mes >= periodo.Desde && v.Mes <= periodo.Hasta)
-            .Select(v => new { v.ActividadId, v.Mes, v.EjecutadoFinanciero }).ToListAsync(ct);
-        var estados = (await db.Seguimientos.AsNoTracking().Where(s => s.PoiId == poiId)
-                .Select(s => new { s.CentroCostoId, s.Mes, s.Estado }).ToListAsync(ct))
-            .ToDictionary(s => (s.CentroCostoId, s.Mes), s => s.Estado);
+        // Executed soles as the one reader of what counts gives them (EjecucionQueCuenta).
+        var contados = await EjecucionQueCuenta.PorActividadAsync(db, poiId, c.Configuracion, null, ct);
         var centros = await db.CentrosCosto.AsNoTracking().Where(x => x.EntidadId == c.EntidadId)
             .Select(x => new { x.Id, x.Codigo, x.Nombre }).ToDictionaryAsync(x => x.Id, ct);
-        var avancePorActividad = avances.ToLookup(v => v.ActividadId);
         var fisicoPorCentro = fisico.CentrosCosto.ToDictionary(x => x.Codigo, StringComparer.Ordinal);
 
         return programado.GroupBy(p => p.CentroCostoId).Select(g =>
@@ -50,10 +44,7 @@ public static class EjecucionFinanciera
             {
                 var meses = new decimal[12];
                 foreach (var m in a.Metas) meses[m.Mes - 1] = m.Financiero;
-                var ejecutados = new decimal?[12];
-                foreach (var v in avancePorActividad[a.Id])
-                    if (estados.TryGetValue((g.Key, v.Mes), out var estado) && MesesQueCuentan.Cuenta(estado, c.Configuracion.MostrarEnviados))
-                        ejecutados[v.Mes - 1] = v.EjecutadoFinanciero;
+                var ejecutados = contados.TryGetValue(a.Id, out var contado) ? contado.Financiero : new decimal?[12];
                 prog += Agregacion.Programado(Comportamiento.Suma, meses, periodo);
                 if (Agregacion.Ejecutado(Comportamiento.Suma, ejecutados, periodo) is { } e)
                 {

@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace Sipoi.Web.Tests.Infraestructura;
+
+/// <summary>
+/// A fingerprint of every row an entity owns, in every table with <c>entidad_id</c> (the audit log included): equal
+/// fingerprints before and after a refused import mean it wrote nothing, not even partially.
+/// </summary>
+public static class Huella
+{
+    public static async Task<string> DeEntidadAsync(string conexion, string codigoEntidad)
+    {
+        await using var c = new NpgsqlConnection(conexion);
+        await c.OpenAsync();
+        int? entidad;
+        await using (var cmd = new NpgsqlCommand("SELECT id FROM entidad WHERE codigo = @c", c))
+        {
+            cmd.Parameters.AddWithValue("c", codigoEntidad);
+            entidad = (int?)await cmd.ExecuteScalarAsync();
+        }
+        if (entidad is null) return "(sin entidad)";
+        var tablas = new List<string>();
+        await using (var cmd = new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'entidad_id' ORDER BY table_name", c))
+        await using (var r = await cmd.ExecuteReaderAsync())
+            while (await r.ReadAsync()) tablas.Add(r.GetString(0));
+        var partes = new List<string>();
+        foreach (var t in tablas)
+        {
+            await using var cmd = new NpgsqlCommand(
+                $"SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \"{t}\" x WHERE entidad_id = @e", c);
+            cmd.Parameters.AddWithValue("e", entidad.Value);
+            partes.Add($"{t}={await cmd.ExecuteScalarAsync()}");
+        }
+        await using (var cmd = new NpgsqlCommand("SELECT x::text FROM entidad x WHERE id = @e", c))
+        {
+            cmd.Parameters.AddWithValue("e", entidad.Value);
+            partes.Add($"entidad={await cmd.ExecuteScalarAsync()}");
+        }
+        return string.Join("\n", partes);
+    }
+}
