@@ -23,18 +23,18 @@ public sealed class Pei
     public Pei(int entidadId, string codigo, int inicio, int fin, string? nombre = null, string? mision = null, string? vision = null, EstadoPei estado = EstadoPei.RegistroIniciado)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Actualizar(nombre, inicio, fin, mision, vision, estado);
     }
 
     public void Actualizar(string? nombre, int inicio, int fin, string? mision, string? vision, EstadoPei estado)
     {
         if (fin < inicio) throw new ReglaDominioException($"El PEI {Codigo} termina ({fin}) antes de empezar ({inicio}).");
-        Nombre = nombre;
+        Nombre = Texto.Opcional(nombre, "nombre");
         Inicio = inicio;
         Fin = fin;
-        Mision = mision;
-        Vision = vision;
+        Mision = Texto.Opcional(mision, "misión", ClaseTexto.TextoLargo);
+        Vision = Texto.Opcional(vision, "visión", ClaseTexto.TextoLargo);
         Estado = estado;
     }
 
@@ -124,7 +124,7 @@ public sealed class Oei
     internal Oei(int entidadId, string codigo, string enunciado, int prioridad)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Actualizar(enunciado, prioridad);
     }
 
@@ -135,7 +135,7 @@ public sealed class Oei
     public void Actualizar(string enunciado, int prioridad)
     {
         if (prioridad < 1) throw new ReglaDominioException($"La prioridad del OEI {Codigo} debe ser 1 o mayor.");
-        Enunciado = Texto.Requerido(enunciado, nameof(enunciado));
+        Enunciado = Texto.Requerido(enunciado, "enunciado");
         Prioridad = prioridad;
     }
 
@@ -180,16 +180,16 @@ public sealed class Aei
     internal Aei(int entidadId, string codigo, string enunciado, int prioridad, string? responsable)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Actualizar(enunciado, prioridad, responsable);
     }
 
     public void Actualizar(string enunciado, int prioridad, string? responsable)
     {
         if (prioridad < 1) throw new ReglaDominioException($"La prioridad de la AEI {Codigo} debe ser 1 o mayor.");
-        Enunciado = Texto.Requerido(enunciado, nameof(enunciado));
+        Enunciado = Texto.Requerido(enunciado, "enunciado");
         Prioridad = prioridad;
-        Responsable = responsable;
+        Responsable = Texto.Opcional(responsable, "responsable");
     }
 
     public Indicador AgregarIndicador(Indicador indicador)

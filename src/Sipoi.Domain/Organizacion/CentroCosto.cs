@@ -13,8 +13,8 @@ public sealed class UnidadEjecutora
     public UnidadEjecutora(int entidadId, string codigo, string nombre)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
+        Nombre = Texto.Requerido(nombre, "nombre");
     }
 }
 
@@ -42,17 +42,17 @@ public sealed class CentroCosto
     public CentroCosto(int entidadId, string codigo, string nombre, int? padreId = null, string? responsable = null, bool esGerencia = false, int? unidadEjecutoraId = null)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         UnidadEjecutoraId = unidadEjecutoraId;
         Actualizar(nombre, padreId, responsable, esGerencia);
     }
 
     public void Actualizar(string nombre, int? padreId, string? responsable, bool esGerencia)
     {
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Nombre = Texto.Requerido(nombre, "nombre");
         if (padreId == Id && Id != 0) throw new ReglaDominioException($"El centro de costo {Codigo} no puede ser su propio padre.");
         PadreId = padreId;
-        Responsable = responsable;
+        Responsable = Texto.Opcional(responsable, "responsable");
         EsGerencia = esGerencia;
     }
 
@@ -153,18 +153,18 @@ public sealed class FichaProceso
     public FichaProceso(int entidadId, string codigo, string nombre, string? gerencia, int? centroCostoId, string? responsable, string? objetivo, decimal peso = 1)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Actualizar(nombre, gerencia, centroCostoId, responsable, objetivo, peso);
     }
 
     public void Actualizar(string nombre, string? gerencia, int? centroCostoId, string? responsable, string? objetivo, decimal peso)
     {
         if (peso <= 0) throw new ReglaDominioException("El peso de la ficha debe ser mayor que cero.");
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
-        Gerencia = gerencia;
+        Nombre = Texto.Requerido(nombre, "nombre");
+        Gerencia = Texto.Opcional(gerencia, "gerencia");
         CentroCostoId = centroCostoId;
-        Responsable = responsable;
-        Objetivo = objetivo;
+        Responsable = Texto.Opcional(responsable, "responsable");
+        Objetivo = Texto.Opcional(objetivo, "objetivo", ClaseTexto.TextoLargo);
         Peso = peso;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sipoi.Domain;
 
 namespace Sipoi.Interop.Intercambio;
 
@@ -63,11 +64,31 @@ internal sealed class Lectura
         return null;
     }
 
-    public string? ComoTexto(JsonElement e, string ruta)
+    /// <summary>A text, refused (null, with the domain's reason) when it breaks the limits of its <paramref name="clase"/>.</summary>
+    public string? ComoTexto(JsonElement e, string ruta, ClaseTexto clase = ClaseTexto.Nombre)
     {
-        if (e.ValueKind == JsonValueKind.String) return e.GetString();
-        Error(ruta, $"se esperaba un texto, no {Describir(e)}");
-        return null;
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            Error(ruta, $"se esperaba un texto, no {Describir(e)}");
+            return null;
+        }
+        string s;
+        try
+        {
+            s = e.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\uD800") is valid JSON syntax but no text: it cannot be decoded nor stored.
+            Error(ruta, "el texto tiene un carácter no válido (un sustituto UTF-16 suelto)");
+            return null;
+        }
+        if (LimitesTexto.Problema(s, clase) is { } problema)
+        {
+            Error(ruta, problema);
+            return null;
+        }
+        return s;
     }
 
     /// <summary>
@@ -151,10 +172,10 @@ internal readonly struct Objeto(Lectura lectura, JsonElement elemento, string ru
 
     public JsonElement? Crudo(string nombre) => Elemento.TryGetProperty(nombre, out var v) ? v : null;
 
-    public string? Texto(string nombre, bool obligatorio = false)
+    public string? Texto(string nombre, bool obligatorio = false, ClaseTexto clase = ClaseTexto.Nombre)
     {
         if (!Tomar(nombre, obligatorio, out var v)) return null;
-        var s = lectura.ComoTexto(v, RutaDe(nombre));
+        var s = lectura.ComoTexto(v, RutaDe(nombre), clase);
         if (s is not null && obligatorio && string.IsNullOrWhiteSpace(s))
         {
             lectura.Error(RutaDe(nombre), "no puede estar vacío");
