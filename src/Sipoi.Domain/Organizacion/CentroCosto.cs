@@ -126,6 +126,18 @@ public sealed class CentroCosto
         Activo = true;
     }
 
+    /// <summary>
+    /// The rule "an inactive centre gets no new activity", for every path that assigns one (formulation form,
+    /// Excel import): null when the centre may have it — it is active, or the activity was already its own
+    /// (<paramref name="yaEraSuya"/>: a draft copied from the approved version may still be corrected) —, else
+    /// the reason, in lower case so each reader puts its address first.
+    /// </summary>
+    public static string? MotivoSinActividadNueva(string codigo, bool activo, bool yaEraSuya) =>
+        activo || yaEraSuya
+            ? null
+            : $"el centro de costo {codigo} está inactivo: no recibe actividades nuevas. " +
+              $"Asígnela a otro centro o reactive {codigo} en Administración → Organigrama";
+
     /// <summary>Depth in the tree as written in the code: "03" is 1, "03.01.04" is 3.</summary>
     public int Nivel => Codigo.Split('.').Length;
 }
