@@ -51,6 +51,34 @@ public sealed class Pei
 
     public IEnumerable<Aei> Aeis => Oeis.SelectMany(o => o.Aeis);
 
+    /// <summary>Every indicator of the PEI, of its OEIs and of their AEIs.</summary>
+    public IEnumerable<Indicador> Indicadores => Oeis.SelectMany(o => o.Indicadores.Concat(o.Aeis.SelectMany(a => a.Indicadores)));
+
+    /// <summary>
+    /// Adds an AEI to one of this PEI's OEIs. AEI codes are unique in the whole PEI (an activity names its AEI
+    /// by code alone), not only within the OEI.
+    /// </summary>
+    public Aei AgregarAei(Oei oei, string codigo, string enunciado, int prioridad, string? responsable = null)
+    {
+        if (!Oeis.Contains(oei)) throw new ReglaDominioException($"El {oei.Codigo} no pertenece al PEI {Codigo}.");
+        var c = (codigo ?? "").Trim();
+        if (Aeis.Any(a => a.Codigo == c)) throw new ReglaDominioException($"Código: la AEI {c} ya existe en el PEI {Codigo}.", "codigo");
+        return oei.AgregarAei(c, enunciado, prioridad, responsable);
+    }
+
+    /// <summary>
+    /// Adds an indicator to an OEI of this PEI, or to one of its AEIs (<paramref name="aei"/>). Indicator codes
+    /// are unique in the whole PEI: reports and the exchange file name an indicator by its code alone.
+    /// </summary>
+    public Indicador AgregarIndicador(Oei oei, Aei? aei, Indicador indicador)
+    {
+        if (!Oeis.Contains(oei) || (aei is not null && !oei.Aeis.Contains(aei)))
+            throw new ReglaDominioException($"El objetivo elegido no pertenece al PEI {Codigo}.");
+        if (Indicadores.Any(i => i.Codigo == indicador.Codigo))
+            throw new ReglaDominioException($"Código: el indicador {indicador.Codigo} ya existe en el PEI {Codigo}.", "codigo");
+        return aei is not null ? aei.AgregarIndicador(indicador) : oei.AgregarIndicador(indicador);
+    }
+
     /// <summary>Changes an OEI's text and priority; refuses a priority another OEI of this PEI already has.</summary>
     public void ActualizarOei(Oei oei, string enunciado, int prioridad)
     {
