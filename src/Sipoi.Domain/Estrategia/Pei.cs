@@ -51,8 +51,8 @@ public sealed class Pei
 
     public IEnumerable<Aei> Aeis => Oeis.SelectMany(o => o.Aeis);
 
-    /// <summary>Every indicator of the PEI, of its OEIs and of their AEIs.</summary>
-    public IEnumerable<Indicador> Indicadores => Oeis.SelectMany(o => o.Indicadores.Concat(o.Aeis.SelectMany(a => a.Indicadores)));
+    /// <summary>Every indicator of the PEI, of its OEIs and of their AEIs (a method: EF maps properties as navigations).</summary>
+    public IEnumerable<Indicador> TodosLosIndicadores() => Oeis.SelectMany(o => o.Indicadores.Concat(o.Aeis.SelectMany(a => a.Indicadores)));
 
     /// <summary>
     /// Adds an AEI to one of this PEI's OEIs. AEI codes are unique in the whole PEI (an activity names its AEI
@@ -74,7 +74,7 @@ public sealed class Pei
     {
         if (!Oeis.Contains(oei) || (aei is not null && !oei.Aeis.Contains(aei)))
             throw new ReglaDominioException($"El objetivo elegido no pertenece al PEI {Codigo}.");
-        if (Indicadores.Any(i => i.Codigo == indicador.Codigo))
+        if (TodosLosIndicadores().Any(i => i.Codigo == indicador.Codigo))
             throw new ReglaDominioException($"Código: el indicador {indicador.Codigo} ya existe en el PEI {Codigo}.", "codigo");
         return aei is not null ? aei.AgregarIndicador(indicador) : oei.AgregarIndicador(indicador);
     }
