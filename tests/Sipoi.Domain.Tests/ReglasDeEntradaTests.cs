@@ -136,8 +136,13 @@ public sealed class ReglasDeEntradaTests
     {
         var c = ConfiguracionEntidad.PorDefecto() with
         {
-            BandaMedioDesde = 101, BandaAltoDesde = -1, EtiquetaBajo = "Ba\0jo", LeyendaAlto = new string('l', 121),
-            ToleranciaInferior = -1, ToleranciaSuperior = 99, DiasCierre = 367,
+            BandaMedioDesde = 101,
+            BandaAltoDesde = -1,
+            EtiquetaBajo = "Ba\0jo",
+            LeyendaAlto = new string('l', 121),
+            ToleranciaInferior = -1,
+            ToleranciaSuperior = 99,
+            DiasCierre = 367,
         };
         Assert.Equal(["bandas.medioDesde", "bandas.altoDesde", "bandas.medioDesde", "etiquetasBandas.bajo", "leyendasBandas.alto",
             "toleranciaInferior", "toleranciaSuperior", "diasCierre"], c.Validar().Select(p => p.Campo));
