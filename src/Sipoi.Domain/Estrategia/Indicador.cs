@@ -50,14 +50,17 @@ public sealed class Indicador
         int? centroCostoResponsableId = null, decimal? maximoPermisible = null, decimal? minimoPermisible = null)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Actualizar(nombre, unidad, sentido, lineaBaseAnio, lineaBaseValor, fuente, metodoCalculo, centroCostoResponsableId, maximoPermisible, minimoPermisible);
     }
 
     public void Actualizar(string nombre, string? unidad, Sentido sentido, int? lineaBaseAnio, decimal? lineaBaseValor, string? fuente,
         string? metodoCalculo, int? centroCostoResponsableId, decimal? maximoPermisible, decimal? minimoPermisible)
     {
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Nombre = Texto.Requerido(nombre, "nombre");
+        unidad = Texto.Opcional(unidad, "unidad de medida");
+        fuente = Texto.Opcional(fuente, "fuente");
+        metodoCalculo = Texto.Opcional(metodoCalculo, "método de cálculo", ClaseTexto.TextoLargo);
         if (sentido == Sentido.NoDefinido && maximoPermisible is null && minimoPermisible is null)
             throw new ReglaDominioException($"El indicador {Codigo} tiene sentido «no definido»: indique el máximo o el mínimo permisible.");
         if (sentido != Sentido.NoDefinido && (maximoPermisible is not null || minimoPermisible is not null))

@@ -23,18 +23,18 @@ public sealed class Pei
     public Pei(int entidadId, string codigo, int inicio, int fin, string? nombre = null, string? mision = null, string? vision = null, EstadoPei estado = EstadoPei.RegistroIniciado)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Actualizar(nombre, inicio, fin, mision, vision, estado);
     }
 
     public void Actualizar(string? nombre, int inicio, int fin, string? mision, string? vision, EstadoPei estado)
     {
         if (fin < inicio) throw new ReglaDominioException($"El PEI {Codigo} termina ({fin}) antes de empezar ({inicio}).");
-        Nombre = nombre;
+        Nombre = Texto.Opcional(nombre, "nombre");
         Inicio = inicio;
         Fin = fin;
-        Mision = mision;
-        Vision = vision;
+        Mision = Texto.Opcional(mision, "misión", ClaseTexto.TextoLargo);
+        Vision = Texto.Opcional(vision, "visión", ClaseTexto.TextoLargo);
         Estado = estado;
     }
 
@@ -50,6 +50,34 @@ public sealed class Pei
     }
 
     public IEnumerable<Aei> Aeis => Oeis.SelectMany(o => o.Aeis);
+
+    /// <summary>Every indicator of the PEI, of its OEIs and of their AEIs (a method: EF maps properties as navigations).</summary>
+    public IEnumerable<Indicador> TodosLosIndicadores() => Oeis.SelectMany(o => o.Indicadores.Concat(o.Aeis.SelectMany(a => a.Indicadores)));
+
+    /// <summary>
+    /// Adds an AEI to one of this PEI's OEIs. AEI codes are unique in the whole PEI (an activity names its AEI
+    /// by code alone), not only within the OEI.
+    /// </summary>
+    public Aei AgregarAei(Oei oei, string codigo, string enunciado, int prioridad, string? responsable = null)
+    {
+        if (!Oeis.Contains(oei)) throw new ReglaDominioException($"El {oei.Codigo} no pertenece al PEI {Codigo}.");
+        var c = (codigo ?? "").Trim();
+        if (Aeis.Any(a => a.Codigo == c)) throw new ReglaDominioException($"Código: la AEI {c} ya existe en el PEI {Codigo}.", "codigo");
+        return oei.AgregarAei(c, enunciado, prioridad, responsable);
+    }
+
+    /// <summary>
+    /// Adds an indicator to an OEI of this PEI, or to one of its AEIs (<paramref name="aei"/>). Indicator codes
+    /// are unique in the whole PEI: reports and the exchange file name an indicator by its code alone.
+    /// </summary>
+    public Indicador AgregarIndicador(Oei oei, Aei? aei, Indicador indicador)
+    {
+        if (!Oeis.Contains(oei) || (aei is not null && !oei.Aeis.Contains(aei)))
+            throw new ReglaDominioException($"El objetivo elegido no pertenece al PEI {Codigo}.");
+        if (TodosLosIndicadores().Any(i => i.Codigo == indicador.Codigo))
+            throw new ReglaDominioException($"Código: el indicador {indicador.Codigo} ya existe en el PEI {Codigo}.", "codigo");
+        return aei is not null ? aei.AgregarIndicador(indicador) : oei.AgregarIndicador(indicador);
+    }
 
     /// <summary>Changes an OEI's text and priority; refuses a priority another OEI of this PEI already has.</summary>
     public void ActualizarOei(Oei oei, string enunciado, int prioridad)
@@ -124,7 +152,7 @@ public sealed class Oei
     internal Oei(int entidadId, string codigo, string enunciado, int prioridad)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Actualizar(enunciado, prioridad);
     }
 
@@ -135,7 +163,7 @@ public sealed class Oei
     public void Actualizar(string enunciado, int prioridad)
     {
         if (prioridad < 1) throw new ReglaDominioException($"La prioridad del OEI {Codigo} debe ser 1 o mayor.");
-        Enunciado = Texto.Requerido(enunciado, nameof(enunciado));
+        Enunciado = Texto.Requerido(enunciado, "enunciado");
         Prioridad = prioridad;
     }
 
@@ -180,16 +208,16 @@ public sealed class Aei
     internal Aei(int entidadId, string codigo, string enunciado, int prioridad, string? responsable)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Actualizar(enunciado, prioridad, responsable);
     }
 
     public void Actualizar(string enunciado, int prioridad, string? responsable)
     {
         if (prioridad < 1) throw new ReglaDominioException($"La prioridad de la AEI {Codigo} debe ser 1 o mayor.");
-        Enunciado = Texto.Requerido(enunciado, nameof(enunciado));
+        Enunciado = Texto.Requerido(enunciado, "enunciado");
         Prioridad = prioridad;
-        Responsable = responsable;
+        Responsable = Texto.Opcional(responsable, "responsable");
     }
 
     public Indicador AgregarIndicador(Indicador indicador)

@@ -24,8 +24,8 @@ public sealed class PlanGobierno
     public void Actualizar(string nombre, string tipo, int inicio, int fin)
     {
         if (fin < inicio) throw new ReglaDominioException("El plan termina antes de empezar.");
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
-        Tipo = Texto.Requerido(tipo, nameof(tipo));
+        Nombre = Texto.Requerido(nombre, "nombre");
+        Tipo = Texto.Requerido(tipo, "tipo");
         Inicio = inicio;
         Fin = fin;
     }
@@ -119,11 +119,11 @@ public sealed class ElementoPlanGobierno
         PlanGobiernoId = planGobiernoId;
         PadreId = padreId;
         Nivel = nivel;
-        Descripcion = Texto.Requerido(descripcion, nameof(descripcion));
-        Codigo = codigo;
+        Descripcion = Texto.Requerido(descripcion, "descripción", ClaseTexto.TextoLargo);
+        Codigo = Texto.Opcional(codigo, "código", ClaseTexto.Codigo);
         TipoIntervencion = tipoIntervencion;
         MetaValor = metaValor;
-        MetaUnidad = metaUnidad;
+        MetaUnidad = Texto.Opcional(metaUnidad, "unidad de la meta");
     }
 }
 

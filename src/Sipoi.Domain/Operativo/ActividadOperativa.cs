@@ -44,9 +44,9 @@ public sealed class ActividadOperativa
     {
         EntidadId = entidadId;
         PoiId = poiId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Tipo = tipo;
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Nombre = Texto.Requerido(nombre, "nombre");
         CentroCostoId = centroCostoId;
         AeiId = aeiId;
         Aplicar(datos);
@@ -61,7 +61,7 @@ public sealed class ActividadOperativa
         if (enVersionAprobada && aeiId != AeiId)
             throw new ReglaDominioException($"La actividad {Codigo} ya está en una versión aprobada: su AEI no se puede cambiar. " +
                 "Retírela y cree una actividad nueva con la otra AEI.");
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Nombre = Texto.Requerido(nombre, "nombre");
         Tipo = tipo;
         AeiId = aeiId;
         Aplicar(datos);
@@ -69,22 +69,31 @@ public sealed class ActividadOperativa
 
     private void Aplicar(DatosActividad d)
     {
-        if (d.MesInicio is { } i && i is < 1 or > 12) throw new ReglaDominioException($"Mes de inicio no válido en {Codigo}: {i}.");
-        if (d.MesFin is { } f && f is < 1 or > 12) throw new ReglaDominioException($"Mes de fin no válido en {Codigo}: {f}.");
-        if (d.MesInicio > d.MesFin) throw new ReglaDominioException($"En {Codigo} el mes de inicio es posterior al de fin.");
+        if (d.MesInicio is { } i && i is < 1 or > 12) throw new ReglaDominioException($"Mes de inicio no válido en {Codigo}: {i}.", "mesInicio");
+        if (d.MesFin is { } f && f is < 1 or > 12) throw new ReglaDominioException($"Mes de fin no válido en {Codigo}: {f}.", "mesFin");
+        if (d.MesInicio > d.MesFin) throw new ReglaDominioException($"Actividad {Codigo}: {VerificarMeses(d.MesInicio, d.MesFin)}.", "mesInicio");
         FichaId = d.FichaId;
-        Numero = d.Numero;
-        Grupo = d.Grupo;
-        UnidadMedida = d.UnidadMedida;
-        Responsable = d.Responsable;
+        Numero = Texto.Opcional(d.Numero, "número", ClaseTexto.Codigo);
+        Grupo = Texto.Opcional(d.Grupo, "grupo");
+        UnidadMedida = Texto.Opcional(d.UnidadMedida, "unidad de medida");
+        Responsable = Texto.Opcional(d.Responsable, "responsable");
         MesInicio = d.MesInicio;
         MesFin = d.MesFin;
-        CategoriaPresupuestal = d.CategoriaPresupuestal;
-        Producto = d.Producto;
-        ActividadPresupuestal = d.ActividadPresupuestal;
-        Cui = d.Cui;
+        CategoriaPresupuestal = Texto.Opcional(d.CategoriaPresupuestal, "categoría presupuestal");
+        Producto = Texto.Opcional(d.Producto, "producto");
+        ActividadPresupuestal = Texto.Opcional(d.ActividadPresupuestal, "actividad presupuestal");
+        Cui = Texto.Opcional(d.Cui, "CUI", ClaseTexto.Codigo);
         Prioridad = d.Prioridad;
     }
+
+    /// <summary>
+    /// The start ≤ end rule for the months an activity runs, as every reader reports it (null when they agree
+    /// or one is missing). Months outside 1–12 are each reader's own type check.
+    /// </summary>
+    public static string? VerificarMeses(int? inicio, int? fin) =>
+        inicio is { } i && fin is { } f && i > f
+            ? $"el mes de inicio ({Meses.Nombre(i).ToLowerInvariant()}) es posterior al mes de fin ({Meses.Nombre(f).ToLowerInvariant()})"
+            : null;
 
     /// <summary>Executed physical values of the 12 months; null means "not registered".</summary>
     public decimal?[] EjecutadoFisico()
@@ -191,9 +200,13 @@ public sealed class AvanceMensual
 
     public void Justificar(string? logros, string? dificultades, string? medidas)
     {
-        Logros = logros;
-        Dificultades = dificultades;
-        MedidasCorrectivas = medidas;
+        // All three checked before any is kept: a refused justification changes nothing.
+        var l = Texto.Verificado(logros, "logros", ClaseTexto.TextoLargo);
+        var d = Texto.Verificado(dificultades, "dificultades", ClaseTexto.TextoLargo);
+        var m = Texto.Verificado(medidas, "medidas correctivas", ClaseTexto.TextoLargo);
+        Logros = l;
+        Dificultades = d;
+        MedidasCorrectivas = m;
     }
 }
 
@@ -212,7 +225,7 @@ public sealed class AvanceFinanciero
     internal AvanceFinanciero(int entidadId, string generica, int mes, decimal monto)
     {
         EntidadId = entidadId;
-        Generica = Texto.Requerido(generica, nameof(generica));
+        Generica = Texto.Requerido(generica, "genérica", ClaseTexto.Codigo);
         Mes = mes;
         Monto = monto;
     }

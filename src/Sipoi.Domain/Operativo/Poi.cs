@@ -87,8 +87,8 @@ public sealed class PoiVersion
         EntidadId = entidadId;
         Numero = numero;
         Tipo = tipo;
-        Etiqueta = Texto.Requerido(etiqueta, nameof(etiqueta));
-        Motivo = motivo;
+        Etiqueta = Texto.Requerido(etiqueta, "versión");
+        Motivo = Texto.Opcional(motivo, "motivo", ClaseTexto.TextoLargo);
         Estado = EstadoVersionPoi.Borrador;
     }
 

@@ -196,7 +196,7 @@ public sealed class ProgramacionFinanciera
     {
         if (monto < 0) throw new ReglaDominioException("El monto programado no puede ser negativo.");
         EntidadId = entidadId;
-        Generica = Texto.Requerido(generica, nameof(generica));
+        Generica = Texto.Requerido(generica, "genérica", ClaseTexto.Codigo);
         Mes = mes;
         Monto = monto;
     }

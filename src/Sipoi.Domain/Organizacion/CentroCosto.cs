@@ -13,8 +13,8 @@ public sealed class UnidadEjecutora
     public UnidadEjecutora(int entidadId, string codigo, string nombre)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
+        Nombre = Texto.Requerido(nombre, "nombre");
     }
 }
 
@@ -42,17 +42,17 @@ public sealed class CentroCosto
     public CentroCosto(int entidadId, string codigo, string nombre, int? padreId = null, string? responsable = null, bool esGerencia = false, int? unidadEjecutoraId = null)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         UnidadEjecutoraId = unidadEjecutoraId;
         Actualizar(nombre, padreId, responsable, esGerencia);
     }
 
     public void Actualizar(string nombre, int? padreId, string? responsable, bool esGerencia)
     {
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Nombre = Texto.Requerido(nombre, "nombre");
         if (padreId == Id && Id != 0) throw new ReglaDominioException($"El centro de costo {Codigo} no puede ser su propio padre.");
         PadreId = padreId;
-        Responsable = responsable;
+        Responsable = Texto.Opcional(responsable, "responsable");
         EsGerencia = esGerencia;
     }
 
@@ -126,6 +126,18 @@ public sealed class CentroCosto
         Activo = true;
     }
 
+    /// <summary>
+    /// The rule "an inactive centre gets no new activity", for every path that assigns one (formulation form,
+    /// Excel import): null when the centre may have it — it is active, or the activity was already its own
+    /// (<paramref name="yaEraSuya"/>: a draft copied from the approved version may still be corrected) —, else
+    /// the reason, in lower case so each reader puts its address first.
+    /// </summary>
+    public static string? MotivoSinActividadNueva(string codigo, bool activo, bool yaEraSuya) =>
+        activo || yaEraSuya
+            ? null
+            : $"el centro de costo {codigo} está inactivo: no recibe actividades nuevas. " +
+              $"Asígnela a otro centro o reactive {codigo} en Administración → Organigrama";
+
     /// <summary>Depth in the tree as written in the code: "03" is 1, "03.01.04" is 3.</summary>
     public int Nivel => Codigo.Split('.').Length;
 }
@@ -153,18 +165,18 @@ public sealed class FichaProceso
     public FichaProceso(int entidadId, string codigo, string nombre, string? gerencia, int? centroCostoId, string? responsable, string? objetivo, decimal peso = 1)
     {
         EntidadId = entidadId;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Actualizar(nombre, gerencia, centroCostoId, responsable, objetivo, peso);
     }
 
     public void Actualizar(string nombre, string? gerencia, int? centroCostoId, string? responsable, string? objetivo, decimal peso)
     {
         if (peso <= 0) throw new ReglaDominioException("El peso de la ficha debe ser mayor que cero.");
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
-        Gerencia = gerencia;
+        Nombre = Texto.Requerido(nombre, "nombre");
+        Gerencia = Texto.Opcional(gerencia, "gerencia");
         CentroCostoId = centroCostoId;
-        Responsable = responsable;
-        Objetivo = objetivo;
+        Responsable = Texto.Opcional(responsable, "responsable");
+        Objetivo = Texto.Opcional(objetivo, "objetivo", ClaseTexto.TextoLargo);
         Peso = peso;
     }
 

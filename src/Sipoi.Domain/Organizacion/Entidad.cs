@@ -15,26 +15,23 @@ public sealed class Entidad
 
     public Entidad(string codigo, string nombre, string? tipo = null, string? siglas = null, string? vision = null)
     {
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
-        Tipo = tipo;
-        Siglas = siglas;
-        Vision = vision;
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
+        Actualizar(nombre, tipo, siglas, vision);
     }
 
     public void Actualizar(string nombre, string? tipo, string? siglas, string? vision)
     {
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
-        Tipo = tipo;
-        Siglas = siglas;
-        Vision = vision;
+        Nombre = Texto.Requerido(nombre, "nombre");
+        Tipo = Texto.Opcional(tipo, "tipo");
+        Siglas = Texto.Opcional(siglas, "siglas", ClaseTexto.Codigo);
+        Vision = Texto.Opcional(vision, "visión", ClaseTexto.TextoLargo);
     }
 
     /// <summary>Replaces the settings as a whole; invalid settings are refused with every problem named and nothing changes.</summary>
     public void Configurar(ConfiguracionEntidad configuracion)
     {
         var errores = configuracion.Validar().ToList();
-        if (errores.Count > 0) throw new ReglaDominioException(string.Join(" ", errores));
+        if (errores.Count > 0) throw new ReglaDominioException(string.Join(" ", errores.Select(e => e.Mensaje)), errores[0].Campo);
         Configuracion = configuracion;
     }
 
@@ -73,27 +70,47 @@ public sealed record ConfiguracionEntidad(
     /// <summary>Above 200 % a target is so far exceeded that no justification threshold makes sense.</summary>
     public const decimal ToleranciaSuperiorMaxima = 200m;
 
-    /// <summary>Every rule the settings break, one Spanish message per field, named as the settings form names it.</summary>
-    public IEnumerable<string> Validar()
+    /// <summary>
+    /// Every rule the settings break, one Spanish message per field, named as the settings form names it.
+    /// The ranges (documented in docs/reglas-dominio.md): thresholds 0–100 with medio ≤ alto; tolerance
+    /// inferior 0–100 and superior 100–<see cref="ToleranciaSuperiorMaxima"/> (so inferior ≤ superior);
+    /// closing days 0–366; labels required, ≤ <see cref="LargoMaximoEtiqueta"/>; legends ≤ <see cref="LargoMaximoLeyenda"/>.
+    /// Each <see cref="Problema.Campo"/> is the member's name in the exchange file (bandas.medioDesde,
+    /// toleranciaSuperior …), which readers map to their own address.
+    /// </summary>
+    public IEnumerable<Problema> Validar()
     {
+        var umbralMedio = $"Umbral «{EtiquetaMedio}» desde";
+        var umbralAlto = $"Umbral «{EtiquetaAlto}» desde";
         if (BandaMedioDesde is < 0 or > 100)
-            yield return $"Umbral «{EtiquetaMedio}» desde: debe estar entre 0 y 100 (se indicó {BandaMedioDesde.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
+            yield return new("bandas.medioDesde", umbralMedio, $"debe estar entre 0 y 100 (es {Num(BandaMedioDesde)}).");
         if (BandaAltoDesde is < 0 or > 100)
-            yield return $"Umbral «{EtiquetaAlto}» desde: debe estar entre 0 y 100 (se indicó {BandaAltoDesde.ToString(System.Globalization.CultureInfo.InvariantCulture)}).";
+            yield return new("bandas.altoDesde", umbralAlto, $"debe estar entre 0 y 100 (es {Num(BandaAltoDesde)}).");
         if (BandaMedioDesde > BandaAltoDesde)
-            yield return $"Umbral «{EtiquetaMedio}» desde: no puede superar al umbral «{EtiquetaAlto}» desde (medio ≤ alto).";
-        foreach (var (campo, valor) in new[] { ("Etiqueta de la banda baja", EtiquetaBajo), ("Etiqueta de la banda media", EtiquetaMedio), ("Etiqueta de la banda alta", EtiquetaAlto) })
+            yield return new("bandas.medioDesde", umbralMedio,
+                $"no puede superar al umbral desde el que empieza la banda alta ({Num(BandaMedioDesde)} > {Num(BandaAltoDesde)}; medio ≤ alto).");
+        foreach (var (clave, campo, valor) in new[] { ("etiquetasBandas.bajo", "Etiqueta de la banda baja", EtiquetaBajo), ("etiquetasBandas.medio", "Etiqueta de la banda media", EtiquetaMedio), ("etiquetasBandas.alto", "Etiqueta de la banda alta", EtiquetaAlto) })
         {
-            if (string.IsNullOrWhiteSpace(valor)) yield return $"{campo}: es obligatoria.";
-            else if (valor.Length > LargoMaximoEtiqueta) yield return $"{campo}: admite hasta {LargoMaximoEtiqueta} caracteres.";
+            if (string.IsNullOrWhiteSpace(valor)) yield return new(clave, campo, "es obligatoria.");
+            else if (LimitesTexto.Problema(valor, ClaseTexto.Nombre) is { } p) yield return new(clave, campo, p + ".");
+            else if (valor.Length > LargoMaximoEtiqueta) yield return new(clave, campo, $"admite hasta {LargoMaximoEtiqueta} caracteres (tiene {valor.Length}).");
         }
-        foreach (var (campo, valor) in new[] { ("Leyenda de la banda baja", LeyendaBajo), ("Leyenda de la banda media", LeyendaMedio), ("Leyenda de la banda alta", LeyendaAlto) })
-            if (valor is { Length: > LargoMaximoLeyenda }) yield return $"{campo}: admite hasta {LargoMaximoLeyenda} caracteres.";
+        foreach (var (clave, campo, valor) in new[] { ("leyendasBandas.bajo", "Leyenda de la banda baja", LeyendaBajo), ("leyendasBandas.medio", "Leyenda de la banda media", LeyendaMedio), ("leyendasBandas.alto", "Leyenda de la banda alta", LeyendaAlto) })
+        {
+            if (LimitesTexto.Problema(valor, ClaseTexto.Nombre) is { } p) yield return new(clave, campo, p + ".");
+            else if (valor is { Length: > LargoMaximoLeyenda }) yield return new(clave, campo, $"admite hasta {LargoMaximoLeyenda} caracteres (tiene {valor.Length}).");
+        }
+        // Inferior ≤ 100 ≤ superior, so the two ranges already keep inferior ≤ superior.
         if (ToleranciaInferior is < 0 or > 100)
-            yield return "Tolerancia inferior: debe estar entre 0 y 100 %.";
+            yield return new("toleranciaInferior", "Tolerancia inferior", $"debe estar entre 0 y 100 % (es {Num(ToleranciaInferior)}).");
         if (ToleranciaSuperior is < 100 or > ToleranciaSuperiorMaxima)
-            yield return $"Tolerancia superior: debe estar entre 100 y {ToleranciaSuperiorMaxima:0} %.";
-        if (DiasCierre is < 0 or > 366)
-            yield return "Días de cierre: deben estar entre 0 y 366.";
+            yield return new("toleranciaSuperior", "Tolerancia superior", $"debe estar entre 100 y {ToleranciaSuperiorMaxima:0} % (es {Num(ToleranciaSuperior)}).");
+        if (DiasCierre is < 0 or > DiasCierreMaximos)
+            yield return new("diasCierre", "Días de cierre", $"deben estar entre 0 y {DiasCierreMaximos} (es {DiasCierre.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
     }
+
+    /// <summary>A month may stay open at most a year after it ends.</summary>
+    public const int DiasCierreMaximos = 366;
+
+    private static string Num(decimal v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

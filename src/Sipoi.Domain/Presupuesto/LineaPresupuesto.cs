@@ -21,8 +21,8 @@ public sealed class LineaPresupuesto
         EntidadId = entidadId;
         Anio = anio;
         Tipo = tipo;
-        Codigo = Texto.Requerido(codigo, nameof(codigo));
-        Nombre = Texto.Requerido(nombre, nameof(nombre));
+        Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
+        Nombre = Texto.Requerido(nombre, "nombre");
         Monto = monto;
     }
 

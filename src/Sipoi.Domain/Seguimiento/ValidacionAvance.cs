@@ -107,6 +107,8 @@ public static partial class ValidacionAvance
         if (texto is { Length: > LargoMaximoTexto })
             problemas.Add(ProblemaSeguimiento.De(a, mes, campo,
                 $"{CampoAvance.Nombre(campo)} no pueden pasar de {LargoMaximoTexto} caracteres (tienen {texto.Length.ToString(CultureInfo.InvariantCulture)})."));
+        else if (LimitesTexto.Problema(texto, ClaseTexto.TextoLargo) is { } problema)
+            problemas.Add(ProblemaSeguimiento.De(a, mes, campo, $"el texto de {CampoAvance.Nombre(campo)} {problema}."));
     }
 
     private static string SinTildes(string s)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Sipoi.Domain;
 using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Interop.Reportes.Office;
@@ -108,25 +110,36 @@ public static partial class LectorPoiExcel
             void Error(Columna? c, string mensaje) =>
                 Errores.Add(new ErrorExcel(hoja.Nombre, f, c is null ? null : Referencia.Columna(c.Numero), c?.Titulo, mensaje));
 
-            var nombre = hoja.Texto(f, col[Rol.Nombre]!.Numero);
-            if (nombre is null) Error(col[Rol.Nombre], "falta el nombre de la actividad.");
+            // Every text the row gives is checked against the domain's limits (LimitesTexto) at its cell.
+            string? Revisado(string? texto, Columna? c, ClaseTexto clase)
+            {
+                if (texto is null) return null;
+                var t = UnaLinea(texto);
+                if (LimitesTexto.Problema(t, clase) is not { } problema) return t;
+                Error(c, problema + ".");
+                return null;
+            }
+
+            var textoNombre = hoja.Texto(f, col[Rol.Nombre]!.Numero);
+            var nombre = Revisado(textoNombre, col[Rol.Nombre], ClaseTexto.Nombre);
+            if (textoNombre is null) Error(col[Rol.Nombre], "falta el nombre de la actividad.");
 
             string? numero = null;
             if (col[Rol.Numero] is { } cNum && hoja.Valor(f, cNum.Numero) is { } vNum)
             {
                 if (vNum.Tipo == TipoValor.Numero && decimal.TryParse(vNum.Crudo, NumberStyles.Float, CultureInfo.InvariantCulture, out var dn) && dn == decimal.Truncate(dn))
                     numero = ((long)dn).ToString("00", CultureInfo.InvariantCulture);
-                else if (vNum.Tipo == TipoValor.Texto && vNum.Crudo.Trim() is { Length: > 0 } tn)
+                else if (vNum.Tipo == TipoValor.Texto && Revisado(vNum.Crudo.Trim(), cNum, ClaseTexto.Codigo) is { Length: > 0 } tn)
                     numero = tn.Length == 1 && char.IsDigit(tn[0]) ? "0" + tn : tn;
                 else if (vNum.Tipo != TipoValor.Texto) Error(cNum, $"«{vNum.Mostrado}» no es un número de actividad.");
             }
-            var codigoCelda = col[Rol.Codigo] is { } cCod ? hoja.Texto(f, cCod.Numero) : null;
+            var codigoCelda = col[Rol.Codigo] is { } cCod ? Revisado(hoja.Texto(f, cCod.Numero), cCod, ClaseTexto.Codigo) : null;
             var claveHoja = ficha?.Codigo ?? centroHoja;
             var actual = codigoCelda is not null
                 ? _porCodigo.GetValueOrDefault(codigoCelda)
                 : numero is not null && claveHoja is not null ? _porNumero.GetValueOrDefault((Clave(claveHoja), Clave(numero))) : null;
             if (col[Rol.Numero] is null) numero = actual?.Numero;
-            if (codigoCelda is null && numero is null && nombre is not null)
+            if (codigoCelda is null && numero is null && textoNombre is not null && Errores.Count == errores)
                 Error(col[Rol.Numero] ?? col[Rol.Codigo], "falta el número de la actividad.");
 
             var codigo = codigoCelda ?? actual?.Codigo
@@ -140,9 +153,8 @@ public static partial class LectorPoiExcel
                 if (centro is null) Error(cCen, $"«{Recortar(tCen)}» no es un centro de costo de la entidad.");
             }
             else centro = actual?.CentroCosto ?? centroHoja;
-            if (centro is not null && ctx.CentrosInactivos.Contains(centro) && actual?.CentroCosto != centro)
-                Error(col[Rol.Centro] ?? col[Rol.Nombre],
-                    $"el centro de costo {centro} está inactivo: no recibe actividades nuevas. Asígnela a otro centro o reactive {centro} en Administración → Organigrama.");
+            if (centro is not null && CentroCosto.MotivoSinActividadNueva(centro, !ctx.CentrosInactivos.Contains(centro), actual?.CentroCosto == centro) is { } inactivo)
+                Error(col[Rol.Centro] ?? col[Rol.Nombre], inactivo + ".");
 
             string? aei = null;
             if (col[Rol.Aei] is { } cAei && hoja.Texto(f, cAei.Numero) is { } tAei)
@@ -220,8 +232,12 @@ public static partial class LectorPoiExcel
                 }
             }
 
+            var unidad = col[Rol.Unidad] is { } cUni ? Revisado(Texto(hoja, f, cUni, null), cUni, ClaseTexto.Nombre) : actual?.UnidadMedida;
+            var responsable = col[Rol.Responsable] is { } cRes ? Revisado(Texto(hoja, f, cRes, null), cRes, ClaseTexto.Nombre) : actual?.Responsable;
+            if (grupo is not null) grupo = Revisado(grupo, col[Rol.Nombre], ClaseTexto.Nombre);
+
             var (inicio, fin) = (Mes(hoja, f, col[Rol.Inicio], actual?.MesInicio, Error), Mes(hoja, f, col[Rol.Fin], actual?.MesFin, Error));
-            if (inicio > fin) Error(col[Rol.Fin], $"la actividad termina ({Meses.Nombre(fin!.Value)}) antes de empezar ({Meses.Nombre(inicio!.Value)}).");
+            if (ActividadOperativa.VerificarMeses(inicio, fin) is { } desorden) Error(col[Rol.Fin], desorden + ".");
 
             if (codigo is not null)
             {
@@ -241,7 +257,7 @@ public static partial class LectorPoiExcel
                 CentroCosto = centro,
                 Aei = aei,
                 Ficha = ficha?.Codigo,
-                UnidadMedida = Texto(hoja, f, col[Rol.Unidad], actual?.UnidadMedida),
+                UnidadMedida = unidad,
                 Comportamiento = comportamiento,
                 Peso = actual?.Peso ?? 1,
                 Programado = meses,
@@ -249,7 +265,7 @@ public static partial class LectorPoiExcel
                 Ejecutado = new decimal?[12],
                 FinancieroProgramado = actual?.FinancieroProgramado ?? new decimal[12],
                 FinancieroEjecutado = new decimal?[12],
-                Responsable = Texto(hoja, f, col[Rol.Responsable], actual?.Responsable),
+                Responsable = responsable,
                 MesInicio = inicio,
                 MesFin = fin,
                 CategoriaPresupuestal = actual?.CategoriaPresupuestal,
@@ -425,6 +441,12 @@ public static partial class LectorPoiExcel
         return null;
     }
 
+    /// <summary>
+    /// A cell's text on one line: a line break typed in the cell (Alt+Enter) or a tab is how offices wrap a
+    /// long name, and it reads as one space. Other control characters stay, for the domain to refuse.
+    /// </summary>
+    private static string UnaLinea(string texto) => SaltosDeLinea().Replace(texto, " ");
+
     private static string Numero(decimal v) => v.ToString("#,0.####", CultureInfo.InvariantCulture);
 
     private static string Recortar(string s) => s.Length <= 60 ? s.Trim() : s[..59].Trim() + "…";
@@ -438,6 +460,9 @@ public static partial class LectorPoiExcel
     // "TOTAL", "Sub total", "Total general": the office's sum row, never an activity ("Total de conexiones" is one).
     [GeneratedRegex(@"^(sub ?)?total( general)?$")]
     private static partial Regex Total();
+
+    [GeneratedRegex(@"[ ]*[\r\n\t]+[ ]*")]
+    private static partial Regex SaltosDeLinea();
 
     [GeneratedRegex(@"^ano\s+(\d{4})$")]
     private static partial Regex Anio();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Sipoi.Domain;
 
 namespace Sipoi.Interop.ImportacionExcel;
 
@@ -7,10 +7,10 @@ namespace Sipoi.Interop.ImportacionExcel;
 /// A quantity from a cell, stored as a number or typed as text the office way: "17,009,620.80", "1,234",
 /// "1234.5". Blank, "-" and "—" are "no value". The database keeps 4 decimals and 14 integer digits.
 /// </summary>
-internal static partial class NumeroCelda
+internal static class NumeroCelda
 {
     public const int DecimalesMaximos = 4;
-    private const decimal Maximo = 99_999_999_999_999.9999m;
+    private const decimal Maximo = NumeroEscrito.Maximo;
 
     /// <summary>
     /// The value (null when blank), or an error message in Spanish naming what was typed.
@@ -29,16 +29,9 @@ internal static partial class NumeroCelda
             case TipoValor.Texto:
                 var s = c.Crudo.Replace('\u00A0', ' ').Trim();
                 if (s.Length == 0 || s is "-" or "—" or "–") return (null, null);
-                if (Oficina().IsMatch(s) || Simple().IsMatch(s))
-                {
-                    if (decimal.TryParse(s.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                            CultureInfo.InvariantCulture, out var v) && Math.Abs(v) <= Maximo)
-                        return Comprobar(v, c.Mostrado);
-                    return (null, $"«{c.Mostrado}» es demasiado grande.");
-                }
-                if (ComaDecimal().IsMatch(s))
-                    return (null, $"«{c.Mostrado}» no es un número: los decimales van con punto y los miles con coma (1,234.50).");
-                return (null, $"«{c.Mostrado}» no es un número.");
+                // A number typed as text is read as every form reads it (the domain's one parser).
+                var (v, problema) = NumeroEscrito.Leer(s);
+                return v is { } leido ? Comprobar(leido, c.Mostrado) : (null, problema);
             case TipoValor.FormulaSinValor:
                 return (null, $"la fórmula {c.Mostrado} se guardó sin su valor; abra el libro en Excel o LibreOffice y guárdelo de nuevo.");
             case TipoValor.Error:
@@ -55,15 +48,4 @@ internal static partial class NumeroCelda
             return (null, $"«{mostrado}» tiene más de {DecimalesMaximos} decimales; redondéelo.");
         return (v, null);
     }
-
-    // 1,234,567.89 — groups of three after the first.
-    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
-    private static partial Regex Oficina();
-
-    [GeneratedRegex(@"^-?\d+(\.\d+)?$|^-?\.\d+$")]
-    private static partial Regex Simple();
-
-    // 1234,5 or 1.234,56: the comma used as the decimal separator.
-    [GeneratedRegex(@"^-?[\d.]*\d,\d{1,2}$|^-?\d{1,3}(\.\d{3})+(,\d+)?$")]
-    private static partial Regex ComaDecimal();
 }

@@ -59,6 +59,30 @@ public sealed record ConfiguracionDto
     public bool? MostrarEnviados { get; init; }
 }
 
+public static class ConfiguracionIntercambio
+{
+    /// <summary>
+    /// The settings an import leaves: <paramref name="actual"/> with every member the file states replaced.
+    /// The reader checks this over the defaults, the importer over the entity's own settings.
+    /// </summary>
+    public static ConfiguracionEntidad Con(this ConfiguracionEntidad actual, ConfiguracionDto c) => actual with
+    {
+        Metodo = c.Metodo ?? actual.Metodo,
+        BandaMedioDesde = c.Bandas?.MedioDesde ?? actual.BandaMedioDesde,
+        BandaAltoDesde = c.Bandas?.AltoDesde ?? actual.BandaAltoDesde,
+        EtiquetaBajo = c.EtiquetasBandas?.Bajo ?? actual.EtiquetaBajo,
+        EtiquetaMedio = c.EtiquetasBandas?.Medio ?? actual.EtiquetaMedio,
+        EtiquetaAlto = c.EtiquetasBandas?.Alto ?? actual.EtiquetaAlto,
+        LeyendaBajo = c.LeyendasBandas?.Bajo ?? actual.LeyendaBajo,
+        LeyendaMedio = c.LeyendasBandas?.Medio ?? actual.LeyendaMedio,
+        LeyendaAlto = c.LeyendasBandas?.Alto ?? actual.LeyendaAlto,
+        ToleranciaInferior = c.ToleranciaInferior ?? actual.ToleranciaInferior,
+        ToleranciaSuperior = c.ToleranciaSuperior ?? actual.ToleranciaSuperior,
+        DiasCierre = c.DiasCierre ?? actual.DiasCierre,
+        MostrarEnviados = c.MostrarEnviados ?? actual.MostrarEnviados,
+    };
+}
+
 public sealed record BandasDto
 {
     public required decimal MedioDesde { get; init; }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Sipoi.Domain;
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
@@ -183,11 +184,11 @@ public static partial class LectorIntercambio
         private EntidadDto? Entidad(Objeto? e)
         {
             if (e is not { } o) return null;
-            var codigo = o.Texto("codigo", obligatorio: true);
+            var codigo = o.Texto("codigo", obligatorio: true, ClaseTexto.Codigo);
             var nombre = o.Texto("nombre", obligatorio: true);
             var tipo = o.Texto("tipo");
-            var siglas = o.Texto("siglas");
-            var vision = o.Texto("vision");
+            var siglas = o.Texto("siglas", clase: ClaseTexto.Codigo);
+            var vision = o.Texto("vision", clase: ClaseTexto.TextoLargo);
             if (codigo is null || nombre is null) return null;
             return new EntidadDto { Codigo = codigo, Nombre = nombre, Tipo = tipo, Siglas = siglas, Vision = vision };
         }
@@ -198,50 +199,48 @@ public static partial class LectorIntercambio
             BandasDto? bandas = null;
             if (o.Hijo("bandas") is { } b)
             {
-                var medio = EnRango(b, "medioDesde");
-                var alto = EnRango(b, "altoDesde");
-                if (medio is { } m && alto is { } a)
-                {
-                    if (m > a) l.Error(b.Ruta, $"medioDesde ({Lectura.Num(m)}) es mayor que altoDesde ({Lectura.Num(a)})");
-                    else bandas = new BandasDto { MedioDesde = m, AltoDesde = a };
-                }
+                var medio = b.Numero("medioDesde", obligatorio: true);
+                var alto = b.Numero("altoDesde", obligatorio: true);
+                if (medio is { } m && alto is { } a) bandas = new BandasDto { MedioDesde = m, AltoDesde = a };
             }
             var etiquetas = Textos(o.Hijo("etiquetasBandas"));
             var leyendas = Textos(o.Hijo("leyendasBandas"));
-            var inferior = NoNegativo(o, "toleranciaInferior");
-            var superior = NoNegativo(o, "toleranciaSuperior");
-            if (inferior > superior)
-                l.Error(o.RutaDe("toleranciaInferior"), $"es mayor que toleranciaSuperior ({Lectura.Num(inferior!.Value)} > {Lectura.Num(superior!.Value)})");
-            var dias = o.Entero("diasCierre");
-            if (dias < 0) l.Error(o.RutaDe("diasCierre"), $"no puede ser negativo ({dias})");
-
-            return new ConfiguracionDto
+            var configuracion = new ConfiguracionDto
             {
                 Metodo = metodo,
                 Bandas = bandas,
                 EtiquetasBandas = etiquetas,
                 LeyendasBandas = leyendas,
-                ToleranciaInferior = inferior,
-                ToleranciaSuperior = superior,
-                DiasCierre = dias,
+                ToleranciaInferior = o.Numero("toleranciaInferior"),
+                ToleranciaSuperior = o.Numero("toleranciaSuperior"),
+                DiasCierre = o.Entero("diasCierre"),
                 MostrarEnviados = o.Logico("mostrarEnviados"),
             };
+            ReglasDeConfiguracion(o, configuracion);
+            return configuracion;
         }
 
-        private decimal? EnRango(Objeto o, string nombre)
+        /// <summary>
+        /// The entity's rules for its settings are the domain's (<see cref="ConfiguracionEntidad.Validar"/>): the
+        /// members the file gives are checked over the defaults, and each problem of a member the file has is
+        /// reported at its path. Members the file leaves out keep the entity's settings on import, unknown here.
+        /// </summary>
+        private void ReglasDeConfiguracion(Objeto o, ConfiguracionDto c)
         {
-            var v = o.Numero(nombre, obligatorio: true);
-            if (v is not (< 0 or > 100)) return v;
-            l.Error(o.RutaDe(nombre), $"debe estar entre 0 y 100 (es {Lectura.Num(v.Value)})");
-            return null;
+            var candidata = ConfiguracionEntidad.PorDefecto().Con(c);
+            foreach (var problema in candidata.Validar())
+            {
+                var ruta = Lectura.Hijo(o.Ruta, problema.Campo);
+                if (Presente(o, problema.Campo)) l.Error(ruta, problema.Detalle.TrimEnd('.'));
+            }
         }
 
-        private decimal? NoNegativo(Objeto o, string nombre)
+        private static bool Presente(Objeto o, string clave)
         {
-            var v = o.Numero(nombre);
-            if (v is not < 0) return v;
-            l.Error(o.RutaDe(nombre), $"no puede ser negativo ({Lectura.Num(v.Value)})");
-            return null;
+            var partes = clave.Split('.');
+            return partes.Length == 1
+                ? o.Tiene(partes[0])
+                : o.Crudo(partes[0]) is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty(partes[1], out _);
         }
 
         private static TextosBandasDto? Textos(Objeto? t)
@@ -256,36 +255,40 @@ public static partial class LectorIntercambio
         private CentroCostoDto? CentroCosto(JsonElement e, string ruta)
         {
             if (l.ComoObjeto(e, ruta) is not { } o) return null;
-            var codigo = o.Texto("codigo", obligatorio: true);
+            var codigo = o.Texto("codigo", obligatorio: true, ClaseTexto.Codigo);
             var nombre = o.Texto("nombre", obligatorio: true);
             var padre = Referencia(o, "padre", refCentros);
             var responsable = o.Texto("responsable");
             var gerencia = o.Logico("gerencia");
+            // Known by its code even when another member is wrong, so references to it do not cascade into errors.
+            if (codigo is not null)
+            {
+                centros.Add((ruta, codigo));
+                jerarquia.Add((ruta, codigo, padre));
+            }
             if (codigo is null || nombre is null) return null;
-            centros.Add((ruta, codigo));
-            jerarquia.Add((ruta, codigo, padre));
             return new CentroCostoDto { Codigo = codigo, Nombre = nombre, Padre = padre, Responsable = responsable, Gerencia = gerencia ?? false };
         }
 
         private FichaDto? Ficha(JsonElement e, string ruta)
         {
             if (l.ComoObjeto(e, ruta) is not { } o) return null;
-            var codigo = o.Texto("codigo", obligatorio: true);
+            var codigo = o.Texto("codigo", obligatorio: true, ClaseTexto.Codigo);
             var nombre = o.Texto("nombre", obligatorio: true);
             var gerencia = o.Texto("gerencia");
             var centroCosto = Referencia(o, "centroCosto", refCentros);
             var responsable = o.Texto("responsable");
-            var objetivo = o.Texto("objetivo");
+            var objetivo = o.Texto("objetivo", clase: ClaseTexto.TextoLargo);
             var aei = new List<string>();
             foreach (var (valor, r) in o.Lista("aei"))
             {
-                if (l.ComoTexto(valor, r) is not { } a) continue;
+                if (l.ComoTexto(valor, r, ClaseTexto.Codigo) is not { } a) continue;
                 refAeis.Add((r, a));
                 aei.Add(a);
             }
             var peso = Peso(o);
+            if (codigo is not null) fichas.Add((ruta, codigo));
             if (codigo is null || nombre is null) return null;
-            fichas.Add((ruta, codigo));
             return new FichaDto
             {
                 Codigo = codigo,
@@ -302,12 +305,12 @@ public static partial class LectorIntercambio
         private PeiDto? Pei(Objeto? p)
         {
             if (p is not { } o) return null;
-            var codigo = o.Texto("codigo", obligatorio: true);
+            var codigo = o.Texto("codigo", obligatorio: true, ClaseTexto.Codigo);
             var inicio = o.Entero("inicio");
             var fin = o.Entero("fin");
-            var mision = o.Texto("mision");
+            var mision = o.Texto("mision", clase: ClaseTexto.TextoLargo);
             var nombre = o.Texto("nombre");
-            var vision = o.Texto("vision");
+            var vision = o.Texto("vision", clase: ClaseTexto.TextoLargo);
             var estado = o.Codigo<EstadoPei>("estado", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<EstadoPei>());
             var oei = o.Lista("oei").Select(x => (x.Ruta, Dto: Oei(x.Valor, x.Ruta))).ToList();
             PrioridadesUnicas(oei.Select(x => (x.Ruta, x.Dto?.Prioridad)));
@@ -328,7 +331,7 @@ public static partial class LectorIntercambio
         private OeiDto? Oei(JsonElement e, string ruta)
         {
             if (l.ComoObjeto(e, ruta) is not { } o) return null;
-            var codigo = o.Texto("codigo", obligatorio: true);
+            var codigo = o.Texto("codigo", obligatorio: true, ClaseTexto.Codigo);
             var enunciado = o.Texto("enunciado", obligatorio: true);
             var prioridad = Prioridad(o, obligatorio: true);
             var listaIndicadores = o.Lista("indicadores").Select(x => Indicador(x.Valor, x.Ruta)).ToList();
@@ -349,7 +352,7 @@ public static partial class LectorIntercambio
         private AeiDto? Aei(JsonElement e, string ruta)
         {
             if (l.ComoObjeto(e, ruta) is not { } o) return null;
-            var codigo = o.Texto("codigo", obligatorio: true);
+            var codigo = o.Texto("codigo", obligatorio: true, ClaseTexto.Codigo);
             var enunciado = o.Texto("enunciado", obligatorio: true);
             var prioridad = Prioridad(o, obligatorio: true);
             var responsable = o.Texto("responsable");
@@ -369,7 +372,7 @@ public static partial class LectorIntercambio
         private IndicadorDto? Indicador(JsonElement e, string ruta)
         {
             if (l.ComoObjeto(e, ruta) is not { } o) return null;
-            var codigo = o.Texto("codigo", obligatorio: true);
+            var codigo = o.Texto("codigo", obligatorio: true, ClaseTexto.Codigo);
             var nombre = o.Texto("nombre", obligatorio: true);
             var unidad = o.Texto("unidad");
             var sentido = o.Codigo<Sentido>("sentido", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<Sentido>());
@@ -383,7 +386,7 @@ public static partial class LectorIntercambio
             var logros = PorAnio(o, "logrosEsperados");
             var obtenidos = PorAnio(o, "valoresObtenidos");
             var fuente = o.Texto("fuente");
-            var metodo = o.Texto("metodoCalculo");
+            var metodo = o.Texto("metodoCalculo", clase: ClaseTexto.TextoLargo);
             var responsable = Referencia(o, "centroCostoResponsable", refCentros);
             var maximo = o.Numero("maximoPermisible");
             var minimo = o.Numero("minimoPermisible");
@@ -445,7 +448,7 @@ public static partial class LectorIntercambio
             var anio = o.Entero("anio", obligatorio: true);
             var version = o.Texto("version");
             var tipoVersion = o.Codigo<TipoVersionPoi>("tipoVersion", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<TipoVersionPoi>());
-            var motivo = o.Texto("motivo");
+            var motivo = o.Texto("motivo", clase: ClaseTexto.TextoLargo);
             AprobacionDto? aprobacion = null;
             if (o.Hijo("aprobacion") is { } a)
             {
@@ -539,7 +542,7 @@ public static partial class LectorIntercambio
         private PartidaPresupuestalDto? Partida(JsonElement e, string ruta)
         {
             if (l.ComoObjeto(e, ruta) is not { } o) return null;
-            var codigo = o.Texto("codigo", obligatorio: true);
+            var codigo = o.Texto("codigo", obligatorio: true, ClaseTexto.Codigo);
             var nombre = o.Texto("nombre");
             var monto = o.Numero("monto", obligatorio: true);
             return codigo is null || monto is null ? null : new PartidaPresupuestalDto { Codigo = codigo, Nombre = nombre, Monto = monto.Value };
@@ -548,7 +551,7 @@ public static partial class LectorIntercambio
         private ActividadDto? Actividad(JsonElement e, string ruta)
         {
             if (l.ComoObjeto(e, ruta) is not { } o) return null;
-            var codigo = o.Texto("codigo", obligatorio: true);
+            var codigo = o.Texto("codigo", obligatorio: true, ClaseTexto.Codigo);
             var tipo = o.Codigo<TipoActividad>("tipo", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<TipoActividad>());
             var nombre = o.Texto("nombre", obligatorio: true);
             var centroCosto = Referencia(o, "centroCosto", refCentros, obligatorio: true);
@@ -570,13 +573,13 @@ public static partial class LectorIntercambio
             var responsable = o.Texto("responsable");
             var mesInicio = Mes(o, "mesInicio");
             var mesFin = Mes(o, "mesFin");
-            if (mesInicio > mesFin) l.Error(o.RutaDe("mesInicio"), $"mesInicio ({mesInicio}) es posterior a mesFin ({mesFin})");
+            if (ActividadOperativa.VerificarMeses(mesInicio, mesFin) is { } meses) l.Error(o.RutaDe("mesInicio"), meses);
             var categoria = o.Texto("categoriaPresupuestal");
             var producto = o.Texto("producto");
             var actividadPresupuestal = o.Texto("actividadPresupuestal");
-            var cui = o.Texto("cui");
+            var cui = o.Texto("cui", clase: ClaseTexto.Codigo);
             var prioridad = Prioridad(o, obligatorio: false);
-            var numero = o.Texto("numero");
+            var numero = o.Texto("numero", clase: ClaseTexto.Codigo);
             var grupo = o.Texto("grupo");
             var metaAnual = o.Numero("metaAnual");
             if (metaAnual is { } meta && programado is not null && comportamientoLeido)
@@ -639,7 +642,7 @@ public static partial class LectorIntercambio
                     completa = false;
                     continue;
                 }
-                var generica = g.Texto("generica", obligatorio: true);
+                var generica = g.Texto("generica", obligatorio: true, ClaseTexto.Codigo);
                 var programado = Metas(g.Meses("programado", obligatorio: true, admiteNull: false));
                 var ejecutado = g.Tomar("ejecutado", false, out _)
                     ? g.Meses("ejecutado", obligatorio: false, admiteNull: true)
@@ -697,7 +700,7 @@ public static partial class LectorIntercambio
 
         private string? Referencia(Objeto o, string nombre, List<(string Ruta, string Codigo)> referencias, bool obligatorio = false)
         {
-            var codigo = o.Texto(nombre, obligatorio);
+            var codigo = o.Texto(nombre, obligatorio, ClaseTexto.Codigo);
             if (codigo is not null) referencias.Add((o.RutaDe(nombre), codigo));
             return codigo;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sipoi.Domain;
 
 namespace Sipoi.Interop.Intercambio;
 
@@ -63,18 +64,28 @@ internal sealed class Lectura
         return null;
     }
 
-    public string? ComoTexto(JsonElement e, string ruta)
+    /// <summary>A text, refused (null, with the domain's reason) when it breaks the limits of its <paramref name="clase"/>.</summary>
+    public string? ComoTexto(JsonElement e, string ruta, ClaseTexto clase = ClaseTexto.Nombre)
     {
         if (e.ValueKind != JsonValueKind.String)
         {
             Error(ruta, $"se esperaba un texto, no {Describir(e)}");
             return null;
         }
-        // A JSON escape can carry what no database text holds: NUL, or half of a UTF-16 pair (found by FuzzLectorTests).
-        var s = e.GetString()!;
-        if (s.Contains('\0'))
+        string s;
+        try
         {
-            Error(ruta, "el texto contiene el carácter nulo (\\u0000), que no se puede guardar");
+            s = e.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\uD800") is valid JSON syntax but no text: it cannot be decoded nor stored.
+            Error(ruta, "el texto tiene un carácter no válido (un sustituto UTF-16 suelto)");
+            return null;
+        }
+        if (LimitesTexto.Problema(s, clase) is { } problema)
+        {
+            Error(ruta, problema);
             return null;
         }
         return s;
@@ -91,7 +102,7 @@ internal sealed class Lectura
         {
             case JsonValueKind.String:
                 if (!Legible(() => e.GetString()))
-                    Error(ruta, "el texto contiene un carácter Unicode incompleto (un «\\uD800» sin su par), que no se puede guardar");
+                    Error(ruta, "el texto tiene un carácter no válido (un sustituto UTF-16 suelto)");
                 break;
             case JsonValueKind.Array:
                 var i = 0;
@@ -205,10 +216,10 @@ internal readonly struct Objeto(Lectura lectura, JsonElement elemento, string ru
 
     public JsonElement? Crudo(string nombre) => Elemento.TryGetProperty(nombre, out var v) ? v : null;
 
-    public string? Texto(string nombre, bool obligatorio = false)
+    public string? Texto(string nombre, bool obligatorio = false, ClaseTexto clase = ClaseTexto.Nombre)
     {
         if (!Tomar(nombre, obligatorio, out var v)) return null;
-        var s = lectura.ComoTexto(v, RutaDe(nombre));
+        var s = lectura.ComoTexto(v, RutaDe(nombre), clase);
         if (s is not null && obligatorio && string.IsNullOrWhiteSpace(s))
         {
             lectura.Error(RutaDe(nombre), "no puede estar vacío");

@@ -68,6 +68,31 @@ public sealed class EntradaActividad
     public sealed record Lectura(PropuestaProgramacion? Propuesta, TipoActividad Tipo, DatosActividad Datos,
         IReadOnlyList<(int Anio, decimal Meta, decimal Monto)> Proyecciones, IReadOnlyList<ProblemaProgramacion> Problemas);
 
+    /// <summary>
+    /// The typed texts the domain refuses (LimitesTexto: over-long, control characters), each named by its
+    /// field. Checked before anything else, so such a text never reaches a query or the database.
+    /// </summary>
+    public List<ProblemaProgramacion> ProblemasDeTexto()
+    {
+        var p = new List<ProblemaProgramacion>();
+        var campos = new (string Campo, string Etiqueta, string? Valor, ClaseTexto Clase)[]
+        {
+            ("Codigo", "Código", Codigo, ClaseTexto.Codigo), ("Nombre", "Nombre", Nombre, ClaseTexto.Nombre),
+            ("Aei", "AEI", Aei, ClaseTexto.Codigo), ("Ficha", "Ficha de proceso", Ficha, ClaseTexto.Codigo),
+            ("Numero", "Número", Numero, ClaseTexto.Codigo), ("Grupo", "Grupo", Grupo, ClaseTexto.Nombre),
+            ("UnidadMedida", "Unidad de medida", UnidadMedida, ClaseTexto.Nombre), ("Responsable", "Responsable", Responsable, ClaseTexto.Nombre),
+            ("CategoriaPresupuestal", "Categoría presupuestal", CategoriaPresupuestal, ClaseTexto.Nombre),
+            ("Producto", "Producto", Producto, ClaseTexto.Nombre), ("ActividadPresupuestal", "Actividad presupuestal", ActividadPresupuestal, ClaseTexto.Nombre),
+            ("Cui", "CUI", Cui, ClaseTexto.Codigo),
+        };
+        foreach (var (campo, etiqueta, valor, clase) in campos)
+            if (LimitesTexto.Problema(valor, clase) is { } problema) p.Add(new(campo, $"{etiqueta}: {problema}."));
+        for (var i = 0; i < Financiero.Count; i++)
+            if (LimitesTexto.Problema(Financiero[i].Generica, ClaseTexto.Codigo) is { } problema)
+                p.Add(new($"Entrada.Financiero[{i}].Generica", $"Genérica (fila {i + 1}): {problema}."));
+        return p;
+    }
+
     public Lectura Leer(int anio, bool multianual)
     {
         var codigo = string.IsNullOrWhiteSpace(Codigo) ? "(sin código)" : Codigo.Trim();

@@ -69,6 +69,9 @@ public static class ServicioFormulacion
     {
         if (ctx.Poi is not { } poi || ctx.Borrador is not { } borrador)
             return ResultadoFormulacion.Rechazado($"El POI {ctx.Anio} no tiene una versión en borrador; la Oficina de Planeamiento debe abrirla.");
+        // Texts the domain refuses stop here, before any of them reaches a query.
+        if (entrada.ProblemasDeTexto() is { Count: > 0 } textos)
+            return ResultadoFormulacion.Invalido("No se guardó la actividad; corrija lo siguiente:", textos);
         // An inactive centre gets nothing new; an activity the draft copied from the approved version may still be corrected.
         if (!centro.Activo && (codigoExistente is null || !await db.Programaciones.AnyAsync(p => p.PoiVersionId == borrador.Id &&
                 db.Actividades.Any(a => a.Id == p.ActividadId && a.PoiId == poi.Id && a.CentroCostoId == centro.Id && a.Codigo == codigoExistente.Trim()), ct)))
@@ -348,9 +351,12 @@ public static class ServicioFormulacion
         return ResultadoFormulacion.Hecho($"Se guardaron los techos presupuestales de {ctx.Anio}.");
     }
 
-    private static string CentroInactivo(CentroCosto centro) =>
-        $"El centro de costo {centro.Codigo} está inactivo: no recibe actividades nuevas ni se formula. " +
-        "Formule en el centro que asumió sus funciones, o pida al Administrador que lo reactive (Administración → Organigrama).";
+    // The rule and its words are the domain's (CentroCosto.MotivoSinActividadNueva); here it starts the sentence.
+    private static string CentroInactivo(CentroCosto centro)
+    {
+        var motivo = CentroCosto.MotivoSinActividadNueva(centro.Codigo, activo: false, yaEraSuya: false)!;
+        return char.ToUpperInvariant(motivo[0]) + motivo[1..] + ".";
+    }
 
     /// <summary>The centre's review row in the draft (tracked), a new Borrador one when the centre never changed anything.</summary>
     private static async Task<FormulacionCentro> EstadoCentroAsync(SipoiDbContext db, PoiVersion borrador, CentroCosto centro, CancellationToken ct)

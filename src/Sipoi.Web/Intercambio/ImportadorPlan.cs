@@ -162,25 +162,10 @@ public static class ImportadorPlan
 
         if (doc.Configuracion is { } c)
         {
-            var actual = entidad.Configuracion;
-            var nueva = actual with
-            {
-                Metodo = c.Metodo ?? actual.Metodo,
-                BandaMedioDesde = c.Bandas?.MedioDesde ?? actual.BandaMedioDesde,
-                BandaAltoDesde = c.Bandas?.AltoDesde ?? actual.BandaAltoDesde,
-                EtiquetaBajo = c.EtiquetasBandas?.Bajo ?? actual.EtiquetaBajo,
-                EtiquetaMedio = c.EtiquetasBandas?.Medio ?? actual.EtiquetaMedio,
-                EtiquetaAlto = c.EtiquetasBandas?.Alto ?? actual.EtiquetaAlto,
-                LeyendaBajo = c.LeyendasBandas?.Bajo ?? actual.LeyendaBajo,
-                LeyendaMedio = c.LeyendasBandas?.Medio ?? actual.LeyendaMedio,
-                LeyendaAlto = c.LeyendasBandas?.Alto ?? actual.LeyendaAlto,
-                ToleranciaInferior = c.ToleranciaInferior ?? actual.ToleranciaInferior,
-                ToleranciaSuperior = c.ToleranciaSuperior ?? actual.ToleranciaSuperior,
-                DiasCierre = c.DiasCierre ?? actual.DiasCierre,
-                MostrarEnviados = c.MostrarEnviados ?? actual.MostrarEnviados,
-            };
+            var nueva = entidad.Configuracion.Con(c);
             var errores = nueva.Validar().ToList();
-            if (errores.Count > 0) throw new ReglaDominioException("configuracion: " + string.Join(" ", errores));
+            if (errores.Count > 0)
+                throw new ReglaDominioException(string.Join("; ", errores.Select(e => $"configuracion.{e.Campo}: {e.Detalle.TrimEnd('.')}")));
             entidad.Configurar(nueva);
         }
         await db.SaveChangesAsync(ct);

@@ -287,8 +287,8 @@ public static class RegistroSeguimiento
 
     private static bool Difiere(EntradaAvance e, ValoresActuales v)
     {
-        var fisico = decimal.TryParse(e.Fisico?.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var f) ? f : (decimal?)null;
-        var financiero = decimal.TryParse(e.Financiero?.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var s) ? s : (decimal?)null;
+        var fisico = NumeroEscrito.Leer(e.Fisico).Valor;
+        var financiero = NumeroEscrito.Leer(e.Financiero).Valor;
         return fisico != v.Fisico || financiero != v.Financiero || Texto(e.Logros) != v.Logros || Texto(e.Dificultades) != v.Dificultades
             || Texto(e.MedidasCorrectivas) != v.MedidasCorrectivas;
     }

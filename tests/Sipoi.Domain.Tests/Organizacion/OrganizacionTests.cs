@@ -23,7 +23,7 @@ public sealed class OrganizacionTests
     public void Umbrales_FueraDeRangoODesordenados_SeRechazanNombrandoElCampo(decimal medio, decimal alto, string mensaje)
     {
         var c = ConfiguracionEntidad.PorDefecto() with { BandaMedioDesde = medio, BandaAltoDesde = alto };
-        var error = Assert.Single(c.Validar());
+        var error = Assert.Single(c.Validar()).Mensaje;
         Assert.Contains("Umbral", error);
         Assert.Contains(mensaje, error);
     }
@@ -40,14 +40,14 @@ public sealed class OrganizacionTests
     public void Tolerancias_FueraDeRango_SeRechazan(decimal inferior, decimal superior, string campo)
     {
         var c = ConfiguracionEntidad.PorDefecto() with { ToleranciaInferior = inferior, ToleranciaSuperior = superior };
-        Assert.StartsWith(campo, Assert.Single(c.Validar()));
+        Assert.StartsWith(campo, Assert.Single(c.Validar()).Mensaje);
     }
 
     [Fact]
     public void EtiquetaVaciaOLarga_YLeyendaLarga_SeRechazan()
     {
         var c = ConfiguracionEntidad.PorDefecto() with { EtiquetaBajo = " ", EtiquetaAlto = new string('x', 61), LeyendaMedio = new string('y', 121) };
-        var errores = c.Validar().ToList();
+        var errores = c.Validar().Select(p => p.Mensaje).ToList();
         Assert.Equal(3, errores.Count);
         Assert.Contains(errores, e => e.StartsWith("Etiqueta de la banda baja: es obligatoria", StringComparison.Ordinal));
         Assert.Contains(errores, e => e.StartsWith("Etiqueta de la banda alta", StringComparison.Ordinal));

@@ -108,6 +108,16 @@ public class ValidacionAvanceTests
     }
 
     [Fact]
+    public void Textos_ConCaracteresDeControl_SeRechazan_SaltosDeLineaSeAdmiten()
+    {
+        var problemas = Validar(Ao("AO-01", 10, 5, "Logro\0 con nulo", "Primera línea.\r\n\tSegunda.", "ok"));
+        var p = Assert.Single(problemas);
+        Assert.Equal(CampoAvance.Logros, p.Campo);
+        Assert.Equal("Actividad AO-01, enero de 2024: el texto de los logros contiene un carácter de control (U+0000, posición 6), " +
+            "que no se admite; solo se admiten saltos de línea y tabulaciones.", p.Mensaje);
+    }
+
+    [Fact]
     public void Textos_MasLargosQueLaColumna_SeRechazan()
     {
         var largo = new string('x', ValidacionAvance.LargoMaximoTexto + 1);

@@ -312,6 +312,52 @@ public class ImportacionExcelLectorTests
 
     private static ContextoPoiExcel Contexto() => ContextoPoiExcel.Desde(Demo(), 2024) with { PoiActual = null };
 
+    [Fact]
+    public void TextosFueraDeLimite_SeRechazanEnSuCelda_ConLaReglaDelDominio()
+    {
+        var libro = new LibroDePrueba();
+        Oficina(libro.NuevaHoja("FP 34"), ficha: "FP 34 PLANIFICACIÓN Y PRESUPUESTO",
+            Fila("01", new string('n', 501), "AEI.04.03", [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 1),
+            Fila(new string('9', 41), "Código largo", "AEI.04.03", [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 1),
+            ["03", "Unidad larga", new string('u', 501), 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, "AEI.04.03"]);
+        var r = Leer(libro);
+
+        Assert.Null(r.Poi);
+        Assert.Equal(
+        [
+            "Hoja 'FP 34', fila 8, columna B (Actividad Operativa): admite hasta 500 caracteres (tiene 501).",
+            "Hoja 'FP 34', fila 9, columna A (N°): admite hasta 40 caracteres (tiene 41).",
+            "Hoja 'FP 34', fila 10, columna C (Unidad de Medida): admite hasta 500 caracteres (tiene 501).",
+        ], r.Errores.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void SaltoDeLineaEnElNombre_SeLeeComoUnEspacio()
+    {
+        var libro = new LibroDePrueba();
+        Oficina(libro.NuevaHoja("FP 34"), ficha: "FP 34 PLANIFICACIÓN Y PRESUPUESTO",
+            Fila("01", "Formulación del\r\n  presupuesto\tinstitucional", "AEI.04.03", [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 1));
+        var r = Leer(libro);
+
+        Assert.True(r.EsValido, Errores(r));
+        Assert.Equal("Formulación del presupuesto institucional", Assert.Single(r.Poi.Actividades).Nombre);
+    }
+
+    [Fact]
+    public void MesDeInicioPosteriorAlDeFin_SeRechazaConLaReglaDelDominio()
+    {
+        var libro = new LibroDePrueba();
+        var hoja = libro.NuevaHoja("FP 34");
+        hoja.Fila("A5", "Ficha de Proceso : FP 34 PLANIFICACIÓN Y PRESUPUESTO");
+        hoja.Fila("A7", "N°", "Actividad Operativa", "Unidad de Medida", "Fecha de Inicio", "Fecha de Término",
+            "Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Set", "Oct", "Nov", "Dic", "Total", "AEI");
+        hoja.Fila("A8", "01", "Informe", "Informe", "Mayo", "Marzo", 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, "AEI.04.03");
+        var r = Leer(libro);
+
+        Assert.Equal(["Hoja 'FP 34', fila 8, columna E (Fecha de Término): el mes de inicio (mayo) es posterior al mes de fin (marzo)."],
+            r.Errores.Select(e => e.ToString()));
+    }
+
     private static ResultadoPoiExcel Leer(LibroDePrueba libro) => LectorPoiExcel.Leer(libro.Guardar(), Contexto());
 
     private static object?[] Fila(string? numero, string? nombre, string? aei, object?[] meses, object? total) =>

@@ -234,7 +234,7 @@ public class ValidacionTests
 
     [Fact]
     public void Mes_InicioNoPosteriorAFin() =>
-        RechazaCon("poi.actividades[0].mesInicio: mesInicio (5) es posterior a mesFin (3)", r =>
+        RechazaCon("poi.actividades[0].mesInicio: el mes de inicio (mayo) es posterior al mes de fin (marzo)", r =>
         {
             r.Nodo("poi.actividades[0]")["mesInicio"] = 5;
             r.Nodo("poi.actividades[0]")["mesFin"] = 3;
@@ -315,7 +315,7 @@ public class ValidacionTests
 
     [Fact]
     public void Bandas_MedioNoMayorQueAlto() =>
-        RechazaCon("configuracion.bandas: medioDesde (96) es mayor que altoDesde (95)", r =>
+        RechazaCon("configuracion.bandas.medioDesde: no puede superar al umbral desde el que empieza la banda alta (96 > 95; medio ≤ alto)", r =>
         {
             r.Nodo("configuracion.bandas")["medioDesde"] = 96;
             r.Nodo("configuracion.bandas")["altoDesde"] = 95;
@@ -341,14 +341,32 @@ public class ValidacionTests
 
     [Fact]
     public void DiasCierre_NoNegativo() =>
-        RechazaCon("configuracion.diasCierre: no puede ser negativo (-1)", r => r.Nodo("configuracion")["diasCierre"] = -1);
+        RechazaCon("configuracion.diasCierre: deben estar entre 0 y 366 (es -1)", r => r.Nodo("configuracion")["diasCierre"] = -1);
+
+    [Fact]
+    public void DiasCierre_HastaUnAnio() =>
+        RechazaCon("configuracion.diasCierre: deben estar entre 0 y 366 (es 400)", r => r.Nodo("configuracion")["diasCierre"] = 400);
 
     [Fact]
     public void Tolerancias_InferiorNoMayorQueSuperior() =>
-        RechazaCon("configuracion.toleranciaInferior: es mayor que toleranciaSuperior (120 > 115.5)",
+        RechazaCon("configuracion.toleranciaInferior: debe estar entre 0 y 100 % (es 120)",
             r => r.Nodo("configuracion")["toleranciaInferior"] = 120);
 
     [Fact]
     public void Tolerancias_NoNegativas() =>
-        RechazaCon("configuracion.toleranciaSuperior: no puede ser negativo (-5)", r => r.Nodo("configuracion")["toleranciaSuperior"] = -5);
+        RechazaCon("configuracion.toleranciaSuperior: debe estar entre 100 y 200 % (es -5)", r => r.Nodo("configuracion")["toleranciaSuperior"] = -5);
+
+    // The example: the domain's range (ConfiguracionEntidad.Validar) reported at the file's path.
+    [Fact]
+    public void ToleranciaSuperior_500_SeRechazaConLaReglaDelDominio() =>
+        RechazaCon("configuracion.toleranciaSuperior: debe estar entre 100 y 200 % (es 500)", r => r.Nodo("configuracion")["toleranciaSuperior"] = 500);
+
+    [Fact]
+    public void EtiquetaDeBanda_LargaOConControl_SeRechaza()
+    {
+        RechazaCon("configuracion.etiquetasBandas.alto: admite hasta 60 caracteres (tiene 61)",
+            r => r.Nodo("configuracion.etiquetasBandas")["alto"] = new string('x', 61));
+        RechazaCon("configuracion.etiquetasBandas.bajo: contiene un carácter de control (U+0000, posición 3), que no se admite: escríbalo en una sola línea, sin tabulaciones",
+            r => r.Nodo("configuracion.etiquetasBandas")["bajo"] = "Ba\0jo");
+    }
 }

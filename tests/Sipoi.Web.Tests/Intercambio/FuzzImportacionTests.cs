@@ -67,8 +67,8 @@ public sealed class FuzzImportacionTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("\\u0000", "el carácter nulo")]
-    [InlineData("\\ud800", "un carácter Unicode incompleto")]
+    [InlineData("\\u0000", "contiene un carácter de control (U+0000")]
+    [InlineData("\\ud800", "un sustituto UTF-16 suelto")]
     public async Task TextoQueLaBaseNoGuarda_SeRechazaConSuRuta(string escape, string motivo)
     {
         string json;
@@ -79,7 +79,7 @@ public sealed class FuzzImportacionTests : IAsyncLifetime
         await using var db2 = _base.Contexto();
         var r = await ImportadorPlan.ImportarAsync(db2, new MemoryStream(Encoding.UTF8.GetBytes(malo)));
         Assert.False(r.Exito);
-        Assert.Contains(r.Errores, e => e.StartsWith("entidad.nombre: el texto contiene " + motivo, StringComparison.Ordinal));
+        Assert.Contains(r.Errores, e => e.StartsWith("entidad.nombre: ", StringComparison.Ordinal) && e.Contains(motivo, StringComparison.Ordinal));
         Assert.Equal(antes, await Huella.DeEntidadAsync(_base.Conexion, DatosDemo.CodigoEntidad));
     }
 }

@@ -111,7 +111,7 @@ public sealed class PeiRegistroTests(AppDePrueba app) : IClassFixture<AppDePrueb
         var http = await Planificador();
         var r = await Paginas.EnviarAsync(http, $"{UrlPei}/indicador?oei=OEI.01&aei=AEI.01.01&codigo=IND.AEI.01.01.01", "form-indicador",
             ("Nombre", "Nombre cambiado"), ("Anios[1].LogroEsperado", "12"), ("Anios[2].ValorObtenido", "doce"));
-        Assert.Contains("Valor obtenido 2025: «doce» no es un número válido", await Paginas.ErroresAsync(r));
+        Assert.Contains("Valor obtenido 2025: «doce» no es un número.", await Paginas.ErroresAsync(r));
         await using var db = app.Base.Contexto();
         var ind = await db.Indicadores.Include(i => i.Valores)
             .SingleAsync(i => i.Codigo == "IND.AEI.01.01.01" && db.Aeis.Any(a => a.Id == i.AeiId && db.Oeis.Any(o => o.Id == a.OeiId && db.Peis.Any(p => p.Id == o.PeiId && p.Codigo == Pei))));

@@ -89,15 +89,14 @@ public sealed class ConfiguracionModel(SipoiDbContext db) : PageModel
             (d.EtiquetaBajo ?? "").Trim(), (d.EtiquetaMedio ?? "").Trim(), (d.EtiquetaAlto ?? "").Trim(),
             Opcional(d.LeyendaBajo), Opcional(d.LeyendaMedio), Opcional(d.LeyendaAlto),
             inferior!.Value, superior!.Value, dias!.Value, d.MostrarEnviados);
-        try
+        // The rules are the domain's; each problem names the field as this form labels it.
+        var problemas = nueva.Validar().ToList();
+        if (problemas.Count > 0)
         {
-            e.Configurar(nueva);
-        }
-        catch (ReglaDominioException)
-        {
-            Errores.AddRange(nueva.Validar());
+            Errores.AddRange(problemas.Select(p => p.Mensaje));
             return Page();
         }
+        e.Configurar(nueva);
         await db.SaveChangesAsync(ct);
         Aviso = "Se guardó la configuración de la entidad. Las evaluaciones, tableros y plazos ya la usan.";
         return Redirect($"/e/{e.Codigo}/administracion/configuracion");

@@ -45,9 +45,7 @@ public sealed class AeiModel(SipoiDbContext db) : PageModel
             if (Aei is { } a) Oei.ActualizarAei(a, Enunciado ?? "", prioridad!.Value, responsable);
             else
             {
-                var nuevo = (Codigo ?? "").Trim();
-                if (Pei.Aeis.Any(x => x.Codigo == nuevo)) throw new ReglaDominioException($"Código: la AEI {nuevo} ya existe en el PEI {Pei.Codigo}.");
-                Oei.AgregarAei(nuevo, Enunciado ?? "", prioridad!.Value, responsable);
+                Pei.AgregarAei(Oei, Codigo ?? "", Enunciado ?? "", prioridad!.Value, responsable);
             }
             await db.SaveChangesAsync(ct);
             TempData["Aviso"] = $"Se guardó la {(Aei?.Codigo ?? Codigo?.Trim())}.";

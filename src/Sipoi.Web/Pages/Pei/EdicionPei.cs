@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -14,7 +13,7 @@ namespace Sipoi.Web.Pages.Pei;
 /// What the PEI and government-plan edit pages share: who may edit (README.md in this folder), loading a
 /// whole PEI for a change, and reading typed numbers.
 /// </summary>
-public static partial class EdicionPei
+public static class EdicionPei
 {
     /// <summary>The planning office and the administrator own the plans; Operador and Consulta only read them.</summary>
     public static bool PuedeEditar(ClaimsPrincipal u) => u.IsInRole(Roles.Administrador) || u.IsInRole(Roles.Planificador);
@@ -48,13 +47,10 @@ public static partial class EdicionPei
     /// </summary>
     public static decimal? Decimal(string? texto, string campo, List<string> errores)
     {
-        if (string.IsNullOrWhiteSpace(texto)) return null;
-        var t = texto.Trim();
-        if (NumeroEscrito().IsMatch(t) &&
-            decimal.TryParse(t.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                CultureInfo.InvariantCulture, out var v) && Math.Abs(v) <= MaximoGuardable)
-            return v;
-        errores.Add($"{campo}: «{t}» no es un número válido (use punto decimal, por ejemplo 1,234.50).");
+        var (v, problema) = Domain.NumeroEscrito.Leer(texto);
+        if (v is { } n && Math.Abs(n) > MaximoGuardable) problema = $"«{texto!.Trim()}» es demasiado grande.";
+        if (problema is null) return v;
+        errores.Add($"{campo}: {problema}");
         return null;
     }
 
@@ -75,7 +71,4 @@ public static partial class EdicionPei
 
     // numeric(20,6) holds indicator values; keep a margin below it.
     private const decimal MaximoGuardable = 99_999_999_999_999m;
-
-    [GeneratedRegex(@"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex NumeroEscrito();
 }

@@ -69,6 +69,10 @@ public sealed class EditarModel(SipoiDbContext db) : PageModel
         var fin = EdicionPei.Entero(Fin, "Año de fin", Errores);
         if (string.IsNullOrWhiteSpace(Inicio)) Errores.Add("Año de inicio: es obligatorio.");
         if (string.IsNullOrWhiteSpace(Fin)) Errores.Add("Año de fin: es obligatorio.");
+        // The domain's text limits, checked before the code reaches a query.
+        foreach (var (etiqueta, valor, clase) in new[] { ("Código", Codigo, ClaseTexto.Codigo), ("Nombre", Nombre, ClaseTexto.Nombre),
+                     ("Misión", Mision, ClaseTexto.TextoLargo), ("Visión", Vision, ClaseTexto.TextoLargo) })
+            if (LimitesTexto.Problema(valor, clase) is { } problema) Errores.Add($"{etiqueta}: {problema}.");
         if (Errores.Count > 0) return Page();
         var nombre = Vacio(Nombre);
         try

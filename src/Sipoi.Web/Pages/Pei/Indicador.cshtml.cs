@@ -111,12 +111,10 @@ public sealed class IndicadorModel(SipoiDbContext db) : PageModel
             var ind = Indicador;
             if (ind is null)
             {
-                var nuevo = (Codigo ?? "").Trim();
-                if (nuevo.Length > 0 && Pei.Oeis.SelectMany(o => o.Indicadores.Concat(o.Aeis.SelectMany(a => a.Indicadores))).Any(x => x.Codigo == nuevo))
-                    throw new ReglaDominioException($"Código: el indicador {nuevo} ya existe en el PEI {Pei.Codigo}.");
-                ind = new Indicador(Pei.EntidadId, nuevo, Nombre ?? "", Vacio(Unidad), sentido, lbAnio, lbValor, Vacio(Fuente), Vacio(MetodoCalculo),
+                ind = new Indicador(Pei.EntidadId, (Codigo ?? "").Trim(), Nombre ?? "", Vacio(Unidad), sentido, lbAnio, lbValor, Vacio(Fuente), Vacio(MetodoCalculo),
                     centroId, maximo, minimo);
-                if (Aei is { } a) a.AgregarIndicador(ind); else Oei.AgregarIndicador(ind);
+                // The PEI decides: an indicator code is unique in the whole PEI.
+                Pei.AgregarIndicador(Oei, Aei, ind);
             }
             else
             {
