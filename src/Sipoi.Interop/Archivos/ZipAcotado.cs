@@ -8,7 +8,8 @@ namespace Sipoi.Interop.Archivos;
 public sealed record EntradaZip(string Nombre, long Tamano);
 
 /// <summary>A ZIP that passed <see cref="ZipAcotado.Inspeccionar"/>, or why it did not.</summary>
-public sealed record InspeccionZip(IReadOnlyList<EntradaZip> Entradas, string? Error)
+/// <param name="Daniado">The bytes are not a complete ZIP (as opposed to a ZIP refused by a limit, whose message says which).</param>
+public sealed record InspeccionZip(IReadOnlyList<EntradaZip> Entradas, string? Error, bool Daniado = false)
 {
     public bool Valido => Error is null;
 }
@@ -35,7 +36,7 @@ public static class ZipAcotado
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException
                                       or IndexOutOfRangeException or OverflowException)
         {
-            return Falla(Daniado);
+            return new InspeccionZip([], Daniado, true);
         }
     }
 
@@ -45,11 +46,11 @@ public static class ZipAcotado
 
     private static InspeccionZip InspeccionarSinCapturar(byte[] c, LimitesOffice l)
     {
-        if (!PareceZip(c)) return Falla(Daniado);
+        if (!PareceZip(c)) return new InspeccionZip([], Daniado, true);
         var fin = -1;
         for (var i = c.Length - 22; i >= 0 && i >= c.Length - 22 - 65_535; i--)
             if (BinaryPrimitives.ReadUInt32LittleEndian(c.AsSpan(i)) == FirmaFin) { fin = i; break; }
-        if (fin < 0) return Falla(Daniado);
+        if (fin < 0) return new InspeccionZip([], Daniado, true);
         var total = BinaryPrimitives.ReadUInt16LittleEndian(c.AsSpan(fin + 10));
         var posicion = (long)BinaryPrimitives.ReadUInt32LittleEndian(c.AsSpan(fin + 16));
         if (total == 0xFFFF || posicion == 0xFFFFFFFF)
@@ -61,7 +62,7 @@ public static class ZipAcotado
         long declaradoTotal = 0;
         for (var k = 0; k < total; k++)
         {
-            if (posicion + 46 > c.Length || BinaryPrimitives.ReadUInt32LittleEndian(c.AsSpan((int)posicion)) != FirmaCentral) return Falla(Daniado);
+            if (posicion + 46 > c.Length || BinaryPrimitives.ReadUInt32LittleEndian(c.AsSpan((int)posicion)) != FirmaCentral) return new InspeccionZip([], Daniado, true);
             var e = c.AsSpan((int)posicion);
             var banderas = BinaryPrimitives.ReadUInt16LittleEndian(e[8..]);
             var metodo = BinaryPrimitives.ReadUInt16LittleEndian(e[10..]);
@@ -70,7 +71,7 @@ public static class ZipAcotado
             int largoNombre = BinaryPrimitives.ReadUInt16LittleEndian(e[28..]), extra = BinaryPrimitives.ReadUInt16LittleEndian(e[30..]),
                 comentario = BinaryPrimitives.ReadUInt16LittleEndian(e[32..]);
             long local = BinaryPrimitives.ReadUInt32LittleEndian(e[42..]);
-            if (posicion + 46 + largoNombre > c.Length) return Falla(Daniado);
+            if (posicion + 46 + largoNombre > c.Length) return new InspeccionZip([], Daniado, true);
             var nombre = Encoding.UTF8.GetString(c, (int)posicion + 46, largoNombre);
             posicion += 46L + largoNombre + extra + comentario;
 
@@ -91,10 +92,10 @@ public static class ZipAcotado
         var buffer = new byte[64 * 1024];
         foreach (var (nombre, metodo, comprimido, declarado, local) in entradas)
         {
-            if (local + 30 > c.Length || BinaryPrimitives.ReadUInt32LittleEndian(c.AsSpan((int)local)) != FirmaLocal) return Falla(Daniado);
+            if (local + 30 > c.Length || BinaryPrimitives.ReadUInt32LittleEndian(c.AsSpan((int)local)) != FirmaLocal) return new InspeccionZip([], Daniado, true);
             var inicio = local + 30 + BinaryPrimitives.ReadUInt16LittleEndian(c.AsSpan((int)local + 26))
                          + BinaryPrimitives.ReadUInt16LittleEndian(c.AsSpan((int)local + 28));
-            if (inicio + comprimido > c.Length) return Falla(Daniado);
+            if (inicio + comprimido > c.Length) return new InspeccionZip([], Daniado, true);
             long real;
             if (metodo == 0) real = comprimido;
             else
@@ -111,14 +112,14 @@ public static class ZipAcotado
             if (real > declarado)
                 return Falla($"La parte «{Recortar(nombre)}» del archivo declara {LimitesOffice.Numero(declarado)} bytes pero al descomprimirla ocupa más: " +
                              "el archivo está manipulado o dañado y no se leyó.");
-            if (real < declarado) return Falla(Daniado);
+            if (real < declarado) return new InspeccionZip([], Daniado, true);
         }
 
         // The reader that follows goes through ZipArchive: it must see exactly these entries.
         using var zip = new ZipArchive(new MemoryStream(c, writable: false), ZipArchiveMode.Read);
-        if (zip.Entries.Count != entradas.Count) return Falla(Daniado);
+        if (zip.Entries.Count != entradas.Count) return new InspeccionZip([], Daniado, true);
         for (var i = 0; i < entradas.Count; i++)
-            if (zip.Entries[i].FullName != entradas[i].Nombre || zip.Entries[i].Length != entradas[i].Declarado) return Falla(Daniado);
+            if (zip.Entries[i].FullName != entradas[i].Nombre || zip.Entries[i].Length != entradas[i].Declarado) return new InspeccionZip([], Daniado, true);
         return new InspeccionZip(entradas.Select(e => new EntradaZip(e.Nombre, e.Declarado)).ToList(), null);
     }
 
