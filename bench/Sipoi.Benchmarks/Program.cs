@@ -6,6 +6,7 @@ namespace Sipoi.Benchmarks;
 //   (every measuring verb also takes [--calentamiento-ms 2000]: minimum warm-up, which then lasts until the JIT has settled; 0 = one warm-up run)
 //   Sipoi.Benchmarks todo    --conexion "…" [options of both]
 //   Sipoi.Benchmarks perfil   --conexion "…" [--repeticiones 21]   (where the time of (a) goes)
+//   Sipoi.Benchmarks bomba-excel   (no database: memory of the Excel reader on zip bombs, src/Sipoi.Interop/Archivos/README.md)
 //   Sipoi.Benchmarks reportes --conexion "…" [--repeticiones 7] [--hasta-mes 9] [--repeticiones-pdf 3] [--entidad CODIGO]   (docs/reportes.md)
 internal static class Cli
 {
@@ -21,6 +22,8 @@ internal static class Cli
             opciones[clave] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
         }
         int Entero(string clave, int porDefecto) => opciones.TryGetValue(clave, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : porDefecto;
+
+        if (comando == "bomba-excel") return BombaExcel.Ejecutar(Console.Out);
 
         var conexion = opciones.GetValueOrDefault("conexion") ?? Environment.GetEnvironmentVariable("SIPOI_BENCH_CONEXION");
         if (string.IsNullOrWhiteSpace(conexion) || comando is not ("generar" or "medir" or "todo" or "reportes" or "perfil"))

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
@@ -53,9 +52,9 @@ public sealed record ResultadoEvidencia(TipoEvidencia? Tipo, string NombreSeguro
 }
 
 /// <summary>
-/// Checks an evidence file by its content (magic bytes and, for ZIP and OLE containers, the names
-/// inside), its extension and its size; see README.md, "Evidencias". Pure: the bytes come in, a
-/// verdict goes out. Pass the whole file: a ZIP is recognised from its central directory at the end.
+/// Which files are accepted as evidence (the types, their names, at most 10 MB) and how their names are made safe;
+/// see README.md, "Evidencias". Whether the bytes are what the name claims is Sipoi.Interop's ContenidoEvidencia:
+/// reading containers is file handling, not a domain rule.
 /// </summary>
 public static class Evidencia
 {
@@ -83,17 +82,12 @@ public static class Evidencia
     public static string ExtensionesAceptadas { get; } =
         string.Join(", ", PorExtension.Keys.Select(e => e.ToUpperInvariant()));
 
-    private static ReadOnlySpan<byte> FirmaPdf => "%PDF-"u8;
-    private static ReadOnlySpan<byte> FirmaPng => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-    private static ReadOnlySpan<byte> FirmaJpeg => [0xFF, 0xD8, 0xFF];
-    private static ReadOnlySpan<byte> FirmaOle => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    private static ReadOnlySpan<byte> FirmaZip => "PK\x03\x04"u8;
-
     /// <summary>
-    /// Validates one evidence file. <paramref name="contenido"/> is the file's bytes;
-    /// <paramref name="tamano"/> its size as received (checked against <paramref name="limite"/>).
+    /// The domain's rule for an evidence file, before anyone looks at its bytes: an accepted extension, not empty,
+    /// within <paramref name="limite"/>. Valid means "admissible as the type its name claims" (<see cref="ResultadoEvidencia.Tipo"/>);
+    /// whether the content really is that type is checked by Sipoi.Interop (ContenidoEvidencia), which reads files.
     /// </summary>
-    public static ResultadoEvidencia Validar(string? nombre, ReadOnlySpan<byte> contenido, long tamano, long limite = LimitePorDefecto)
+    public static ResultadoEvidencia Admitir(string? nombre, long tamano, long limite = LimitePorDefecto)
     {
         if (limite <= 0) throw new ArgumentOutOfRangeException(nameof(limite), limite, "El límite debe ser positivo.");
         var seguro = SanearNombre(nombre);
@@ -102,44 +96,11 @@ public static class Evidencia
             return Error(seguro, $"El archivo «{seguro}» no tiene extensión; se aceptan {ExtensionesAceptadas}.");
         if (!PorExtension.TryGetValue(extension, out var esperado))
             return Error(seguro, $"El tipo de archivo «.{extension}» no se acepta como evidencia; se aceptan {ExtensionesAceptadas}.");
-        if (tamano <= 0 || contenido.IsEmpty)
+        if (tamano <= 0)
             return Error(seguro, $"El archivo «{seguro}» está vacío.");
         if (tamano > limite)
             return Error(seguro, $"El archivo «{seguro}» pesa {Megas(tamano)} y el límite es {Megas(limite)}.");
-        if (Coincide(esperado, contenido))
-            return new ResultadoEvidencia(esperado, seguro, null);
-        var detectado = Detectar(contenido);
-        return Error(seguro, detectado is { } d
-            ? $"El contenido de «{seguro}» no corresponde a su extensión: es {ConArticulo(d)}."
-            : $"El contenido de «{seguro}» no es {ConArticulo(esperado)} válido (el archivo está dañado o es de otro tipo).");
-    }
-
-    /// <summary>The type the content shows, whatever the name says; null when it is none of the accepted ones.</summary>
-    public static TipoEvidencia? Detectar(ReadOnlySpan<byte> contenido)
-    {
-        if (contenido.StartsWith(FirmaPdf)) return TipoEvidencia.Pdf;
-        if (contenido.StartsWith(FirmaPng)) return TipoEvidencia.Png;
-        if (contenido.StartsWith(FirmaJpeg)) return TipoEvidencia.Jpeg;
-        if (contenido.StartsWith(FirmaOle))
-        {
-            foreach (var t in (ReadOnlySpan<TipoEvidencia>)[TipoEvidencia.Doc, TipoEvidencia.Ppt, TipoEvidencia.Xls])
-                if (Coincide(t, contenido)) return t;
-            return null;
-        }
-        if (contenido.StartsWith(FirmaZip))
-        {
-            if (MimetypeOdf(contenido) is { } mime)
-                return mime switch
-                {
-                    "application/vnd.oasis.opendocument.text" => TipoEvidencia.Odt,
-                    "application/vnd.oasis.opendocument.spreadsheet" => TipoEvidencia.Ods,
-                    "application/vnd.oasis.opendocument.presentation" => TipoEvidencia.Odp,
-                    _ => null,
-                };
-            foreach (var t in (ReadOnlySpan<TipoEvidencia>)[TipoEvidencia.Docx, TipoEvidencia.Xlsx, TipoEvidencia.Pptx])
-                if (Coincide(t, contenido)) return t;
-        }
-        return null;
+        return new ResultadoEvidencia(esperado, seguro, null);
     }
 
     /// <summary>
@@ -179,138 +140,6 @@ public static class Evidencia
         return base_ + sufijo;
     }
 
-    private static bool Coincide(TipoEvidencia tipo, ReadOnlySpan<byte> c) => tipo switch
-    {
-        TipoEvidencia.Pdf => c.StartsWith(FirmaPdf),
-        TipoEvidencia.Png => c.StartsWith(FirmaPng),
-        TipoEvidencia.Jpeg => c.StartsWith(FirmaJpeg),
-        // Each legacy format has its main stream at the root of the OLE container.
-        TipoEvidencia.Doc => c.StartsWith(FirmaOle) && NombresOle(c).Contains("WordDocument"),
-        TipoEvidencia.Xls => c.StartsWith(FirmaOle) && NombresOle(c) is var x && (x.Contains("Workbook") || x.Contains("Book")),
-        TipoEvidencia.Ppt => c.StartsWith(FirmaOle) && NombresOle(c).Contains("PowerPoint Document"),
-        TipoEvidencia.Docx => EsOoxml(c, "word/"),
-        TipoEvidencia.Xlsx => EsOoxml(c, "xl/"),
-        TipoEvidencia.Pptx => EsOoxml(c, "ppt/"),
-        TipoEvidencia.Odt => MimetypeOdf(c) == TipoEvidencia.Odt.Mime(),
-        TipoEvidencia.Ods => MimetypeOdf(c) == TipoEvidencia.Ods.Mime(),
-        TipoEvidencia.Odp => MimetypeOdf(c) == TipoEvidencia.Odp.Mime(),
-        _ => false,
-    };
-
-    private static bool EsOoxml(ReadOnlySpan<byte> c, string carpeta)
-    {
-        if (!c.StartsWith(FirmaZip)) return false;
-        return NombresZip(c) is { } nombres
-            && nombres.Contains("[Content_Types].xml")
-            && nombres.Any(n => n.StartsWith(carpeta, StringComparison.Ordinal));
-    }
-
-    /// <summary>ODF puts an uncompressed "mimetype" entry first, so the type is readable at a fixed place; the ZIP must be complete.</summary>
-    private static string? MimetypeOdf(ReadOnlySpan<byte> c)
-    {
-        if (c.Length < 30 || !c.StartsWith(FirmaZip)) return null;
-        var metodo = BinaryPrimitives.ReadUInt16LittleEndian(c[8..]);
-        var tamano = BinaryPrimitives.ReadUInt32LittleEndian(c[18..]);
-        var largoNombre = BinaryPrimitives.ReadUInt16LittleEndian(c[26..]);
-        var largoExtra = BinaryPrimitives.ReadUInt16LittleEndian(c[28..]);
-        if (metodo != 0 || largoNombre != 8 || tamano > 100) return null;
-        if (!c.Slice(30).StartsWith("mimetype"u8)) return null;
-        var inicio = 30L + largoNombre + largoExtra;
-        if (inicio + tamano > c.Length || NombresZip(c) is not { } nombres || !nombres.Contains("mimetype")) return null;
-        return Encoding.ASCII.GetString(c.Slice((int)inicio, (int)tamano));
-    }
-
-    /// <summary>
-    /// Entry names of a ZIP, read from its central directory (what every ZIP reader trusts); null
-    /// when the end-of-central-directory record is missing, i.e. the file is truncated or not a ZIP.
-    /// Never throws on bad input.
-    /// </summary>
-    private static HashSet<string>? NombresZip(ReadOnlySpan<byte> c)
-    {
-        const int maximoEntradas = 20_000;
-        // End of central directory: 22 bytes plus a comment of up to 65,535.
-        for (var i = c.Length - 22; i >= 0 && i >= c.Length - 22 - 65_535; i--)
-        {
-            if (BinaryPrimitives.ReadUInt32LittleEndian(c[i..]) != 0x06054B50) continue;
-            var nombres = new HashSet<string>(StringComparer.Ordinal);
-            var entradas = BinaryPrimitives.ReadUInt16LittleEndian(c[(i + 10)..]);
-            long p = BinaryPrimitives.ReadUInt32LittleEndian(c[(i + 16)..]);
-            for (var k = 0; k < entradas && k < maximoEntradas; k++)
-            {
-                if (p + 46 > c.Length || BinaryPrimitives.ReadUInt32LittleEndian(c[(int)p..]) != 0x02014B50) return null;
-                var n = BinaryPrimitives.ReadUInt16LittleEndian(c[(int)(p + 28)..]);
-                var e = BinaryPrimitives.ReadUInt16LittleEndian(c[(int)(p + 30)..]);
-                var m = BinaryPrimitives.ReadUInt16LittleEndian(c[(int)(p + 32)..]);
-                if (p + 46 + n > c.Length) return null;
-                nombres.Add(Encoding.UTF8.GetString(c.Slice((int)p + 46, n)));
-                p += 46L + n + e + m;
-            }
-            return nombres;
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// Names of the entries directly under the root of an OLE compound file (MS-CFB): the directory
-    /// sectors are followed through the FAT listed in the header, and the root's children walked
-    /// through their sibling tree, so a sheet embedded in a Word file does not make it a workbook.
-    /// Never throws on bad input; what cannot be read is left out.
-    /// </summary>
-    private static HashSet<string> NombresOle(ReadOnlySpan<byte> c)
-    {
-        const uint finCadena = 0xFFFFFFFA; // this and above: end of chain, free, FAT or DIFAT sector
-        const int maximoSectores = 100_000;
-        var nombres = new HashSet<string>(StringComparer.Ordinal);
-        if (c.Length < 512) return nombres;
-        var desplazamiento = BinaryPrimitives.ReadUInt16LittleEndian(c[0x1E..]);
-        if (desplazamiento is not (9 or 12)) return nombres;
-        var sector = 1 << desplazamiento;
-
-        long Inicio(uint s) => (s + 1L) * sector;
-        static uint Siguiente(ReadOnlySpan<byte> c, uint s, int sector)
-        {
-            var porSectorFat = (uint)sector / 4;
-            var indice = s / porSectorFat;
-            if (indice >= 109) return uint.MaxValue; // beyond the header's DIFAT: not followed
-            var fat = BinaryPrimitives.ReadUInt32LittleEndian(c[(0x4C + (int)indice * 4)..]);
-            if (fat >= finCadena) return uint.MaxValue;
-            var posicion = (fat + 1L) * sector + (s % porSectorFat) * 4L;
-            return posicion + 4 <= c.Length ? BinaryPrimitives.ReadUInt32LittleEndian(c[(int)posicion..]) : uint.MaxValue;
-        }
-
-        var entradas = new List<(string Nombre, uint Izquierda, uint Derecha, uint Hijo)>();
-        var actual = BinaryPrimitives.ReadUInt32LittleEndian(c[0x30..]);
-        for (var k = 0; k < maximoSectores && actual < finCadena; k++)
-        {
-            var inicio = Inicio(actual);
-            if (inicio + sector > c.Length) break;
-            for (var e = 0; e < sector; e += 128)
-            {
-                var entrada = c.Slice((int)inicio + e, 128);
-                var largo = Math.Min(BinaryPrimitives.ReadUInt16LittleEndian(entrada[0x40..]), (ushort)64);
-                var nombre = largo >= 2 ? Encoding.Unicode.GetString(entrada[..(largo - 2)]) : "";
-                entradas.Add((nombre, BinaryPrimitives.ReadUInt32LittleEndian(entrada[0x44..]),
-                    BinaryPrimitives.ReadUInt32LittleEndian(entrada[0x48..]), BinaryPrimitives.ReadUInt32LittleEndian(entrada[0x4C..])));
-            }
-            actual = Siguiente(c, actual, sector);
-        }
-        if (entradas.Count == 0) return nombres;
-
-        var pendientes = new Stack<uint>();
-        var vistos = new HashSet<uint>();
-        pendientes.Push(entradas[0].Hijo);
-        while (pendientes.Count > 0)
-        {
-            var i = pendientes.Pop();
-            if (i >= entradas.Count || !vistos.Add(i)) continue;
-            var (nombre, izquierda, derecha, _) = entradas[(int)i];
-            nombres.Add(nombre);
-            pendientes.Push(izquierda);
-            pendientes.Push(derecha);
-        }
-        return nombres;
-    }
-
     private static string Extension(string nombre)
     {
         var punto = nombre.LastIndexOf('.');
@@ -324,7 +153,8 @@ public static class Evidencia
             || (b.Length == 4 && (b.StartsWith("COM", StringComparison.Ordinal) || b.StartsWith("LPT", StringComparison.Ordinal)) && b[3] is >= '1' and <= '9');
     }
 
-    private static string ConArticulo(TipoEvidencia t) => t switch
+    /// <summary>"un PDF", "una hoja de Excel (XLSX)": the type as a message names it.</summary>
+    public static string ConArticulo(this TipoEvidencia t) => t switch
     {
         TipoEvidencia.Pdf => "un PDF",
         TipoEvidencia.Png or TipoEvidencia.Jpeg or TipoEvidencia.Xlsx or TipoEvidencia.Xls or TipoEvidencia.Ods

@@ -4,6 +4,7 @@ using Sipoi.Domain;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
+using Sipoi.Interop.Archivos;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Interop.Reportes.Office;
 
@@ -23,12 +24,16 @@ public static partial class LectorPoiExcel
 
     private static readonly Comportamiento[] OrdenInferencia = [Comportamiento.Suma, Comportamiento.Promedio, Comportamiento.Ultimo, Comportamiento.Maximo];
 
-    public static ResultadoPoiExcel Leer(Stream archivo, ContextoPoiExcel contexto)
+    public static ResultadoPoiExcel Leer(Stream archivo, ContextoPoiExcel contexto) => Leer(archivo, contexto, LimitesOffice.Predeterminados);
+
+    /// <summary>Reads under <paramref name="limites"/> (the defaults unless a test wants them tighter): a workbook past one is refused whole.</summary>
+    public static ResultadoPoiExcel Leer(Stream archivo, ContextoPoiExcel contexto, LimitesOffice limites)
     {
         ArgumentNullException.ThrowIfNull(archivo);
         ArgumentNullException.ThrowIfNull(contexto);
-        var libro = LibroLeido.Abrir(archivo, out var problema);
-        if (libro is null) return new ResultadoPoiExcel(null, [new ErrorExcel(null, null, null, null, problema!)], [], []);
+        ArgumentNullException.ThrowIfNull(limites);
+        var libro = LibroLeido.Abrir(archivo, limites, out var problema);
+        if (libro is null) return new ResultadoPoiExcel(null, [problema!], [], []);
 
         var lector = new Lector(contexto);
         var ignoradas = new List<string>(libro.Ignoradas);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Seguimiento;
+using Sipoi.Interop.Archivos;
 using Sipoi.Web.Data;
-using DominioEvidencia = Sipoi.Domain.Seguimiento.Evidencia;
 
 namespace Sipoi.Web.Seguimiento;
 
@@ -21,7 +21,7 @@ public sealed record ResultadoAdjunto(IReadOnlyList<ArchivoEvidencia> Adjuntos, 
 
 /// <summary>
 /// Attaching evidence to an activity's month — one rule for the grid's upload page and for the API: the month must
-/// be editable, the activity of the centre, at most N files, each checked by content (<see cref="DominioEvidencia.Validar"/>);
+/// be editable, the activity of the centre, at most N files, each checked by content (<see cref="ContenidoEvidencia.Validar"/>);
 /// all the files of one upload, or none.
 /// </summary>
 public static class AdjuntarEvidencia
@@ -42,7 +42,7 @@ public static class AdjuntarEvidencia
         var nuevos = new List<ArchivoEvidencia>();
         foreach (var archivo in archivos)
         {
-            var r = DominioEvidencia.Validar(archivo.Nombre, archivo.Contenido, archivo.Largo, o.LimiteBytes);
+            var r = ContenidoEvidencia.Validar(archivo.Nombre, archivo.Contenido, archivo.Largo, o.LimiteBytes);
             if (!r.Valido || r.Tipo is not { } tipo)
             {
                 errores.Add($"Actividad {fila.Actividad.Codigo}: {r.Error}");

@@ -6,7 +6,7 @@ namespace Sipoi.Web.Seguimiento;
 /// <summary>
 /// One evidence file of an activity's month, stored in the database (bytea): it commits and backs up
 /// with the values it supports, and needs no shared folder between app servers. The bytes arrive
-/// already checked by <see cref="Evidencia.Validar"/>; this only keeps them.
+/// already checked by <see cref="Sipoi.Interop.Archivos.ContenidoEvidencia.Validar"/>; this only keeps them.
 /// </summary>
 public sealed class ArchivoEvidencia
 {

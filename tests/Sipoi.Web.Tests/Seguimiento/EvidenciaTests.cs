@@ -90,6 +90,25 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     }
 
     [Fact]
+    public async Task Subir_OfficePorDentro_BombaYTipoCambiado_SeRechazan_YUnLibroRealSeAdjunta()
+    {
+        app.Reloj.Fijar(2024, 2, 5);
+        var http = await app.OperadorDeAsync(Correo, Centro);
+        var libro = Sipoi.Benchmarks.XlsxCrudo.Libro([("Hoja1", w => w.Write("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))]);
+        var bomba = Sipoi.Benchmarks.XlsxCrudo.BombaDeCeldas(5_000_000);
+        var r = await SubirAsync(http, Url(), "FP07-05", ("cuadro.xlsx", bomba), ("informe.docx", libro), ("bueno.xlsx", libro));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var error = await AvisoAsync(http, Url(), "error-evidencia");
+        Assert.Contains("No se adjuntó ningún archivo.", error);
+        Assert.Contains("El archivo «cuadro.xlsx» no se aceptó. La parte «xl/worksheets/sheet1.xml» del archivo descomprimida supera 30 MB", error);
+        Assert.Contains("El contenido de «informe.docx» no corresponde a su extensión: es una hoja de Excel (XLSX).", error);
+        Assert.Empty(await NombresAsync("FP07-05"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SubirAsync(http, Url(), "FP07-05", ("bueno.xlsx", libro))).StatusCode);
+        Assert.Equal(["bueno.xlsx"], await NombresAsync("FP07-05"));
+    }
+
+    [Fact]
     public async Task Subir_MasDelLimite_SeRechazaConElTamano()
     {
         app.Reloj.Fijar(2024, 2, 5);

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Sipoi.Domain.Tests.Seguimiento;
+namespace Sipoi.Interop.Tests.Archivos;
 
 /// <summary>Builds minimal but well-formed files in memory, so evidence tests need no fixtures on disk.</summary>
 internal static class Archivos
@@ -16,11 +16,30 @@ internal static class Archivos
     public static byte[] Xlsx => Ooxml("xl/workbook.xml");
     public static byte[] Pptx => Ooxml("ppt/presentation.xml");
 
-    /// <summary>An Office Open XML package; LibreOffice writes [Content_Types].xml last, Office first: both are valid.</summary>
-    public static byte[] Ooxml(string parte, bool tiposAlFinal = false)
+    private static readonly Dictionary<string, string> TipoPrincipal = new()
     {
-        var entradas = new List<(string, string)> { ("_rels/.rels", "<Relationships/>"), (parte, "<x/>") };
-        var tipos = ("[Content_Types].xml", "<Types/>");
+        ["word/"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        ["xl/"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        ["ppt/"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    };
+
+    /// <summary>
+    /// An Office Open XML package: the package relationship points at <paramref name="parte"/>, and [Content_Types].xml
+    /// gives it <paramref name="tipo"/> (by default the main type of its folder). LibreOffice writes [Content_Types].xml
+    /// last, Office first: both are valid.
+    /// </summary>
+    public static byte[] Ooxml(string parte, bool tiposAlFinal = false, string? tipo = null, string? destino = null,
+        (string Nombre, string Contenido)[]? extra = null)
+    {
+        tipo ??= TipoPrincipal.First(t => parte.StartsWith(t.Key, StringComparison.Ordinal)).Value;
+        var rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                   $"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"{destino ?? parte}\"/></Relationships>";
+        var tipos = ("[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+            $"<Override PartName=\"/{parte}\" ContentType=\"{tipo}\"/></Types>");
+        var entradas = new List<(string, string)> { ("_rels/.rels", rels), (parte, "<x/>") };
+        entradas.AddRange(extra ?? []);
         if (tiposAlFinal) entradas.Add(tipos); else entradas.Insert(0, tipos);
         return Zip(entradas.ToArray());
     }
