@@ -189,13 +189,13 @@ public static class LimitesEntrada
 
     /// <summary>
     /// An endpoint that accepts a larger body ([RequestSizeLimit] on an upload page) accepts a form that large too:
-    /// one knob per endpoint. Endpoints with their own form options (WithFormOptions) keep them.
+    /// one knob per endpoint.
     /// </summary>
     private static void AjustarFormulario(HttpContext c)
     {
         var metadatos = c.GetEndpoint()?.Metadata;
         if (metadatos?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is not { } limite) return;
-        if (metadatos.GetMetadata<IFormOptionsMetadata>() is not null || c.Features.Get<IFormFeature>()?.Form is not null) return;
+        if (c.Features.Get<IFormFeature>()?.Form is not null) return;
         var o = c.RequestServices.GetRequiredService<IOptions<FormOptions>>().Value;
         if (limite <= o.MultipartBodyLengthLimit) return;
         c.Features.Set<IFormFeature>(new FormFeature(c.Request, new FormOptions
