@@ -34,7 +34,9 @@ public static class ApiSeguimiento
         mes.MapPost("/enviar", EnviarAsync);
         mes.MapGet("/evidencia/{id:long}", DescargarAsync);
         // Multipart upload with a Bearer token: no cookie, so no antiforgery; the size limit is the evidence options'.
-        mes.MapPost("/evidencia", AdjuntarAsync).DisableAntiforgery();
+        mes.MapPost("/evidencia", AdjuntarAsync).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(
+                app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpcionesEvidencia>>().Value.LimiteSolicitud));
         mes.MapDelete("/evidencia/{id:long}", QuitarAsync);
         mes.MapPost("/aprobar", (HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db, TimeProvider reloj, CancellationToken ct) =>
             RevisarAsync(h, entidad, anio, mes, centro, AccionRevision.Aprobar, db, reloj, ct));

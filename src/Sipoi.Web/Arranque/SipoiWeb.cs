@@ -37,8 +37,13 @@ public static class SipoiWeb
         // Spanish text as text (Contraseña, not Contrase&#xF1;a): smaller pages, readable source. <, >, & and quotes are still encoded.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // Security headers, TLS behind a reverse proxy, Secure cookies (Arranque/Cabeceras.cs, docs/despliegue.md).
+        builder.Services.AddSipoiCabeceras(builder.Configuration);
+        // Request bodies capped (1 MB unless an endpoint says more), no control characters (Arranque/LimitesEntrada.cs).
+        builder.AddSipoiLimitesEntrada();
 
         var app = builder.Build();
+        app.UseSipoiCabeceras();
         var cultura = Formato.Cultura;
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -58,10 +63,12 @@ public static class SipoiWeb
             },
         });
         app.UseRouting();
+        app.UseSipoiLimiteCuerpo();
         // Before authentication: a client out of log-in attempts is refused (429) as cheaply as possible (Seguridad/LimiteIngreso.cs).
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseSipoiTextoSeguro();
         app.MapRazorPages();
         app.MapApiSeguimiento();
         return app;

@@ -60,9 +60,10 @@ public sealed class SeguridadTests(DosEntidades fixture) : IClassFixture<DosEnti
     [InlineData("/cuenta/contrasena")]
     public async Task Anonimo_EsLlevadoAlIngresoConLaPaginaPedida(string url)
     {
+        // Relative: the redirect never carries the request's Host (Arranque/Cabeceras.cs).
         var r = await _app.ClienteAnonimo().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        Assert.Equal("/cuenta/ingresar?ReturnUrl=" + Uri.EscapeDataString(url), r.Headers.Location!.PathAndQuery);
+        Assert.Equal("/cuenta/ingresar?ReturnUrl=" + Uri.EscapeDataString(url), r.Headers.Location!.OriginalString);
     }
 
     [Fact]

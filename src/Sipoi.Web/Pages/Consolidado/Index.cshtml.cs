@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Reportes;
+using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguridad;
@@ -11,8 +12,10 @@ namespace Sipoi.Web.Pages.Consolidado;
 
 /// <summary>
 /// IGI and OEI execution of several entities for one year and period (/consolidado/{año}?periodo=P&amp;entidades=A,B),
-/// with its .xlsx export (handler "xlsx"). Only for a national administrator; anyone else gets 403.
+/// with its .xlsx export (handler "xlsx"). Only for a national administrator; anyone else gets 403. The entity list
+/// may name many entities, hence its own query length bound.
 /// </summary>
+[ParametroLargo("entidades", 20_000)]
 public sealed class IndexModel(SipoiDbContext db) : PageModel
 {
     public int Anio { get; private set; }

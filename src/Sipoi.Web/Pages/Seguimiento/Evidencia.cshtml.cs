@@ -15,6 +15,9 @@ namespace Sipoi.Web.Pages.Seguimiento;
 /// page so only it accepts large request bodies (ServiciosSeguimiento). Answers with a redirect to
 /// the grid, the outcome in a message there.
 /// </summary>
+// The request-size gate (Arranque/LimitesEntrada.cs) reads this before any filter runs; the convention in
+// ServiciosSeguimiento still sets the configured limit for the page itself. Default: 5 files of 10 MB plus the form.
+[RequestSizeLimit(5 * Evidencia.LimitePorDefecto + 64 * 1024)]
 public sealed class EvidenciaModel(SipoiDbContext db, TimeProvider reloj, IOptions<OpcionesEvidencia> opciones) : PageModel
 {
     [TempData] public string? Aviso { get; set; }
