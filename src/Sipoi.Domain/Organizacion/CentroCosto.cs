@@ -75,12 +75,16 @@ public sealed class CentroCosto
         // Keeping the parent it already has is allowed (an inactive centre under an inactive parent can still be renamed).
         if (!padre.Activo && padre.Id != PadreId)
             throw new ReglaDominioException($"El centro de costo {padre.Codigo} está inactivo: no puede elegirse como «depende de» del centro {Codigo}.");
-        var padres = centrosDeLaEntidad.Where(c => c.Id != 0).ToDictionary(c => c.Id, c => c.PadreId);
-        var vistos = new HashSet<int>();
-        for (int? actual = padre.PadreId; actual is { } a && vistos.Add(a); actual = padres.GetValueOrDefault(a))
-            if (Id != 0 && a == Id)
+        // A centre not yet saved (Id 0) is nobody's parent, so it cannot close a cycle.
+        if (Id != 0)
+        {
+            var guardados = centrosDeLaEntidad.Where(c => c.Id != 0).ToList();
+            var codigoDe = guardados.ToDictionary(c => c.Id, c => c.Codigo);
+            var padreDe = guardados.ToDictionary(c => c.Codigo, c => c.PadreId is { } p ? codigoDe.GetValueOrDefault(p) : null, StringComparer.Ordinal);
+            if (Jerarquia.Ciclo(Codigo, padre.Codigo, c => padreDe.GetValueOrDefault(c)) is not null)
                 throw new ReglaDominioException(
                     $"El centro de costo {Codigo} no puede quedar bajo {padre.Codigo}, que depende de él: se formaría un ciclo en el organigrama.");
+        }
         PadreId = padre.Id;
     }
 

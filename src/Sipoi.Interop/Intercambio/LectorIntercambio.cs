@@ -759,15 +759,9 @@ public static partial class LectorIntercambio
             foreach (var (ruta, codigo, padre) in jerarquia)
             {
                 if (centrosPorCodigo[codigo] != ruta) continue;
-                var camino = new List<string> { codigo };
-                var actual = padre;
-                while (actual is not null && actual != codigo && padres.TryGetValue(actual, out var siguiente) && camino.Count <= padres.Count)
-                {
-                    camino.Add(actual);
-                    actual = siguiente;
-                }
-                if (actual != codigo || camino.Any(c => orden[c] < orden[codigo])) continue;
-                l.Error($"{ruta}.padre", $"la jerarquía forma un ciclo ({string.Join(" → ", camino.Append(codigo))})");
+                if (Jerarquia.Ciclo(codigo, padre, c => padres.GetValueOrDefault(c)) is not { } ciclo) continue;
+                if (ciclo.Any(c => orden[c] < orden[codigo])) continue;
+                l.Error($"{ruta}.padre", $"la jerarquía forma un ciclo ({string.Join(" → ", ciclo)})");
             }
         }
     }

@@ -52,8 +52,11 @@ internal sealed class Lectura
             Error(ruta, $"se esperaba un número, no {Describir(e)}");
             return null;
         }
-        if (e.TryGetDecimal(out var v)) return v;
-        Error(ruta, $"el número {e.GetRawText()} está fuera de rango");
+        // The database keeps 14 integer digits (numeric(18,4)); the domain's bound, so the refusal names the path
+        // instead of PostgreSQL refusing the whole import with a technical message.
+        if (e.TryGetDecimal(out var v) && Math.Abs(v) <= NumeroEscrito.Maximo) return v;
+        var texto = e.GetRawText();
+        Error(ruta, $"el número {(texto.Length <= 40 ? texto : texto[..39] + "…")} está fuera de rango (el máximo es 99,999,999,999,999.9999)");
         return null;
     }
 

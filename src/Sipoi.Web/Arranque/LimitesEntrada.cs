@@ -20,7 +20,7 @@ public sealed class ParametroLargoAttribute(string nombre, int largoMaximo) : At
 
 /// <summary>
 /// Bounded requests, before any handler sees them: a body larger than the endpoint allows gets 413; a NUL or other
-/// control character in the address, the query string, a form field or a JSON text gets 400 naming the field
+/// control character in the address, the query string or a JSON text, and a NUL in a form field, gets 400 naming the field
 /// (PostgreSQL refuses NUL in text, which used to end in a 500); an over-long query value gets 400. The messages
 /// are Spanish: a page (the error page) for the browser, {"mensaje": …} for /api. Domain rules (a name's
 /// maximum length, what a code looks like) stay in the domain; this is only the gate every request passes.
@@ -177,9 +177,12 @@ public static class LimitesEntrada
         foreach (var (nombre, valores) in campos)
         {
             if (PrimerControl(nombre, false) is not null) return new(400, "El formulario tiene un campo con un nombre no válido (caracteres de control).");
+            // Only NUL here, which no PostgreSQL text holds (a 500 on any handler that stores or filters by it). Other
+            // control characters reach the page, whose domain rule (LimitesTexto) refuses them next to the field's label
+            // and keeps what the person typed, which an error page cannot.
             foreach (var v in valores)
-                if (v is not null && PrimerControl(v, permitirSaltos: true) is { } p)
-                    return new(400, $"El campo «{nombre}» contiene un carácter de control ({Describir(p)}); quítelo e intente de nuevo. Se permiten tabuladores y saltos de línea.");
+                if (v is not null && v.Contains('\0'))
+                    return new(400, $"El campo «{nombre}» contiene un carácter de control ({Describir('\0')}); quítelo e intente de nuevo. Se permiten tabuladores y saltos de línea.");
         }
         foreach (var archivo in archivos)
             if (PrimerControl(archivo.FileName, false) is { } p)

@@ -347,6 +347,8 @@ public static class ImportadorPlan
             poi.Versiones.Clear();
         }
 
+        RechazarNuevasEnCentrosInactivos(d, centros, actuales, rutasJson);
+
         var tipo = d.TipoVersion;
         var version = poi.AgregarVersion(tipo, d.Version ?? NombreVersion(tipo), d.Motivo ?? (tipo == TipoVersionPoi.Modificado ? "Importado" : null));
         if (d.Aprobacion is { } ap) version.Aprobar(ap.Documento, ap.Fecha);
@@ -445,6 +447,26 @@ public static class ImportadorPlan
     /// Asks the domain whether the import may replace a year with registered progress (<see cref="ReimportacionPoi"/>) and
     /// refuses the whole import with every reason, each under its JSON path when the import is an exchange file.
     /// </summary>
+    /// <summary>
+    /// The domain's rule "an inactive centre gets no new activity" (CentroCosto.MotivoSinActividadNueva) for the
+    /// exchange file, which carries no centre state: an activity the centre already had may stay, a new one is refused
+    /// (the Excel reader checks the same rule at its sheet and row before reaching here).
+    /// </summary>
+    private static void RechazarNuevasEnCentrosInactivos(PoiDto d, Dictionary<string, CentroCosto> centros,
+        List<ActividadOperativa> actuales, bool rutasJson)
+    {
+        var suyas = actuales.Select(a => (a.Codigo, a.CentroCostoId)).ToHashSet();
+        var errores = new List<string>();
+        for (var i = 0; i < d.Actividades.Count; i++)
+        {
+            var a = d.Actividades[i];
+            if (!centros.TryGetValue(a.CentroCosto, out var centro)) continue;
+            if (CentroCosto.MotivoSinActividadNueva(centro.Codigo, centro.Activo, suyas.Contains((a.Codigo, centro.Id))) is not { } motivo) continue;
+            errores.Add(rutasJson ? $"poi.actividades[{i}].centroCosto: {motivo}" : $"Actividad {a.Codigo}: {motivo}");
+        }
+        if (errores.Count > 0) throw new ImportacionRechazadaException(errores);
+    }
+
     private static void VerificarReimportacion(PoiDto d, List<ActividadOperativa> actuales, Dictionary<int, ProgramacionActividad> vigentes,
         Dictionary<(int Centro, int Mes), SeguimientoMensual> seguimientos, Dictionary<int, string> codigoCentro, HashSet<int> conEvidencia, bool rutasJson)
     {

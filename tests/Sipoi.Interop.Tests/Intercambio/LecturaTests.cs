@@ -117,8 +117,14 @@ public class LecturaTests
 
     [Fact]
     public void Numero_FueraDeRango() =>
-        RechazaCon("poi.presupuesto.ingresos[0].monto: el número 1e40 está fuera de rango",
+        RechazaCon("poi.presupuesto.ingresos[0].monto: el número 1e40 está fuera de rango (el máximo es 99,999,999,999,999.9999)",
             r => r.Nodo("poi.presupuesto.ingresos[0]")["monto"] = JsonNode.Parse("1e40"));
+
+    // A decimal .NET reads but the database's numeric(18,4) does not hold: refused at its path, not by PostgreSQL.
+    [Fact]
+    public void Numero_MasDigitosQueLaBase() =>
+        RechazaCon("poi.presupuesto.ingresos[0].monto: el número 100000000000000 está fuera de rango (el máximo es 99,999,999,999,999.9999)",
+            r => r.Nodo("poi.presupuesto.ingresos[0]")["monto"] = JsonNode.Parse("100000000000000"));
 
     // obligatorios
 

@@ -171,6 +171,62 @@ public sealed class ReimportacionTests(AppConAvanceDemo app) : IClassFixture<App
         Assert.Equal(huella, await Huella.DeEntidadAsync(app.Base.Conexion, Entidad));
     }
 
+    [Fact]
+    public async Task Json_ActividadNuevaEnUnCentroInactivo_SeRechazaConSuRuta_LasQueYaTeniaQuedan()
+    {
+        var doc = await ExportarAsync();
+        var modelo = doc.Poi.Actividades[0];
+        // Only December (still pending) is programmed, so nothing but the centre's state can refuse it.
+        var nueva = modelo with
+        {
+            Codigo = "AO-NUEVA-INACTIVO",
+            Nombre = "Actividad nueva en un centro cerrado",
+            Comportamiento = Comportamiento.Suma,
+            Programado = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5],
+            Ejecutado = new decimal?[12],
+            MetaAnual = null,
+            FinancieroProgramado = new decimal[12],
+            FinancieroEjecutado = new decimal?[12],
+            FinancieroPorGenerica = [],
+            Justificaciones = [],
+        };
+        var conNueva = doc with { Poi = doc.Poi with { Actividades = [.. doc.Poi.Actividades, nueva] } };
+        await CentroActivoAsync(modelo.CentroCosto, false);
+        try
+        {
+            var huella = await Huella.DeEntidadAsync(app.Base.Conexion, Entidad);
+
+            var r = await ImportarAsync(Texto(conNueva));
+
+            Assert.False(r.Exito);
+            Assert.Equal(
+                [$"poi.actividades[{doc.Poi.Actividades.Count}].centroCosto: el centro de costo {modelo.CentroCosto} está inactivo: no recibe actividades nuevas. " +
+                 $"Asígnela a otro centro o reactive {modelo.CentroCosto} en Administración → Organigrama"],
+                r.Errores);
+            Assert.Equal(huella, await Huella.DeEntidadAsync(app.Base.Conexion, Entidad));
+
+            // The activities the closed centre already had are not new: the same file without the new one loads.
+            var igual = await ImportarAsync(Texto(doc));
+            Assert.True(igual.Exito, string.Join("\n", igual.Errores));
+        }
+        finally
+        {
+            await CentroActivoAsync(modelo.CentroCosto, true);
+        }
+    }
+
+    private async Task CentroActivoAsync(string codigo, bool activo)
+    {
+        await using var cn = new Npgsql.NpgsqlConnection(app.Base.Conexion);
+        await cn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            "UPDATE centro_costo SET activo = @a WHERE codigo = @c AND entidad_id = (SELECT id FROM entidad WHERE codigo = @e)", cn);
+        cmd.Parameters.AddWithValue("a", activo);
+        cmd.Parameters.AddWithValue("c", codigo);
+        cmd.Parameters.AddWithValue("e", Entidad);
+        Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+    }
+
     private static DocumentoIntercambio Reemplazar(DocumentoIntercambio doc, int i, ActividadDto a) =>
         doc with { Poi = doc.Poi with { Actividades = [.. doc.Poi.Actividades.Take(i), a, .. doc.Poi.Actividades.Skip(i + 1)] } };
 

@@ -89,7 +89,7 @@ public sealed class CuentasTests(DosEntidades fixture) : IClassFixture<DosEntida
 
         var despues = await copia.GetAsync("/e/EMSAPUNO");
         Assert.Equal(HttpStatusCode.Redirect, despues.StatusCode);
-        Assert.StartsWith("/cuenta/ingresar", despues.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/cuenta/ingresar", despues.Headers.Location!.OriginalString);
         await using var db = _app.Base.Contexto();
         var id = await IdAsync(correo);
         Assert.Empty(await db.Sesiones.Where(s => s.UsuarioId == id).ToListAsync());
