@@ -21,28 +21,7 @@ public sealed class FuzzImportacionExcelTests(AppDePrueba app, ITestOutputHelper
 
     private static int Semilla() => int.TryParse(Environment.GetEnvironmentVariable("SIPOI_SEMILLA"), out var s) ? s : 20261206;
 
-    /// <summary>md5 of every row of every table, table by table: equal fingerprints, equal data.</summary>
-    private async Task<string> HuellaAsync()
-    {
-        await using var db = app.Base.Contexto();
-        var conexion = db.Database.GetDbConnection();
-        await conexion.OpenAsync();
-        var tablas = new List<string>();
-        await using (var cmd = conexion.CreateCommand())
-        {
-            cmd.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
-            await using var lector = await cmd.ExecuteReaderAsync();
-            while (await lector.ReadAsync()) tablas.Add(lector.GetString(0));
-        }
-        var huellas = new List<string>();
-        foreach (var t in tablas)
-        {
-            await using var cmd = conexion.CreateCommand();
-            cmd.CommandText = $"SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \"{t}\" x";
-            huellas.Add($"{t}={await cmd.ExecuteScalarAsync()}");
-        }
-        return string.Join("\n", huellas);
-    }
+    private Task<string> HuellaAsync() => Huella.DeBaseAsync(app.Base.Conexion);
 
     private static string Diferencia(string antes, string despues) =>
         string.Join("; ", despues.Split('\n').Except(antes.Split('\n')));

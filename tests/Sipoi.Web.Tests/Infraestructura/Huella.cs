@@ -3,11 +3,30 @@ using Npgsql;
 namespace Sipoi.Web.Tests.Infraestructura;
 
 /// <summary>
-/// A fingerprint of every row an entity owns, in every table with <c>entidad_id</c> (the audit log included): equal
-/// fingerprints before and after a refused import mean it wrote nothing, not even partially.
+/// A fingerprint of every row an entity owns, in every table with <c>entidad_id</c> (the audit log included), or of
+/// the whole database: equal fingerprints before and after a refused import mean it wrote nothing, not even partially.
 /// </summary>
 public static class Huella
 {
+    /// <summary>md5 of every row of every table, table by table.</summary>
+    public static async Task<string> DeBaseAsync(string conexion)
+    {
+        await using var c = new NpgsqlConnection(conexion);
+        await c.OpenAsync();
+        var tablas = new List<string>();
+        await using (var cmd = new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name", c))
+        await using (var r = await cmd.ExecuteReaderAsync())
+            while (await r.ReadAsync()) tablas.Add(r.GetString(0));
+        var partes = new List<string>();
+        foreach (var t in tablas)
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \"{t}\" x", c);
+            partes.Add($"{t}={await cmd.ExecuteScalarAsync()}");
+        }
+        return string.Join("\n", partes);
+    }
+
     public static async Task<string> DeEntidadAsync(string conexion, string codigoEntidad)
     {
         await using var c = new NpgsqlConnection(conexion);
