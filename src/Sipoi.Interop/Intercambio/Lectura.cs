@@ -75,17 +75,8 @@ internal sealed class Lectura
             Error(ruta, $"se esperaba un texto, no {Describir(e)}");
             return null;
         }
-        string s;
-        try
-        {
-            s = e.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            // An escaped lone surrogate ("\uD800") is valid JSON syntax but no text: it cannot be decoded nor stored.
-            Error(ruta, "el texto tiene un carácter no válido (un sustituto UTF-16 suelto)");
-            return null;
-        }
+        // Safe: TextosValidos refused any lone surrogate over the whole document before the reader ran.
+        var s = e.GetString()!;
         if (LimitesTexto.Problema(s, clase) is { } problema)
         {
             Error(ruta, problema);
