@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Organizacion;
+
+namespace Sipoi.Web.Data.Mapeo;
+
+internal sealed class MapeoPei : IEntityTypeConfiguration<Pei>
+{
+    public void Configure(EntityTypeBuilder<Pei> e)
+    {
+        e.ToTable("pei");
+        e.HasIndex(x => new { x.EntidadId, x.Codigo }).IsUnique();
+        e.HasOne<Pei>().WithMany().HasForeignKey(x => x.PeiAnteriorId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Estado).HasMaxLength(30);
+        e.HasMany(x => x.Oeis).WithOne().HasForeignKey(x => x.PeiId);
+        e.Ignore(x => x.Aeis);
+    }
+}
+
+internal sealed class MapeoOei : IEntityTypeConfiguration<Oei>
+{
+    public void Configure(EntityTypeBuilder<Oei> e)
+    {
+        e.ToTable("oei");
+        e.HasIndex(x => new { x.PeiId, x.Codigo }).IsUnique();
+        e.HasIndex(x => new { x.PeiId, x.Prioridad }).IsUnique();
+        e.HasMany(x => x.Aeis).WithOne().HasForeignKey(x => x.OeiId);
+        e.HasMany(x => x.Indicadores).WithOne().HasForeignKey(x => x.OeiId);
+    }
+}
+
+internal sealed class MapeoAei : IEntityTypeConfiguration<Aei>
+{
+    public void Configure(EntityTypeBuilder<Aei> e)
+    {
+        e.ToTable("aei");
+        e.HasIndex(x => new { x.OeiId, x.Codigo }).IsUnique();
+        e.HasIndex(x => new { x.OeiId, x.Prioridad }).IsUnique();
+        e.HasMany(x => x.Indicadores).WithOne().HasForeignKey(x => x.AeiId);
+    }
+}
+
+internal sealed class MapeoIndicador : IEntityTypeConfiguration<Indicador>
+{
+    public void Configure(EntityTypeBuilder<Indicador> e)
+    {
+        e.ToTable("indicador", t => t.HasCheckConstraint("ck_indicador_oei_o_aei", "(oei_id IS NULL) <> (aei_id IS NULL)"));
+        e.HasIndex(x => new { x.EntidadId, x.Codigo });
+        e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoResponsableId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Valores).WithOne().HasForeignKey(x => x.IndicadorId);
+    }
+}
+
+internal sealed class MapeoValorIndicador : IEntityTypeConfiguration<ValorIndicador>
+{
+    public void Configure(EntityTypeBuilder<ValorIndicador> e)
+    {
+        e.ToTable("valor_indicador");
+        e.HasIndex(x => new { x.IndicadorId, x.Anio, x.Periodo }).IsUnique();
+        e.Property(x => x.LogroEsperado).HasPrecision(20, 6);
+        e.Property(x => x.ValorObtenido).HasPrecision(20, 6);
+    }
+}
+
+internal sealed class MapeoPlanGobierno : IEntityTypeConfiguration<PlanGobierno>
+{
+    public void Configure(EntityTypeBuilder<PlanGobierno> e)
+    {
+        e.ToTable("plan_gobierno");
+        e.HasMany(x => x.Elementos).WithOne().HasForeignKey(x => x.PlanGobiernoId);
+    }
+}
+
+internal sealed class MapeoElementoPlanGobierno : IEntityTypeConfiguration<ElementoPlanGobierno>
+{
+    public void Configure(EntityTypeBuilder<ElementoPlanGobierno> e)
+    {
+        e.ToTable("elemento_plan_gobierno");
+        e.HasOne<ElementoPlanGobierno>().WithMany().HasForeignKey(x => x.PadreId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Alineamientos).WithOne().HasForeignKey(x => x.ElementoPlanGobiernoId);
+    }
+}
+
+internal sealed class MapeoAlineamientoPlanGobierno : IEntityTypeConfiguration<AlineamientoPlanGobierno>
+{
+    public void Configure(EntityTypeBuilder<AlineamientoPlanGobierno> e)
+    {
+        e.ToTable("alineamiento_plan_gobierno");
+        e.HasOne<Oei>().WithMany().HasForeignKey(x => x.OeiId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Aei>().WithMany().HasForeignKey(x => x.AeiId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

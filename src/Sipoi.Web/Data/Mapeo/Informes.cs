@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sipoi.Domain.Informes;
+using Sipoi.Domain.Organizacion;
+using Sipoi.Domain.Seguimiento;
+
+namespace Sipoi.Web.Data.Mapeo;
+
+/// <summary>A registered or published evaluation (migration 0006).</summary>
+internal sealed class MapeoEvaluacionPoi : IEntityTypeConfiguration<EvaluacionPoi>
+{
+    public void Configure(EntityTypeBuilder<EvaluacionPoi> e)
+    {
+        e.ToTable("evaluacion_poi");
+        e.HasIndex(x => new { x.EntidadId, x.Anio, x.PeriodoCodigo }).IsUnique();
+        e.Property(x => x.PeriodoCodigo).HasMaxLength(10);
+        e.Property(x => x.Documento).HasMaxLength(EvaluacionPoi.LargoMaximoDocumento);
+        e.Property(x => x.PublicadaPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+        // The engine's unrounded value, as published in evaluacion.json (rounding happens at display only).
+        var igi = e.Property(x => x.Igi).HasColumnType("numeric").Metadata;
+        igi.SetPrecision(null);
+        igi.SetScale(null);
+        e.Property(x => x.BandaIgi).HasMaxLength(10);
+        e.HasMany(x => x.Archivos).WithOne().HasForeignKey(x => x.EvaluacionId);
+        e.Ignore(x => x.Periodo);
+        e.Ignore(x => x.Publicada);
+        e.Ignore(x => x.Nombre);
+        e.Ignore(x => x.NombreEnFrase);
+        e.Ignore(x => x.Orden);
+        e.ConVersionDeFila();
+    }
+}
+
+/// <summary>The frozen files of a published evaluation.</summary>
+internal sealed class MapeoArchivoPublicado : IEntityTypeConfiguration<ArchivoPublicado>
+{
+    public void Configure(EntityTypeBuilder<ArchivoPublicado> e)
+    {
+        e.ToTable("archivo_publicado");
+        e.HasIndex(x => new { x.EvaluacionId, x.Nombre }).IsUnique();
+        e.Property(x => x.Nombre).HasMaxLength(120);
+        e.Property(x => x.Mime).HasMaxLength(120);
+    }
+}
+
+/// <summary>The recommendations matrix.</summary>
+internal sealed class MapeoRecomendacion : IEntityTypeConfiguration<Recomendacion>
+{
+    public void Configure(EntityTypeBuilder<Recomendacion> e)
+    {
+        e.ToTable("recomendacion");
+        e.HasIndex(x => new { x.EvaluacionId, x.Numero }).IsUnique();
+        e.HasIndex(x => x.CentroCostoId);
+        e.HasOne<EvaluacionPoi>().WithMany().HasForeignKey(x => x.EvaluacionId);
+        e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.AspectoMejora).HasMaxLength(Recomendacion.LargoMaximoTexto);
+        e.Property(x => x.Texto).HasMaxLength(Recomendacion.LargoMaximoTexto);
+        e.Property(x => x.AccionClave).HasMaxLength(Recomendacion.LargoMaximoTexto);
+        e.HasMany(x => x.Seguimiento).WithOne().HasForeignKey(x => x.RecomendacionId);
+        e.ConVersionDeFila();
+    }
+}
+
+internal sealed class MapeoSeguimientoRecomendacion : IEntityTypeConfiguration<SeguimientoRecomendacion>
+{
+    public void Configure(EntityTypeBuilder<SeguimientoRecomendacion> e)
+    {
+        e.ToTable("seguimiento_recomendacion", t => t.HasCheckConstraint("ck_seguimiento_recomendacion_comentario",
+            "estado <> 'NoImplementada' OR comentario IS NOT NULL"));
+        e.HasIndex(x => new { x.RecomendacionId, x.EvaluacionId }).IsUnique();
+        e.HasIndex(x => x.EvaluacionId);
+        e.HasOne<EvaluacionPoi>().WithMany().HasForeignKey(x => x.EvaluacionId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Comentario).HasMaxLength(Recomendacion.LargoMaximoTexto);
+    }
+}

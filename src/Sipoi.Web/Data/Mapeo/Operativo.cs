@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Organizacion;
+
+namespace Sipoi.Web.Data.Mapeo;
+
+internal sealed class MapeoPoi : IEntityTypeConfiguration<Poi>
+{
+    public void Configure(EntityTypeBuilder<Poi> e)
+    {
+        e.ToTable("poi");
+        e.HasIndex(x => new { x.EntidadId, x.Anio }).IsUnique();
+        e.HasOne<Pei>().WithMany().HasForeignKey(x => x.PeiId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Versiones).WithOne().HasForeignKey(x => x.PoiId);
+        e.Ignore(x => x.VersionVigente);
+    }
+}
+
+internal sealed class MapeoPoiVersion : IEntityTypeConfiguration<PoiVersion>
+{
+    public void Configure(EntityTypeBuilder<PoiVersion> e)
+    {
+        e.ToTable("poi_version");
+        e.HasIndex(x => new { x.PoiId, x.Numero }).IsUnique();
+    }
+}
+
+internal sealed class MapeoActividadOperativa : IEntityTypeConfiguration<ActividadOperativa>
+{
+    public void Configure(EntityTypeBuilder<ActividadOperativa> e)
+    {
+        e.ToTable("actividad");
+        e.HasIndex(x => new { x.PoiId, x.Codigo }).IsUnique();
+        e.HasIndex(x => new { x.EntidadId, x.CentroCostoId });
+        e.HasOne<Poi>().WithMany().HasForeignKey(x => x.PoiId);
+        e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Aei>().WithMany().HasForeignKey(x => x.AeiId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<FichaProceso>().WithMany().HasForeignKey(x => x.FichaId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Avances).WithOne().HasForeignKey(x => x.ActividadId);
+        e.HasMany(x => x.AvancesFinancieros).WithOne().HasForeignKey(x => x.ActividadId);
+    }
+}
+
+internal sealed class MapeoProgramacionActividad : IEntityTypeConfiguration<ProgramacionActividad>
+{
+    public void Configure(EntityTypeBuilder<ProgramacionActividad> e)
+    {
+        e.ToTable("programacion");
+        e.HasIndex(x => new { x.PoiVersionId, x.ActividadId }).IsUnique();
+        e.HasOne<ActividadOperativa>().WithMany().HasForeignKey(x => x.ActividadId);
+        e.HasOne<PoiVersion>().WithMany().HasForeignKey(x => x.PoiVersionId);
+        e.HasMany(x => x.Metas).WithOne().HasForeignKey(x => x.ProgramacionId);
+        e.HasMany(x => x.Financiera).WithOne().HasForeignKey(x => x.ProgramacionId);
+        e.HasMany(x => x.Proyecciones).WithOne().HasForeignKey(x => x.ProgramacionId);
+        e.Ignore(x => x.MetaAnual);
+    }
+}
+
+internal sealed class MapeoMetaMensual : IEntityTypeConfiguration<MetaMensual>
+{
+    public void Configure(EntityTypeBuilder<MetaMensual> e)
+    {
+        e.ToTable("meta_mensual", t => t.HasCheckConstraint("ck_meta_mensual_mes", "mes BETWEEN 1 AND 12"));
+        e.HasIndex(x => new { x.ProgramacionId, x.Mes }).IsUnique();
+    }
+}
+
+internal sealed class MapeoProgramacionFinanciera : IEntityTypeConfiguration<ProgramacionFinanciera>
+{
+    public void Configure(EntityTypeBuilder<ProgramacionFinanciera> e)
+    {
+        e.ToTable("programacion_financiera", t => t.HasCheckConstraint("ck_programacion_financiera_mes", "mes BETWEEN 1 AND 12"));
+        e.HasIndex(x => new { x.ProgramacionId, x.Generica, x.Mes }).IsUnique();
+        e.Property(x => x.Generica).HasMaxLength(20);
+    }
+}
+
+/// <summary>Drafting's multi-year projection of a programmed activity (migration 0008, Formulacion/README.md).</summary>
+internal sealed class MapeoProyeccionMultianual : IEntityTypeConfiguration<ProyeccionMultianual>
+{
+    public void Configure(EntityTypeBuilder<ProyeccionMultianual> e)
+    {
+        e.ToTable("proyeccion_multianual");
+        e.HasIndex(x => new { x.ProgramacionId, x.Anio }).IsUnique();
+    }
+}
+
+internal sealed class MapeoAvanceMensual : IEntityTypeConfiguration<AvanceMensual>
+{
+    public void Configure(EntityTypeBuilder<AvanceMensual> e)
+    {
+        e.ToTable("avance_mensual", t => t.HasCheckConstraint("ck_avance_mensual_mes", "mes BETWEEN 1 AND 12"));
+        e.HasIndex(x => new { x.ActividadId, x.Mes }).IsUnique();
+        e.Property(x => x.Logros).HasMaxLength(4000);
+        e.Property(x => x.Dificultades).HasMaxLength(4000);
+        e.Property(x => x.MedidasCorrectivas).HasMaxLength(4000);
+        e.ConVersionDeFila();
+    }
+}
+
+internal sealed class MapeoAvanceFinanciero : IEntityTypeConfiguration<AvanceFinanciero>
+{
+    public void Configure(EntityTypeBuilder<AvanceFinanciero> e)
+    {
+        e.ToTable("avance_financiero", t => t.HasCheckConstraint("ck_avance_financiero_mes", "mes BETWEEN 1 AND 12"));
+        e.HasIndex(x => new { x.ActividadId, x.Generica, x.Mes }).IsUnique();
+        e.Property(x => x.Generica).HasMaxLength(20);
+    }
+}
