@@ -109,14 +109,51 @@ public static partial class LectorPoiExcel
         }
 
         private ActividadDto? Actividad(HojaLeida hoja, Columnas col, int f, FichaDto? ficha, string? centroHoja,
-            IReadOnlyList<string> aeisDeclaradas, string? grupo, bool hayGrupos)
+            IReadOnlyList<string> aeisDeclaradas, string? grupo, bool hayGrupos) =>
+            new FilaActividad(this, ctx, hoja, col, f, ficha, centroHoja).Leer(aeisDeclaradas, grupo, hayGrupos);
+
+        /// <summary>
+        /// One activity row, read in the order of its cells' dependencies: name, number and code (which find the
+        /// current activity the row replaces), cost centre and AEI, months and stated totals, descriptive columns,
+        /// dates. Every problem is reported at its cell; the row gives an activity only when it reported none.
+        /// </summary>
+        private sealed class FilaActividad(Lector lector, ContextoPoiExcel ctx, HojaLeida hoja, Columnas col, int f, FichaDto? ficha, string? centroHoja)
         {
-            var errores = Errores.Count;
-            void Error(Columna? c, string mensaje) =>
-                Errores.Add(new ErrorExcel(hoja.Nombre, f, c is null ? null : Referencia.Columna(c.Numero), c?.Titulo, mensaje));
+            private readonly int _errores = lector.Errores.Count;
+            private readonly string? _claveHoja = ficha?.Codigo ?? centroHoja;
+            private string? _textoNombre, _nombre, _numero, _codigo, _centro, _aei, _unidad, _responsable, _grupo;
+            private ActividadDto? _actual;
+            private readonly decimal[] _meses = new decimal[12];
+            private bool _mesesOk = true;
+            private decimal? _meta, _anual;
+            private readonly decimal?[] _trimestres = new decimal?[5];
+            private Comportamiento? _explicito;
+            private Comportamiento _comportamiento;
+            private int? _inicio, _fin;
+
+            public ActividadDto? Leer(IReadOnlyList<string> aeisDeclaradas, string? grupo, bool hayGrupos)
+            {
+                LeerNombre();
+                LeerNumero();
+                Identificar();
+                LeerCentro();
+                LeerAei(aeisDeclaradas);
+                LeerMeses();
+                LeerTotales();
+                ElegirComportamiento();
+                if (_mesesOk) ComprobarTotales();
+                LeerDescripcion(grupo);
+                LeerFechas();
+                ComprobarCodigoUnico();
+                if (lector.Errores.Count > _errores || _nombre is null || _codigo is null || _centro is null || _aei is null) return null;
+                return Dto(hayGrupos);
+            }
+
+            private void Error(Columna? c, string mensaje) =>
+                lector.Errores.Add(new ErrorExcel(hoja.Nombre, f, c is null ? null : Referencia.Columna(c.Numero), c?.Titulo, mensaje));
 
             // Every text the row gives is checked against the domain's limits (LimitesTexto) at its cell.
-            string? Revisado(string? texto, Columna? c, ClaseTexto clase)
+            private string? Revisado(string? texto, Columna? c, ClaseTexto clase)
             {
                 if (texto is null) return null;
                 var t = UnaLinea(texto);
@@ -125,163 +162,183 @@ public static partial class LectorPoiExcel
                 return null;
             }
 
-            var textoNombre = hoja.Texto(f, col[Rol.Nombre]!.Numero);
-            var nombre = Revisado(textoNombre, col[Rol.Nombre], ClaseTexto.Nombre);
-            if (textoNombre is null) Error(col[Rol.Nombre], "falta el nombre de la actividad.");
-
-            string? numero = null;
-            if (col[Rol.Numero] is { } cNum && hoja.Valor(f, cNum.Numero) is { } vNum)
+            private void LeerNombre()
             {
+                _textoNombre = hoja.Texto(f, col[Rol.Nombre]!.Numero);
+                _nombre = Revisado(_textoNombre, col[Rol.Nombre], ClaseTexto.Nombre);
+                if (_textoNombre is null) Error(col[Rol.Nombre], "falta el nombre de la actividad.");
+            }
+
+            private void LeerNumero()
+            {
+                if (col[Rol.Numero] is not { } cNum || hoja.Valor(f, cNum.Numero) is not { } vNum) return;
                 if (vNum.Tipo == TipoValor.Numero && decimal.TryParse(vNum.Crudo, NumberStyles.Float, CultureInfo.InvariantCulture, out var dn) && dn == decimal.Truncate(dn))
-                    numero = ((long)dn).ToString("00", CultureInfo.InvariantCulture);
+                    _numero = ((long)dn).ToString("00", CultureInfo.InvariantCulture);
                 else if (vNum.Tipo == TipoValor.Texto && Revisado(vNum.Crudo.Trim(), cNum, ClaseTexto.Codigo) is { Length: > 0 } tn)
-                    numero = tn.Length == 1 && char.IsDigit(tn[0]) ? "0" + tn : tn;
+                    _numero = tn.Length == 1 && char.IsDigit(tn[0]) ? "0" + tn : tn;
                 else if (vNum.Tipo != TipoValor.Texto) Error(cNum, $"«{vNum.Mostrado}» no es un número de actividad.");
             }
-            var codigoCelda = col[Rol.Codigo] is { } cCod ? Revisado(hoja.Texto(f, cCod.Numero), cCod, ClaseTexto.Codigo) : null;
-            var claveHoja = ficha?.Codigo ?? centroHoja;
-            var actual = codigoCelda is not null
-                ? _porCodigo.GetValueOrDefault(codigoCelda)
-                : numero is not null && claveHoja is not null ? _porNumero.GetValueOrDefault((Clave(claveHoja), Clave(numero))) : null;
-            if (col[Rol.Numero] is null) numero = actual?.Numero;
-            if (codigoCelda is null && numero is null && textoNombre is not null && Errores.Count == errores)
-                Error(col[Rol.Numero] ?? col[Rol.Codigo], "falta el número de la actividad.");
 
-            var codigo = codigoCelda ?? actual?.Codigo
-                         ?? (claveHoja is not null && numero is not null ? $"{claveHoja.Replace(" ", "", StringComparison.Ordinal)}-{numero}" : null);
+            /// <summary>The current activity the row replaces (by its code, else by sheet and number), and the row's code.</summary>
+            private void Identificar()
+            {
+                var codigoCelda = col[Rol.Codigo] is { } cCod ? Revisado(hoja.Texto(f, cCod.Numero), cCod, ClaseTexto.Codigo) : null;
+                _actual = codigoCelda is not null
+                    ? lector._porCodigo.GetValueOrDefault(codigoCelda)
+                    : _numero is not null && _claveHoja is not null ? lector._porNumero.GetValueOrDefault((Clave(_claveHoja), Clave(_numero))) : null;
+                if (col[Rol.Numero] is null) _numero = _actual?.Numero;
+                if (codigoCelda is null && _numero is null && _textoNombre is not null && lector.Errores.Count == _errores)
+                    Error(col[Rol.Numero] ?? col[Rol.Codigo], "falta el número de la actividad.");
+
+                _codigo = codigoCelda ?? _actual?.Codigo
+                          ?? (_claveHoja is not null && _numero is not null ? $"{_claveHoja.Replace(" ", "", StringComparison.Ordinal)}-{_numero}" : null);
+            }
 
             // Cost centre and AEI: the row's own column, else the current activity, else what the sheet declares.
-            string? centro = null;
-            if (col[Rol.Centro] is { } cCen && hoja.Texto(f, cCen.Numero) is { } tCen)
+            private void LeerCentro()
             {
-                centro = Centro(tCen);
-                if (centro is null) Error(cCen, $"«{Recortar(tCen)}» no es un centro de costo de la entidad.");
+                if (col[Rol.Centro] is { } cCen && hoja.Texto(f, cCen.Numero) is { } tCen)
+                {
+                    _centro = lector.Centro(tCen);
+                    if (_centro is null) Error(cCen, $"«{Recortar(tCen)}» no es un centro de costo de la entidad.");
+                }
+                else _centro = _actual?.CentroCosto ?? centroHoja;
+                if (_centro is not null && CentroCosto.MotivoSinActividadNueva(_centro, !ctx.CentrosInactivos.Contains(_centro), _actual?.CentroCosto == _centro) is { } inactivo)
+                    Error(col[Rol.Centro] ?? col[Rol.Nombre], inactivo + ".");
             }
-            else centro = actual?.CentroCosto ?? centroHoja;
-            if (centro is not null && CentroCosto.MotivoSinActividadNueva(centro, !ctx.CentrosInactivos.Contains(centro), actual?.CentroCosto == centro) is { } inactivo)
-                Error(col[Rol.Centro] ?? col[Rol.Nombre], inactivo + ".");
 
-            string? aei = null;
-            if (col[Rol.Aei] is { } cAei && hoja.Texto(f, cAei.Numero) is { } tAei)
+            private void LeerAei(IReadOnlyList<string> aeisDeclaradas)
             {
-                aei = TextoExcel.CodigoAlInicio(tAei, ctx.Aeis);
-                if (aei is null) Error(cAei, $"«{Recortar(tAei)}» no es una AEI del PEI de la entidad.");
+                if (col[Rol.Aei] is { } cAei && hoja.Texto(f, cAei.Numero) is { } tAei)
+                {
+                    _aei = TextoExcel.CodigoAlInicio(tAei, ctx.Aeis);
+                    if (_aei is null) Error(cAei, $"«{Recortar(tAei)}» no es una AEI del PEI de la entidad.");
+                }
+                else if (_actual is not null) _aei = _actual.Aei;
+                else if (aeisDeclaradas.Distinct(StringComparer.Ordinal).Count() == 1) _aei = aeisDeclaradas[0];
+                else if (centroHoja is not null) // an unknown sheet is reported once, not on every row
+                    Error(col[Rol.Aei], aeisDeclaradas.Count == 0
+                        ? "no se sabe a qué AEI pertenece la actividad: la hoja no declara ninguna. Añada una columna «AEI» con el código de cada actividad."
+                        : $"no se sabe a qué AEI pertenece la actividad: la hoja declara {string.Join(" y ", aeisDeclaradas.Distinct(StringComparer.Ordinal))}. " +
+                          "Añada una columna «AEI» con el código de cada actividad.");
             }
-            else if (actual is not null) aei = actual.Aei;
-            else if (aeisDeclaradas.Distinct(StringComparer.Ordinal).Count() == 1) aei = aeisDeclaradas[0];
-            else if (centroHoja is not null) // an unknown sheet is reported once, not on every row
-                Error(col[Rol.Aei], aeisDeclaradas.Count == 0
-                    ? "no se sabe a qué AEI pertenece la actividad: la hoja no declara ninguna. Añada una columna «AEI» con el código de cada actividad."
-                    : $"no se sabe a qué AEI pertenece la actividad: la hoja declara {string.Join(" y ", aeisDeclaradas.Distinct(StringComparer.Ordinal))}. " +
-                      "Añada una columna «AEI» con el código de cada actividad.");
 
             // Months, then the stated totals checked against them by the activity's behaviour.
-            var meses = new decimal[12];
-            var mesesOk = true;
-            for (var m = 1; m <= 12; m++)
+            private void LeerMeses()
             {
-                var c = col.Meses[m]!;
-                var (v, e) = NumeroCelda.Leer(hoja.Valor(f, c.Numero));
-                if (e is not null)
+                for (var m = 1; m <= 12; m++)
                 {
-                    Error(c, e);
-                    mesesOk = false;
+                    var c = col.Meses[m]!;
+                    var (v, e) = NumeroCelda.Leer(hoja.Valor(f, c.Numero));
+                    if (e is not null)
+                    {
+                        Error(c, e);
+                        _mesesOk = false;
+                    }
+                    _meses[m - 1] = v ?? 0;
                 }
-                meses[m - 1] = v ?? 0;
             }
-            decimal? Declarado(Rol rol)
+
+            private void LeerTotales()
             {
-                if (col[rol] is not { } c) return null;
+                _meta = Declarado(col[Rol.Meta]);
+                _anual = Declarado(col[Rol.Anual]);
+                for (var t = 1; t <= 4; t++)
+                    if (col.Trimestres[t] is { } c) _trimestres[t] = Declarado(c);
+            }
+
+            private decimal? Declarado(Columna? c)
+            {
+                if (c is null) return null;
                 var (v, e) = NumeroCelda.Leer(hoja.Valor(f, c.Numero));
                 if (e is not null) Error(c, e);
                 return v;
             }
-            var meta = Declarado(Rol.Meta);
-            var anual = Declarado(Rol.Anual);
-            var trimestres = new decimal?[5];
-            for (var t = 1; t <= 4; t++)
+
+            private void ElegirComportamiento()
             {
-                if (col.Trimestres[t] is not { } c) continue;
-                var (v, e) = NumeroCelda.Leer(hoja.Valor(f, c.Numero));
-                if (e is not null) Error(c, e);
-                trimestres[t] = v;
+                if (col[Rol.Comportamiento] is { } cCom && hoja.Texto(f, cCom.Numero) is { } tCom)
+                {
+                    _explicito = LeerComportamiento(tCom);
+                    if (_explicito is null) Error(cCom, $"«{Recortar(tCom)}» no es un comportamiento: use suma, promedio, último o máximo.");
+                }
+                else _explicito = _actual?.Comportamiento;
+                var declarados = new[] { _meta, _anual }.OfType<decimal>().ToList();
+                _comportamiento = _explicito
+                                  ?? OrdenInferencia.FirstOrDefault(c => declarados.All(d => Coincide(c, _meses, d)), Comportamiento.Suma);
             }
 
-            Comportamiento? explicito = null;
-            if (col[Rol.Comportamiento] is { } cCom && hoja.Texto(f, cCom.Numero) is { } tCom)
+            private void ComprobarTotales()
             {
-                explicito = LeerComportamiento(tCom);
-                if (explicito is null) Error(cCom, $"«{Recortar(tCom)}» no es un comportamiento: use suma, promedio, último o máximo.");
-            }
-            else explicito = actual?.Comportamiento;
-            var declarados = new[] { meta, anual }.OfType<decimal>().ToList();
-            var comportamiento = explicito
-                                 ?? OrdenInferencia.FirstOrDefault(c => declarados.All(d => Coincide(c, meses, d)), Comportamiento.Suma);
-            if (mesesOk)
-            {
-                foreach (var (rol, valor) in new[] { (Rol.Meta, meta), (Rol.Anual, anual) })
+                foreach (var (rol, valor) in new[] { (Rol.Meta, _meta), (Rol.Anual, _anual) })
                 {
-                    if (valor is not { } v || Coincide(comportamiento, meses, v)) continue;
-                    var mensaje = ProgramacionActividad.VerificarMetaAnual(comportamiento, meses, v)!;
-                    Error(col[rol], explicito is null
+                    if (valor is not { } v || Coincide(_comportamiento, _meses, v)) continue;
+                    var mensaje = ProgramacionActividad.VerificarMetaAnual(_comportamiento, _meses, v)!;
+                    Error(col[rol], _explicito is null
                         ? mensaje + " Tampoco es su promedio, su último valor ni su máximo; corrija los meses o el total."
                         : mensaje);
                 }
                 for (var t = 1; t <= 4; t++)
                 {
-                    if (trimestres[t] is not { } q) continue;
-                    var calculado = Agregacion.Programado(comportamiento, meses, Periodo.Trimestre(t));
+                    if (_trimestres[t] is not { } q) continue;
+                    var calculado = Agregacion.Programado(_comportamiento, _meses, Periodo.Trimestre(t));
                     if (Math.Abs(calculado - q) > Tolerancia)
                         Error(col.Trimestres[t], $"el subtotal {Numero(q)} no coincide con los meses del trimestre " +
-                                                 $"({comportamiento.Nombre().ToLowerInvariant()} = {Numero(calculado)}).");
+                                                 $"({_comportamiento.Nombre().ToLowerInvariant()} = {Numero(calculado)}).");
                 }
             }
 
-            var unidad = col[Rol.Unidad] is { } cUni ? Revisado(Texto(hoja, f, cUni, null), cUni, ClaseTexto.Nombre) : actual?.UnidadMedida;
-            var responsable = col[Rol.Responsable] is { } cRes ? Revisado(Texto(hoja, f, cRes, null), cRes, ClaseTexto.Nombre) : actual?.Responsable;
-            if (grupo is not null) grupo = Revisado(grupo, col[Rol.Nombre], ClaseTexto.Nombre);
-
-            var (inicio, fin) = (Mes(hoja, f, col[Rol.Inicio], actual?.MesInicio, Error), Mes(hoja, f, col[Rol.Fin], actual?.MesFin, Error));
-            if (ActividadOperativa.VerificarMeses(inicio, fin) is { } desorden) Error(col[Rol.Fin], desorden + ".");
-
-            if (codigo is not null)
+            private void LeerDescripcion(string? grupo)
             {
-                if (_codigos.TryGetValue(codigo, out var previa))
-                    Error(col[Rol.Codigo] ?? col[Rol.Numero], previa.Hoja == hoja.Nombre
-                        ? $"el código {codigo} se repite: ya está en la fila {previa.Fila}."
-                        : $"el código {codigo} se repite: ya está en la hoja '{previa.Hoja}', fila {previa.Fila}.");
-                else _codigos[codigo] = (hoja.Nombre, f);
+                _unidad = col[Rol.Unidad] is { } cUni ? Revisado(Texto(hoja, f, cUni, null), cUni, ClaseTexto.Nombre) : _actual?.UnidadMedida;
+                _responsable = col[Rol.Responsable] is { } cRes ? Revisado(Texto(hoja, f, cRes, null), cRes, ClaseTexto.Nombre) : _actual?.Responsable;
+                _grupo = grupo is not null ? Revisado(grupo, col[Rol.Nombre], ClaseTexto.Nombre) : null;
             }
 
-            if (Errores.Count > errores || nombre is null || codigo is null || centro is null || aei is null) return null;
-            return new ActividadDto
+            private void LeerFechas()
             {
-                Codigo = codigo,
-                Tipo = actual?.Tipo ?? TipoActividad.AO,
-                Nombre = nombre,
-                CentroCosto = centro,
-                Aei = aei,
+                (_inicio, _fin) = (Mes(hoja, f, col[Rol.Inicio], _actual?.MesInicio, Error), Mes(hoja, f, col[Rol.Fin], _actual?.MesFin, Error));
+                if (ActividadOperativa.VerificarMeses(_inicio, _fin) is { } desorden) Error(col[Rol.Fin], desorden + ".");
+            }
+
+            private void ComprobarCodigoUnico()
+            {
+                if (_codigo is null) return;
+                if (lector._codigos.TryGetValue(_codigo, out var previa))
+                    Error(col[Rol.Codigo] ?? col[Rol.Numero], previa.Hoja == hoja.Nombre
+                        ? $"el código {_codigo} se repite: ya está en la fila {previa.Fila}."
+                        : $"el código {_codigo} se repite: ya está en la hoja '{previa.Hoja}', fila {previa.Fila}.");
+                else lector._codigos[_codigo] = (hoja.Nombre, f);
+            }
+
+            private ActividadDto Dto(bool hayGrupos) => new()
+            {
+                Codigo = _codigo!,
+                Tipo = _actual?.Tipo ?? TipoActividad.AO,
+                Nombre = _nombre!,
+                CentroCosto = _centro!,
+                Aei = _aei!,
                 Ficha = ficha?.Codigo,
-                UnidadMedida = unidad,
-                Comportamiento = comportamiento,
-                Peso = actual?.Peso ?? 1,
-                Programado = meses,
+                UnidadMedida = _unidad,
+                Comportamiento = _comportamiento,
+                Peso = _actual?.Peso ?? 1,
+                Programado = _meses,
                 // A workbook carries targets only: the replaced POI's progress does not survive (README.md).
                 Ejecutado = new decimal?[12],
-                FinancieroProgramado = actual?.FinancieroProgramado ?? new decimal[12],
+                FinancieroProgramado = _actual?.FinancieroProgramado ?? new decimal[12],
                 FinancieroEjecutado = new decimal?[12],
-                Responsable = responsable,
-                MesInicio = inicio,
-                MesFin = fin,
-                CategoriaPresupuestal = actual?.CategoriaPresupuestal,
-                Producto = actual?.Producto,
-                ActividadPresupuestal = actual?.ActividadPresupuestal,
-                Cui = actual?.Cui,
-                Prioridad = actual?.Prioridad,
-                Numero = numero,
-                Grupo = hayGrupos ? grupo : actual?.Grupo,
-                MetaAnual = meta ?? anual ?? Agregacion.Programado(comportamiento, meses, Periodo.Anual),
-                FinancieroPorGenerica = actual?.FinancieroPorGenerica.Select(g => g with { Ejecutado = new decimal?[12] }).ToList() ?? [],
+                Responsable = _responsable,
+                MesInicio = _inicio,
+                MesFin = _fin,
+                CategoriaPresupuestal = _actual?.CategoriaPresupuestal,
+                Producto = _actual?.Producto,
+                ActividadPresupuestal = _actual?.ActividadPresupuestal,
+                Cui = _actual?.Cui,
+                Prioridad = _actual?.Prioridad,
+                Numero = _numero,
+                Grupo = hayGrupos ? _grupo : _actual?.Grupo,
+                MetaAnual = _meta ?? _anual ?? Agregacion.Programado(_comportamiento, _meses, Periodo.Anual),
+                FinancieroPorGenerica = _actual?.FinancieroPorGenerica.Select(g => g with { Ejecutado = new decimal?[12] }).ToList() ?? [],
             };
         }
 
