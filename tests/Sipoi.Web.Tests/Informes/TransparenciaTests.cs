@@ -6,9 +6,9 @@ using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Tests.Reportes;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Informes;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 using static Sipoi.Web.Tests.Reportes.AvanceDePrueba;
 

@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Arranque;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 using static Sipoi.Web.Tests.Reportes.AvanceDePrueba;
 
