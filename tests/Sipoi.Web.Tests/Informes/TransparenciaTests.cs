@@ -82,7 +82,7 @@ public sealed class TransparenciaTests(AppDePrueba app) : IClassFixture<AppDePru
         var filas = seccion.QuerySelectorAll("tbody tr").ToList();
         Assert.Equal(aprobados.Oeis.Select(o => o.Codigo), filas.Select(f => f.Children[0].TextContent));
         Assert.Equal(aprobados.Oeis.Select(o => Formato.Porcentaje(o.Valor)), filas.Select(f => f.Children[2].TextContent));
-        Assert.Equal(aprobados.Oeis.Select(o => o.Banda is { } b ? aprobados.Bandas.Texto(b) : "Sin meta en el periodo"),
+        Assert.Equal(aprobados.Oeis.Select(o => o.Banda is { } b ? aprobados.Bandas.Texto(b) : "ND"),
             filas.Select(f => f.Children[3].TextContent));
     }
 
