@@ -183,7 +183,7 @@ public sealed class AcumuladorEvaluacion
             if (_incluirActividades)
                 actividades[i] = new ResultadoActividad(_codigos[i], _codigosAeis[f.Aei], _centros[f.Centro],
                     f.Ficha >= 0 ? _fichas[f.Ficha].Codigo : null, f.Peso, e.Programado, e.Ejecutado, e.Porcentaje,
-                    e.Ajustada, e.Estado, bandas.Clasificar(e.Ajustada));
+                    e.Ajustada, e.Estado, e.Banda(bandas));
         }
 
         var oeis = Oeis(mediaAei, conteoAei, out var igi);

@@ -7,6 +7,13 @@ public enum Banda { Bajo, Medio, Alto }
 
 public static class BandaTexto
 {
+    /// <summary>
+    /// The one text for "no value" wherever a band or a percentage is shown: DOMAIN.md's ND (no disponible).
+    /// It covers a group without any activity with a target in the period, an indicator without a measurement
+    /// and an activity with nothing registered; the row's other columns say which.
+    /// </summary>
+    public const string NoDisponible = "ND";
+
     /// <summary>Code used by the exchange output: "bajo", "medio", "alto".</summary>
     public static string Codigo(this Banda b) => b switch
     {

@@ -55,6 +55,16 @@ public readonly record struct EjecucionPeriodo(
 
     /// <summary>E ≥ 100 %: the activity met (or passed) its target.</summary>
     public bool Cumplida => Porcentaje is { } e && Ejecucion.Cumplida(e);
+
+    /// <summary>
+    /// The band an activity is painted with: that of its Ea when something was registered; none (ND) without a
+    /// target, and none either when a target has nothing registered. Why not Bajo for "sin registro": the band
+    /// judges a measured performance, and an unregistered month is a data gap to chase — DOMAIN.md §5 treats an
+    /// AEI without information the same way (listed apart, never crítica). The activity still counts as E = 0 in
+    /// every average, so its AEI and cost centre do turn red.
+    /// </summary>
+    public Banda? Banda(EsquemaBandas bandas) =>
+        Estado == EstadoEjecucion.ConMeta && Ajustada is { } ea ? bandas.Clasificar(ea) : null;
 }
 
 /// <summary>The activity execution formulas. Every screen, report and export calls these.</summary>

@@ -48,6 +48,7 @@ public sealed record ResultadoCentroCosto(string Codigo, decimal? Valor, Banda? 
 /// One activity in the period. <see cref="Ejecucion"/> is the raw E (may exceed 100),
 /// <see cref="EjecucionAjustada"/> the Ea that enters the averages; both null without a target,
 /// both 0 when the target has nothing registered (<see cref="EstadoEjecucion.SinRegistro"/>).
+/// <see cref="Banda"/> is <see cref="EjecucionPeriodo.Banda"/>: null without a target and without a registration.
 /// </summary>
 public sealed record ResultadoActividad(
     string Codigo, string AeiCodigo, string CentroCostoCodigo, string? FichaCodigo, decimal Peso,

@@ -37,6 +37,39 @@ public readonly record struct Periodo
 
     public static IReadOnlyList<Periodo> Trimestres { get; } = [Trimestre(1), Trimestre(2), Trimestre(3), Trimestre(4)];
 
+    /// <summary>
+    /// Every period a screen offers, in the one order every selector and message uses: months, quarters,
+    /// semesters, the year, then accumulated to a month — the order DOMAIN.md §5 lists them ("month, quarter,
+    /// semester, year, or cumulative to a month"). A screen that offers fewer (an evaluation: S1, S2, ANUAL)
+    /// keeps this order.
+    /// </summary>
+    public static IReadOnlyList<Periodo> Seleccionables { get; } =
+    [
+        .. Enumerable.Range(1, 12).Select(Mes), .. Trimestres, Semestre(1), Semestre(2), Anual,
+        .. Enumerable.Range(1, 12).Select(AcumuladoAl),
+    ];
+
+    /// <summary>
+    /// The one message for a period code that is unknown or not offered here, naming what was typed and the
+    /// codes allowed (runs of one kind shortened: «M01…M12»): "Periodo no válido: «T5». Use M01…M12, T1…T4,
+    /// S1, S2, ANUAL o A01…A12."
+    /// </summary>
+    public static string NoValido(string? codigo, IReadOnlyList<Periodo>? permitidos = null)
+    {
+        var partes = new List<string>();
+        var lista = permitidos ?? Seleccionables;
+        for (var i = 0; i < lista.Count;)
+        {
+            var j = i;
+            while (j + 1 < lista.Count && lista[j + 1].Tipo == lista[i].Tipo) j++;
+            if (j - i >= 2) partes.Add($"{lista[i].Codigo}…{lista[j].Codigo}");
+            else for (var k = i; k <= j; k++) partes.Add(lista[k].Codigo);
+            i = j + 1;
+        }
+        var codigos = partes.Count > 1 ? string.Join(", ", partes.Take(partes.Count - 1)) + " o " + partes[^1] : string.Concat(partes);
+        return $"Periodo no válido: «{codigo?.Trim()}». Use {codigos}.";
+    }
+
     public bool Contiene(int mes) => mes >= Desde && mes <= Hasta;
 
     /// <summary>The code used by the command line and the exchange output: M01…M12, A01…A12, T1…T4, S1, S2, ANUAL.</summary>
@@ -77,9 +110,7 @@ public readonly record struct Periodo
         }
     }
 
-    public static Periodo Parse(string codigo) => TryParse(codigo, out var p)
-        ? p
-        : throw new FormatException($"Periodo no válido: «{codigo}». Use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+    public static Periodo Parse(string codigo) => TryParse(codigo, out var p) ? p : throw new FormatException(NoValido(codigo));
 
     private static int ValidarMes(int mes) => mes is >= 1 and <= 12
         ? mes

@@ -88,7 +88,12 @@ public sealed record ProblemaSeguimiento(string CodigoActividad, string Campo, s
         new(a.Codigo, campo, $"Actividad {a.Codigo}, {mes.Nombre}: {detalle}");
 }
 
-internal static class Formato
+/// <summary>
+/// Figures inside the domain's refusal messages. The domain depends on nothing, so it cannot reach the display
+/// formatter (<c>Sipoi.Interop.Evaluacion.FormatoNumero</c>); a message keeps up to 4 decimals because it
+/// repeats what the user typed, not a rounded report figure.
+/// </summary>
+internal static class CifraEnMensaje
 {
     private static readonly CultureInfo Invariante = CultureInfo.InvariantCulture;
 

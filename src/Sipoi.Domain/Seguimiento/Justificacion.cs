@@ -46,9 +46,9 @@ public static class Justificacion
         return Motivo(metaMes, ejecutado, configuracion) switch
         {
             MotivoJustificacion.BajoTolerancia =>
-                $"la ejecución es {Formato.Porcentaje(e!.Value)} de la meta, debajo de la tolerancia de {Formato.Numero(configuracion.ToleranciaInferior)} %",
+                $"la ejecución es {CifraEnMensaje.Porcentaje(e!.Value)} de la meta, debajo de la tolerancia de {CifraEnMensaje.Numero(configuracion.ToleranciaInferior)} %",
             MotivoJustificacion.SobreTolerancia =>
-                $"la ejecución es {Formato.Porcentaje(e!.Value)} de la meta, encima de la tolerancia de {Formato.Numero(configuracion.ToleranciaSuperior)} %",
+                $"la ejecución es {CifraEnMensaje.Porcentaje(e!.Value)} de la meta, encima de la tolerancia de {CifraEnMensaje.Numero(configuracion.ToleranciaSuperior)} %",
             MotivoJustificacion.EjecucionNoProgramada => "hay ejecución no programada (el mes no tiene meta)",
             _ => "la ejecución está dentro de la tolerancia",
         };

@@ -49,7 +49,7 @@ public static partial class ValidacionAvance
         {
             var limite = LimiteFisico(actividad.MetaMes, actividad.MetaAnual, actividad.UnidadMedida);
             var detalle = Valor(f, DecimalesFisico, "la ejecución física", "negativa") ?? (limite is { } l && f > l
-                ? $"la ejecución física {Formato.Numero(f)} no es razonable: {Razon(actividad.MetaMes, actividad.MetaAnual, actividad.UnidadMedida)}."
+                ? $"la ejecución física {CifraEnMensaje.Numero(f)} no es razonable: {Razon(actividad.MetaMes, actividad.MetaAnual, actividad.UnidadMedida)}."
                 : null);
             if (detalle is not null) problemas.Add(ProblemaSeguimiento.De(actividad, mes, CampoAvance.EjecutadoFisico, detalle));
         }
@@ -57,10 +57,10 @@ public static partial class ValidacionAvance
         {
             var limite = Limite(actividad.MetaFinancieraMes, actividad.MetaFinancieraAnual);
             var detalle = Valor(s, DecimalesFinanciero, "el monto ejecutado", "negativo") ?? (limite is { } l && s > l
-                ? $"el monto ejecutado S/ {Formato.Numero(s)} no es razonable: supera {FactorAbsurdo:0} veces lo programado " +
+                ? $"el monto ejecutado S/ {CifraEnMensaje.Numero(s)} no es razonable: supera {FactorAbsurdo:0} veces lo programado " +
                   (actividad.MetaFinancieraMes > 0
-                      ? $"en el mes (S/ {Formato.Numero(actividad.MetaFinancieraMes)})."
-                      : $"en el año (S/ {Formato.Numero(actividad.MetaFinancieraAnual)}) y el mes no tiene programación.")
+                      ? $"en el mes (S/ {CifraEnMensaje.Numero(actividad.MetaFinancieraMes)})."
+                      : $"en el año (S/ {CifraEnMensaje.Numero(actividad.MetaFinancieraAnual)}) y el mes no tiene programación.")
                 : null);
             if (detalle is not null) problemas.Add(ProblemaSeguimiento.De(actividad, mes, CampoAvance.EjecutadoFinanciero, detalle));
         }
@@ -91,13 +91,13 @@ public static partial class ValidacionAvance
 
     private static string Razon(decimal metaMes, decimal metaAnual, string? unidad) =>
         EsPorcentaje(unidad) ? $"la unidad de medida es un porcentaje ({unidad!.Trim()}) y no puede pasar de 100"
-        : metaMes > 0 ? $"supera {FactorAbsurdo:0} veces la meta del mes ({Formato.Numero(metaMes)})"
-        : $"supera {FactorAbsurdo:0} veces la meta anual ({Formato.Numero(metaAnual)}) y el mes no tiene meta";
+        : metaMes > 0 ? $"supera {FactorAbsurdo:0} veces la meta del mes ({CifraEnMensaje.Numero(metaMes)})"
+        : $"supera {FactorAbsurdo:0} veces la meta anual ({CifraEnMensaje.Numero(metaAnual)}) y el mes no tiene meta";
 
     private static string? Valor(decimal v, int decimales, string campo, string negativo)
     {
         if (v < 0) return $"{campo} no puede ser {negativo}.";
-        if (v > ValorMaximo) return $"{campo} {Formato.Numero(v)} excede el máximo admitido.";
+        if (v > ValorMaximo) return $"{campo} {CifraEnMensaje.Numero(v)} excede el máximo admitido.";
         if (decimal.Round(v, decimales) != v) return $"{campo} admite hasta {decimales} decimales.";
         return null;
     }
@@ -140,7 +140,7 @@ public static class ReglasEnvio
             if (a.TieneMeta && a.Avance.Fisico is null)
             {
                 problemas.Add(ProblemaSeguimiento.De(a, mes, CampoAvance.EjecutadoFisico,
-                    $"falta registrar la ejecución física (meta del mes: {Formato.Numero(a.MetaMes)})."));
+                    $"falta registrar la ejecución física (meta del mes: {CifraEnMensaje.Numero(a.MetaMes)})."));
                 continue;
             }
             if (!Justificacion.Requerida(a.MetaMes, a.Avance.Fisico, configuracion)) continue;

@@ -22,6 +22,16 @@ public static class FormatoNumero
     public static string Numero(decimal valor, int decimales = 2) =>
         Redondear(valor, decimales).ToString("N" + decimales.ToString(CultureInfo.InvariantCulture), Formato);
 
+    /// <summary>
+    /// A quantity as the POI matrices print it: 1234.5 → "1,234.5", 21 → "21" (decimals only when it has
+    /// them, at most <paramref name="decimales"/>).
+    /// </summary>
+    public static string Cantidad(decimal valor, int decimales = 2) =>
+        Redondear(valor, decimales).ToString("#,0." + new string('#', decimales), Formato);
+
+    /// <summary>Money: 27601391 → "S/ 27,601,391.00".</summary>
+    public static string Soles(decimal valor) => "S/ " + Numero(valor);
+
     /// <summary>Whole counts: 1234 → "1,234".</summary>
     public static string Entero(int valor) => valor.ToString("N0", Formato);
 

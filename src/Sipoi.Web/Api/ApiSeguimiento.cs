@@ -236,9 +236,7 @@ public static class ApiSeguimiento
         var archivos = (await db.Evidencias.AsNoTracking().Where(e => ids.Contains(e.ActividadId) && e.Mes == m.Mes).OrderBy(e => e.Id)
                 .Select(e => new { e.Id, e.ActividadId, e.Nombre, e.Tipo, e.Tamano, e.SubidoPor, e.SubidoEn }).ToListAsync(ct))
             .ToLookup(e => e.ActividadId);
-        object? Porcentaje(EjecucionPeriodo e) => e.Estado == EstadoEjecucion.ConMeta
-            ? new { valor = e.Porcentaje, banda = bandas.Clasificar(e.Ajustada!.Value).Codigo() }
-            : null;
+        object? Porcentaje(EjecucionPeriodo e) => e.Banda(bandas) is { } b ? new { valor = e.Porcentaje, banda = b.Codigo() } : null;
         return new
         {
             entidad = m.Entidad.Codigo,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.WebEncoders;
 using Sipoi.Web.Api;
 using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Seguimiento;
 using Sipoi.Web.Seguridad;
 
@@ -87,64 +87,5 @@ public static class SipoiWeb
         services.AddDbContext<SipoiDbContext>((sp, o) => o.UseNpgsql(conexion).ConfigureWarnings(BaseDeDatos.Advertencias)
             .AddInterceptors(sp.GetRequiredService<InterceptorAuditoria>()));
         return services;
-    }
-}
-
-/// <summary>How numbers are written for the offices: 17,009,620.80 and 94.27 %, months in Spanish.</summary>
-public static class Formato
-{
-    public static CultureInfo Cultura { get; } = CrearCultura();
-
-    private static CultureInfo CrearCultura()
-    {
-        var c = (CultureInfo)CultureInfo.GetCultureInfo("es-PE").Clone();
-        c.NumberFormat.NumberDecimalSeparator = ".";
-        c.NumberFormat.NumberGroupSeparator = ",";
-        c.NumberFormat.PercentDecimalSeparator = ".";
-        c.NumberFormat.PercentGroupSeparator = ",";
-        c.NumberFormat.CurrencyDecimalSeparator = ".";
-        c.NumberFormat.CurrencyGroupSeparator = ",";
-        return CultureInfo.ReadOnly(c);
-    }
-
-    /// <summary>A quantity as the matrices print it: thousands separated, decimals only when it has them.</summary>
-    public static string Numero(decimal? valor) => valor is { } v
-        ? (v == decimal.Truncate(v) ? v.ToString("#,0", Cultura) : v.ToString("#,0.##", Cultura))
-        : "";
-
-    /// <summary>Money and shares as the budget tables print them: always two decimals.</summary>
-    public static string Numero2(decimal? valor) => valor is { } v ? v.ToString("#,0.00", Cultura) : "";
-
-    public static string Porcentaje(decimal? valor) => valor is { } v ? v.ToString("#,0.00", Cultura) + " %" : "ND";
-
-    public static string Soles(decimal? valor) => valor is { } v ? "S/ " + v.ToString("#,0.00", Cultura) : "";
-
-    /// <summary>
-    /// Peru's time (UTC−5, no daylight saving): how moments are shown and how a date typed in a filter
-    /// is read. The fixed offset is the fallback when the machine has no time-zone database.
-    /// </summary>
-    public static TimeZoneInfo ZonaHoraria { get; } = CrearZona();
-
-    private static TimeZoneInfo CrearZona()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("America/Lima"); }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("Peru", TimeSpan.FromHours(-5), "Hora de Perú", "Hora de Perú");
-        }
-    }
-
-    public static DateTimeOffset HoraLocal(DateTimeOffset momento) => TimeZoneInfo.ConvertTime(momento, ZonaHoraria);
-
-    public static string FechaHora(DateTimeOffset momento) => HoraLocal(momento).ToString("dd/MM/yyyy HH:mm:ss", Cultura);
-
-    /// <summary>The local date of a moment: "22/07/2024".</summary>
-    public static string Fecha(DateTimeOffset momento) => HoraLocal(momento).ToString("dd/MM/yyyy", Cultura);
-
-    /// <summary>The first instant of a local date, for "from" and "until" filters.</summary>
-    public static DateTimeOffset InicioDelDia(DateOnly fecha)
-    {
-        var local = fecha.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, ZonaHoraria.GetUtcOffset(local)).ToUniversalTime();
     }
 }

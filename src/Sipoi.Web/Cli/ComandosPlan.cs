@@ -54,7 +54,7 @@ public static partial class LineaDeComandos
         var anio = a.Entero("anio");
         var codigoPeriodo = a.Requerida("periodo");
         if (!Periodo.TryParse(codigoPeriodo, out var periodo))
-            throw new ErrorCli($"periodo no válido «{codigoPeriodo}»: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+            throw new ErrorCli(Periodo.NoValido(codigoPeriodo));
         var formato = a.Opcion("formato") ?? "json";
         if (formato is not ("json" or "tabla")) throw new ErrorCli($"formato no válido «{formato}»: use json o tabla.");
         MetodoEvaluacion? metodo = a.Opcion("metodo") switch

@@ -21,7 +21,7 @@ public static partial class LineaDeComandos
         var documento = a.Opcion("documento");
         a.SinSobrantes();
         if (!Periodo.TryParse(textoPeriodo, out var periodo) || !EvaluacionPoi.PeriodosPermitidos.Contains(periodo))
-            throw new ErrorCli($"periodo no válido «{textoPeriodo}»: use S1, S2 o ANUAL.");
+            throw new ErrorCli(Periodo.NoValido(textoPeriodo, EvaluacionPoi.PeriodosPermitidos));
         var entidad = await db.Entidades.SingleOrDefaultAsync(e => e.Codigo == codigo, ct)
             ?? throw new ErrorCli($"no existe la entidad «{codigo}» (vea ./sipoi entidades).");
         try

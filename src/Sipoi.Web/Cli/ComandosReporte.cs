@@ -63,7 +63,7 @@ public static partial class LineaDeComandos
         var anio = a.Entero("anio");
         var codigoPeriodo = a.Opcion("periodo") ?? "ANUAL";
         if (!Periodo.TryParse(codigoPeriodo, out var periodo))
-            throw new ErrorCli($"periodo no válido «{codigoPeriodo}»: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+            throw new ErrorCli(Periodo.NoValido(codigoPeriodo));
         var entidades = a.Opcion("entidades");
         var archivo = a.Requerida("salida");
         a.SinSobrantes();

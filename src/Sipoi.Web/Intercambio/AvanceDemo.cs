@@ -9,6 +9,7 @@ using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Informes;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Seguimiento;
 
 namespace Sipoi.Web.Intercambio;

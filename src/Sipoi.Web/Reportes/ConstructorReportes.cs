@@ -5,11 +5,11 @@ using Sipoi.Domain.Informes;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Presupuesto;
 using Sipoi.Interop.Reportes;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Informes;
 using Sipoi.Web.Pages.Poi;
+using Sipoi.Web.Presentacion;
 
 namespace Sipoi.Web.Reportes;
 

@@ -41,6 +41,18 @@ public class AcumuladorEvaluacionTests
     }
 
     [Fact]
+    public void Actividad_ConMetaSinRegistro_NoSePintaPeroCuentaEnSuAei()
+    {
+        // 75/95 scheme: A1 at 96 % is Alto; A2 has nothing registered, so it has no band (ND), yet its
+        // E = 0 still pulls the AEI down to 48 %, which is Bajo.
+        var r = Evaluar(PeiSimple, [Ao("A1", "AEI.01.01", 100, 96), Ao("A2", "AEI.01.01", 100, null)]);
+        Assert.Equal(Banda.Alto, r.Actividades.Single(a => a.Codigo == "A1").Banda);
+        Assert.Null(r.Actividades.Single(a => a.Codigo == "A2").Banda);
+        Assert.Equal(48m, AeiDe(r, "AEI.01.01").Valor);
+        Assert.Equal(Banda.Bajo, AeiDe(r, "AEI.01.01").Banda);
+    }
+
+    [Fact]
     public void Aei_SinActividadesConMeta_NoTieneValor()
     {
         var r = Evaluar(PeiSimple, [Ao("A1", "AEI.01.01", 100, 80), Ao("A2", "AEI.01.02", 0, 5)]);

@@ -140,4 +140,17 @@ public class EjecucionTests
         var anual = Ejecucion.Evaluar(Comportamiento.Suma, prog, ejec, Periodo.Anual);
         Assert.Equal(25m, anual.Porcentaje);
     }
+
+    [Theory]
+    [InlineData(100.0, 74.99, "Bajo")]
+    [InlineData(100.0, 75.0, "Medio")]
+    [InlineData(100.0, 130.0, "Alto")]
+    [InlineData(100.0, null, null)]   // target, nothing registered: a data gap, not a low performance
+    [InlineData(0.0, 5.0, null)]      // executed without a target
+    [InlineData(0.0, null, null)]   // no target
+    public void Banda_SoloLaTieneLoRegistradoConMeta(double programado, double? ejecutado, string? banda)
+    {
+        var e = Ejecucion.Evaluar((decimal)programado, (decimal?)ejecutado);
+        Assert.Equal(banda, e.Banda(EsquemaBandas.Nacional)?.ToString());
+    }
 }

@@ -37,7 +37,9 @@ public class EvaluacionTablaTests
         Assert.Matches(@"OEI\.01\s+1\s+2\s+3\s+2\s+99\.00 %\s+Alto", texto);
         Assert.Matches(@"AEI\.01\.03\s+3\s+1\s+1\s+0\s+94\.00 %\s+Medio", texto);
         Assert.Matches(@"AO4 .*62\.22 %\s+62\.22 %\s+Bajo\s+Con meta", texto);
-        Assert.Matches(@"AO6 .*17,009,620\.80\s+—\s+0\.00 %\s+0\.00 %\s+Bajo\s+Sin registro", texto);
+        // A target with nothing registered counts as 0 % but has no band (EjecucionPeriodo.Banda): not painted Bajo.
+        Assert.Matches(@"AO6 .*17,009,620\.80\s+—\s+0\.00 %\s+0\.00 %\s+Sin registro", texto);
+        Assert.DoesNotMatch(@"AO6 .*Bajo", texto);
         Assert.Matches(@"AEI\.02\.01\s+OEI\.02\s+2\s+1\s+62\.50 %\s+Bajo\s+Sí", texto);
         Assert.Matches(@"IND\.AEI\.02\.01\.02 .*ND\s+ND", texto);
         Assert.DoesNotContain("FICHA DE PROCESO", texto);

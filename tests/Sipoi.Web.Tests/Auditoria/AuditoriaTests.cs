@@ -193,7 +193,7 @@ public sealed class AuditoriaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
             await db.SaveChangesAsync();
         });
         var http = await app.ComoAsync(AppDePrueba.Planificador);
-        var hoy = Sipoi.Web.Arranque.Formato.HoraLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd");
+        var hoy = Sipoi.Web.Presentacion.Formato.HoraLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd");
         var url = $"/e/EMSAPUNO/auditoria?tabla=avance_mensual&usuario=operador&texto=mes%3D10&desde={hoy}&hasta={hoy}";
         var doc = new HtmlParser().ParseDocument(await (await http.GetAsync(url)).Content.ReadAsStringAsync());
         Assert.Equal(Sipoi.Web.Pages.Auditoria.IndexModel.FilasPorPagina, doc.QuerySelectorAll("table.auditoria tbody tr").Length);

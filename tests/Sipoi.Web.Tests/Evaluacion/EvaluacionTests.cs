@@ -4,9 +4,9 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Cli;
 using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Evaluacion;

@@ -6,9 +6,9 @@ using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Tests.Reportes;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Informes;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 using static Sipoi.Web.Tests.Reportes.AvanceDePrueba;
 
@@ -82,7 +82,7 @@ public sealed class TransparenciaTests(AppDePrueba app) : IClassFixture<AppDePru
         var filas = seccion.QuerySelectorAll("tbody tr").ToList();
         Assert.Equal(aprobados.Oeis.Select(o => o.Codigo), filas.Select(f => f.Children[0].TextContent));
         Assert.Equal(aprobados.Oeis.Select(o => Formato.Porcentaje(o.Valor)), filas.Select(f => f.Children[2].TextContent));
-        Assert.Equal(aprobados.Oeis.Select(o => o.Banda is { } b ? aprobados.Bandas.Texto(b) : "Sin meta en el periodo"),
+        Assert.Equal(aprobados.Oeis.Select(o => o.Banda is { } b ? aprobados.Bandas.Texto(b) : "ND"),
             filas.Select(f => f.Children[3].TextContent));
     }
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 using Sipoi.Web.Tests.Reportes;
 

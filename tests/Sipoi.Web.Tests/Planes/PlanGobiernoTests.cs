@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Arranque;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 using Sipoi.Web.Tests.Reportes;
 

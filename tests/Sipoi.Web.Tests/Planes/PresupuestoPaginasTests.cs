@@ -4,8 +4,8 @@ using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Tests.Infraestructura;
 

@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Arranque;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 using static Sipoi.Web.Tests.Reportes.AvanceDePrueba;
 
@@ -48,7 +48,7 @@ public sealed class TableroTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         foreach (var (o, fila) in motor.Oeis.Zip(oeis))
         {
             Assert.Equal(Dato(o.Valor), fila.GetAttribute("data-valor"));
-            var banda = o.Banda is { } b ? motor.Bandas.Texto(b) : "Sin meta en el periodo";
+            var banda = o.Banda is { } b ? motor.Bandas.Texto(b) : "ND";
             Assert.Equal(o.Valor is null ? banda : $"{Formato.Porcentaje(o.Valor)} · {banda}", fila.GetAttribute("data-texto"));
             Assert.Equal(Formato.Porcentaje(o.Valor), fila.Children[4].TextContent);
             Assert.Equal(banda, fila.Children[5].TextContent);

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Seguimiento;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;
 using Sipoi.Web.Pages.Entidades;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Auditoria;

@@ -24,9 +24,6 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public Interop.Reportes.Consolidado Consolidado { get; private set; } = null!;
     public IReadOnlyList<string> SinPoi { get; private set; } = [];
 
-    public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
-        [Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual, .. Periodo.Trimestres, .. Enumerable.Range(1, 12).Select(Periodo.AcumuladoAl)];
-
     /// <summary>Without a year (/consolidado), the latest year with any POI.</summary>
     public async Task<IActionResult> OnGetAsync(int? anio, string? periodo, string? entidades, CancellationToken ct)
     {
@@ -53,7 +50,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         if (!User.EsAdministradorNacional()) return Forbid();
         var p = Periodo.Anual;
         if (!string.IsNullOrWhiteSpace(periodo) && !Periodo.TryParse(periodo, out p))
-            return BadRequest("Periodo no válido: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+            return BadRequest(Periodo.NoValido(periodo));
         Anio = anio;
         Periodo = p;
         Entidades = entidades;

@@ -20,17 +20,11 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     /// <summary>Cost centres whose figures include submitted, unapproved months (entity setting MostrarEnviados).</summary>
     public IReadOnlySet<string> CentrosConEnviados { get; private set; } = new HashSet<string>();
 
-    public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
-    [
-        .. Enumerable.Range(1, 12).Select(Periodo.AcumuladoAl), .. Periodo.Trimestres, Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual,
-        .. Enumerable.Range(1, 12).Select(Periodo.Mes),
-    ];
-
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
     {
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
         var p = Periodo.Anual;
-        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest("Periodo no válido: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest(Periodo.NoValido(periodo));
         if (await ConsultaEvaluacion.ContextoAsync(db, entidad, anio, ct) is not { } contexto) return NotFound();
         Entidad = e;
         Anio = anio;

@@ -39,7 +39,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
         try
         {
-            if (!Periodo.TryParse(periodo, out var p)) throw new ReglaDominioException("Elija el periodo: I Semestre, II Semestre o Anual.");
+            if (!Periodo.TryParse(periodo, out var p)) throw new ReglaDominioException(Periodo.NoValido(periodo, EvaluacionPoi.PeriodosPermitidos));
             var ev = await RegistroEvaluaciones.RegistrarAsync(db, e.Id, anio, p, ct);
             Aviso = $"Se registró la {ev.NombreEnFrase}.";
             return Redirect($"/e/{e.Codigo}/evaluaciones/{ev.Anio}/{ev.PeriodoCodigo}");

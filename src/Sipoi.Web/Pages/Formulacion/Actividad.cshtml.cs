@@ -6,9 +6,9 @@ using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Formulacion;
+using Sipoi.Web.Presentacion;
 
 namespace Sipoi.Web.Pages.Formulacion;
 

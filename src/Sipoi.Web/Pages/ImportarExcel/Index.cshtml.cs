@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Organizacion;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.ImportacionExcel;
 using Sipoi.Web.Pages.Entidades;
+using Sipoi.Web.Presentacion;
 
 namespace Sipoi.Web.Pages.ImportarExcel;
 

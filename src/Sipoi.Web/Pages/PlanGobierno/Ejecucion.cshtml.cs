@@ -29,14 +29,11 @@ public sealed class EjecucionModel(SipoiDbContext db) : PageModel
     public ResultadoEvaluacion Resultado { get; private set; } = null!;
     public List<FilaObjetivo> Objetivos { get; private set; } = [];
 
-    public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
-        [.. Enumerable.Range(1, 12).Select(Periodo.AcumuladoAl), .. Periodo.Trimestres, Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual];
-
     public async Task<IActionResult> OnGetAsync(string entidad, int id, int anio, string? periodo, CancellationToken ct)
     {
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
         var p = Periodo.Anual;
-        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest("Periodo no válido: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest(Periodo.NoValido(periodo));
         var plan = await db.PlanesGobierno.AsNoTracking().Include(x => x.Elementos).ThenInclude(x => x.Alineamientos)
             .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id && x.EntidadId == e.Id, ct);
         if (plan is null) return NotFound();

@@ -22,13 +22,10 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public List<FinancieroCentro> Centros { get; private set; } = [];
     public int Anio => Datos.Anio;
 
-    public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
-        [.. Enumerable.Range(1, 12).Select(Periodo.AcumuladoAl), .. Periodo.Trimestres, Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual];
-
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
     {
         var p = Periodo.Anual;
-        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest("Periodo no válido: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest(Periodo.NoValido(periodo));
         if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
         Datos = d;
         Resumen = await ConstructorReportes.PresupuestoAsync(db, d, ct);

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguimiento;
@@ -29,13 +27,10 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
     public int PorRevisar { get; private set; }
     public bool SoloCentrosPropios { get; private set; }
 
-    public IReadOnlyList<Periodo> PeriodosDisponibles { get; } =
-        [.. Periodo.Trimestres, Periodo.Semestre(1), Periodo.Semestre(2), Periodo.Anual, .. Enumerable.Range(1, 12).Select(Periodo.AcumuladoAl)];
-
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
     {
         var p = Periodo.Anual;
-        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest("Periodo no válido: use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+        if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest(Periodo.NoValido(periodo));
         if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
         Periodo = p;
         Tablero = await Sipoi.Web.Reportes.Tablero.ConstruirAsync(db, d, p, ct);
@@ -52,11 +47,4 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
 
     /// <summary>The value as the chart reads it (invariant, unrounded); empty without a value.</summary>
     public static string Dato(decimal? valor) => valor?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    public static string Clase(Banda? b) => b is { } x ? x.ToString().ToLowerInvariant() : "nd";
-
-    public string BandaTexto(Banda? b) => b is { } x ? Tablero.Bandas.Texto(x) : "Sin meta en el periodo";
-
-    /// <summary>What each bar says next to it: "94.27 % · Alto — Lo lograste".</summary>
-    public string Rotulo(decimal? valor, Banda? b) => valor is null ? "Sin meta en el periodo" : $"{Formato.Porcentaje(valor)} · {BandaTexto(b)}";
 }

@@ -15,9 +15,11 @@ public static class ConsultaTransparencia
 {
     public sealed record PoiPublico(int Anio, string Version, string? Documento, DateOnly? Fecha);
 
-    public sealed record OeiPublico(string Codigo, string Enunciado, decimal? Valor, string Desempeno);
+    public sealed record OeiPublico(string Codigo, string Enunciado, decimal? Valor, Banda? Banda);
 
-    public sealed record EvaluacionPublica(EvaluacionPoi Evaluacion, IReadOnlyList<(string Nombre, long Tamano)> Archivos, IReadOnlyList<OeiPublico> Oeis, string? DesempenoIgi);
+    /// <param name="Bandas">The traffic light as published in the file; null when the evaluation has no file to read.</param>
+    public sealed record EvaluacionPublica(EvaluacionPoi Evaluacion, IReadOnlyList<(string Nombre, long Tamano)> Archivos, IReadOnlyList<OeiPublico> Oeis,
+        Banda? BandaIgi, EsquemaBandas? Bandas);
 
     /// <summary>Codes of the entities with anything public (an approved POI or a published evaluation).</summary>
     public static Task<List<(string Codigo, string Nombre)>> EntidadesAsync(SipoiDbContext db, CancellationToken ct) =>
@@ -54,27 +56,27 @@ public static class ConsultaTransparencia
         var nombres = enunciados.GroupBy(o => o.Codigo).ToDictionary(g => g.Key, g => g.Last().Enunciado);
         return evaluaciones.OrderByDescending(e => e.Orden).Select(e =>
         {
-            var (oeis, igi) = json.TryGetValue(e.Id, out var bytes) ? LeerResumen(bytes, nombres) : ([], null);
-            return new EvaluacionPublica(e, archivos[e.Id].OrderBy(a => a.Nombre).Select(a => (a.Nombre, a.Tamano)).ToList(), oeis, igi);
+            var (oeis, igi, bandas) = json.TryGetValue(e.Id, out var bytes) ? LeerResumen(bytes, nombres) : ([], null, null);
+            return new EvaluacionPublica(e, archivos[e.Id].OrderBy(a => a.Nombre).Select(a => (a.Nombre, a.Tamano)).ToList(), oeis, igi, bandas);
         }).ToList();
     }
 
-    /// <summary>The OEI rows and the IGI band text of a published sipoi-evaluacion/1 file (EXCHANGE.md §2), as published.</summary>
-    internal static (IReadOnlyList<OeiPublico> Oeis, string? DesempenoIgi) LeerResumen(byte[] json, IReadOnlyDictionary<string, string> enunciados)
+    /// <summary>The OEI rows, the IGI band and the traffic light of a published sipoi-evaluacion/1 file (EXCHANGE.md §2), as published.</summary>
+    internal static (IReadOnlyList<OeiPublico> Oeis, Banda? BandaIgi, EsquemaBandas? Bandas) LeerResumen(byte[] json, IReadOnlyDictionary<string, string> enunciados)
     {
         using var doc = JsonDocument.Parse(json);
         var raiz = doc.RootElement;
         var esquema = Esquema(raiz.GetProperty("bandas"));
-        string Desempeno(JsonElement e) => e.TryGetProperty("banda", out var b) && b.ValueKind == JsonValueKind.String
-            ? esquema.Texto(Enum.Parse<Banda>(b.GetString()!, ignoreCase: true))
-            : "Sin meta en el periodo";
+        static Banda? Desempeno(JsonElement e) => e.TryGetProperty("banda", out var b) && b.ValueKind == JsonValueKind.String
+            ? Enum.Parse<Banda>(b.GetString()!, ignoreCase: true)
+            : null;
         static decimal? Valor(JsonElement e) => e.TryGetProperty("valor", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
         var oeis = raiz.GetProperty("oei").EnumerateArray().Select(o =>
         {
             var codigo = o.GetProperty("codigo").GetString()!;
             return new OeiPublico(codigo, enunciados.GetValueOrDefault(codigo, ""), Valor(o), Desempeno(o));
         }).ToList();
-        return (oeis, Desempeno(raiz));
+        return (oeis, Desempeno(raiz), esquema);
     }
 
     /// <summary>The entity's traffic light as published in the file (thresholds, labels and legends), so the texts are those of that moment.</summary>
