@@ -18,6 +18,9 @@ namespace Sipoi.Web.Api;
 /// </summary>
 public static class ApiSeguimiento
 {
+    /// <summary>The download route's name: the month lists each evidence with its URL generated from this route.</summary>
+    private const string RutaEvidencia = "api-evidencia";
+
     public static IEndpointRouteBuilder MapApiSeguimiento(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Politicas.Api);
@@ -32,7 +35,7 @@ public static class ApiSeguimiento
         mes.MapGet("", LeerAsync);
         mes.MapPut("", GuardarAsync);
         mes.MapPost("/enviar", EnviarAsync);
-        mes.MapGet("/evidencia/{id:long}", DescargarAsync);
+        mes.MapGet("/evidencia/{id:long}", DescargarAsync).WithName(RutaEvidencia);
         // Multipart upload with a Bearer token: no cookie, so no antiforgery; the size limit is the evidence options'.
         mes.MapPost("/evidencia", AdjuntarAsync).DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(
@@ -230,6 +233,7 @@ public static class ApiSeguimiento
     {
         var hoy = Plazos.Hoy(reloj.GetUtcNow());
         var s = m.Seguimiento;
+        var enlaces = h.RequestServices.GetRequiredService<LinkGenerator>();
         var bandas = ConfiguracionEvaluacion.Desde(m.Configuracion).Bandas;
         var puedeRegistrar = await PermisosSeguimiento.PuedeRegistrarAsync(h.User, db, m.Centro.Id, ct);
         var ids = m.Filas.Select(f => f.Actividad.Id).ToList();
@@ -282,7 +286,7 @@ public static class ApiSeguimiento
                         tamano = e.Tamano,
                         subidoPor = e.SubidoPor,
                         subidoEn = e.SubidoEn,
-                        url = $"/api/v1/e/{Uri.EscapeDataString(m.Entidad.Codigo)}/seguimiento/{m.Anio}/{m.Mes}/{Uri.EscapeDataString(m.Centro.Codigo)}/evidencia/{e.Id}",
+                        url = enlaces.GetPathByName(h, RutaEvidencia, new { entidad = m.Entidad.Codigo, anio = m.Anio, mes = m.Mes, centro = m.Centro.Codigo, id = e.Id }),
                     }),
                 };
             }),

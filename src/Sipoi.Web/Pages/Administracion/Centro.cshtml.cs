@@ -40,7 +40,7 @@ public sealed class CentroModel(SipoiDbContext db) : PageModel
         }
         await db.SaveChangesAsync(ct);
         TempData["Aviso"] = $"Se guardó el centro de costo {Centro.Codigo}.";
-        return Redirect($"/e/{Entidad.Codigo}/administracion/centros");
+        return RedirectToPage("/Administracion/Centros", new { entidad = Entidad.Codigo });
     }
 
     /// <summary>Retires the centre (README.md: "Deactivating a cost centre"); the domain refuses with the reason.</summary>
@@ -57,7 +57,7 @@ public sealed class CentroModel(SipoiDbContext db) : PageModel
         }
         await db.SaveChangesAsync(ct);
         TempData["Aviso"] = $"Se desactivó el centro de costo {Centro.Codigo}: ya no se ofrece para usuarios, formulación ni techos; su historia se conserva.";
-        return Redirect($"/e/{Entidad.Codigo}/administracion/centros");
+        return RedirectToPage("/Administracion/Centros", new { entidad = Entidad.Codigo });
     }
 
     public async Task<IActionResult> OnPostReactivarAsync(string entidad, int id, CancellationToken ct)
@@ -73,7 +73,7 @@ public sealed class CentroModel(SipoiDbContext db) : PageModel
         }
         await db.SaveChangesAsync(ct);
         TempData["Aviso"] = $"Se reactivó el centro de costo {Centro.Codigo}.";
-        return Redirect($"/e/{Entidad.Codigo}/administracion/centros?inactivos=true");
+        return RedirectToPage("/Administracion/Centros", new { entidad = Entidad.Codigo, inactivos = "true" });
     }
 
     /// <summary>The page again with the saved values and the refusal; nothing was changed.</summary>

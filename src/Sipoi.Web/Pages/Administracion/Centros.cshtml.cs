@@ -51,7 +51,7 @@ public sealed class CentrosModel(SipoiDbContext db) : PageModel
             return Page();
         }
         Aviso = $"Se creó el centro de costo {codigo}.";
-        return Redirect($"/e/{Entidad.Codigo}/administracion/centros");
+        return RedirectToPage("/Administracion/Centros", new { entidad = Entidad.Codigo });
     }
 
     private async Task<IActionResult?> PrepararAsync(string entidad, CancellationToken ct)

@@ -99,7 +99,7 @@ public sealed class ConfiguracionModel(SipoiDbContext db) : PageModel
         e.Configurar(nueva);
         await db.SaveChangesAsync(ct);
         Aviso = "Se guardó la configuración de la entidad. Las evaluaciones, tableros y plazos ya la usan.";
-        return Redirect($"/e/{e.Codigo}/administracion/configuracion");
+        return RedirectToPage("/Administracion/Configuracion", new { entidad = e.Codigo });
     }
 
     private decimal? Requerido(string? texto, string campo) =>

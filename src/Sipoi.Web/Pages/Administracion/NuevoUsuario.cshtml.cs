@@ -48,7 +48,7 @@ public sealed class NuevoUsuarioModel(SipoiDbContext db, UserManager<Usuario> us
         if (!generada)
         {
             Aviso = creado;
-            return Redirect($"/e/{Entidad.Codigo}/administracion/usuarios");
+            return RedirectToPage("/Administracion/Usuarios", new { entidad = Entidad.Codigo });
         }
         // No redirect: the generated password must not travel in a URL or a cookie.
         Response.Headers.CacheControl = "no-store";

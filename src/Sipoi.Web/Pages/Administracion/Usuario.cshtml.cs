@@ -105,10 +105,10 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
         return Page();
     }
 
-    private RedirectResult Volver(string aviso)
+    private RedirectToPageResult Volver(string aviso)
     {
         Aviso = aviso;
-        return Redirect($"/e/{Entidad.Codigo}/administracion/usuarios");
+        return RedirectToPage("/Administracion/Usuarios", new { entidad = Entidad.Codigo });
     }
 
     private async Task<IActionResult?> PrepararAsync(string entidad, int id, CancellationToken ct)

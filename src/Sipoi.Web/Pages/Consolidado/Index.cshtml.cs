@@ -31,7 +31,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         if (anio is null)
         {
             var ultimo = await db.Pois.AsNoTracking().MaxAsync(p => (int?)p.Anio, ct);
-            return ultimo is { } a ? Redirect($"/consolidado/{a}") : NotFound();
+            return ultimo is { } a ? RedirectToPage("/Consolidado/Index", new { anio = a }) : NotFound();
         }
         return await CargarAsync(anio.Value, periodo, entidades, ct) ?? Page();
     }

@@ -69,7 +69,7 @@ public sealed class IngresarModel(UserManager<Usuario> usuarios, SignInManager<U
         }
         await sesiones.SignInAsync(usuario, isPersistent: false);
         log.LogInformation("Inicio de sesión de {Usuario}", correo);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("/Index");
     }
 
     /// <summary>For an unknown account a stored dummy hash is checked, so both answers take one PBKDF2 run.</summary>

@@ -17,6 +17,6 @@ public sealed class SalirModel(SignInManager<Usuario> sesiones) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await sesiones.SignOutAsync();
-        return LocalRedirect("/cuenta/ingresar");
+        return RedirectToPage("/Cuenta/Ingresar");
     }
 }

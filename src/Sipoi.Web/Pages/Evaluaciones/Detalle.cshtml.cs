@@ -123,7 +123,7 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         try
         {
             Aviso = await accion();
-            return Redirect($"/e/{Entidad.Codigo}/evaluaciones/{Evaluacion.Anio}/{Evaluacion.PeriodoCodigo}");
+            return RedirectToPage("/Evaluaciones/Detalle", new { entidad = Entidad.Codigo, anio = Evaluacion.Anio, periodo = Evaluacion.PeriodoCodigo });
         }
         catch (Exception e) when (e is ReglaDominioException or DbUpdateConcurrencyException)
         {

@@ -42,7 +42,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
             if (!Periodo.TryParse(periodo, out var p)) throw new ReglaDominioException(Periodo.NoValido(periodo, EvaluacionPoi.PeriodosPermitidos));
             var ev = await RegistroEvaluaciones.RegistrarAsync(db, e.Id, anio, p, ct);
             Aviso = $"Se registró la {ev.NombreEnFrase}.";
-            return Redirect($"/e/{e.Codigo}/evaluaciones/{ev.Anio}/{ev.PeriodoCodigo}");
+            return RedirectToPage("/Evaluaciones/Detalle", new { entidad = e.Codigo, anio = ev.Anio, periodo = ev.PeriodoCodigo });
         }
         catch (ReglaDominioException x)
         {

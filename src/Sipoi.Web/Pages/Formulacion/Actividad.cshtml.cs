@@ -39,9 +39,9 @@ public sealed class ActividadModel(SipoiDbContext db) : PageModel
     public (decimal[] Trimestres, decimal Anual)? Subtotales { get; private set; }
     public string? Verificacion { get; private set; }
 
-    public string UrlCentro => $"/e/{Uri.EscapeDataString(CodigoEntidad)}/formulacion/{Anio}/centro/{Uri.EscapeDataString(Centro.Codigo)}";
-    public string Enlace(string handler) =>
-        $"{UrlCentro}/actividad?handler={handler}" + (Nueva ? "" : "&codigoActividad=" + Uri.EscapeDataString(CodigoActividad!));
+    public string UrlCentro => Url.Pagina("/Formulacion/Centro", null, new { entidad = CodigoEntidad, anio = Anio, centro = Centro.Codigo });
+    public string Enlace(string handler) => Url.Pagina("/Formulacion/Actividad", handler,
+        new { entidad = CodigoEntidad, anio = Anio, centro = Centro.Codigo, codigoActividad = Nueva ? null : CodigoActividad });
 
     public IReadOnlyList<string> ErroresDe(string campo) =>
         Resultado?.Problemas.Where(p => p.Campo == campo).Select(p => p.Mensaje).ToList() ?? [];

@@ -34,8 +34,7 @@ public sealed class CentroModel(SipoiDbContext db, TimeProvider reloj) : PageMod
     public bool Editable => PuedeFormular && Ctx.Borrador is not null && (Estado?.Editable ?? true);
 
     public string Enlace(string? handler = null) =>
-        $"/e/{Uri.EscapeDataString(CodigoEntidad)}/formulacion/{Anio}/centro/{Uri.EscapeDataString(Centro.Codigo)}" +
-        (handler is null ? "" : "?handler=" + handler);
+        Url.Pagina("/Formulacion/Centro", handler, new { entidad = CodigoEntidad, anio = Anio, centro = Centro.Codigo });
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string centro, CancellationToken ct)
     {

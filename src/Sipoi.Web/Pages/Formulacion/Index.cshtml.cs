@@ -29,7 +29,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public ResultadoFormulacion? Resultado { get; private set; }
 
     public string Enlace(string? handler = null) =>
-        $"/e/{Uri.EscapeDataString(CodigoEntidad)}/formulacion/{Anio}" + (handler is null ? "" : "?handler=" + handler);
+        Url.Pagina("/Formulacion/Index", handler, new { entidad = CodigoEntidad, anio = Anio });
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, CancellationToken ct)
     {

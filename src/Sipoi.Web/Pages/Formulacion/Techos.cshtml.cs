@@ -34,7 +34,7 @@ public sealed class TechosModel(SipoiDbContext db) : PageModel
     public decimal? Pia { get; private set; }
     public ResultadoFormulacion? Resultado { get; private set; }
 
-    public string Enlace => $"/e/{Uri.EscapeDataString(CodigoEntidad)}/formulacion/{Anio}/techos";
+    public string Enlace => Url.Pagina("/Formulacion/Techos", null, new { entidad = CodigoEntidad, anio = Anio });
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, CancellationToken ct)
     {

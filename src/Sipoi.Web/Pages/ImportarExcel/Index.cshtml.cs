@@ -86,7 +86,7 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
         var (revision, importacion) = await ImportacionPoiExcel.ImportarAsync(db, Entidad.Codigo, Anio, new MemoryStream(bytes),
             NombreArchivo ?? "libro.xlsx", ct);
         if (importacion is { Exito: true })
-            return Redirect($"/e/{Uri.EscapeDataString(Entidad.Codigo)}/importar-excel?anio={Anio}&importadas={importacion.Actividades}");
+            return RedirectToPage("/ImportarExcel/Index", new { entidad = Entidad.Codigo, anio = Anio, importadas = importacion.Actividades });
         // The workbook was fine when reviewed; the entity may have changed since, so it is shown again with what fails now.
         Revision = revision;
         Errores = importacion?.Errores ?? revision.Errores;

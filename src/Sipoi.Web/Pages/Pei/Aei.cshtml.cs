@@ -49,7 +49,7 @@ public sealed class AeiModel(SipoiDbContext db) : PageModel
             }
             await db.SaveChangesAsync(ct);
             TempData["Aviso"] = $"Se guardó la {(Aei?.Codigo ?? Codigo?.Trim())}.";
-            return Redirect(EdicionPei.UrlPei(entidad, pei));
+            return RedirectToPage("/Pei/Index", new { entidad, codigo = pei });
         }
         catch (ReglaDominioException e)
         {

@@ -39,8 +39,6 @@ public static class EdicionPei
         return (e, p, null);
     }
 
-    public static string UrlPei(string entidad, string pei) => $"/e/{Uri.EscapeDataString(entidad)}/pei?codigo={Uri.EscapeDataString(pei)}";
-
     /// <summary>
     /// A number as the offices type it (1,234.50: comma for thousands, point for decimals); null when empty.
     /// Adds "«campo»: … no es un número" to <paramref name="errores"/> when it cannot be read.

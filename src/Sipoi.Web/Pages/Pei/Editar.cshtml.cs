@@ -105,7 +105,7 @@ public sealed class EditarModel(SipoiDbContext db) : PageModel
             TempData["Aviso"] = Pei is not null ? $"Se guardó el PEI {destino.Codigo}."
                 : Base is not null ? $"Se creó el PEI {destino.Codigo} con la estructura de {Base.Codigo}; {Base.Codigo} se conserva sin cambios."
                 : $"Se creó el PEI {destino.Codigo}.";
-            return Redirect(EdicionPei.UrlPei(entidad, destino.Codigo));
+            return RedirectToPage("/Pei/Index", new { entidad, codigo = destino.Codigo });
         }
         catch (ReglaDominioException e)
         {

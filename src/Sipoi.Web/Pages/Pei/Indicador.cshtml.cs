@@ -132,7 +132,7 @@ public sealed class IndicadorModel(SipoiDbContext db) : PageModel
             }
             await db.SaveChangesAsync(ct);
             TempData["Aviso"] = $"Se guardó el indicador {ind.Codigo} del {Dueno}.";
-            return Redirect(EdicionPei.UrlPei(entidad, pei));
+            return RedirectToPage("/Pei/Index", new { entidad, codigo = pei });
         }
         catch (ReglaDominioException ex)
         {

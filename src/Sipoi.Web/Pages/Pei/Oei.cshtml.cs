@@ -41,7 +41,7 @@ public sealed class OeiModel(SipoiDbContext db) : PageModel
             else Pei.AgregarOei((Codigo ?? "").Trim(), Enunciado ?? "", prioridad!.Value);
             await db.SaveChangesAsync(ct);
             TempData["Aviso"] = $"Se guardó el {(Oei?.Codigo ?? Codigo?.Trim())}.";
-            return Redirect(EdicionPei.UrlPei(entidad, pei));
+            return RedirectToPage("/Pei/Index", new { entidad, codigo = pei });
         }
         catch (ReglaDominioException e)
         {

@@ -79,7 +79,7 @@ public sealed class PrioridadesModel(SipoiDbContext db) : PageModel
         TempData["Aviso"] = oeisCambiados.Count + aeisCambiados.Count == 0
             ? "No había cambios de prioridad."
             : $"Se guardaron las prioridades ({oeisCambiados.Count} OEI y {aeisCambiados.Count} AEI cambiados).";
-        return Redirect(EdicionPei.UrlPei(entidad, pei));
+        return RedirectToPage("/Pei/Index", new { entidad, codigo = pei });
     }
 
     /// <summary>The typed priority of every row of the PEI; a row missing from the form keeps its priority.</summary>

@@ -50,7 +50,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
             db.PlanesGobierno.Add(plan);
             await db.SaveChangesAsync(ct);
             Aviso = $"Se registró «{plan.Nombre}». Agregue sus dimensiones, problemas, objetivos, intervenciones y metas.";
-            return Redirect($"/e/{Uri.EscapeDataString(entidad)}/plan-gobierno/{plan.Id}");
+            return RedirectToPage("/PlanGobierno/Plan", new { entidad, id = plan.Id });
         }
         catch (ReglaDominioException e)
         {

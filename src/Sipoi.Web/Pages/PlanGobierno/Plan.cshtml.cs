@@ -65,7 +65,7 @@ public sealed class PlanModel(SipoiDbContext db) : PageModel
             var e = Plan.AgregarElemento(padre, Nivel, Descripcion ?? "", Codigo, TipoIntervencion, meta, MetaUnidad);
             await db.SaveChangesAsync(ct);
             Aviso = $"Se agregó {Nivel.Nombre().ToLowerInvariant()} «{e.Descripcion}».";
-            return Redirect(Enlace(entidad, id));
+            return RedirectToPage("/PlanGobierno/Plan", new { entidad, id });
         }
         catch (ReglaDominioException e)
         {
@@ -90,7 +90,7 @@ public sealed class PlanModel(SipoiDbContext db) : PageModel
             objetivo!.Alinear(tipo == "oei" ? valor : null, tipo == "aei" ? valor : null);
             await db.SaveChangesAsync(ct);
             Aviso = $"Se alineó «{objetivo.Descripcion}» a {destino!.Texto}.";
-            return Redirect(Enlace(entidad, id));
+            return RedirectToPage("/PlanGobierno/Plan", new { entidad, id });
         }
         catch (ReglaDominioException e)
         {
@@ -108,10 +108,8 @@ public sealed class PlanModel(SipoiDbContext db) : PageModel
         db.AlineamientosPlanGobierno.Remove(a);
         await db.SaveChangesAsync(ct);
         Aviso = "Se quitó el alineamiento.";
-        return Redirect(Enlace(entidad, id));
+        return RedirectToPage("/PlanGobierno/Plan", new { entidad, id });
     }
-
-    public static string Enlace(string entidad, int id) => $"/e/{Uri.EscapeDataString(entidad)}/plan-gobierno/{id}";
 
     private async Task<IActionResult> RecargarAsync(CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
     /// <summary>The cut-off month the form proposes: the last month already ended in the current year, else December.</summary>
     public int MesSugerido { get; private set; } = 12;
 
-    public string Enlace(string archivo) => $"/e/{Datos.Entidad.Codigo}/reportes/{Datos.Anio}/{archivo}";
+    public string Enlace(string archivo) => Url.Pagina("/Reportes/Descargar", null, new { entidad = Datos.Entidad.Codigo, anio = Datos.Anio, archivo });
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, CancellationToken ct)
     {

@@ -68,8 +68,8 @@ public sealed class EvidenciaModel(SipoiDbContext db, TimeProvider reloj, IOptio
         return File(contenido, e.Tipo.Mime(), e.Nombre);
     }
 
-    private static string Grilla(string entidad, int anio, int mes, string centro) =>
-        $"/e/{Uri.EscapeDataString(entidad)}/seguimiento/{anio}/{mes}?centro={Uri.EscapeDataString(centro)}";
+    private string Grilla(string entidad, int anio, int mes, string centro) =>
+        Url.Pagina("/Seguimiento/Mes", null, new { entidad, anio, mes, centro });
 
     private RedirectResult Volver(string url, string? aviso = null, string? error = null)
     {

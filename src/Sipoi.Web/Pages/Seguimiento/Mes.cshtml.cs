@@ -67,11 +67,10 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
         Resultado?.Problemas.Where(p => p.CodigoActividad == codigo && p.Campo == campo).Select(p => p.Mensaje).ToList() ?? [];
 
     public string Enlace(string? handler = null) =>
-        $"/e/{Uri.EscapeDataString(CodigoEntidad)}/seguimiento/{Anio}/{NumeroMes}?centro={Uri.EscapeDataString(M.Centro.Codigo)}" +
-        (handler is null ? "" : "&handler=" + handler);
+        Url.Pagina("/Seguimiento/Mes", handler, new { entidad = CodigoEntidad, anio = Anio, mes = NumeroMes, centro = M.Centro.Codigo });
 
     public string UrlEvidencia(string handler) =>
-        $"/e/{Uri.EscapeDataString(CodigoEntidad)}/seguimiento/{Anio}/{NumeroMes}/evidencia?centro={Uri.EscapeDataString(M.Centro.Codigo)}&handler={handler}";
+        Url.Pagina("/Seguimiento/Evidencia", handler, new { entidad = CodigoEntidad, anio = Anio, mes = NumeroMes, centro = M.Centro.Codigo });
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct)
     {
@@ -205,7 +204,7 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
             .Where(c => c.EntidadId == e.Id && db.Actividades.Any(a => a.PoiId == poiId && a.CentroCostoId == c.Id))
             .Select(c => new { c.Id, c.Codigo, c.Nombre }).ToListAsync(ct);
         var propios = centros.Where(c => visibles is null || visibles.Contains(c.Id)).OrderBy(c => c.Codigo, StringComparer.Ordinal).ToList();
-        if (propios.Count == 1) return Redirect($"/e/{Uri.EscapeDataString(entidad)}/seguimiento/{anio}/{mes}?centro={Uri.EscapeDataString(propios[0].Codigo)}");
+        if (propios.Count == 1) return RedirectToPage("/Seguimiento/Mes", new { entidad, anio, mes, centro = propios[0].Codigo });
         Centros = propios.Select(c => (c.Codigo, c.Nombre)).ToList();
         return Page();
     }
