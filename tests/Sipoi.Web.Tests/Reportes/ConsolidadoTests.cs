@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Sipoi.Domain.Periodos;
-using Sipoi.Interop.Tests.Reportes;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Reportes;
