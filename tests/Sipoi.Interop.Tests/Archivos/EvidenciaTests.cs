@@ -135,7 +135,7 @@ public class EvidenciaTests
     public void Evidencia_LimiteConfigurable()
     {
         Assert.Equal("El archivo «acta.pdf» pesa 3 MB y el límite es 2 MB.", Validar("acta.pdf", Pdf, tamano: 3 * 1024 * 1024, limite: 2 * 1024 * 1024).Error);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Validar("acta.pdf", Pdf, limite: 0));
+        Rechazo.Con<ArgumentOutOfRangeException>(() => Validar("acta.pdf", Pdf, limite: 0), "El límite debe ser positivo.");
     }
 
     [Fact]
