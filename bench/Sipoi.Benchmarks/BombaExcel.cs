@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Sipoi.Interop.ImportacionExcel;
+using Sipoi.Pruebas.Comun;
 
 namespace Sipoi.Benchmarks;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime;
 
 namespace Sipoi.Benchmarks;
@@ -44,55 +43,58 @@ public static class Cronometro
 
     public static Task<Tiempos> TomarAsync(int repeticiones, Func<Task> accion) => TomarAsync(repeticiones, CalentamientoPorDefecto, accion);
 
-    public static async Task<Tiempos> TomarAsync(int repeticiones, Calentamiento calentamiento, Func<Task> accion) =>
-        (await TomarAlternadasAsync(repeticiones, calentamiento, [accion]))[0];
+    public static async Task<Tiempos> TomarAsync(int repeticiones, Calentamiento calentamiento, Func<Task> accion, TimeProvider? reloj = null) =>
+        (await TomarAlternadasAsync(repeticiones, calentamiento, [accion], reloj))[0];
 
     /// <summary>
     /// Times several actions in turns (A, B, A, B, …) during the warm-up and the timed runs alike, so that
     /// a burst of load on a shared machine falls on all of them and their ratio stays fair.
+    /// <paramref name="reloj"/> is the system's high-resolution clock unless a test gives its own, so the
+    /// rule is tested without waiting on the real clock.
     /// </summary>
-    public static async Task<Tiempos[]> TomarAlternadasAsync(int repeticiones, Calentamiento calentamiento, IReadOnlyList<Func<Task>> acciones)
+    public static async Task<Tiempos[]> TomarAlternadasAsync(int repeticiones, Calentamiento calentamiento, IReadOnlyList<Func<Task>> acciones,
+        TimeProvider? reloj = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(repeticiones, 1);
         ArgumentOutOfRangeException.ThrowIfZero(acciones.Count);
-        var r = new Stopwatch();
+        reloj ??= TimeProvider.System;
         var primera = new double[acciones.Count];
         for (var k = 0; k < acciones.Count; k++)
         {
-            r.Restart();
+            var inicio = reloj.GetTimestamp();
             await acciones[k]();
-            primera[k] = r.Elapsed.TotalMilliseconds;
+            primera[k] = reloj.GetElapsedTime(inicio).TotalMilliseconds;
         }
 
         var calentadas = 1;
         var asentado = true;
-        var total = Stopwatch.StartNew();   // after the first runs, which may take long to compile everything
+        var total = reloj.GetTimestamp();   // after the first runs, which may take long to compile everything
         if (calentamiento.Minimo > TimeSpan.Zero)
         {
-            var ventana = Stopwatch.StartNew();
+            var ventana = reloj.GetTimestamp();
             var jitAlAbrir = calentamiento.CompiladosJit();
             while (true)
             {
                 foreach (var accion in acciones) await accion();
                 calentadas++;
-                if (ventana.Elapsed < calentamiento.Ventana) continue;
+                if (reloj.GetElapsedTime(ventana) < calentamiento.Ventana) continue;
                 var jit = calentamiento.CompiladosJit();
-                if (total.Elapsed >= calentamiento.Minimo && jit - jitAlAbrir < calentamiento.UmbralJit) break;
-                if (total.Elapsed >= calentamiento.Maximo) { asentado = false; break; }
+                if (reloj.GetElapsedTime(total) >= calentamiento.Minimo && jit - jitAlAbrir < calentamiento.UmbralJit) break;
+                if (reloj.GetElapsedTime(total) >= calentamiento.Maximo) { asentado = false; break; }
                 jitAlAbrir = jit;
-                ventana.Restart();
+                ventana = reloj.GetTimestamp();
             }
         }
-        var segundos = total.Elapsed.TotalSeconds;
+        var segundos = reloj.GetElapsedTime(total).TotalSeconds;
 
         var t = new double[acciones.Count][];
         for (var k = 0; k < acciones.Count; k++) t[k] = new double[repeticiones];
         for (var i = 0; i < repeticiones; i++)
             for (var k = 0; k < acciones.Count; k++)
             {
-                r.Restart();
+                var inicio = reloj.GetTimestamp();
                 await acciones[k]();
-                t[k][i] = r.Elapsed.TotalMilliseconds;
+                t[k][i] = reloj.GetElapsedTime(inicio).TotalMilliseconds;
             }
         return t.Select((x, k) =>
         {

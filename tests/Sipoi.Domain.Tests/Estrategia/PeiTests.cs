@@ -36,7 +36,7 @@ public sealed class PeiTests
     {
         var oei = PeiGuardado().Oeis[0];
         var segunda = oei.AgregarAei("AEI.01.02", "Presión", 2);
-        Assert.Throws<ReglaDominioException>(() => oei.ActualizarAei(segunda, "Presión", 1, null));
+        Rechazo.Con(() => oei.ActualizarAei(segunda, "Presión", 1, null), "La prioridad 1 ya la tiene otra AEI del OEI.01.");
         Assert.Equal(2, segunda.Prioridad);
     }
 
@@ -61,7 +61,7 @@ public sealed class PeiTests
         Assert.Equal("Gerencia de Operaciones", nuevo.Aeis.Single().Responsable);
         Assert.Equal("Brindar agua potable", nuevo.Mision);
         Assert.Equal(2025, pei.Fin);
-        Assert.Throws<ReglaDominioException>(() => pei.Ampliar("PEI-X", 2025, null));
+        Rechazo.Con(() => pei.Ampliar("PEI-X", 2025, null), "La ampliación debe terminar después de 2025, el último año del PEI PEI-2023-2025.");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class PeiTests
         var ind = nuevo.Aeis.Single().Indicadores.Single();
         Assert.Null(ind.LogroEsperado(2023));
         Assert.Equal(11m, ind.LogroEsperado(2024));
-        Assert.Throws<ReglaDominioException>(() => PeiGuardado().Derivar("PEI-2023-2025", 2023, 2025, null));
+        Rechazo.Con(() => PeiGuardado().Derivar("PEI-2023-2025", 2023, 2025, null), "El nuevo PEI necesita un código distinto de PEI-2023-2025.");
     }
 
     [Theory]
@@ -90,6 +90,6 @@ public sealed class PeiTests
     {
         var i = new Indicador(1, "IND", "Presión", "m.c.a.", Sentido.NoDefinido, maximoPermisible: 50);
         Assert.Equal(50m, i.MaximoPermisible);
-        Assert.Throws<ReglaDominioException>(() => i.Actualizar("Presión", null, Sentido.Ascendente, null, 5, null, null, null, null, null));
+        Rechazo.Con(() => i.Actualizar("Presión", null, Sentido.Ascendente, null, null, null, null, null, 5, null), "el máximo y el mínimo permisibles solo se usan con sentido «no definido»");
     }
 }

@@ -17,13 +17,13 @@ public sealed class PlanGobiernoTests
         Assert.Equal(6, plan.Elementos.Count);
         Assert.Equal(100m, meta.MetaValor);
 
-        Assert.Throws<ReglaDominioException>(() => plan.AgregarElemento(null, NivelPlanGobierno.Objetivo, "Suelto"));
-        Assert.Throws<ReglaDominioException>(() => plan.AgregarElemento(meta, NivelPlanGobierno.Meta, "Meta bajo meta"));
-        Assert.Throws<ReglaDominioException>(() => plan.AgregarElemento(obj, NivelPlanGobierno.Intervencion, "Sin tipo"));
-        Assert.Throws<ReglaDominioException>(() => plan.AgregarElemento(obj, NivelPlanGobierno.Intervencion, "Código repetido", "3.0", "actividad"));
-        Assert.Throws<ReglaDominioException>(() => plan.AgregarElemento(dim, NivelPlanGobierno.Problema, "Con meta", metaValor: 5));
+        Rechazo.Con(() => plan.AgregarElemento(null, NivelPlanGobierno.Objetivo, "Suelto"), "Un elemento de nivel Objetivo debe ir debajo de: Problema o Dimensión.");
+        Rechazo.Con(() => plan.AgregarElemento(meta, NivelPlanGobierno.Meta, "Meta bajo meta"), "Un elemento de nivel Meta no puede ir debajo de un elemento de nivel Meta.");
+        Rechazo.Con(() => plan.AgregarElemento(obj, NivelPlanGobierno.Intervencion, "Sin tipo"), "Indique si la intervención es un programa, un proyecto o una actividad.");
+        Rechazo.Con(() => plan.AgregarElemento(obj, NivelPlanGobierno.Intervencion, "Código repetido", "3.0", "actividad"), "El código 3.0 ya existe en este plan.");
+        Rechazo.Con(() => plan.AgregarElemento(dim, NivelPlanGobierno.Problema, "Con meta", metaValor: 5), "El valor y la unidad de la meta solo se indican en elementos de nivel Meta.");
         var otro = new PlanGobierno(1, "Otro", "PDLC", 2020, 2030).AgregarElemento(null, NivelPlanGobierno.Dimension, "Ajena");
-        Assert.Throws<ReglaDominioException>(() => plan.AgregarElemento(otro, NivelPlanGobierno.Problema, "Bajo otro plan"));
+        Rechazo.Con(() => plan.AgregarElemento(otro, NivelPlanGobierno.Problema, "Bajo otro plan"), "El elemento superior no pertenece a este plan.");
         Assert.Equal(6, plan.Elementos.Count);
     }
 
@@ -35,8 +35,8 @@ public sealed class PlanGobiernoTests
         var obj = plan.AgregarElemento(dim, NivelPlanGobierno.Objetivo, "Agua para todos");
         obj.Alinear(null, 5);
         obj.Alinear(3, null);
-        Assert.Throws<ReglaDominioException>(() => obj.Alinear(null, 5));
-        Assert.Throws<ReglaDominioException>(() => dim.Alinear(3, null));
+        Rechazo.Con(() => obj.Alinear(null, 5), "Ese OEI o AEI ya está alineado a este objetivo.");
+        Rechazo.Con(() => dim.Alinear(3, null), "Solo los objetivos del plan se alinean a un OEI o a una AEI.");
         Assert.Equal(2, obj.Alineamientos.Count);
     }
 }

@@ -242,7 +242,7 @@ public class AcumuladorEvaluacionTests
 
     [Fact]
     public void Actividad_PesoNoPositivo_SeRechaza() =>
-        Assert.Throws<ArgumentException>(() => Evaluar(PeiSimple, [Ao("A1", "AEI.01.01", 100, 50, peso: 0)]));
+        Rechazo.Con<ArgumentException>(() => Evaluar(PeiSimple, [Ao("A1", "AEI.01.01", 100, 50, peso: 0)]), "El peso de la actividad A1 debe ser mayor que cero.");
 
     [Fact]
     public void Bandas_UsanLosUmbralesDeLaEntidad()

@@ -15,11 +15,11 @@ public class PonderacionTests
         Assert.Equal(peso, Ponderacion.PesoPorPrioridad(n, p));
 
     [Theory]
-    [InlineData(3, 0)]
-    [InlineData(3, 4)]
-    [InlineData(0, 1)]
-    public void PesoPorPrioridad_FueraDeRango_SeRechaza(int n, int p) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => Ponderacion.PesoPorPrioridad(n, p));
+    [InlineData(3, 0, "La prioridad va de 1 a 3.")]
+    [InlineData(3, 4, "La prioridad va de 1 a 3.")]
+    [InlineData(0, 1, "Debe haber al menos un elemento.")]
+    public void PesoPorPrioridad_FueraDeRango_SeRechaza(int n, int p, string mensaje) =>
+        Rechazo.Con<ArgumentOutOfRangeException>(() => Ponderacion.PesoPorPrioridad(n, p), mensaje);
 
     [Fact]
     public void PrioridadesConHuecos_UsanLaPrioridadMaximaComoN()
@@ -67,7 +67,7 @@ public class PonderacionTests
     public void MediaPonderada_PesoNoPositivo_SeRechaza(int peso)
     {
         var m = new MediaPonderada();
-        Assert.Throws<ArgumentOutOfRangeException>(() => m.Agregar(50, peso));
+        Rechazo.Con<ArgumentOutOfRangeException>(() => m.Agregar(50, peso), "El peso debe ser mayor que cero.");
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class FlujoFormulacionTests
     public void Observar_ExigeMotivoYDevuelveAlCentro()
     {
         var f = Enviado();
-        Assert.Throws<ReglaDominioException>(() => f.Observar("01.02", "  ", "opp", Ahora));
+        Rechazo.Con(() => f.Observar("01.02", "  ", "opp", Ahora), "Para observar la programación del centro de costo 01.02 escriba el motivo.");
         Assert.Equal(EstadoFormulacion.Enviado, f.Estado);
         f.Observar("01.02", "Falta la meta de diciembre", "opp", Ahora);
         Assert.Equal(EstadoFormulacion.Observado, f.Estado);
@@ -75,8 +75,8 @@ public class FlujoFormulacionTests
         f.Aceptar("01.02", "opp", Ahora);
         Assert.Equal(EstadoFormulacion.Aceptado, f.Estado);
         Assert.False(f.Editable);
-        Assert.Throws<ReglaDominioException>(() => f.Observar("01.02", "tarde", "opp", Ahora));
-        Assert.Throws<ReglaDominioException>(() => f.Enviar("01.02", 4, [], "operador", Ahora));
+        Rechazo.Con(() => f.Observar("01.02", "tarde", "opp", Ahora), "No se puede observar la programación del centro de costo 01.02: está aceptado; solo se observa una enviada.");
+        Rechazo.Con(() => f.Enviar("01.02", 4, [], "operador", Ahora), "No se puede enviar la programación del centro de costo 01.02: está aceptado.");
     }
 
     [Fact]
@@ -93,11 +93,11 @@ public class FlujoFormulacionTests
     public void AbrirVersion_ModificadoExigeUnaAprobadaYMotivo_YSeNumeraDesdeV2()
     {
         var poi = new Poi(1, 2025, 1);
-        Assert.Throws<ReglaDominioException>(() => poi.AbrirVersion(TipoVersionPoi.Modificado, "ajuste"));
+        Rechazo.Con(() => poi.AbrirVersion(TipoVersionPoi.Modificado, "ajuste"), "Un POI modificado parte de una versión aprobada, y este POI aún no tiene ninguna.");
         poi.AbrirVersion(TipoVersionPoi.Multianual, null).Aprobar("RGG 1", new DateOnly(2024, 6, 1));
         Assert.Equal("POI Multianual 2025-2027", poi.Versiones[0].Etiqueta);
         poi.AbrirVersion(TipoVersionPoi.Anual, null).Aprobar("RGG 2", new DateOnly(2024, 12, 28));
-        Assert.Throws<ReglaDominioException>(() => poi.AbrirVersion(TipoVersionPoi.Modificado, " "));
+        Rechazo.Con(() => poi.AbrirVersion(TipoVersionPoi.Modificado, " "), "Un POI modificado requiere el motivo de la modificación.");
         var v2 = poi.AbrirVersion(TipoVersionPoi.Modificado, "Reprogramación por recorte");
         Assert.Equal("POI Modificado v2", v2.Etiqueta);
         Assert.Equal(3, v2.Numero);
@@ -113,6 +113,6 @@ public class FlujoFormulacionTests
     {
         var poi = new Poi(1, 2025, 1);
         poi.AbrirVersion(TipoVersionPoi.Anual, null).Aprobar("RGG 2", new DateOnly(2024, 12, 28));
-        Assert.Throws<ReglaDominioException>(() => poi.AbrirVersion(TipoVersionPoi.Multianual, null));
+        Rechazo.Con(() => poi.AbrirVersion(TipoVersionPoi.Multianual, null), "El POI Multianual se formula antes del POI Anual; este POI ya tiene una versión anual o modificada.");
     }
 }

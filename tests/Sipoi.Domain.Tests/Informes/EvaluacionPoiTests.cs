@@ -60,11 +60,11 @@ public sealed class EvaluacionPoiTests
     public void Publicar_SinArchivosNoSePermite()
     {
         var e = Eval(1, 2024, Periodo.Anual);
-        Assert.Throws<ReglaDominioException>(() => e.Publicar(null, "planificador", DateTimeOffset.UtcNow, null, null, []));
+        Rechazo.Con(() => e.Publicar(null, "planificador", DateTimeOffset.UtcNow, null, null, []), "Una evaluación se publica con sus archivos.");
         Assert.False(e.Publicada);
     }
 
     [Fact]
     public void ArchivoVacioNoSePublica() =>
-        Assert.Throws<ReglaDominioException>(() => new ArchivoPublicado(1, "informe.docx", "application/x", []));
+        Rechazo.Con(() => new ArchivoPublicado(1, "informe.docx", "application/x", []), "El archivo informe.docx está vacío.");
 }

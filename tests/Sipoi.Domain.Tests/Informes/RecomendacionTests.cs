@@ -15,11 +15,11 @@ public sealed class RecomendacionTests
     public void CamposObligatorios_YPlazoDentroDeLosDosAniosSiguientes()
     {
         var s1 = Eval(1, 2024, Periodo.Semestre(1));
-        Assert.Throws<ReglaDominioException>(() => new Recomendacion(s1, 1, " ", "x", "y", 7, Plazo));
-        Assert.Throws<ReglaDominioException>(() => new Recomendacion(s1, 1, "x", "x", "y", 0, Plazo));
-        Assert.Throws<ReglaDominioException>(() => new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2023, 12, 31)));
-        Assert.Throws<ReglaDominioException>(() => new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2027, 1, 1)));
-        Assert.Throws<ReglaDominioException>(() => new Recomendacion(s1, 1, new string('a', Recomendacion.LargoMaximoTexto + 1), "x", "y", 7, Plazo));
+        Rechazo.Con(() => new Recomendacion(s1, 1, " ", "x", "y", 7, Plazo), "El campo aspecto de mejora es obligatorio.");
+        Rechazo.Con(() => new Recomendacion(s1, 1, "x", "x", "y", 0, Plazo), "Elija la unidad responsable.");
+        Rechazo.Con(() => new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2023, 12, 31)), "El plazo 31/12/2023 debe caer entre 2024 y 2026.");
+        Rechazo.Con(() => new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2027, 1, 1)), "El plazo 01/01/2027 debe caer entre 2024 y 2026.");
+        Rechazo.Con(() => new Recomendacion(s1, 1, new string('a', Recomendacion.LargoMaximoTexto + 1), "x", "y", 7, Plazo), "El campo aspecto de mejora admite hasta 500 caracteres (tiene 2,001).");
         Assert.Equal(new DateOnly(2026, 12, 31), new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2026, 12, 31)).Plazo);
     }
 
@@ -30,7 +30,7 @@ public sealed class RecomendacionTests
         var r = Nueva(s1);
         s1.Publicar(null, "planificador", DateTimeOffset.UtcNow, 90, null, [Archivo()]);
         Assert.Contains("ya está publicada", Assert.Throws<ReglaDominioException>(() => Nueva(s1, 2)).Message);
-        Assert.Throws<ReglaDominioException>(() => r.Actualizar(s1, "otro", "otro", "otro", 7, Plazo));
+        Rechazo.Con(() => r.Actualizar(s1, "otro", "otro", "otro", 7, Plazo), "La evaluación I Semestre 2024 ya está publicada: no se puede modificar sus recomendaciones.");
         Assert.Equal("Baja ejecución del OEI.03", r.AspectoMejora);
     }
 
@@ -42,7 +42,7 @@ public sealed class RecomendacionTests
         var anterior = Eval(3, 2023, Periodo.Anual);
         var r = Nueva(s1);
         Assert.Contains("posterior", Assert.Throws<ReglaDominioException>(() => r.RegistrarSeguimiento(s1, s1, EstadoRecomendacion.EnProceso, null)).Message);
-        Assert.Throws<ReglaDominioException>(() => r.RegistrarSeguimiento(s1, anterior, EstadoRecomendacion.EnProceso, null));
+        Rechazo.Con(() => r.RegistrarSeguimiento(s1, anterior, EstadoRecomendacion.EnProceso, null), "La recomendación 1 de la evaluación I Semestre 2024 se sigue en una evaluación posterior, no en la evaluación Anual 2023.");
         r.RegistrarSeguimiento(s1, s2, EstadoRecomendacion.EnProceso, "Avance parcial");
         r.RegistrarSeguimiento(s1, s2, EstadoRecomendacion.Implementada, null);
         var fila = Assert.Single(r.Seguimiento);
@@ -50,7 +50,7 @@ public sealed class RecomendacionTests
         Assert.Null(fila.Comentario);
 
         s2.Publicar(null, "planificador", DateTimeOffset.UtcNow, 90, null, [Archivo()]);
-        Assert.Throws<ReglaDominioException>(() => r.RegistrarSeguimiento(s1, s2, EstadoRecomendacion.Pendiente, null));
+        Rechazo.Con(() => r.RegistrarSeguimiento(s1, s2, EstadoRecomendacion.Pendiente, null), "La evaluación II Semestre 2024 ya está publicada: no se puede modificar el seguimiento de recomendaciones.");
         Assert.Equal(EstadoRecomendacion.Implementada, Assert.Single(r.Seguimiento).Estado);
     }
 

@@ -84,9 +84,9 @@ public sealed class CentroInactivoTests
     public void DesactivarDosVeces_OReactivarUnActivo_SeRechaza()
     {
         var c = Centro(1, "01");
-        Assert.Throws<ReglaDominioException>(() => c.Reactivar([c]));
+        Rechazo.Con(() => c.Reactivar([c]), "El centro de costo 01 ya está activo.");
         c.Desactivar([c], []);
-        Assert.Throws<ReglaDominioException>(() => c.Desactivar([c], []));
+        Rechazo.Con(() => c.Desactivar([c], []), "El centro de costo 01 ya está inactivo.");
     }
 
     [Fact]

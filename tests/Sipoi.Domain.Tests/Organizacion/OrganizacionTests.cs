@@ -86,7 +86,7 @@ public sealed class OrganizacionTests
         var ex = Assert.Throws<ReglaDominioException>(() => raiz.MoverBajo(nieto, todos));
         Assert.Contains("ciclo", ex.Message);
         Assert.Null(raiz.PadreId);
-        Assert.Throws<ReglaDominioException>(() => hijo.MoverBajo(hijo, todos));
+        Rechazo.Con(() => hijo.MoverBajo(hijo, todos), "El centro de costo 01.01 no puede ser su propio padre.");
     }
 
     [Fact]
@@ -107,13 +107,13 @@ public sealed class OrganizacionTests
     {
         var propio = Centro(1, "01");
         var ajeno = Centro(2, "02", entidad: 9);
-        Assert.Throws<ReglaDominioException>(() => propio.MoverBajo(ajeno, [propio, ajeno]));
+        Rechazo.Con(() => propio.MoverBajo(ajeno, [propio, ajeno]), "El centro de costo 02 no pertenece a la entidad del centro 01.");
     }
 
     [Fact]
     public void UnidadEjecutoraDeOtraEntidad_SeRechaza()
     {
         var c = Centro(1, "01");
-        Assert.Throws<ReglaDominioException>(() => c.AsignarUnidadEjecutora(new UnidadEjecutora(9, "001", "Sede")));
+        Rechazo.Con(() => c.AsignarUnidadEjecutora(new UnidadEjecutora(9, "001", "Sede")), "La unidad ejecutora 001 no pertenece a la entidad del centro 01.");
     }
 }

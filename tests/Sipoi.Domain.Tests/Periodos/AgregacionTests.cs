@@ -94,8 +94,8 @@ public class AgregacionTests
     [Fact]
     public void Meses_SeExigenDoce()
     {
-        Assert.Throws<ArgumentException>(() => Agregacion.Programado(Comportamiento.Suma, new decimal[11], Periodo.Anual));
-        Assert.Throws<ArgumentException>(() => Agregacion.Ejecutado(Comportamiento.Suma, new decimal?[13], Periodo.Anual));
+        Rechazo.Con<ArgumentException>(() => Agregacion.Programado(Comportamiento.Suma, new decimal[11], Periodo.Anual), "Se esperan 12 meses y llegaron 11.");
+        Rechazo.Con<ArgumentException>(() => Agregacion.Ejecutado(Comportamiento.Suma, new decimal?[13], Periodo.Anual), "Se esperan 12 meses y llegaron 13.");
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public class AgregacionTests
     public void Periodo_CodigoInvalido_SeRechaza(string codigo)
     {
         Assert.False(Periodo.TryParse(codigo, out _));
-        Assert.Throws<FormatException>(() => Periodo.Parse(codigo));
+        Rechazo.Con<FormatException>(() => Periodo.Parse(codigo), $"Periodo no válido: «{codigo}». Use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
     }
 
     [Fact]

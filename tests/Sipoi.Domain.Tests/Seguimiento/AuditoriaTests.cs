@@ -24,33 +24,33 @@ public class AuditoriaTests
     }
 
     [Theory]
-    [InlineData("", "t", "k")]
-    [InlineData("u", " ", "k")]
-    [InlineData("u", "t", "")]
-    public void EntradaAuditoria_SinUsuarioTablaOClave_SeRechaza(string usuario, string tabla, string clave) =>
-        Rechazo(() => _ = new EntradaAuditoria(1, usuario, En(2024, 2, 3), tabla, clave, null, null, null, AccionAuditada.Alta));
+    [InlineData("", "t", "k", "usuario")]
+    [InlineData("u", " ", "k", "tabla")]
+    [InlineData("u", "t", "", "clave")]
+    public void EntradaAuditoria_SinUsuarioTablaOClave_SeRechaza(string usuario, string tabla, string clave, string falta) =>
+        Rechazo.Con(() => _ = new EntradaAuditoria(1, usuario, En(2024, 2, 3), tabla, clave, null, null, null, AccionAuditada.Alta), $"La entrada de auditoría requiere {falta}.");
 
     [Fact]
     public void EntradaAuditoria_ModificacionSinCampoOSinCambio_SeRechaza()
     {
-        Rechazo(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", null, "1", "2", AccionAuditada.Cambio));
-        Rechazo(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", "c", "1", "1", AccionAuditada.Cambio));
+        Rechazo.Con(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", null, "1", "2", AccionAuditada.Cambio), "Un cambio auditado debe indicar el campo.");
+        Rechazo.Con(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", "c", "1", "1", AccionAuditada.Cambio), "El campo c no cambió; no hay nada que auditar.");
     }
 
     [Fact]
     public void EntradaAuditoria_CreacionSinAnteriorYEliminacionSinNuevo()
     {
-        Rechazo(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", "c", "1", "2", AccionAuditada.Alta));
-        Rechazo(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", "c", "1", "2", AccionAuditada.Baja));
+        Rechazo.Con(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", "c", "1", "2", AccionAuditada.Alta), "Un alta no tiene valor anterior.");
+        Rechazo.Con(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", "c", "1", "2", AccionAuditada.Baja), "Una baja no tiene valor nuevo.");
     }
 
     [Fact]
     public void EntradaAuditoria_AccionDesconocida_SeRechaza() =>
-        Rechazo(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", null, null, null, (AccionAuditada)99));
+        Rechazo.Con(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", null, null, null, (AccionAuditada)99), "Acción de auditoría no válida: 99.");
 
     [Fact]
     public void EntradaAuditoria_TextoDemasiadoLargo_SeRechaza() =>
-        Rechazo(() => _ = new EntradaAuditoria(1, new string('u', 257), En(2024, 2, 3), "t", "k", null, null, null, AccionAuditada.Alta));
+        Rechazo.Con(() => _ = new EntradaAuditoria(1, new string('u', 257), En(2024, 2, 3), "t", "k", null, null, null, AccionAuditada.Alta), "El usuario de la auditoría no puede pasar de 256 caracteres.");
 
     [Fact]
     public void EntradaAuditoria_SinEntidad_SePermite() =>
@@ -61,8 +61,8 @@ public class AuditoriaTests
     {
         var nombre = new string('t', 63);
         Assert.Equal(nombre, new EntradaAuditoria(1, "u", En(2024, 2, 3), nombre, "k", nombre, "1", "2", AccionAuditada.Cambio).Tabla);
-        Rechazo(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), nombre + "t", "k", null, null, null, AccionAuditada.Alta));
-        Rechazo(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", nombre + "c", "1", "2", AccionAuditada.Cambio));
+        Rechazo.Con(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), nombre + "t", "k", null, null, null, AccionAuditada.Alta), "El tabla de la auditoría no puede pasar de 63 caracteres.");
+        Rechazo.Con(() => _ = new EntradaAuditoria(1, "u", En(2024, 2, 3), "t", "k", nombre + "c", "1", "2", AccionAuditada.Cambio), "El campo de la auditoría no puede pasar de 63 caracteres.");
     }
 
     [Fact]

@@ -46,6 +46,4 @@ internal static class Datos
         meses.CopyTo(fisico, 0);
         return new ProgramacionActividad(1, 0, 1, Comportamiento.Suma, 1, fisico);
     }
-
-    public static ReglaDominioException Rechazo(Action accion) => Assert.Throws<ReglaDominioException>(accion);
 }

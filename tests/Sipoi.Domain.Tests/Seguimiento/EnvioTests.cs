@@ -79,7 +79,7 @@ public class EnvioTests
              "AO-03:EjecutadoFisico", "AO-05:Dificultades"],
             problemas.Select(p => $"{p.CodigoActividad}:{p.Campo}"));
 
-        var e = Rechazo(() => s.Enviar(actividades, Config, "operador", En(2024, 2, 5)));
+        var e = Rechazo.Con(() => s.Enviar(actividades, Config, "operador", En(2024, 2, 5)), "No se puede enviar el seguimiento de enero de 2024; corrija lo siguiente:");
         Assert.StartsWith("No se puede enviar el seguimiento de enero de 2024; corrija lo siguiente:\n", e.Message);
         Assert.All(problemas, p => Assert.Contains(p.Mensaje, e.Message));
         Assert.Equal(EstadoSeguimiento.Pendiente, s.Estado);
@@ -108,7 +108,7 @@ public class EnvioTests
     public void Enviar_AntesDelUltimoDiaDelMes_SeRechaza()
     {
         var s = NuevoSeguimiento();
-        var e = Rechazo(() => s.Enviar([], Config, "operador", En(2024, 1, 30)));
+        var e = Rechazo.Con(() => s.Enviar([], Config, "operador", En(2024, 1, 30)), "El seguimiento de enero de 2024 se envía desde el último día del mes (31/01/2024).");
         Assert.Equal("El seguimiento de enero de 2024 se envía desde el último día del mes (31/01/2024).", e.Message);
         s.Enviar([], Config, "operador", En(2024, 1, 31));
         Assert.Equal(EstadoSeguimiento.Enviado, s.Estado);
@@ -120,11 +120,11 @@ public class EnvioTests
         var s = NuevoSeguimiento();
         s.Enviar([], Config, "operador", En(2024, 2, 10, hora: 23)); // deadline day, late evening in Lima: still open
         var t = NuevoSeguimiento();
-        var e = Rechazo(() => t.Enviar([], Config, "operador", En(2024, 2, 11, hora: 0)));
+        var e = Rechazo.Con(() => t.Enviar([], Config, "operador", En(2024, 2, 11, hora: 0)), "El plazo para registrar enero de 2024 venció el 10/02/2024.");
         Assert.Equal("El plazo para registrar enero de 2024 venció el 10/02/2024.", e.Message);
     }
 
     [Fact]
     public void Enviar_SinUsuario_SeRechaza() =>
-        Rechazo(() => NuevoSeguimiento().Enviar([], Config, " ", En(2024, 2, 1)));
+        Rechazo.Con(() => NuevoSeguimiento().Enviar([], Config, " ", En(2024, 2, 1)), "La operación debe registrar el usuario que la hace.");
 }

@@ -28,7 +28,7 @@ public class EvidenciaTests
         Assert.Equal("El archivo «acta.pdf» está vacío.", Evidencia.Admitir("acta.pdf", 0).Error);
         Assert.True(Evidencia.Admitir("acta.pdf", Evidencia.LimitePorDefecto).Valido);
         Assert.Equal("El archivo «acta.pdf» pesa 10 MB y el límite es 10 MB.", Evidencia.Admitir("acta.pdf", Evidencia.LimitePorDefecto + 1).Error);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Evidencia.Admitir("acta.pdf", 10, limite: 0));
+        Rechazo.Con<ArgumentOutOfRangeException>(() => Evidencia.Admitir("acta.pdf", 10, limite: 0), "El límite debe ser positivo.");
     }
 
     [Theory]

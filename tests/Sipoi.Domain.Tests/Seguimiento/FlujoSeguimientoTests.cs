@@ -16,7 +16,7 @@ public class FlujoSeguimientoTests
 
     [Fact]
     public void Seguimiento_MesFueraDeRango_SeRechaza() =>
-        Rechazo(() => _ = new SeguimientoMensual(1, 3, 2024, 7, 13));
+        Rechazo.Con(() => _ = new SeguimientoMensual(1, 3, 2024, 7, 13), "Mes no válido: 13.");
 
     [Fact]
     public void Aprobar_UnEnviado_LoDejaAprobado()
@@ -39,7 +39,7 @@ public class FlujoSeguimientoTests
     [Fact]
     public void Aprobar_UnPendiente_SeRechaza()
     {
-        var e = Rechazo(() => NuevoSeguimiento().Aprobar("planificador", En(2024, 2, 5)));
+        var e = Rechazo.Con(() => NuevoSeguimiento().Aprobar("planificador", En(2024, 2, 5)), "No se puede aprobar el seguimiento de enero de 2024: está pendiente; solo se aprueba uno enviado.");
         Assert.Equal("No se puede aprobar el seguimiento de enero de 2024: está pendiente; solo se aprueba uno enviado.", e.Message);
     }
 
@@ -57,14 +57,14 @@ public class FlujoSeguimientoTests
     public void Observar_SinTexto_SeRechaza()
     {
         var s = Enviado();
-        var e = Rechazo(() => s.Observar(" ", "planificador", En(2024, 2, 3)));
+        var e = Rechazo.Con(() => s.Observar(" ", "planificador", En(2024, 2, 3)), "Para observar el seguimiento de enero de 2024 escriba la observación.");
         Assert.Equal("Para observar el seguimiento de enero de 2024 escriba la observación.", e.Message);
         Assert.Equal(EstadoSeguimiento.Enviado, s.Estado);
     }
 
     [Fact]
     public void Observar_UnPendiente_SeRechaza() =>
-        Rechazo(() => NuevoSeguimiento().Observar("Falta el acta", "planificador", En(2024, 2, 3)));
+        Rechazo.Con(() => NuevoSeguimiento().Observar("Falta el acta", "planificador", En(2024, 2, 3)), "No se puede observar el seguimiento de enero de 2024: está pendiente; solo se observa uno enviado.");
 
     [Fact]
     public void Observado_ElOperadorCorrigeYReenvia()
@@ -81,7 +81,7 @@ public class FlujoSeguimientoTests
     [Fact]
     public void Enviar_UnEnviado_SeRechaza()
     {
-        var e = Rechazo(() => Enviado().Enviar([], Config, "operador", En(2024, 2, 2)));
+        var e = Rechazo.Con(() => Enviado().Enviar([], Config, "operador", En(2024, 2, 2)), "No se puede enviar el seguimiento de enero de 2024: está enviado; solo se envía uno pendiente u observado.");
         Assert.Equal("No se puede enviar el seguimiento de enero de 2024: está enviado; solo se envía uno pendiente u observado.", e.Message);
     }
 
@@ -91,10 +91,10 @@ public class FlujoSeguimientoTests
         var s = Enviado();
         s.Aprobar("planificador", En(2024, 2, 3));
         Assert.Equal("El seguimiento de enero de 2024 está aprobado y es de solo lectura.", s.MotivoNoEditable(Config, Dia(2024, 2, 4)));
-        Rechazo(() => s.Enviar([], Config, "operador", En(2024, 2, 4)));
-        Rechazo(() => s.Observar("Corregir", "planificador", En(2024, 2, 4)));
-        Rechazo(() => s.Aprobar("planificador", En(2024, 2, 4)));
-        Rechazo(() => s.Reabrir("Corregir", Dia(2024, 3, 1), "planificador", En(2024, 2, 4)));
+        Rechazo.Con(() => s.Enviar([], Config, "operador", En(2024, 2, 4)), "No se puede enviar el seguimiento de enero de 2024: está aprobado; solo se envía uno pendiente u observado.");
+        Rechazo.Con(() => s.Observar("Corregir", "planificador", En(2024, 2, 4)), "No se puede observar el seguimiento de enero de 2024: está aprobado; solo se observa uno enviado.");
+        Rechazo.Con(() => s.Aprobar("planificador", En(2024, 2, 4)), "No se puede aprobar el seguimiento de enero de 2024: está aprobado; solo se aprueba uno enviado.");
+        Rechazo.Con(() => s.Reabrir("Corregir", Dia(2024, 3, 1), "planificador", En(2024, 2, 4)), "No se puede reabrir el seguimiento de enero de 2024: está aprobado; solo se reabre uno pendiente u observado.");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class FlujoSeguimientoTests
         Assert.True(s.EsEditable(Config, Dia(2024, 1, 1)));
         Assert.True(s.EsEditable(Config, Dia(2024, 2, 10)));
         Assert.Equal("El plazo para registrar enero de 2024 venció el 10/02/2024.", s.MotivoNoEditable(Config, Dia(2024, 2, 11)));
-        var e = Rechazo(() => s.AsegurarEditable(Config, Dia(2024, 2, 11)));
+        var e = Rechazo.Con(() => s.AsegurarEditable(Config, Dia(2024, 2, 11)), "El plazo para registrar enero de 2024 venció el 10/02/2024.");
         Assert.Equal("El plazo para registrar enero de 2024 venció el 10/02/2024.", e.Message);
     }
 
@@ -132,19 +132,19 @@ public class FlujoSeguimientoTests
     public void Reabrir_SinMotivo_SeRechaza()
     {
         var s = NuevoSeguimiento();
-        var e = Rechazo(() => s.Reabrir("", Dia(2024, 2, 20), "planificador", En(2024, 2, 12)));
+        var e = Rechazo.Con(() => s.Reabrir("", Dia(2024, 2, 20), "planificador", En(2024, 2, 12)), "Para reabrir un mes indique el motivo de la reapertura.");
         Assert.Equal("Para reabrir un mes indique el motivo de la reapertura.", e.Message);
         Assert.Null(s.Reapertura);
     }
 
     [Fact]
     public void Reabrir_ConPlazoPasado_SeRechaza() =>
-        Rechazo(() => NuevoSeguimiento().Reabrir("Corte de energía", Dia(2024, 2, 11), "planificador", En(2024, 2, 12)));
+        Rechazo.Con(() => NuevoSeguimiento().Reabrir("Corte de energía", Dia(2024, 2, 11), "planificador", En(2024, 2, 12)), "El nuevo plazo (11/02/2024) debe ser posterior a hoy (12/02/2024).");
 
     [Fact]
     public void Reabrir_UnEnviado_SeRechaza()
     {
-        var e = Rechazo(() => Enviado().Reabrir("Corregir", Dia(2024, 3, 1), "planificador", En(2024, 2, 12)));
+        var e = Rechazo.Con(() => Enviado().Reabrir("Corregir", Dia(2024, 3, 1), "planificador", En(2024, 2, 12)), "No se puede reabrir el seguimiento de enero de 2024: está enviado; solo se reabre uno pendiente u observado.");
         Assert.Contains("solo se reabre uno pendiente u observado", e.Message);
     }
 
@@ -154,7 +154,7 @@ public class FlujoSeguimientoTests
         var s = Enviado();
         s.Observar("Falta el acta", "planificador", En(2024, 2, 14));
         Assert.False(s.EsEditable(Config, Dia(2024, 2, 14)));
-        Rechazo(() => s.Enviar([], Config, "operador", En(2024, 2, 14)));
+        Rechazo.Con(() => s.Enviar([], Config, "operador", En(2024, 2, 14)), "El plazo para registrar enero de 2024 venció el 10/02/2024.");
         s.Reabrir("Subsanar la observación", Dia(2024, 2, 21), "planificador", En(2024, 2, 14));
         Assert.Equal(EstadoSeguimiento.Observado, s.Estado);
         s.Enviar([], Config, "operador", En(2024, 2, 20));
@@ -190,6 +190,6 @@ public class FlujoSeguimientoTests
         Assert.Equal(AccionAuditada.Importacion, s.UltimaAccion);
         Assert.Equal("Importado por cli:opp el 01/03/2024 10:00", s.DescribirUltimoCambio());
         Assert.Equal("El seguimiento de enero de 2024 está aprobado y es de solo lectura.", s.MotivoNoEditable(Config, Dia(2024, 2, 5)));
-        Rechazo(() => s.Reabrir("Corregir", Dia(2024, 3, 20), "planificador", En(2024, 3, 2)));
+        Rechazo.Con(() => s.Reabrir("Corregir", Dia(2024, 3, 20), "planificador", En(2024, 3, 2)), "No se puede reabrir el seguimiento de enero de 2024: está aprobado; solo se reabre uno pendiente u observado.");
     }
 }

@@ -24,7 +24,7 @@ public class PlazosTests
 
     [Fact]
     public void Cierre_DiasNegativos_SeRechaza() =>
-        Rechazo(() => Plazos.Cierre(Enero2024, -1));
+        Rechazo.Con(() => Plazos.Cierre(Enero2024, -1), "Los días de cierre van de 0 a 366.");
 
     [Fact]
     public void Vencido_ElDiaDelPlazoTodaviaEstaAbierto()
@@ -64,23 +64,23 @@ public class PlazosTests
     }
 
     [Theory]
-    [InlineData(2024, 0)]
-    [InlineData(2024, 13)]
-    [InlineData(1999, 1)]
-    public void MesDelAnio_FueraDeRango_SeRechaza(int anio, int mes) =>
-        Rechazo(() => _ = new MesDelAnio(anio, mes));
+    [InlineData(2024, 0, "Mes no válido: 0.")]
+    [InlineData(2024, 13, "Mes no válido: 13.")]
+    [InlineData(1999, 1, "Año no válido: 1999.")]
+    public void MesDelAnio_FueraDeRango_SeRechaza(int anio, int mes, string mensaje) =>
+        Rechazo.Con(() => _ = new MesDelAnio(anio, mes), mensaje);
 
     [Fact]
     public void Reapertura_SinMotivo_SeRechaza()
     {
-        var e = Rechazo(() => Reapertura.Crear("  ", Dia(2024, 2, 20), "opp", En(2024, 2, 12)));
+        var e = Rechazo.Con(() => Reapertura.Crear("  ", Dia(2024, 2, 20), "opp", En(2024, 2, 12)), "Para reabrir un mes indique el motivo de la reapertura.");
         Assert.Contains("motivo", e.Message);
     }
 
     [Fact]
     public void Reapertura_ConPlazoHoyOPasado_SeRechaza()
     {
-        var e = Rechazo(() => Reapertura.Crear("Corte de luz", Dia(2024, 2, 12), "opp", En(2024, 2, 12)));
+        var e = Rechazo.Con(() => Reapertura.Crear("Corte de luz", Dia(2024, 2, 12), "opp", En(2024, 2, 12)), "El nuevo plazo (12/02/2024) debe ser posterior a hoy (12/02/2024).");
         Assert.Equal("El nuevo plazo (12/02/2024) debe ser posterior a hoy (12/02/2024).", e.Message);
     }
 

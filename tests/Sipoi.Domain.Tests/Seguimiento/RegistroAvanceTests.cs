@@ -45,7 +45,7 @@ public class RegistroAvanceTests
         var ao = Actividad();
         var s = NuevoSeguimiento();
         ao.RegistrarAvance(s, Config, Programacion(10), new DatosAvance(7), "operador", En(2024, 2, 3));
-        var e = Rechazo(() => ao.RegistrarAvance(s, Config, Programacion(10), new DatosAvance(5000, -1), "operador", En(2024, 2, 4)));
+        var e = Rechazo.Con(() => ao.RegistrarAvance(s, Config, Programacion(10), new DatosAvance(5000, -1), "operador", En(2024, 2, 4)), "la ejecución física 5,000 no es razonable: supera 100 veces la meta del mes (10).");
         Assert.Equal(
             "Actividad AO-01, enero de 2024: la ejecución física 5,000 no es razonable: supera 100 veces la meta del mes (10).\n" +
             "Actividad AO-01, enero de 2024: el monto ejecutado no puede ser negativo.", e.Message);
@@ -56,14 +56,14 @@ public class RegistroAvanceTests
     public void RegistrarAvance_UnidadPorcentaje_NoPasaDeCien()
     {
         var ao = Actividad(unidad: "%");
-        var e = Rechazo(() => ao.RegistrarAvance(NuevoSeguimiento(), Config, Programacion(100), new DatosAvance(120), "operador", En(2024, 2, 3)));
+        var e = Rechazo.Con(() => ao.RegistrarAvance(NuevoSeguimiento(), Config, Programacion(100), new DatosAvance(120), "operador", En(2024, 2, 3)), "la ejecución física 120 no es razonable: la unidad de medida es un porcentaje (%) y no puede pasar de 100.");
         Assert.Contains("la unidad de medida es un porcentaje (%) y no puede pasar de 100", e.Message);
     }
 
     [Fact]
     public void RegistrarAvance_DespuesDelPlazo_SeRechaza()
     {
-        var e = Rechazo(() => Actividad().RegistrarAvance(NuevoSeguimiento(), Config, Programacion(10), new DatosAvance(7), "operador", En(2024, 2, 11)));
+        var e = Rechazo.Con(() => Actividad().RegistrarAvance(NuevoSeguimiento(), Config, Programacion(10), new DatosAvance(7), "operador", En(2024, 2, 11)), "El plazo para registrar enero de 2024 venció el 10/02/2024.");
         Assert.Equal("El plazo para registrar enero de 2024 venció el 10/02/2024.", e.Message);
     }
 
@@ -80,19 +80,19 @@ public class RegistroAvanceTests
     public void RegistrarAvance_MesEnviadoOAprobado_SeRechaza()
     {
         var s = Enviado();
-        Rechazo(() => Actividad().RegistrarAvance(s, Config, Programacion(10), new DatosAvance(7), "operador", En(2024, 2, 3)));
+        Rechazo.Con(() => Actividad().RegistrarAvance(s, Config, Programacion(10), new DatosAvance(7), "operador", En(2024, 2, 3)), "El seguimiento de enero de 2024 fue enviado y está en revisión; no se puede modificar.");
         s.Aprobar("planificador", En(2024, 2, 4));
-        var e = Rechazo(() => Actividad().RegistrarAvance(s, Config, Programacion(10), new DatosAvance(7), "operador", En(2024, 2, 5)));
+        var e = Rechazo.Con(() => Actividad().RegistrarAvance(s, Config, Programacion(10), new DatosAvance(7), "operador", En(2024, 2, 5)), "El seguimiento de enero de 2024 está aprobado y es de solo lectura.");
         Assert.Equal("El seguimiento de enero de 2024 está aprobado y es de solo lectura.", e.Message);
     }
 
     [Fact]
     public void RegistrarAvance_DeOtroCentroDeCosto_SeRechaza() =>
-        Rechazo(() => Actividad(centro: 8).RegistrarAvance(NuevoSeguimiento(centro: 7), Config, Programacion(10), new DatosAvance(7), "operador", En(2024, 2, 3)));
+        Rechazo.Con(() => Actividad(centro: 8).RegistrarAvance(NuevoSeguimiento(centro: 7), Config, Programacion(10), new DatosAvance(7), "operador", En(2024, 2, 3)), "La actividad AO-01 no pertenece al centro de costo y POI de este seguimiento.");
 
     [Fact]
     public void RegistrarAvance_SinUsuario_SeRechaza() =>
-        Rechazo(() => Actividad().RegistrarAvance(NuevoSeguimiento(), Config, Programacion(10), new DatosAvance(7), "", En(2024, 2, 3)));
+        Rechazo.Con(() => Actividad().RegistrarAvance(NuevoSeguimiento(), Config, Programacion(10), new DatosAvance(7), "", En(2024, 2, 3)), "La operación debe registrar el usuario que la hace.");
 
     [Fact]
     public void ActividadDelMes_LeeMetasYRegistroDeLaActividad()

@@ -25,8 +25,8 @@ public class EvidenciaTests
         { "foto.png", Png, TipoEvidencia.Png },
         { "foto.jpg", Jpeg, TipoEvidencia.Jpeg },
         { "foto.jpeg", Jpeg, TipoEvidencia.Jpeg },
-        { "informe.docx", Docx, TipoEvidencia.Docx },
-        { "cuadro.xlsx", Xlsx, TipoEvidencia.Xlsx },
+        { "informe.docx", Archivos.Docx, TipoEvidencia.Docx },
+        { "cuadro.xlsx", Archivos.Xlsx, TipoEvidencia.Xlsx },
         { "exposicion.pptx", Pptx, TipoEvidencia.Pptx },
         { "informe.doc", Doc, TipoEvidencia.Doc },
         { "cuadro.xls", Xls, TipoEvidencia.Xls },
@@ -48,7 +48,7 @@ public class EvidenciaTests
     public void Evidencia_DevuelveElTipoMimeParaServirla()
     {
         Assert.Equal("application/pdf", Validar("a.pdf", Pdf).Mime);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Validar("a.docx", Docx).Mime);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Validar("a.docx", Archivos.Docx).Mime);
         Assert.Null(Validar("a.exe", Exe).Mime);
     }
 
@@ -87,7 +87,7 @@ public class EvidenciaTests
     {
         Assert.Equal("El contenido de «foto.png» no corresponde a su extensión: es un PDF.", Validar("foto.png", Pdf).Error);
         Assert.Equal("El contenido de «acta.pdf» no corresponde a su extensión: es una imagen JPEG.", Validar("acta.pdf", Jpeg).Error);
-        Assert.Equal("El contenido de «informe.docx» no corresponde a su extensión: es una hoja de Excel (XLSX).", Validar("informe.docx", Xlsx).Error);
+        Assert.Equal("El contenido de «informe.docx» no corresponde a su extensión: es una hoja de Excel (XLSX).", Validar("informe.docx", Archivos.Xlsx).Error);
         Assert.Equal("El contenido de «cuadro.xls» no corresponde a su extensión: es un documento de Word 97-2003 (DOC).", Validar("cuadro.xls", Doc).Error);
         Assert.False(Validar("informe.odt", Odf("application/vnd.oasis.opendocument.spreadsheet")).Valido);
         Assert.False(Validar("informe.docx", Odf("application/vnd.oasis.opendocument.text")).Valido);
@@ -135,7 +135,7 @@ public class EvidenciaTests
     public void Evidencia_LimiteConfigurable()
     {
         Assert.Equal("El archivo «acta.pdf» pesa 3 MB y el límite es 2 MB.", Validar("acta.pdf", Pdf, tamano: 3 * 1024 * 1024, limite: 2 * 1024 * 1024).Error);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Validar("acta.pdf", Pdf, limite: 0));
+        Rechazo.Con<ArgumentOutOfRangeException>(() => Validar("acta.pdf", Pdf, limite: 0), "El límite debe ser positivo.");
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public class EvidenciaTests
     [Fact]
     public void Evidencia_ZipTruncado_SeRechazaPorDaniado()
     {
-        var docx = Docx;
+        var docx = Archivos.Docx;
         Assert.Equal("El contenido de «informe.docx» no es un documento de Word (DOCX) válido (el archivo está dañado o es de otro tipo).",
             Validar("informe.docx", docx[..(docx.Length - 10)]).Error);
         Assert.False(Validar("informe.docx", docx[..20]).Valido);
@@ -182,7 +182,7 @@ public class EvidenciaTests
             w.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body());
         }
         Acepta("informe.docx", docx.ToArray(), TipoEvidencia.Docx);
-        Acepta("cuadro.xlsx", Sipoi.Benchmarks.XlsxCrudo.Libro([("Hoja1", w => w.Write("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))]), TipoEvidencia.Xlsx);
+        Acepta("cuadro.xlsx", XlsxCrudo.Libro([("Hoja1", w => w.Write("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))]), TipoEvidencia.Xlsx);
     }
 
     [Fact]
@@ -228,5 +228,5 @@ public class EvidenciaTests
     [Fact]
     public void Evidencia_CabeceraZipQueMiente_SeRechaza() =>
         Assert.Equal("El archivo «cuadro.xlsx» no se aceptó. La parte «xl/worksheets/sheet1.xml» del archivo declara 1,000 bytes pero al descomprimirla ocupa más: " +
-                     "el archivo está manipulado o dañado y no se leyó.", Validar("cuadro.xlsx", Sipoi.Benchmarks.XlsxCrudo.CabeceraMentirosa(4 * 1024 * 1024, 1000)).Error);
+                     "el archivo está manipulado o dañado y no se leyó.", Validar("cuadro.xlsx", XlsxCrudo.CabeceraMentirosa(4 * 1024 * 1024, 1000)).Error);
 }

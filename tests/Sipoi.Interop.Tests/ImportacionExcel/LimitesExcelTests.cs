@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Sipoi.Benchmarks;
 using Sipoi.Interop.Archivos;
 using Sipoi.Interop.ImportacionExcel;
 using Xunit.Abstractions;

@@ -68,7 +68,7 @@ public class MatrizPoiExcelTests
         var pei = x.Fila("FP 06", "A", "Periodo del PEI :");
         Assert.Equal("PEI 2023 - 2025", x.Texto("FP 06", $"C{pei}"));
         // FP 24 has no process objective: the line is left out.
-        Assert.Throws<Xunit.Sdk.XunitException>(() => x.Fila("FP 24", "A", "Objetivo del Proceso :"));
+        Rechazo.Con<Xunit.Sdk.XunitException>(() => x.Fila("FP 24", "A", "Objetivo del Proceso :"), "«Objetivo del Proceso :» no está en la columna A de FP 24");
 
         var oei = x.Fila("FP 24", "A", "Objetivo Estratégico Institucional");
         Assert.StartsWith("OEI.04 : Posicionar", x.Texto("FP 24", $"A{oei + 1}"));
@@ -154,6 +154,6 @@ public class MatrizPoiExcelTests
     public void Matriz_RechazaUnaActividadSinDoceMeses()
     {
         var m = new MatrizPoi("X", 2024, "PEI", [new HojaMatrizPoi("FP 1", "U", [], [new("01", "A", "u", "r", 1, 12, 1, [1m], [1m, 0, 0, 0], 1)])]);
-        Assert.Throws<ArgumentException>(() => MatrizPoiExcel.Escribir(m, new MemoryStream()));
+        Rechazo.Con<ArgumentException>(() => MatrizPoiExcel.Escribir(m, new MemoryStream()), "La actividad 01 debe traer 12 meses y trae 1.");
     }
 }

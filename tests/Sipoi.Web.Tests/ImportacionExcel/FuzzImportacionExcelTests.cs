@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Benchmarks;
-using Sipoi.Interop.Tests.ImportacionExcel;
 using Sipoi.Web.ImportacionExcel;
 using Sipoi.Web.Tests.Infraestructura;
 using Xunit.Abstractions;

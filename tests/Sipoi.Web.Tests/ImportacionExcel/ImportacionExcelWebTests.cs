@@ -8,7 +8,6 @@ using Microsoft.Extensions.Configuration;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Evaluacion;
-using Sipoi.Interop.Tests.Intercambio;
 using Sipoi.Web.Cli;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;

@@ -6,6 +6,7 @@ using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Tests.Reportes;
+using Sipoi.Web.Arranque;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Informes;
 using Sipoi.Web.Presentacion;

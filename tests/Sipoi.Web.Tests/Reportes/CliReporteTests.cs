@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Sipoi.Domain.Periodos;
-using Sipoi.Interop.Tests.Reportes;
 using Sipoi.Web.Cli;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Tests.Infraestructura;

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Tests.Reportes;
+using Sipoi.Web.Arranque;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Presentacion;
 using Sipoi.Web.Reportes;

@@ -5,7 +5,6 @@ using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Evaluacion;
 using Sipoi.Interop.Reportes;
-using Sipoi.Interop.Tests.Reportes;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguridad;
 using Sipoi.Web.Tests.Infraestructura;

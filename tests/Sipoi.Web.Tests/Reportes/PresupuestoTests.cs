@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Operativo;
-using Sipoi.Interop.Tests.Reportes;
 using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Reportes;

@@ -94,8 +94,8 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     {
         app.Reloj.Fijar(2024, 2, 5);
         var http = await app.OperadorDeAsync(Correo, Centro);
-        var libro = Sipoi.Benchmarks.XlsxCrudo.Libro([("Hoja1", w => w.Write("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))]);
-        var bomba = Sipoi.Benchmarks.XlsxCrudo.BombaDeCeldas(5_000_000);
+        var libro = XlsxCrudo.Libro([("Hoja1", w => w.Write("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))]);
+        var bomba = XlsxCrudo.BombaDeCeldas(5_000_000);
         var r = await SubirAsync(http, Url(), "FP07-05", ("cuadro.xlsx", bomba), ("informe.docx", libro), ("bueno.xlsx", libro));
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         var error = await AvisoAsync(http, Url(), "error-evidencia");

@@ -1,14 +1,14 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Sipoi.Interop.Tests.Intercambio;
+namespace Sipoi.Pruebas.Comun;
 
 /// <summary>
 /// Seeded mutations of an exchange file for the fuzz tests: dropped fields, wrong types, huge numbers, NaN-like values,
 /// control characters, lone surrogates, duplicated keys, deep nesting, truncation and broken UTF-8. Each mutation says
 /// what it did, so a failure message (with the seed) tells how to reproduce it.
 /// </summary>
-internal sealed class MutadorIntercambio(int semilla)
+public sealed class MutadorIntercambio(int semilla)
 {
     private readonly Random _azar = new(semilla);
 

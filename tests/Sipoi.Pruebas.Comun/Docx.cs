@@ -2,10 +2,10 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Sipoi.Interop.Tests.Reportes;
+namespace Sipoi.Pruebas.Comun;
 
 /// <summary>Re-opens a written Word document and reads headings, paragraphs and tables.</summary>
-internal sealed class Docx(Action<Stream> escribir, string? muestra = null)
+public sealed class Docx(Action<Stream> escribir, string? muestra = null)
     : ArchivoOffice<WordprocessingDocument>(escribir, muestra, s => WordprocessingDocument.Open(s, false))
 {
     private Body Cuerpo => Doc.MainDocumentPart!.Document.Body!;

@@ -2,10 +2,10 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 
-namespace Sipoi.Interop.Tests.Reportes;
+namespace Sipoi.Pruebas.Comun;
 
 /// <summary>Writes an Office file to memory (keeping a sample when asked), re-opens it and validates it.</summary>
-internal abstract class ArchivoOffice<TDocumento> : IDisposable where TDocumento : OpenXmlPackage
+public abstract class ArchivoOffice<TDocumento> : IDisposable where TDocumento : OpenXmlPackage
 {
     private readonly MemoryStream _ms;
     public TDocumento Doc { get; }

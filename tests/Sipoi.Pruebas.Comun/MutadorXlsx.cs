@@ -3,14 +3,14 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Sipoi.Interop.Tests.ImportacionExcel;
+namespace Sipoi.Pruebas.Comun;
 
 /// <summary>
 /// Damages a valid .xlsx the ways files arrive damaged or hostile (issue 11 item 10): cut, bytes flipped, parts
 /// missing or mangled, sheets missing or pointing nowhere, cells of the wrong type, huge numbers, DTDs, bombs and
 /// lying headers. Deterministic for a given <see cref="Random"/>. Shared by the web tests.
 /// </summary>
-internal static partial class MutadorXlsx
+public static partial class MutadorXlsx
 {
     public const int Tipos = 12;
 

@@ -3,14 +3,14 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Sipoi.Interop.Tests.ImportacionExcel;
+namespace Sipoi.Pruebas.Comun;
 
 /// <summary>
 /// A workbook built cell by cell, as an office types it: texts as shared strings (or inline strings),
 /// numbers as numbers, text that looks like numbers as text, merged ranges, formulas with or without
 /// their saved value. Shared by the web tests.
 /// </summary>
-internal sealed class LibroDePrueba
+public sealed class LibroDePrueba
 {
     private readonly List<(string Nombre, SortedDictionary<(int, int), object?> Celdas, List<string> Combinadas, bool Oculta)> _hojas = [];
 

@@ -1,10 +1,10 @@
-namespace Sipoi.Interop.Tests.Reportes;
+namespace Sipoi.Pruebas.Comun;
 
 /// <summary>
 /// Set SIPOI_REPORTES_MUESTRAS to a folder to keep the files the tests write, to open them in
 /// Excel or LibreOffice by hand (nothing is written otherwise).
 /// </summary>
-internal static class Muestras
+public static class Muestras
 {
     public static void Guardar(string? nombre, MemoryStream contenido)
     {

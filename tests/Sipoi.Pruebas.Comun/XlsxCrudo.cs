@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Sipoi.Benchmarks;
+namespace Sipoi.Pruebas.Comun;
 
 /// <summary>
 /// Hostile .xlsx files written part by part (no Office library, so nothing tidies them up): zip bombs, a ZIP whose

@@ -3,10 +3,10 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Sipoi.Interop.Tests.Reportes;
+namespace Sipoi.Pruebas.Comun;
 
 /// <summary>Re-opens a written workbook and reads it the way a spreadsheet would.</summary>
-internal sealed class Xlsx(Action<Stream> escribir, string? muestra = null)
+public sealed class Xlsx(Action<Stream> escribir, string? muestra = null)
     : ArchivoOffice<SpreadsheetDocument>(escribir, muestra, s => SpreadsheetDocument.Open(s, false))
 {
     public IReadOnlyList<string> Hojas =>

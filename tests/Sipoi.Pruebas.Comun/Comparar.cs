@@ -1,13 +1,13 @@
 using System.Collections;
 using System.Reflection;
 
-namespace Sipoi.Interop.Tests.Intercambio;
+namespace Sipoi.Pruebas.Comun;
 
 /// <summary>
 /// Structural comparison of the exchange model by reflection, so a field added later is compared
 /// without touching the tests. Decimals compare as numbers (17337130.00 equals 17337130).
 /// </summary>
-internal static class Comparar
+public static class Comparar
 {
     public static List<string> Diferencias(object? esperado, object? real, string ruta = "documento")
     {
