@@ -36,6 +36,13 @@ public static partial class LineaDeComandos
 
     public static bool EsComando(string[] args) => args.Length > 0 && (Comandos.ContainsKey(args[0]) || ComandosDeBase.ContainsKey(args[0]));
 
+    /// <summary>
+    /// The first word when it is neither a command nor `servir` nor an option: the web host's own
+    /// arguments (test host, --urls) all start with "-", so any other word is a typo.
+    /// </summary>
+    public static string? PalabraDesconocida(string[] args) =>
+        args.Length > 0 && !EsComando(args) && args[0] != "servir" && !args[0].StartsWith('-') ? args[0] : null;
+
     /// <param name="errores">Where "Error: …" messages go (standard error by default).</param>
     public static async Task<int> EjecutarAsync(string[] args, TextWriter? salida = null, IConfiguration? configuracion = null, CancellationToken ct = default,
         TextWriter? errores = null)
