@@ -86,6 +86,17 @@ public sealed class Indicador
     /// <summary>Records the obtained value of a year, or of one of its semesters.</summary>
     public void RegistrarValorObtenido(int anio, PeriodoIndicador periodo, decimal? valor) => Valor(anio, periodo).ValorObtenido = valor;
 
+    /// <summary>
+    /// A year's row of the indicator form: expected value, and obtained value of the year and of each semester. An emptied
+    /// cell clears the stored value; an empty cell with nothing stored creates no row.
+    /// </summary>
+    public void FijarValoresDelAnio(int anio, decimal? logroEsperado, decimal? obtenido, decimal? semestre1, decimal? semestre2)
+    {
+        if (logroEsperado is not null || LogroEsperado(anio) is not null) FijarLogroEsperado(anio, logroEsperado);
+        foreach (var (periodo, valor) in new[] { (PeriodoIndicador.Anual, obtenido), (PeriodoIndicador.Semestre1, semestre1), (PeriodoIndicador.Semestre2, semestre2) })
+            if (valor is not null || ValorObtenido(anio, periodo) is not null) RegistrarValorObtenido(anio, periodo, valor);
+    }
+
     /// <summary>A copy for another PEI: same definition, and the values of the years from <paramref name="inicio"/> to <paramref name="fin"/>.</summary>
     public Indicador Copiar(int inicio, int fin)
     {

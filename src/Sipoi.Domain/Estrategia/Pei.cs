@@ -40,6 +40,28 @@ public sealed class Pei
 
     public bool Cubre(int anio) => anio >= Inicio && anio <= Fin;
 
+    /// <summary>
+    /// <see cref="Actualizar(string?, int, int, string?, string?, EstadoPei)"/> for a PEI already in use: a new horizon must
+    /// still cover every POI year that hangs from it (<paramref name="aniosDePois"/>); to reach further, the office extends
+    /// it (<see cref="Ampliar(string, int, int, string?, EstadoPei)"/>) or derives an updated PEI.
+    /// </summary>
+    public void Actualizar(string? nombre, int inicio, int fin, string? mision, string? vision, EstadoPei estado, IEnumerable<int> aniosDePois)
+    {
+        if ((inicio != Inicio || fin != Fin) && aniosDePois.Where(a => a < inicio || a > fin).Order().Cast<int?>().FirstOrDefault() is { } poi)
+            throw new ReglaDominioException($"El POI {poi} usa este PEI y quedaría fuera del horizonte {inicio}–{fin}. " +
+                "Para extenderlo o cambiarlo, cree una ampliación o un PEI actualizado.");
+        Actualizar(nombre, inicio, fin, mision, vision, estado);
+    }
+
+    /// <summary>
+    /// Horizon check of the indicator form: the baseline year may precede the PEI (it usually does) but not follow its end;
+    /// a yearly value must be a year of the horizon. Null when valid, else the reason in lower case after the field's label.
+    /// </summary>
+    public string? MotivoAnioLineaBase(int anio) => anio < 1900 || anio > Fin ? $"{anio} no es un año válido (hasta {Fin})" : null;
+
+    /// <inheritdoc cref="MotivoAnioLineaBase"/>
+    public string? MotivoAnioFueraDelHorizonte(int anio) => Cubre(anio) ? null : $"está fuera del horizonte del PEI ({Inicio}–{Fin})";
+
     public Oei AgregarOei(string codigo, string enunciado, int prioridad)
     {
         if (Oeis.Any(o => o.Codigo == codigo)) throw new ReglaDominioException($"El OEI {codigo} ya existe en el PEI {Codigo}.");
@@ -64,6 +86,20 @@ public sealed class Pei
         var c = (codigo ?? "").Trim();
         if (Aeis.Any(a => a.Codigo == c)) throw new ReglaDominioException($"Código: la AEI {c} ya existe en el PEI {Codigo}.", "codigo");
         return oei.AgregarAei(c, enunciado, prioridad, responsable);
+    }
+
+    /// <summary>
+    /// The AEI an activity of a POI under this PEI serves, by its code. Only this PEI's AEIs count: AEI codes repeat
+    /// between PEIs (an updated PEI keeps them) and mean different things, so one of another PEI is never matched.
+    /// Null with <paramref name="motivo"/> (lower case, for the reader to put after its own address) when the code is
+    /// not one of them.
+    /// </summary>
+    public Aei? AeiParaActividad(string codigo, out string? motivo)
+    {
+        var c = (codigo ?? "").Trim();
+        var aei = Aeis.FirstOrDefault(a => a.Codigo == c);
+        motivo = aei is null ? $"la AEI {c} no pertenece al PEI de este POI" : null;
+        return aei;
     }
 
     /// <summary>
@@ -115,6 +151,12 @@ public sealed class Pei
         if (fin <= Fin) throw new ReglaDominioException($"La ampliación debe terminar después de {Fin}, el último año del PEI {Codigo}.");
         return Derivar(codigo, Inicio, fin, nombre, estado);
     }
+
+    /// <summary>The ampliación as the form asks it, with a start year: an ampliación keeps this PEI's start; another horizon is an updated PEI.</summary>
+    public Pei Ampliar(string codigo, int inicio, int fin, string? nombre, EstadoPei estado = EstadoPei.RegistroIniciado) =>
+        inicio != Inicio
+            ? throw new ReglaDominioException($"Una ampliación conserva el año de inicio {Inicio}; para otro horizonte cree un PEI actualizado.")
+            : Ampliar(codigo, fin, nombre, estado);
 
     public Pei Derivar(string codigo, int inicio, int fin, string? nombre, EstadoPei estado = EstadoPei.RegistroIniciado)
     {

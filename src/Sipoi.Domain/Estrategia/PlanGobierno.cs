@@ -66,6 +66,24 @@ public sealed class PlanGobierno
         Elementos.Add(e);
         return e;
     }
+
+    /// <summary>
+    /// The plan's objectives in reading order: by the path of their ancestors (<see cref="Ruta"/>), then code,
+    /// then the order they were registered in.
+    /// </summary>
+    public IReadOnlyList<ElementoPlanGobierno> ObjetivosEnOrden() =>
+        [.. Elementos.Where(x => x.Nivel == NivelPlanGobierno.Objetivo)
+            .OrderBy(Ruta, StringComparer.Ordinal).ThenBy(x => x.Codigo ?? "", StringComparer.Ordinal).ThenBy(x => x.Id)];
+
+    /// <summary>"Dimensión: Dimensión social › Problema: …": the element's ancestors, for its heading (empty for a root).</summary>
+    public string Ruta(ElementoPlanGobierno elemento)
+    {
+        var porId = Elementos.Where(x => x.Id != 0).ToDictionary(x => x.Id);
+        var partes = new List<string>();
+        for (var p = elemento.PadreId; p is { } id && porId.TryGetValue(id, out var padre); p = padre.PadreId)
+            partes.Insert(0, $"{padre.Nivel.Nombre()}: {padre.Descripcion}");
+        return string.Join(" › ", partes);
+    }
 }
 
 public static class NivelPlanGobiernoTexto
@@ -112,6 +130,41 @@ public sealed class ElementoPlanGobierno
         return a;
     }
 
+    /// <summary>
+    /// The AEIs of <paramref name="pei"/> — the PEI the POI of the year uses — that serve this objective: each AEI
+    /// aligned to it, and every AEI of an aligned OEI by priority; each AEI once, reached the first way the
+    /// alignments (in the order they were made) lead to it. An alignment to an OEI or AEI of another PEI of the
+    /// entity (<paramref name="peisDeLaEntidad"/>, e.g. an updated PEI) brings nothing: codes repeat between PEIs
+    /// and mean different things, so it is never matched by code, only listed as «AEI.01.01 (PEI-2019-2023)».
+    /// </summary>
+    public AeisDelObjetivo AeisQueLoSirven(Pei pei, IEnumerable<Pei> peisDeLaEntidad)
+    {
+        var otros = peisDeLaEntidad.Where(p => p.Id != pei.Id).ToList();
+        var sirven = new List<AeiQueSirve>();
+        var fuera = new List<string>();
+        void Sumar(Aei aei, Oei? porOei)
+        {
+            if (sirven.All(s => s.Aei.Codigo != aei.Codigo)) sirven.Add(new AeiQueSirve(aei, porOei));
+        }
+        foreach (var al in Alineamientos.OrderBy(x => x.Id))
+        {
+            if (al.AeiId is { } aeiId)
+            {
+                if (pei.Aeis.FirstOrDefault(a => a.Id == aeiId) is { } aei) Sumar(aei, null);
+                else if (otros.FirstOrDefault(p => p.Aeis.Any(a => a.Id == aeiId)) is { } otro)
+                    fuera.Add($"{otro.Aeis.First(a => a.Id == aeiId).Codigo} ({otro.Codigo})");
+            }
+            else if (al.OeiId is { } oeiId)
+            {
+                if (pei.Oeis.FirstOrDefault(o => o.Id == oeiId) is { } oei)
+                    foreach (var aei in oei.Aeis.OrderBy(a => a.Prioridad)) Sumar(aei, oei);
+                else if (otros.FirstOrDefault(p => p.Oeis.Any(o => o.Id == oeiId)) is { } otro)
+                    fuera.Add($"{otro.Oeis.First(o => o.Id == oeiId).Codigo} ({otro.Codigo})");
+            }
+        }
+        return new AeisDelObjetivo(sirven, fuera);
+    }
+
     public ElementoPlanGobierno(int entidadId, int planGobiernoId, int? padreId, NivelPlanGobierno nivel, string descripcion,
         string? codigo = null, string? tipoIntervencion = null, decimal? metaValor = null, string? metaUnidad = null)
     {
@@ -126,6 +179,12 @@ public sealed class ElementoPlanGobierno
         MetaUnidad = Texto.Opcional(metaUnidad, "unidad de la meta");
     }
 }
+
+/// <summary>An AEI that serves a plan objective: aligned directly (<see cref="PorOei"/> null) or through its aligned OEI.</summary>
+public sealed record AeiQueSirve(Aei Aei, Oei? PorOei);
+
+/// <summary>What <see cref="ElementoPlanGobierno.AeisQueLoSirven"/> decides: the AEIs of the POI's PEI, and the alignments to other PEIs as text.</summary>
+public sealed record AeisDelObjetivo(IReadOnlyList<AeiQueSirve> Aeis, IReadOnlyList<string> FueraDelPei);
 
 /// <summary>Links a plan objective to the OEI or AEI that serve it.</summary>
 public sealed class AlineamientoPlanGobierno

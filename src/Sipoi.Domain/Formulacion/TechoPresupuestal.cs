@@ -28,6 +28,14 @@ public sealed class TechoPresupuestal
         if (monto < 0) throw new ReglaDominioException("El techo presupuestal no puede ser negativo.");
         Monto = monto;
     }
+
+    /// <summary>
+    /// An inactive cost centre keeps the ceiling it had (history) and may lose it, but gets no new or changed one
+    /// (<paramref name="actual"/>: its ceiling now, null when none). Null when the amount may be set, else the reason
+    /// in lower case, after the centre the caller names.
+    /// </summary>
+    public static string? MotivoCentroInactivo(bool activo, decimal? actual, decimal monto) =>
+        activo || actual == monto ? null : "está inactivo; no se le asigna techo presupuestal";
 }
 
 public enum SituacionTecho { SinTecho, Excede, Igual, Saldo }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain;
+using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
@@ -62,7 +63,7 @@ public static class ServicioFormulacion
             (origen is null ? "." : $", con la programación de «{origen.Etiqueta}» como punto de partida."));
     }
 
-    /// <summary>Creates or changes one activity of the centre in the draft version.</summary>
+    /// <summary>Creates or changes one activity of the centre in the draft version; the rules are the domain's (GuardadoActividad).</summary>
     /// <param name="codigoExistente">The code of the activity being edited; null for a new one.</param>
     public static async Task<ResultadoFormulacion> GuardarActividadAsync(SipoiDbContext db, ContextoFormulacion ctx, CentroCosto centro,
         string? codigoExistente, EntradaActividad entrada, CancellationToken ct)
@@ -72,79 +73,32 @@ public static class ServicioFormulacion
         // Texts the domain refuses stop here, before any of them reaches a query.
         if (entrada.ProblemasDeTexto() is { Count: > 0 } textos)
             return ResultadoFormulacion.Invalido("No se guardó la actividad; corrija lo siguiente:", textos);
-        // An inactive centre gets nothing new; an activity the draft copied from the approved version may still be corrected.
-        if (!centro.Activo && (codigoExistente is null || !await db.Programaciones.AnyAsync(p => p.PoiVersionId == borrador.Id &&
-                db.Actividades.Any(a => a.Id == p.ActividadId && a.PoiId == poi.Id && a.CentroCostoId == centro.Id && a.Codigo == codigoExistente.Trim()), ct)))
-            return ResultadoFormulacion.Rechazado(CentroInactivo(centro));
-        var estado = await EstadoCentroAsync(db, borrador, centro, ct);
-        if (estado.MotivoNoEditable(centro.Codigo) is { } no) return ResultadoFormulacion.Rechazado(no);
+        var (codigo, nueva) = ((codigoExistente ?? entrada.Codigo ?? "").Trim(), codigoExistente is null);
+        var actividad = codigo.Length == 0 ? null : await db.Actividades.SingleOrDefaultAsync(a => a.PoiId == poi.Id && a.Codigo == codigo, ct);
+        var delCodigo = actividad is null ? null : new ActividadDelCodigo(actividad.CentroCostoId,
+            await db.Programaciones.AnyAsync(p => p.PoiVersionId == borrador.Id && p.ActividadId == actividad.Id, ct));
+        if (GuardadoActividad.MotivoCentroInactivo(centro, nueva, delCodigo) is { } inactivo) return ResultadoFormulacion.Rechazado(inactivo);
+        if ((await EstadoCentroAsync(db, borrador, centro, ct)).MotivoNoEditable(centro.Codigo) is { } no) return ResultadoFormulacion.Rechazado(no);
+        if (!nueva && actividad is null) return ResultadoFormulacion.Rechazado($"No existe la actividad {codigo} en el POI {ctx.Anio}.");
+        if (!nueva && await HuellaActualAsync(db, borrador, centro, codigo, ct) is { } huella && huella != entrada.Huella)
+            return ResultadoFormulacion.Rechazado($"Otra persona guardó cambios en la actividad {codigo} mientras usted la editaba; " +
+                "no se guardó nada. Vuelva a abrir la actividad para ver la versión actual y aplique de nuevo sus cambios.");
 
         var lectura = entrada.Leer(ctx.Anio, borrador.Tipo == TipoVersionPoi.Multianual);
         var problemas = lectura.Problemas.ToList();
-        var codigo = (codigoExistente ?? entrada.Codigo ?? "").Trim();
-
-        ActividadOperativa? actividad = null;
-        if (codigo.Length > 0)
-        {
-            actividad = await db.Actividades.SingleOrDefaultAsync(a => a.PoiId == poi.Id && a.Codigo == codigo, ct);
-            if (codigoExistente is not null && actividad is null) return ResultadoFormulacion.Rechazado($"No existe la actividad {codigo} en el POI {ctx.Anio}.");
-            if (codigoExistente is not null && await HuellaActualAsync(db, borrador, centro, codigo, ct) is { } actual && actual != entrada.Huella)
-                return ResultadoFormulacion.Rechazado($"Otra persona guardó cambios en la actividad {codigo} mientras usted la editaba; " +
-                    "no se guardó nada. Vuelva a abrir la actividad para ver la versión actual y aplique de nuevo sus cambios.");
-            if (actividad is not null && actividad.CentroCostoId != centro.Id)
-                problemas.Add(new("Codigo", $"El código {codigo} ya lo usa otra actividad del POI {ctx.Anio}, de otro centro de costo."));
-            else if (actividad is not null && codigoExistente is null &&
-                     await db.Programaciones.AnyAsync(p => p.PoiVersionId == borrador.Id && p.ActividadId == actividad.Id, ct))
-                problemas.Add(new("Codigo", $"El código {codigo} ya lo usa otra actividad de este centro de costo."));
-        }
-        var aei = string.IsNullOrWhiteSpace(entrada.Aei) ? null : await db.Aeis.AsNoTracking()
-            .Where(a => a.Codigo == entrada.Aei.Trim() && db.Oeis.Any(o => o.Id == a.OeiId && o.PeiId == poi.PeiId))
-            .Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
-        if (!string.IsNullOrWhiteSpace(entrada.Aei) && aei is null)
-            problemas.Add(new("Aei", $"Actividad {codigo}: la AEI {entrada.Aei.Trim()} no pertenece al PEI de este POI."));
-        int? ficha = null;
-        if (!string.IsNullOrWhiteSpace(entrada.Ficha))
-        {
-            ficha = await db.Fichas.AsNoTracking().Where(f => f.EntidadId == ctx.Entidad.Id && f.Codigo == entrada.Ficha.Trim())
-                .Select(f => (int?)f.Id).SingleOrDefaultAsync(ct);
-            if (ficha is null) problemas.Add(new("Ficha", $"Actividad {codigo}: la ficha de proceso «{entrada.Ficha.Trim()}» no existe."));
-        }
+        if (codigo.Length > 0 && GuardadoActividad.ProblemaCodigo(codigo, ctx.Anio, centro.Id, nueva, delCodigo) is { } enUso) problemas.Add(enUso);
+        Aei? aei = null;
+        if (!string.IsNullOrWhiteSpace(entrada.Aei) && GuardadoActividad.ProblemaAei(codigo, entrada.Aei, await PeiAsync(db, poi, ct), out aei) is { } ajena)
+            problemas.Add(ajena);
+        var ficha = await FichaAsync(db, ctx, codigo, entrada.Ficha, problemas, ct);
         if (problemas.Count == 0 && lectura.Propuesta is { } propuesta)
-        {
-            var proteccion = await Proteccion.CargarAsync(db, ctx, ct);
-            problemas.AddRange(proteccion.Verificar(actividad?.Id, codigo, centro.Id, new MetasActividad(propuesta.Comportamiento, propuesta.Fisico))
-                .Select(m => new ProblemaProgramacion("Fisico", m)));
-        }
+            problemas.AddRange((await Proteccion.CargarAsync(db, ctx, ct)).Verificar(actividad?.Id, codigo, centro.Id,
+                new MetasActividad(propuesta.Comportamiento, propuesta.Fisico)).Select(m => new ProblemaProgramacion("Fisico", m)));
         if (problemas.Count > 0 || lectura.Propuesta is not { } p)
             return ResultadoFormulacion.Invalido($"No se guardó la actividad {codigo}; corrija lo siguiente:", problemas);
-
-        var datos = lectura.Datos with { FichaId = ficha };
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (actividad is null)
-            {
-                actividad = new ActividadOperativa(ctx.Entidad.Id, poi.Id, codigo, lectura.Tipo, entrada.Nombre!, centro.Id, aei!.Value, datos);
-                db.Actividades.Add(actividad);
-            }
-            else
-            {
-                var enAprobada = await db.Programaciones.AnyAsync(x => x.ActividadId == actividad.Id &&
-                    db.PoiVersiones.Any(v => v.Id == x.PoiVersionId && v.Estado == EstadoVersionPoi.Aprobada), ct);
-                actividad.Actualizar(entrada.Nombre!, lectura.Tipo, aei!.Value, datos, enAprobada);
-            }
-            await db.SaveChangesAsync(ct);
-            var programa = await db.Programaciones.Include(x => x.Metas).Include(x => x.Financiera).Include(x => x.Proyecciones).AsSplitQuery()
-                .SingleOrDefaultAsync(x => x.PoiVersionId == borrador.Id && x.ActividadId == actividad.Id, ct);
-            if (programa is null)
-            {
-                programa = new ProgramacionActividad(ctx.Entidad.Id, actividad.Id, borrador.Id, p.Comportamiento, p.Peso, p.Fisico, p.FinancieroMensual());
-                db.Programaciones.Add(programa);
-            }
-            programa.Reprogramar(p.Comportamiento, p.Peso, p.Fisico, p.Financiero);
-            programa.Proyectar(borrador.Tipo == TipoVersionPoi.Multianual ? lectura.Proyecciones : []);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await GuardarAsync(db, ctx, poi, borrador, centro, actividad, codigo, entrada.Nombre!, aei!.Id, lectura with { Datos = lectura.Datos with { FichaId = ficha } }, p, ct);
         }
         catch (ReglaDominioException e)
         {
@@ -152,6 +106,51 @@ public static class ServicioFormulacion
             return ResultadoFormulacion.Invalido($"No se guardó la actividad {codigo}; corrija lo siguiente:", [e.Message]);
         }
         return ResultadoFormulacion.Hecho($"Se guardó la actividad {codigo} en «{borrador.Etiqueta}».");
+    }
+
+    /// <summary>The PEI the POI uses, with its OEIs and AEIs (an activity's AEI must be one of them).</summary>
+    private static Task<Pei> PeiAsync(SipoiDbContext db, Poi poi, CancellationToken ct) =>
+        db.Peis.AsNoTracking().Include(x => x.Oeis).ThenInclude(o => o.Aeis).AsSplitQuery().SingleAsync(x => x.Id == poi.PeiId, ct);
+
+    /// <summary>The ficha de proceso typed (null when none), or a problem when the entity has no ficha with that code.</summary>
+    private static async Task<int?> FichaAsync(SipoiDbContext db, ContextoFormulacion ctx, string codigo, string? texto, List<ProblemaProgramacion> problemas,
+        CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(texto)) return null;
+        var ficha = await db.Fichas.AsNoTracking().Where(f => f.EntidadId == ctx.Entidad.Id && f.Codigo == texto.Trim())
+            .Select(f => (int?)f.Id).SingleOrDefaultAsync(ct);
+        if (ficha is null) problemas.Add(new("Ficha", $"Actividad {codigo}: la ficha de proceso «{texto.Trim()}» no existe."));
+        return ficha;
+    }
+
+    /// <summary>Writes the activity and its programming in the draft, in one transaction; the entities refuse what breaks their rules.</summary>
+    private static async Task GuardarAsync(SipoiDbContext db, ContextoFormulacion ctx, Poi poi, PoiVersion borrador, CentroCosto centro,
+        ActividadOperativa? actividad, string codigo, string nombre, int aeiId, EntradaActividad.Lectura lectura, PropuestaProgramacion p, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (actividad is null)
+        {
+            actividad = new ActividadOperativa(ctx.Entidad.Id, poi.Id, codigo, lectura.Tipo, nombre, centro.Id, aeiId, lectura.Datos);
+            db.Actividades.Add(actividad);
+        }
+        else
+        {
+            var enAprobada = await db.Programaciones.AnyAsync(x => x.ActividadId == actividad.Id &&
+                db.PoiVersiones.Any(v => v.Id == x.PoiVersionId && v.Estado == EstadoVersionPoi.Aprobada), ct);
+            actividad.Actualizar(nombre, lectura.Tipo, aeiId, lectura.Datos, enAprobada);
+        }
+        await db.SaveChangesAsync(ct);
+        var programa = await db.Programaciones.Include(x => x.Metas).Include(x => x.Financiera).Include(x => x.Proyecciones).AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.PoiVersionId == borrador.Id && x.ActividadId == actividad.Id, ct);
+        if (programa is null)
+        {
+            programa = new ProgramacionActividad(ctx.Entidad.Id, actividad.Id, borrador.Id, p.Comportamiento, p.Peso, p.Fisico, p.FinancieroMensual());
+            db.Programaciones.Add(programa);
+        }
+        programa.Reprogramar(p.Comportamiento, p.Peso, p.Fisico, p.Financiero);
+        programa.Proyectar(borrador.Tipo == TipoVersionPoi.Multianual ? lectura.Proyecciones : []);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>The fingerprint of the activity as stored now in the draft (null when the draft does not program it).</summary>
@@ -197,7 +196,8 @@ public static class ServicioFormulacion
     {
         if (ctx.Poi is not { } poi || ctx.Borrador is not { } borrador)
             return ResultadoFormulacion.Rechazado($"El POI {ctx.Anio} no tiene una versión en borrador.");
-        if (!centro.Activo) return ResultadoFormulacion.Rechazado(CentroInactivo(centro));
+        // Every copied activity is new to the draft.
+        if (GuardadoActividad.MotivoCentroInactivo(centro, nueva: true, actual: null) is { } inactivo) return ResultadoFormulacion.Rechazado(inactivo);
         var estado = await EstadoCentroAsync(db, borrador, centro, ct);
         if (estado.MotivoNoEditable(centro.Codigo) is { } no) return ResultadoFormulacion.Rechazado(no);
         var anterior = await db.Pois.AsNoTracking().Include(p => p.Versiones)
@@ -334,9 +334,8 @@ public static class ServicioFormulacion
             if (string.IsNullOrWhiteSpace(texto)) { cambios.Add((id, null)); continue; }
             if (!NumeroEscrito.TryLeer(texto, out var monto) || monto < 0)
                 problemas.Add(new($"Techos[{i}]", $"Centro de costo {codigo}: el techo «{texto.Trim()}» no es un monto válido (use punto decimal, por ejemplo 120,000.00)."));
-            // An inactive centre keeps the ceiling it had (history) and may lose it, but gets no new or changed one.
-            else if (!centro.Activo && actuales.GetValueOrDefault(id)?.Monto != monto)
-                problemas.Add(new($"Techos[{i}]", $"Centro de costo {codigo}: está inactivo; no se le asigna techo presupuestal."));
+            else if (TechoPresupuestal.MotivoCentroInactivo(centro.Activo, actuales.GetValueOrDefault(id)?.Monto, monto) is { } inactivo)
+                problemas.Add(new($"Techos[{i}]", $"Centro de costo {codigo}: {inactivo}."));
             else cambios.Add((id, monto));
         }
         if (problemas.Count > 0) return ResultadoFormulacion.Invalido("No se guardaron los techos; corrija lo siguiente:", problemas);
@@ -349,13 +348,6 @@ public static class ServicioFormulacion
         }
         await db.SaveChangesAsync(ct);
         return ResultadoFormulacion.Hecho($"Se guardaron los techos presupuestales de {ctx.Anio}.");
-    }
-
-    // The rule and its words are the domain's (CentroCosto.MotivoSinActividadNueva); here it starts the sentence.
-    private static string CentroInactivo(CentroCosto centro)
-    {
-        var motivo = CentroCosto.MotivoSinActividadNueva(centro.Codigo, activo: false, yaEraSuya: false)!;
-        return char.ToUpperInvariant(motivo[0]) + motivo[1..] + ".";
     }
 
     /// <summary>The centre's review row in the draft (tracked), a new Borrador one when the centre never changed anything.</summary>

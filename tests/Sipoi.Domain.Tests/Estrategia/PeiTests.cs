@@ -92,4 +92,59 @@ public sealed class PeiTests
         Assert.Equal(50m, i.MaximoPermisible);
         Rechazo.Con(() => i.Actualizar("Presión", null, Sentido.Ascendente, null, null, null, null, null, 5, null), "el máximo y el mínimo permisibles solo se usan con sentido «no definido»");
     }
+
+    [Fact]
+    public void Actualizar_HorizonteQueDejaFueraUnPoi_SeRechazaYNoCambia()
+    {
+        var pei = PeiGuardado();
+        var e = Assert.Throws<ReglaDominioException>(() => pei.Actualizar("PEI", 2024, 2026, null, null, EstadoPei.Registrado, [2025, 2023]));
+        Assert.Equal("El POI 2023 usa este PEI y quedaría fuera del horizonte 2024–2026. " +
+            "Para extenderlo o cambiarlo, cree una ampliación o un PEI actualizado.", e.Message);
+        Assert.Equal((2023, 2025), (pei.Inicio, pei.Fin));
+        pei.Actualizar("PEI", 2023, 2026, null, null, EstadoPei.Registrado, [2025, 2023]);
+        Assert.Equal(2026, pei.Fin);
+    }
+
+    [Fact]
+    public void Actualizar_SinCambiarElHorizonte_NoMiraLosPoi()
+    {
+        var pei = PeiGuardado();
+        pei.Actualizar("Otro nombre", 2023, 2025, null, null, EstadoPei.Registrado, [2030]);
+        Assert.Equal("Otro nombre", pei.Nombre);
+    }
+
+    [Fact]
+    public void Ampliar_ConOtroAnioDeInicio_SeRechaza()
+    {
+        var e = Assert.Throws<ReglaDominioException>(() => PeiGuardado().Ampliar("PEI-2024-2026", 2024, 2026, null));
+        Assert.Equal("Una ampliación conserva el año de inicio 2023; para otro horizonte cree un PEI actualizado.", e.Message);
+        var ampliado = PeiGuardado().Ampliar("PEI-2023-2026", 2023, 2026, null);
+        Assert.Equal((2023, 2026), (ampliado.Inicio, ampliado.Fin));
+    }
+
+    [Fact]
+    public void AniosDelFormularioDeIndicador_LineaBaseHastaElFinYValoresDentroDelHorizonte()
+    {
+        var pei = PeiGuardado();
+        Assert.Null(pei.MotivoAnioLineaBase(2019));
+        Assert.Equal("2026 no es un año válido (hasta 2025)", pei.MotivoAnioLineaBase(2026));
+        Assert.Equal("1899 no es un año válido (hasta 2025)", pei.MotivoAnioLineaBase(1899));
+        Assert.Null(pei.MotivoAnioFueraDelHorizonte(2025));
+        Assert.Equal("está fuera del horizonte del PEI (2023–2025)", pei.MotivoAnioFueraDelHorizonte(2022));
+    }
+
+    [Fact]
+    public void FijarValoresDelAnio_CeldaVaciadaBorraYCeldaVaciaNoCreaNada()
+    {
+        var ind = PeiGuardado().TodosLosIndicadores().Single();
+        ind.FijarValoresDelAnio(2024, null, null, null, null);
+        Assert.Null(ind.LogroEsperado(2024));
+        Assert.Null(ind.ValorObtenido(2024, PeriodoIndicador.Semestre1));
+        ind.FijarValoresDelAnio(2025, null, null, null, null);
+        Assert.DoesNotContain(ind.Valores, v => v.Anio == 2025);
+        ind.FijarValoresDelAnio(2025, 12, 11.5m, null, 11.5m);
+        Assert.Equal((12m, 11.5m, null, 11.5m), (ind.LogroEsperado(2025), ind.ValorObtenido(2025),
+            ind.ValorObtenido(2025, PeriodoIndicador.Semestre1), ind.ValorObtenido(2025, PeriodoIndicador.Semestre2)));
+        Assert.DoesNotContain(ind.Valores, v => v.Anio == 2025 && v.Periodo == PeriodoIndicador.Semestre1);
+    }
 }

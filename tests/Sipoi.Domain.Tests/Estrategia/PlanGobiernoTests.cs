@@ -39,4 +39,78 @@ public sealed class PlanGobiernoTests
         Rechazo.Con(() => dim.Alinear(3, null), "Solo los objetivos del plan se alinean a un OEI o a una AEI.");
         Assert.Equal(2, obj.Alineamientos.Count);
     }
+
+    private static T ConId<T>(T entidad, int id)
+    {
+        // The alignments point at saved OEIs and AEIs: give them the ids the database would.
+        typeof(T).GetProperty("Id")!.SetValue(entidad, id);
+        return entidad;
+    }
+
+    /// <summary>The POI's PEI (id 1: OEI.01 with AEI.01.01; OEI.02 with AEI.02.02 priority 2 and AEI.02.01 priority 1) and an older one (id 2).</summary>
+    private static (Pei Vigente, Pei Anterior) Peis()
+    {
+        var vigente = ConId(new Pei(1, "PEI-2024-2027", 2024, 2027), 1);
+        var oei1 = ConId(vigente.AgregarOei("OEI.01", "Ampliar la cobertura", 1), 11);
+        ConId(vigente.AgregarAei(oei1, "AEI.01.01", "Redes de agua", 1), 111);
+        var oei2 = ConId(vigente.AgregarOei("OEI.02", "Mejorar la gestión", 2), 12);
+        ConId(vigente.AgregarAei(oei2, "AEI.02.02", "Gestión comercial", 2), 122);
+        ConId(vigente.AgregarAei(oei2, "AEI.02.01", "Planeamiento", 1), 121);
+        var anterior = ConId(new Pei(1, "PEI-2019-2023", 2019, 2023), 2);
+        var viejo = ConId(anterior.AgregarOei("OEI.01", "Ampliar la cobertura", 1), 21);
+        ConId(anterior.AgregarAei(viejo, "AEI.01.01", "Redes de agua", 1), 211);
+        return (vigente, anterior);
+    }
+
+    [Fact]
+    public void AeisQueLoSirven_DirectasYPorSuOeiPorPrioridadCadaUnaUnaVez()
+    {
+        var (vigente, anterior) = Peis();
+        var plan = new PlanGobierno(1, "Plan", "PDLC", 2023, 2026);
+        var objetivo = plan.AgregarElemento(ConId(plan.AgregarElemento(null, NivelPlanGobierno.Dimension, "Social"), 1), NivelPlanGobierno.Objetivo, "Agua");
+        objetivo.Alinear(null, 121);
+        objetivo.Alinear(12, null);
+        objetivo.Alinear(11, null);
+
+        var servicio = objetivo.AeisQueLoSirven(vigente, [vigente, anterior]);
+
+        // AEI.02.01 first (aligned directly, so not again through OEI.02); OEI.02's others by priority; then OEI.01's.
+        Assert.Equal(["AEI.02.01", "AEI.02.02", "AEI.01.01"], servicio.Aeis.Select(a => a.Aei.Codigo));
+        Assert.Equal([null, "OEI.02", "OEI.01"], servicio.Aeis.Select(a => a.PorOei?.Codigo));
+        Assert.Empty(servicio.FueraDelPei);
+    }
+
+    [Fact]
+    public void AeisQueLoSirven_OtroPeiNoTraeNadaAunqueCoincidaElCodigo()
+    {
+        var (vigente, anterior) = Peis();
+        var plan = new PlanGobierno(1, "Plan", "PDLC", 2019, 2022);
+        var objetivo = plan.AgregarElemento(ConId(plan.AgregarElemento(null, NivelPlanGobierno.Dimension, "Social"), 1), NivelPlanGobierno.Objetivo, "Agua");
+        objetivo.Alinear(null, 211);
+        objetivo.Alinear(21, null);
+
+        var servicio = objetivo.AeisQueLoSirven(vigente, [vigente, anterior]);
+
+        Assert.Empty(servicio.Aeis);
+        Assert.Equal(["AEI.01.01 (PEI-2019-2023)", "OEI.01 (PEI-2019-2023)"], servicio.FueraDelPei);
+    }
+
+    [Fact]
+    public void ObjetivosEnOrden_PorRutaLuegoCodigoYConSuRuta()
+    {
+        var plan = new PlanGobierno(1, "Plan", "PDLC", 2019, 2022);
+        var social = ConId(plan.AgregarElemento(null, NivelPlanGobierno.Dimension, "Social"), 1);
+        var economica = ConId(plan.AgregarElemento(null, NivelPlanGobierno.Dimension, "Económica"), 2);
+        var agua = ConId(plan.AgregarElemento(social, NivelPlanGobierno.Problema, "Bajo acceso a agua"), 3);
+        plan.AgregarElemento(social, NivelPlanGobierno.Objetivo, "Sin problema", "2");
+        plan.AgregarElemento(agua, NivelPlanGobierno.Objetivo, "Cobertura", "1.2");
+        plan.AgregarElemento(agua, NivelPlanGobierno.Objetivo, "Continuidad", "1.1");
+        plan.AgregarElemento(economica, NivelPlanGobierno.Objetivo, "Empleo", "9");
+
+        var objetivos = plan.ObjetivosEnOrden();
+
+        Assert.Equal(["Empleo", "Sin problema", "Continuidad", "Cobertura"], objetivos.Select(o => o.Descripcion));
+        Assert.Equal("Dimensión: Social › Problema: Bajo acceso a agua", plan.Ruta(objetivos[2]));
+        Assert.Equal("Dimensión: Económica", plan.Ruta(objetivos[0]));
+    }
 }

@@ -80,9 +80,8 @@ public sealed class EditarModel(SipoiDbContext db) : PageModel
             Domain.Estrategia.Pei destino;
             if (Pei is { } p)
             {
-                if ((inicio != p.Inicio || fin != p.Fin) && await HorizonteNoCubrePoisAsync(p, inicio!.Value, fin!.Value, ct) is { } poi)
-                    throw new ReglaDominioException($"El POI {poi} usa este PEI y quedaría fuera del horizonte {inicio}–{fin}. Para extenderlo o cambiarlo, cree una ampliación o un PEI actualizado.");
-                p.Actualizar(nombre, inicio!.Value, fin!.Value, Vacio(Mision), Vacio(Vision), Estado);
+                var aniosDePois = await db.Pois.Where(x => x.PeiId == p.Id).Select(x => x.Anio).ToListAsync(ct);
+                p.Actualizar(nombre, inicio!.Value, fin!.Value, Vacio(Mision), Vacio(Vision), Estado, aniosDePois);
                 destino = p;
             }
             else
@@ -92,9 +91,7 @@ public sealed class EditarModel(SipoiDbContext db) : PageModel
                     throw new ReglaDominioException($"Código: ya existe el PEI {nuevoCodigo} en la entidad.");
                 destino = Base switch
                 {
-                    { } b when Tipo == Ampliacion => inicio != b.Inicio
-                        ? throw new ReglaDominioException($"Una ampliación conserva el año de inicio {b.Inicio}; para otro horizonte cree un PEI actualizado.")
-                        : b.Ampliar(nuevoCodigo, fin!.Value, nombre, Estado),
+                    { } b when Tipo == Ampliacion => b.Ampliar(nuevoCodigo, inicio!.Value, fin!.Value, nombre, Estado),
                     { } b => b.Derivar(nuevoCodigo, inicio!.Value, fin!.Value, nombre, Estado),
                     _ => new Domain.Estrategia.Pei(Entidad.Id, nuevoCodigo, inicio!.Value, fin!.Value, nombre, null, null, Estado),
                 };
@@ -139,9 +136,6 @@ public sealed class EditarModel(SipoiDbContext db) : PageModel
     }
 
     /// <summary>A POI year that would fall outside the new horizon (so its evaluation would lose its PEI years).</summary>
-    private async Task<int?> HorizonteNoCubrePoisAsync(Domain.Estrategia.Pei p, int inicio, int fin, CancellationToken ct) =>
-        await db.Pois.Where(x => x.PeiId == p.Id && (x.Anio < inicio || x.Anio > fin)).OrderBy(x => x.Anio).Select(x => (int?)x.Anio).FirstOrDefaultAsync(ct);
-
     private static string? Vacio(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static string Texto(int v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -86,7 +86,7 @@ public sealed class IndicadorModel(SipoiDbContext db) : PageModel
         var minimo = EdicionPei.Decimal(MinimoPermisible, "Mínimo permisible", e);
         var lbAnio = EdicionPei.Entero(LineaBaseAnio, "Línea base, año", e);
         var lbValor = EdicionPei.Decimal(LineaBaseValor, "Línea base, valor", e);
-        if (lbAnio is { } la && (la < 1900 || la > Pei.Fin)) e.Add($"Línea base, año: {la} no es un año válido (hasta {Pei.Fin}).");
+        if (lbAnio is { } la && Pei.MotivoAnioLineaBase(la) is { } lineaBase) e.Add($"Línea base, año: {lineaBase}.");
         int? centroId = null;
         if (!string.IsNullOrWhiteSpace(CentroResponsable))
         {
@@ -94,11 +94,10 @@ public sealed class IndicadorModel(SipoiDbContext db) : PageModel
             if (c.Codigo is null) e.Add($"Centro de costo responsable: {CentroResponsable} no existe en la entidad.");
             else centroId = c.Id;
         }
-        var anios = AniosDelPei();
         var valores = new List<(int Anio, decimal? Le, decimal? Vo, decimal? S1, decimal? S2)>();
         foreach (var f in Anios)
         {
-            if (!anios.Contains(f.Anio)) { e.Add($"Año {f.Anio}: está fuera del horizonte del PEI ({Pei.Inicio}–{Pei.Fin})."); continue; }
+            if (Pei.MotivoAnioFueraDelHorizonte(f.Anio) is { } fuera) { e.Add($"Año {f.Anio}: {fuera}."); continue; }
             valores.Add((f.Anio,
                 EdicionPei.Decimal(f.LogroEsperado, $"Logro esperado {f.Anio}", e),
                 EdicionPei.Decimal(f.ValorObtenido, $"Valor obtenido {f.Anio}", e),
@@ -120,16 +119,7 @@ public sealed class IndicadorModel(SipoiDbContext db) : PageModel
             {
                 ind.Actualizar(Nombre ?? "", Vacio(Unidad), sentido, lbAnio, lbValor, Vacio(Fuente), Vacio(MetodoCalculo), centroId, maximo, minimo);
             }
-            foreach (var v in valores)
-            {
-                // An emptied cell clears the value; an untouched empty one creates nothing.
-                if (v.Le is not null || ind.LogroEsperado(v.Anio) is not null) ind.FijarLogroEsperado(v.Anio, v.Le);
-                if (v.Vo is not null || ind.ValorObtenido(v.Anio) is not null) ind.RegistrarValorObtenido(v.Anio, PeriodoIndicador.Anual, v.Vo);
-                if (v.S1 is not null || ind.ValorObtenido(v.Anio, PeriodoIndicador.Semestre1) is not null)
-                    ind.RegistrarValorObtenido(v.Anio, PeriodoIndicador.Semestre1, v.S1);
-                if (v.S2 is not null || ind.ValorObtenido(v.Anio, PeriodoIndicador.Semestre2) is not null)
-                    ind.RegistrarValorObtenido(v.Anio, PeriodoIndicador.Semestre2, v.S2);
-            }
+            foreach (var v in valores) ind.FijarValoresDelAnio(v.Anio, v.Le, v.Vo, v.S1, v.S2);
             await db.SaveChangesAsync(ct);
             TempData["Aviso"] = $"Se guardó el indicador {ind.Codigo} del {Dueno}.";
             return RedirectToPage("/Pei/Index", new { entidad, codigo = pei });

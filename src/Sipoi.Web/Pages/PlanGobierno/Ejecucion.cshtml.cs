@@ -40,69 +40,33 @@ public sealed class EjecucionModel(SipoiDbContext db) : PageModel
         if (await ConsultaEvaluacion.ContextoAsync(db, entidad, anio, ct) is not { } contexto) return NotFound();
         (Entidad, Plan, Anio) = (e, plan, anio);
         Resultado = await ConsultaEvaluacion.EvaluarAsync(db, contexto, anio, p, ct: ct);
-        PeiCodigo = await db.Peis.Where(x => x.Id == contexto.PeiId).Select(x => x.Codigo).SingleAsync(ct);
-
-        // The structure the alignments point at: OEI and AEI of any PEI of the entity, by id.
-        var oeis = await (from o in db.Oeis.AsNoTracking()
-                          join pe in db.Peis on o.PeiId equals pe.Id
-                          where pe.EntidadId == e.Id
-                          select new { o.Id, o.Codigo, o.Enunciado, o.PeiId, Pei = pe.Codigo }).ToDictionaryAsync(x => x.Id, ct);
-        var aeis = await (from a in db.Aeis.AsNoTracking()
-                          join o in db.Oeis on a.OeiId equals o.Id
-                          join pe in db.Peis on o.PeiId equals pe.Id
-                          where pe.EntidadId == e.Id
-                          select new { a.Id, a.Codigo, a.Enunciado, a.OeiId, a.Prioridad, o.PeiId, Pei = pe.Codigo }).ToListAsync(ct);
-        var poiId = await db.Pois.Where(x => x.EntidadId == e.Id && x.Anio == anio).Select(x => x.Id).SingleAsync(ct);
+        // The entity's PEIs with their OEIs and AEIs: the domain tells which of them serve each objective.
+        var peis = await db.Peis.AsNoTracking().Include(x => x.Oeis).ThenInclude(o => o.Aeis).AsSplitQuery()
+            .Where(x => x.EntidadId == e.Id).ToListAsync(ct);
+        var pei = peis.Single(x => x.Id == contexto.PeiId);
+        PeiCodigo = pei.Codigo;
         var actividades = await (from a in db.Actividades.AsNoTracking()
+                                 join poi in db.Pois on a.PoiId equals poi.Id
                                  join c in db.CentrosCosto on a.CentroCostoId equals c.Id
-                                 where a.PoiId == poiId
-                                 select new { a.Codigo, a.Nombre, a.UnidadMedida, Centro = c.Codigo + " " + c.Nombre }).ToDictionaryAsync(x => x.Codigo, ct);
-        var resultadosAei = Resultado.Oeis.SelectMany(o => o.Aeis).ToDictionary(a => a.Codigo, StringComparer.Ordinal);
-        var porAei = Resultado.Actividades.ToLookup(a => a.AeiCodigo, StringComparer.Ordinal);
-
-        FilaAei Fila(int aeiId, string via)
-        {
-            var a = aeis.Single(x => x.Id == aeiId);
-            return new FilaAei(a.Codigo, a.Enunciado, via, resultadosAei.GetValueOrDefault(a.Codigo),
-                porAei[a.Codigo].OrderBy(r => r.Codigo, StringComparer.Ordinal).Select(r =>
-                {
-                    var d = actividades.GetValueOrDefault(r.Codigo);
-                    return new FilaActividad(r, d?.Nombre ?? "", d?.UnidadMedida, d?.Centro ?? r.CentroCostoCodigo);
-                }).ToList());
-        }
-
-        var porId = plan.Elementos.ToDictionary(x => x.Id);
-        foreach (var objetivo in plan.Elementos.Where(x => x.Nivel == NivelPlanGobierno.Objetivo)
-                     .OrderBy(x => Ruta(x, porId), StringComparer.Ordinal).ThenBy(x => x.Codigo ?? "", StringComparer.Ordinal).ThenBy(x => x.Id))
-        {
-            var filas = new List<FilaAei>();
-            var fuera = new List<string>();
-            foreach (var al in objetivo.Alineamientos.OrderBy(x => x.Id))
-            {
-                if (al.AeiId is { } aeiId)
-                {
-                    var a = aeis.Single(x => x.Id == aeiId);
-                    if (a.PeiId != contexto.PeiId) { fuera.Add($"{a.Codigo} ({a.Pei})"); continue; }
-                    if (filas.All(f => f.Codigo != a.Codigo)) filas.Add(Fila(aeiId, "alineada directamente"));
-                }
-                else if (oeis.GetValueOrDefault(al.OeiId!.Value) is { } o)
-                {
-                    if (o.PeiId != contexto.PeiId) { fuera.Add($"{o.Codigo} ({o.Pei})"); continue; }
-                    foreach (var a in aeis.Where(x => x.OeiId == o.Id).OrderBy(x => x.Prioridad))
-                        if (filas.All(f => f.Codigo != a.Codigo)) filas.Add(Fila(a.Id, $"por el {o.Codigo}"));
-                }
-            }
-            Objetivos.Add(new FilaObjetivo(objetivo, Ruta(objetivo, porId), filas, fuera));
-        }
+                                 where poi.EntidadId == e.Id && poi.Anio == anio
+                                 select new { a.Codigo, Descripcion = new Descripcion(a.Nombre, a.UnidadMedida, c.Codigo + " " + c.Nombre) })
+            .ToDictionaryAsync(x => x.Codigo, x => x.Descripcion, ct);
+        Objetivos = [.. plan.ObjetivosEnOrden().Select(o => FilaDe(o, o.AeisQueLoSirven(pei, peis), actividades))];
         return Page();
     }
 
-    /// <summary>"Dimensión social › problema …": the objective's ancestors, for its heading.</summary>
-    private static string Ruta(ElementoPlanGobierno e, Dictionary<int, ElementoPlanGobierno> porId)
+    private sealed record Descripcion(string Nombre, string? UnidadMedida, string Centro);
+
+    /// <summary>The objective's row: each AEI that serves it with the engine's figures, and under it its activities.</summary>
+    private FilaObjetivo FilaDe(ElementoPlanGobierno objetivo, AeisDelObjetivo servicio, Dictionary<string, Descripcion> actividades)
     {
-        var partes = new List<string>();
-        for (var p = e.PadreId; p is { } id && porId.TryGetValue(id, out var padre); p = padre.PadreId)
-            partes.Insert(0, $"{padre.Nivel.Nombre()}: {padre.Descripcion}");
-        return string.Join(" › ", partes);
+        var porAei = Resultado.Actividades.ToLookup(a => a.AeiCodigo, StringComparer.Ordinal);
+        var resultadosAei = Resultado.Oeis.SelectMany(o => o.Aeis).ToDictionary(a => a.Codigo, StringComparer.Ordinal);
+        var aeis = servicio.Aeis.Select(s => new FilaAei(s.Aei.Codigo, s.Aei.Enunciado,
+            s.PorOei is { } o ? $"por el {o.Codigo}" : "alineada directamente", resultadosAei.GetValueOrDefault(s.Aei.Codigo),
+            [.. porAei[s.Aei.Codigo].OrderBy(r => r.Codigo, StringComparer.Ordinal).Select(r => actividades.GetValueOrDefault(r.Codigo) is { } d
+                ? new FilaActividad(r, d.Nombre, d.UnidadMedida, d.Centro)
+                : new FilaActividad(r, "", null, r.CentroCostoCodigo))]));
+        return new FilaObjetivo(objetivo, Plan.Ruta(objetivo), [.. aeis], [.. servicio.FueraDelPei]);
     }
 }
