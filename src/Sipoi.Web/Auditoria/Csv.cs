@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using Sipoi.Domain;
 
 namespace Sipoi.Web.Auditoria;
 
@@ -15,12 +15,13 @@ public static class Csv
 
     /// <summary>
     /// One field. A text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
-    /// apostrophe: audit values are typed by users and must never execute when the file is opened.
+    /// apostrophe: audit values are typed by users and must never execute when the file is opened. A negative
+    /// number as the offices write it (-1,234.50, read by the one typed-number reader) stays as it is.
     /// </summary>
     public static string Campo(string? valor)
     {
         if (string.IsNullOrEmpty(valor)) return "";
-        if (valor[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(valor, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        if (valor[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !NumeroEscrito.TryLeer(valor, out _))
             valor = "'" + valor;
         return valor.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + valor.Replace("\"", "\"\"") + "\"" : valor;
     }

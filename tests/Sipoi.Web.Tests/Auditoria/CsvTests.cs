@@ -22,6 +22,10 @@ public sealed class CsvTests
     [InlineData("@usuario", "'@usuario")]
     [InlineData("-12.5", "-12.5")]
     [InlineData("=1,2", "\"'=1,2\"")]
+    [InlineData("-1,234.50", "\"-1,234.50\"")]
+    [InlineData("-1,2", "\"'-1,2\"")]
+    [InlineData("+5", "'+5")]
+    [InlineData("-3 -cmd", "'-3 -cmd")]
     public void Campo_NuncaEsUnaFormulaParaLaHojaDeCalculo(string valor, string esperado) =>
         Assert.Equal(esperado, Csv.Campo(valor));
 
