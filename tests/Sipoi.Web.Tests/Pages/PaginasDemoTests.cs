@@ -3,7 +3,6 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Tests.Infraestructura;
 
@@ -63,9 +62,9 @@ public sealed class PaginasDemoTests(AppDePrueba app) : IClassFixture<AppDePrueb
         foreach (var a in vista)
         {
             var fila = filas.Single(tr => tr.QuerySelector("a")!.GetAttribute("href") == "actividad/" + Uri.EscapeDataString(a.Codigo));
-            Assert.Equal(Formato.Numero(a.Anual), fila.QuerySelector("td.anual")!.TextContent.Trim());
+            Assert.Equal(Cifra.Numero(a.Anual), fila.QuerySelector("td.anual")!.TextContent.Trim());
             var trimestres = fila.QuerySelectorAll("td.trim").Select(td => td.TextContent.Trim()).ToList();
-            Assert.Equal(a.Trimestres.Select(t => Formato.Numero(t)), trimestres);
+            Assert.Equal(a.Trimestres.Select(t => Cifra.Numero(t)), trimestres);
         }
     }
 
@@ -103,7 +102,7 @@ public sealed class PaginasDemoTests(AppDePrueba app) : IClassFixture<AppDePrueb
     }
 
     [Fact]
-    public async Task PaginasFuncionanSinJavaScript()
+    public async Task Paginas_FuncionanSinJavaScript()
     {
         foreach (var url in new[] { "/", "/e/EMSAPUNO", "/e/EMSAPUNO/pei", "/e/EMSAPUNO/poi/2024/fichas", "/e/EMSAPUNO/poi/2024/centros",
                      "/e/EMSAPUNO/auditoria", "/cuenta/contrasena" })
