@@ -19,7 +19,7 @@ public sealed class CronometroTests
         new(TimeSpan.FromMilliseconds(minimoMs), TimeSpan.FromMilliseconds(20), 10, TimeSpan.FromMilliseconds(maximoMs), compilados);
 
     [Fact]
-    public async Task Sin_minimo_hay_una_corrida_de_calentamiento_y_luego_las_n_medidas()
+    public async Task SinMinimo_UnaCorridaDeCalentamientoYLuegoLasNMedidas()
     {
         double[] duraciones = [50, 7, 3, 9, 5, 4];
         var llamadas = 0;
@@ -34,7 +34,7 @@ public sealed class CronometroTests
     }
 
     [Fact]
-    public async Task El_minimo_cuenta_despues_de_la_primera_corrida_y_la_primera_se_informa_aparte()
+    public async Task Minimo_CuentaDespuesDeLaPrimeraCorridaQueSeInformaAparte()
     {
         var llamadas = 0;
         // The first run is slow (as a cold JIT is); it does not eat the 60 ms of warm-up.
@@ -51,7 +51,7 @@ public sealed class CronometroTests
     }
 
     [Fact]
-    public async Task El_calentamiento_sigue_mientras_el_jit_compila()
+    public async Task Calentamiento_SigueMientrasElJitCompila()
     {
         // The JIT compiles 50 methods per run for the first 30 runs, then nothing. 2 ms a run: the
         // window (20 ms) closes every 10 runs, and the first quiet one ends after run 41.
@@ -63,7 +63,7 @@ public sealed class CronometroTests
     }
 
     [Fact]
-    public async Task Si_el_jit_nunca_se_asienta_el_calentamiento_acaba_en_el_maximo_y_lo_dice()
+    public async Task JitQueNuncaSeAsienta_CalentamientoAcabaEnElMaximoYLoDice()
     {
         var llamadas = 0;
         var t = await Cronometro.TomarAsync(3, Regla(10, () => 100L * llamadas, maximoMs: 100), () => { llamadas++; Tardar(2); return Task.CompletedTask; }, _reloj);
@@ -73,7 +73,7 @@ public sealed class CronometroTests
     }
 
     [Fact]
-    public async Task Varias_acciones_se_miden_por_turnos_en_el_calentamiento_y_en_las_corridas()
+    public async Task VariasAcciones_SeMidenPorTurnosEnElCalentamientoYEnLasCorridas()
     {
         var orden = new System.Text.StringBuilder();
         var t = await Cronometro.TomarAlternadasAsync(3, Regla(30, () => 0), [
@@ -90,7 +90,7 @@ public sealed class CronometroTests
     }
 
     [Fact]
-    public async Task Repeticiones_invalidas_se_rechazan()
+    public async Task RepeticionesInvalidas_SeRechazan()
     {
         var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Cronometro.TomarAsync(0, Calentamiento.UnaCorrida, () => Task.CompletedTask, _reloj));
         Assert.Equal("repeticiones", e.ParamName);

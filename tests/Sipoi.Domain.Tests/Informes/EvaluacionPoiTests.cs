@@ -65,6 +65,6 @@ public sealed class EvaluacionPoiTests
     }
 
     [Fact]
-    public void ArchivoVacioNoSePublica() =>
+    public void ArchivoVacio_NoSePublica() =>
         Rechazo.Con(() => new ArchivoPublicado(1, "informe.docx", "application/x", []), "El archivo informe.docx está vacío.");
 }

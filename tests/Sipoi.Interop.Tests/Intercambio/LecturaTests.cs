@@ -68,7 +68,7 @@ public class LecturaTests
     }
 
     [Fact]
-    public void ArchivoVacio() => Assert.Equal(["el archivo está vacío"], Errores(" \n"));
+    public void ArchivoVacio_SeRechaza() => Assert.Equal(["el archivo está vacío"], Errores(" \n"));
 
     [Fact]
     public void Raiz_DebeSerUnObjeto() =>

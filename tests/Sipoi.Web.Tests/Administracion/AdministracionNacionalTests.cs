@@ -44,7 +44,7 @@ public sealed class AdministracionNacionalTests(AppDePrueba app) : IClassFixture
     }
 
     [Fact]
-    public async Task El_administrador_de_la_entidad_no_ve_ni_puede_otorgar_la_administracion_nacional()
+    public async Task AdministradorDeLaEntidad_NoVeNiPuedeOtorgarLaAdministracionNacional()
     {
         var http = await app.ComoAsync(AppDePrueba.Administrador);
         var (id, _) = await CuentaAsync(AppDePrueba.Planificador);
@@ -59,7 +59,7 @@ public sealed class AdministracionNacionalTests(AppDePrueba app) : IClassFixture
     }
 
     [Fact]
-    public async Task Un_administrador_nacional_la_otorga_y_la_quita_y_queda_en_la_auditoria()
+    public async Task AdministradorNacional_LaOtorgaYLaQuitaYQuedaEnLaAuditoria()
     {
         var http = await NacionalAsync();
         await app.CrearUsuarioAsync("analista@emsapuno.demo", Roles.Consulta);
@@ -89,7 +89,7 @@ public sealed class AdministracionNacionalTests(AppDePrueba app) : IClassFixture
     }
 
     [Fact]
-    public async Task Nadie_se_quita_a_si_mismo_la_administracion_nacional()
+    public async Task AdministracionNacional_NadieSeLaQuitaASiMismo()
     {
         var http = await NacionalAsync();
         var (id, _) = await CuentaAsync(Nacional);
@@ -102,7 +102,7 @@ public sealed class AdministracionNacionalTests(AppDePrueba app) : IClassFixture
     }
 
     [Fact]
-    public async Task La_linea_de_comandos_crea_el_primer_administrador_nacional()
+    public async Task LineaDeComandos_CreaElPrimerAdministradorNacional()
     {
         _ = app.Server;
         var configuracion = new ConfigurationBuilder()

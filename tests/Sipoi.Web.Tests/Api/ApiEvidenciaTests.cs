@@ -51,7 +51,8 @@ public sealed class ApiEvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrue
         Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
         Assert.Contains("No se adjuntó ningún archivo", JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("mensaje").GetString());
         Assert.Equal(antes, await ContarAsync());
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await api.PostAsync(Url + "?actividad=FP08-01", Archivos(("acta.pdf", Pdf)))).StatusCode);
+        await Rechazo.EnRespuestaAsync(await api.PostAsync(Url + "?actividad=FP08-01", Archivos(("acta.pdf", Pdf))), HttpStatusCode.UnprocessableEntity,
+            "La actividad «FP08-01» no es del centro de costo 01.02.");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await api.PostAsync(Url + "?actividad=FP34-09", new StringContent("{}", Encoding.UTF8, "application/json"))).StatusCode);
 
         r = await api.PostAsync(Url + "?actividad=FP34-09", Archivos(("acta de marzo.pdf", Pdf)));
@@ -72,7 +73,7 @@ public sealed class ApiEvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrue
 
         // After the deadline the month is closed: nothing is removed.
         app.Reloj.Fijar(2024, 4, 20);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await api.DeleteAsync($"{Url}/{id}")).StatusCode);
+        await Rechazo.EnRespuestaAsync(await api.DeleteAsync($"{Url}/{id}"), HttpStatusCode.UnprocessableEntity, "El plazo para registrar marzo de 2024 venció");
         Assert.Equal(antes + 1, await ContarAsync());
         app.Reloj.Fijar(2024, 4, 5);
         Assert.Equal(HttpStatusCode.OK, (await api.DeleteAsync($"{Url}/{id}")).StatusCode);

@@ -45,7 +45,7 @@ public sealed class AuditoriaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var entidadId = await EntidadIdAsync();
         string codigo = null!;
         long avanceId = 0;
-        var antes = DateTimeOffset.UtcNow;
+        app.Reloj.Fijar(2024, 11, 20, hora: 9);
         await ComoAsync(AppDePrueba.Operador, async db =>
         {
             var actividad = await db.Actividades.Include(a => a.Avances).Where(a => a.EntidadId == entidadId).OrderBy(a => a.Id).FirstAsync();
@@ -69,7 +69,7 @@ public sealed class AuditoriaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         Assert.Equal(entidadId, alta.EntidadId);
         Assert.Contains("\"ejecutado_fisico\":\"5\"", alta.ValorNuevo);
         Assert.Contains("mes=11", alta.Clave);
-        Assert.InRange(alta.Momento, antes.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal(Seguimientos.En(2024, 11, 20, hora: 9), alta.Momento);
 
         var cambios = filas.Skip(1).ToDictionary(r => r.Campo!);
         Assert.Equal(["ejecutado_financiero", "ejecutado_fisico", "logros"], cambios.Keys.Order());
@@ -184,6 +184,7 @@ public sealed class AuditoriaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     [Fact]
     public async Task Pagina_FiltraYPagina()
     {
+        app.Reloj.Fijar(2024, 11, 20);
         var entidadId = await EntidadIdAsync();
         // 60 inserts in one save: more than one page.
         await ComoAsync(AppDePrueba.Operador, async db =>
@@ -193,7 +194,7 @@ public sealed class AuditoriaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
             await db.SaveChangesAsync();
         });
         var http = await app.ComoAsync(AppDePrueba.Planificador);
-        var hoy = Sipoi.Web.Presentacion.Formato.HoraLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd");
+        const string hoy = "2024-11-20";
         var url = $"/e/EMSAPUNO/auditoria?tabla=avance_mensual&usuario=operador&texto=mes%3D10&desde={hoy}&hasta={hoy}";
         var doc = new HtmlParser().ParseDocument(await (await http.GetAsync(url)).Content.ReadAsStringAsync());
         Assert.Equal(Sipoi.Web.Pages.Auditoria.IndexModel.FilasPorPagina, doc.QuerySelectorAll("table.auditoria tbody tr").Length);

@@ -29,7 +29,7 @@ public sealed class GeneradorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Genera_las_filas_esperadas()
+    public async Task Generador_EscribeLasFilasEsperadas()
     {
         Assert.Equal(3, await ContarAsync("SELECT count(*) FROM entidad"));
         Assert.Equal(9, await ContarAsync("SELECT count(*) FROM oei"));
@@ -51,7 +51,7 @@ public sealed class GeneradorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task La_evaluacion_da_un_IGI_entre_0_y_100_por_entidad()
+    public async Task Evaluacion_DaUnIgiEntre0Y100PorEntidad()
     {
         await using var db = _base.Contexto();
         var codigos = db.Entidades.OrderBy(e => e.Id).Select(e => e.Codigo).ToList();
@@ -68,7 +68,7 @@ public sealed class GeneradorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Es_determinista()
+    public async Task Generador_EsDeterminista()
     {
         await using var otra = await BaseDePrueba.CrearAsync();
         await Generador.GenerarAsync(otra.Conexion, Opciones);

@@ -124,7 +124,7 @@ public sealed class PrivilegiosTests(AppDePrueba app) : IClassFixture<AppDePrueb
 
     /// <summary>The app as that role through a real save, submission, approval, audit, evaluation and report.</summary>
     [Fact]
-    public async Task LaAppFuncionaConElRolRestringido()
+    public async Task App_FuncionaConElRolRestringido()
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {

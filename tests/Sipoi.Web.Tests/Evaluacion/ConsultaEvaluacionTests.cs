@@ -86,7 +86,7 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Cada_actividad_recibe_los_meses_que_cuentan(bool mostrarEnviados)
+    public async Task CadaActividad_RecibeLosMesesQueCuentan(bool mostrarEnviados)
     {
         await MostrarEnviadosAsync(mostrarEnviados);
         var comparadas = 0;
@@ -114,7 +114,7 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Los_enviados_cambian_el_resultado_solo_si_la_entidad_los_muestra()
+    public async Task Enviados_CambianElResultadoSoloSiLaEntidadLosMuestra()
     {
         var codigo = (await CodigosAsync())[0];
         async Task<decimal?> SemestreAsync()
@@ -134,7 +134,7 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(25)]
-    public async Task Por_lotes_da_lo_mismo_que_entidad_por_entidad(int porLote)
+    public async Task PorLotes_DaLoMismoQueEntidadPorEntidad(int porLote)
     {
         await MostrarEnviadosAsync(false);
         List<ConsultaEvaluacion.Contexto> contextos;
@@ -162,7 +162,7 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Un_lote_prepara_seis_sentencias_no_seis_por_entidad()
+    public async Task UnLote_PreparaSeisSentenciasNoSeisPorEntidad()
     {
         await using var db = _base.Contexto();
         var contextos = await ConsultaEvaluacion.ContextosAsync(db, Opciones.Anio);
@@ -178,7 +178,7 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task El_comando_preparado_da_siempre_lo_mismo()
+    public async Task ComandoPreparado_DaSiempreLoMismo()
     {
         // PostgreSQL switches a prepared statement to a generic plan after five executions: the
         // sixth and later ones must give what the first (freshly prepared) one gave.
@@ -197,7 +197,7 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Una_actividad_sin_sus_doce_metas_da_un_error_que_la_nombra()
+    public async Task ActividadSinSusDoceMetas_DaUnErrorQueLaNombra()
     {
         var codigo = (await CodigosAsync())[0];
         string actividad;

@@ -62,11 +62,11 @@ public sealed class EvaluacionTests(AppDePrueba app) : IClassFixture<AppDePrueba
         var r = await (await app.ComoAsync(AppDePrueba.Consulta)).GetAsync("/e/EMSAPUNO/evaluacion/2024?periodo=T1");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var doc = new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
-        Assert.Contains(Formato.Porcentaje(motor.Igi), doc.QuerySelector(".igi")!.TextContent);
+        Assert.Contains(Cifra.Porcentaje(motor.Igi), doc.QuerySelector(".igi")!.TextContent);
         foreach (var o in motor.Oeis)
         {
             var fila = doc.QuerySelectorAll("tr.nivel-oei").First(tr => tr.Children[0].TextContent == o.Codigo);
-            Assert.Equal(Formato.Porcentaje(o.Valor), fila.Children[5].TextContent.Trim());
+            Assert.Equal(Cifra.Porcentaje(o.Valor), fila.Children[5].TextContent.Trim());
             // The band is written out, not only coloured.
             Assert.False(string.IsNullOrWhiteSpace(fila.Children[6].TextContent));
         }

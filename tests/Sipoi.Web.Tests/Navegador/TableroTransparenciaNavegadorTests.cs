@@ -90,7 +90,7 @@ public sealed class TableroTransparenciaNavegadorTests(AppNavegador app) : IClas
             conEnviados = (await ConsultaEvaluacion.EvaluarAsync(db, c, 2024, Periodo.Semestre(2))).Igi;
             aprobado = (await ConsultaEvaluacion.EvaluarAsync(db, c with { Configuracion = c.Configuracion with { MostrarEnviados = false } }, 2024, Periodo.Semestre(2))).Igi;
         }
-        Assert.NotEqual(Formato.Porcentaje(aprobado), Formato.Porcentaje(conEnviados));
+        Assert.NotEqual(Cifra.Porcentaje(aprobado), Cifra.Porcentaje(conEnviados));
 
         // A citizen: no session at all.
         var ciudadano = await (await app.Navegador.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Direccion, Locale = "es-PE" })).NewPageAsync();
@@ -99,8 +99,8 @@ public sealed class TableroTransparenciaNavegadorTests(AppNavegador app) : IClas
         await ciudadano.Locator("#entidades a[href=\"/transparencia/EMSAPUNO\"]").ClickAsync();
         await Assertions.Expect(ciudadano.Locator("section.evaluacion-publicada")).ToHaveCountAsync(1);
         var seccion = ciudadano.Locator("#evaluacion-2024-S2");
-        await Assertions.Expect(seccion.Locator(".igi")).ToContainTextAsync(Formato.Porcentaje(aprobado));
-        await Assertions.Expect(seccion.Locator(".igi")).Not.ToContainTextAsync(Formato.Porcentaje(conEnviados));
+        await Assertions.Expect(seccion.Locator(".igi")).ToContainTextAsync(Cifra.Porcentaje(aprobado));
+        await Assertions.Expect(seccion.Locator(".igi")).Not.ToContainTextAsync(Cifra.Porcentaje(conEnviados));
         await Assertions.Expect(ciudadano.Locator("#evaluacion-2024-ANUAL")).ToHaveCountAsync(0);
         await Assertions.Expect(ciudadano.Locator("body")).Not.ToContainTextAsync("En elaboración");
         await Assertions.Expect(ciudadano.Locator("#pois tbody tr")).ToHaveCountAsync(1);

@@ -63,9 +63,9 @@ public sealed class PaginasDemoTests(AppDePrueba app) : IClassFixture<AppDePrueb
         foreach (var a in vista)
         {
             var fila = filas.Single(tr => tr.QuerySelector("a")!.GetAttribute("href") == "actividad/" + Uri.EscapeDataString(a.Codigo));
-            Assert.Equal(Formato.Numero(a.Anual), fila.QuerySelector("td.anual")!.TextContent.Trim());
+            Assert.Equal(Cifra.Numero(a.Anual), fila.QuerySelector("td.anual")!.TextContent.Trim());
             var trimestres = fila.QuerySelectorAll("td.trim").Select(td => td.TextContent.Trim()).ToList();
-            Assert.Equal(a.Trimestres.Select(t => Formato.Numero(t)), trimestres);
+            Assert.Equal(a.Trimestres.Select(t => Cifra.Numero(t)), trimestres);
         }
     }
 
@@ -103,7 +103,7 @@ public sealed class PaginasDemoTests(AppDePrueba app) : IClassFixture<AppDePrueb
     }
 
     [Fact]
-    public async Task PaginasFuncionanSinJavaScript()
+    public async Task Paginas_FuncionanSinJavaScript()
     {
         foreach (var url in new[] { "/", "/e/EMSAPUNO", "/e/EMSAPUNO/pei", "/e/EMSAPUNO/poi/2024/fichas", "/e/EMSAPUNO/poi/2024/centros",
                      "/e/EMSAPUNO/auditoria", "/cuenta/contrasena" })

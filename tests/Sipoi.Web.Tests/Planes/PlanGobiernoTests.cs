@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 using Sipoi.Web.Tests.Reportes;
 
@@ -112,10 +111,10 @@ public sealed class PlanGobiernoTests(AppDePrueba app) : IClassFixture<AppDePrue
             foreach (var a in actividadesMotor)
             {
                 var fila = filasActividad.Single(f => f.GetAttribute("data-actividad") == a.Codigo);
-                Assert.Equal(a.Ejecucion is { } e ? Formato.Porcentaje(e) : a.Estado.Nombre(), fila.QuerySelector("td.ejecucion")!.TextContent);
+                Assert.Equal(a.Ejecucion is { } e ? Cifra.Porcentaje(e) : a.Estado.Nombre(), fila.QuerySelector("td.ejecucion")!.TextContent);
             }
             foreach (var aei in motor.Oeis.SelectMany(o => o.Aeis).Where(a => esperadas.Contains(a.Codigo)))
-                Assert.Equal(Formato.Porcentaje(aei.Valor), seccion.QuerySelector($"tr[data-aei='{aei.Codigo}'] td.valor-aei")!.TextContent);
+                Assert.Equal(Cifra.Porcentaje(aei.Valor), seccion.QuerySelector($"tr[data-aei='{aei.Codigo}'] td.valor-aei")!.TextContent);
         }
         var pag = await Paginas.LeerAsync(http, $"{Base}/{id}/ejecucion/2024");
         var sinAlinear = pag.QuerySelectorAll("section.objetivo").Single(s => s.QuerySelector("h2")!.TextContent.Contains("Objetivo sin alinear"));

@@ -36,8 +36,8 @@ public sealed class PresupuestoPaginasTests(AppDePrueba app) : IClassFixture<App
             Assert.NotEmpty(lineas);
             var suma = lineas.Sum(l => l.Monto);
             var filas = Filas(doc, $"#{id} tbody tr");
-            Assert.Equal(lineas.Select(l => new[] { l.Codigo, l.Nombre, Formato.Numero2(l.Monto), Formato.Porcentaje(l.Monto / suma * 100) }), filas);
-            Assert.Equal([Formato.Numero2(suma), "100.00 %"], Filas(doc, $"#{id} tfoot tr").Single()[1..]);
+            Assert.Equal(lineas.Select(l => new[] { l.Codigo, l.Nombre, Cifra.Numero2(l.Monto), Cifra.Porcentaje(l.Monto / suma * 100) }), filas);
+            Assert.Equal([Cifra.Numero2(suma), "100.00 %"], Filas(doc, $"#{id} tfoot tr").Single()[1..]);
         }
         // EMSAPUNO's PIA 2024 as the POI prints it (Cuadro N.º 2).
         Assert.Equal("27,601,391.00", Filas(doc, "#ingresos tfoot tr").Single()[1]);
@@ -57,9 +57,9 @@ public sealed class PresupuestoPaginasTests(AppDePrueba app) : IClassFixture<App
         var modelo = await ModeloAsync();
         Assert.NotEmpty(modelo.CentrosCosto);
         var doc = await Paginas.LeerAsync(await app.ComoAsync(AppDePrueba.Planificador), Url);
-        Assert.Equal(modelo.CentrosCosto.Select(c => new[] { c.Codigo, c.Nombre, Formato.Numero2(c.Bienes), Formato.Numero2(c.Servicios), Formato.Numero2(c.Total) }),
+        Assert.Equal(modelo.CentrosCosto.Select(c => new[] { c.Codigo, c.Nombre, Cifra.Numero2(c.Bienes), Cifra.Numero2(c.Servicios), Cifra.Numero2(c.Total) }),
             Filas(doc, "#por-centro tbody tr"));
-        Assert.Equal(Formato.Numero2(modelo.CentrosCosto.Sum(c => c.Total)), Filas(doc, "#por-centro tfoot tr").Single()[^1]);
+        Assert.Equal(Cifra.Numero2(modelo.CentrosCosto.Sum(c => c.Total)), Filas(doc, "#por-centro tfoot tr").Single()[^1]);
         Assert.Equal(modelo.NotaCentrosCosto, doc.GetElementById("nota-centros")!.TextContent);
     }
 
@@ -95,12 +95,12 @@ public sealed class PresupuestoPaginasTests(AppDePrueba app) : IClassFixture<App
         var fila = doc.QuerySelector($"#ejecucion-centros tr[data-centro='{centro}']")!;
         Assert.Equal("3,000.00", fila.QuerySelector(".programado")!.TextContent);
         Assert.Equal("1,500.00", fila.QuerySelector(".ejecutado")!.TextContent);
-        Assert.Equal(Formato.Porcentaje(Ejecucion.Porcentaje(3000m, 1500m)), fila.QuerySelector(".financiera")!.TextContent);
+        Assert.Equal("50.00 %", fila.QuerySelector(".financiera")!.TextContent);
 
         ResultadoEvaluacion motor;
         await using (var db = app.Base.Contexto()) motor = (await ConsultaEvaluacion.EvaluarAsync(db, "EMSAPUNO", 2024, Periodo.Trimestre(1)))!;
         foreach (var c in motor.CentrosCosto)
-            Assert.Equal(Formato.Porcentaje(c.Valor), doc.QuerySelector($"#ejecucion-centros tr[data-centro='{c.Codigo}'] .fisica")!.TextContent);
+            Assert.Equal(Cifra.Porcentaje(c.Valor), doc.QuerySelector($"#ejecucion-centros tr[data-centro='{c.Codigo}'] .fisica")!.TextContent);
         Assert.NotNull(motor.CentrosCosto.Single(c => c.Codigo == centro).Valor);
 
         // The year: 12,000 programmed, still only the approved 1,500.
@@ -118,7 +118,7 @@ public sealed class PresupuestoPaginasTests(AppDePrueba app) : IClassFixture<App
         var http = await app.ComoAsync(usuario);
         var doc = await Paginas.LeerAsync(http, Url);
         Assert.DoesNotContain(doc.QuerySelectorAll("form[method=post]"), f => f.GetAttribute("action")?.Contains("salir", StringComparison.OrdinalIgnoreCase) != true);
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync(Url + "?periodo=X9")).StatusCode);
+        await Rechazo.EnRespuestaAsync(await http.GetAsync(Url + "?periodo=X9"), HttpStatusCode.BadRequest, "Periodo no válido");
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/e/EMSAPUNO/presupuesto/1999")).StatusCode);
     }
 }

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Sipoi.Domain.Periodos;
-using Sipoi.Interop.Tests.Reportes;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Presentacion;
 using Sipoi.Web.Reportes;
@@ -58,10 +56,10 @@ public sealed class ConsolidadoTests(AppDePrueba app) : IClassFixture<AppDePrueb
         foreach (var (codigo, fila) in new[] { Entidad, Otra }.Zip(filas))
         {
             var motor = await MotorAsync(app, Periodo.Semestre(1), codigo);
-            Assert.Equal(Formato.Porcentaje(motor.Igi), fila.Children[3].TextContent);
+            Assert.Equal(Cifra.Porcentaje(motor.Igi), fila.Children[3].TextContent);
             Assert.Equal(motor.Bandas.Texto(motor.BandaIgi!.Value), fila.Children[4].TextContent);
             var oeis = doc.QuerySelectorAll("#oei tbody tr").Where(f => f.Children[0].TextContent == codigo).ToList();
-            Assert.Equal(motor.Oeis.Select(o => Formato.Porcentaje(o.Valor)), oeis.Select(f => f.Children[5].TextContent));
+            Assert.Equal(motor.Oeis.Select(o => Cifra.Porcentaje(o.Valor)), oeis.Select(f => f.Children[5].TextContent));
         }
         // Each entity is judged by its own bands: the same plan without progress is 0 % and "Bajo" under the national scheme.
         Assert.StartsWith("Bajo", filas[1].Children[4].TextContent);
@@ -117,6 +115,6 @@ public sealed class ConsolidadoTests(AppDePrueba app) : IClassFixture<AppDePrueb
     public async Task Consolidado_PeriodoNoValido_400()
     {
         var r = await (await NacionalAsync()).GetAsync("/consolidado/2024?periodo=Q1");
-        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        await Rechazo.EnRespuestaAsync(r, HttpStatusCode.BadRequest, "Periodo no válido");
     }
 }

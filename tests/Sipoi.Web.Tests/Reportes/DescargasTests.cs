@@ -303,16 +303,17 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     }
 
     [Theory]
-    [InlineData("ejecucion.xlsx?hastaMes=13", HttpStatusCode.BadRequest)]
-    [InlineData("ejecucion.xlsx?hastaMes=x", HttpStatusCode.BadRequest)]
-    [InlineData("seguimiento.xlsx?periodo=T1", HttpStatusCode.BadRequest)]
-    [InlineData("informe.docx?periodo=M05", HttpStatusCode.BadRequest)]
-    [InlineData("matriz.docx", HttpStatusCode.NotFound)]
-    [InlineData("otro.xlsx", HttpStatusCode.NotFound)]
-    public async Task Descarga_ConOpcionesNoValidas_NoGeneraNada(string archivo, HttpStatusCode esperado)
+    [InlineData("ejecucion.xlsx?hastaMes=13", HttpStatusCode.BadRequest, "mes de corte no válido «13»: use un número de 1 a 12.")]
+    [InlineData("ejecucion.xlsx?hastaMes=x", HttpStatusCode.BadRequest, "mes de corte no válido «x»: use un número de 1 a 12.")]
+    [InlineData("seguimiento.xlsx?periodo=T1", HttpStatusCode.BadRequest, "periodo no válido «T1»: use S1, S2 o ANUAL.")]
+    [InlineData("informe.docx?periodo=M05", HttpStatusCode.BadRequest, "periodo no válido «M05»: use S1, S2 o ANUAL.")]
+    [InlineData("matriz.docx", HttpStatusCode.NotFound, null)]
+    [InlineData("otro.xlsx", HttpStatusCode.NotFound, null)]
+    public async Task Descarga_ConOpcionesNoValidas_NoGeneraNada(string archivo, HttpStatusCode esperado, string? mensaje)
     {
         var (r, _) = await BajarAsync(AppDePrueba.Planificador, Base + archivo);
-        Assert.Equal(esperado, r.StatusCode);
+        if (mensaje is null) Assert.Equal(esperado, r.StatusCode);
+        else await Rechazo.EnRespuestaAsync(r, esperado, "Solicitud no válida: " + mensaje);
     }
 
     [Fact]

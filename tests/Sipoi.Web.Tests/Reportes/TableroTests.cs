@@ -157,7 +157,7 @@ public sealed class TableroTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     public async Task Tablero_PeriodoNoValido_400_OtraEntidad_403_SinSesion_AlIngreso()
     {
         var http = await app.ComoAsync(AppDePrueba.Planificador);
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/e/EMSAPUNO/tablero/2024?periodo=X9")).StatusCode);
+        await Rechazo.EnRespuestaAsync(await http.GetAsync("/e/EMSAPUNO/tablero/2024?periodo=X9"), HttpStatusCode.BadRequest, "Periodo no válido");
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("/e/OTRA/tablero/2024")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/e/EMSAPUNO/tablero/2031")).StatusCode);
         var anonimo = await app.ClienteAnonimo().GetAsync("/e/EMSAPUNO/tablero/2024");

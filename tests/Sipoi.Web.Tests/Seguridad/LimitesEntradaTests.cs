@@ -95,7 +95,8 @@ public sealed class LimitesEntradaTests(AppDePrueba app) : IClassFixture<AppDePr
         Assert.NotEqual(HttpStatusCode.BadRequest, r.StatusCode);
         Assert.NotEqual(HttpStatusCode.InternalServerError, r.StatusCode);
         // Its control characters are still refused.
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/consolidado/2024?entidades=EMSAPUNO%00")).StatusCode);
+        await Rechazo.EnRespuestaAsync(await http.GetAsync("/consolidado/2024?entidades=EMSAPUNO%00"), HttpStatusCode.BadRequest,
+            "El parámetro «entidades» contiene un carácter de control");
     }
 
     [Fact]
