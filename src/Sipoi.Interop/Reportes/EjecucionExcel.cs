@@ -11,7 +11,6 @@ namespace Sipoi.Interop.Reportes;
 public static class EjecucionExcel
 {
     private const int ColCentro = 1, ColPresupuestal = 2, ColCodigo = 3, ColActividad = 4, ColUnidad = 5, ColMeta = 6;
-    private const int PrimeraVariable = 7;
     internal const int FilaEncabezado = 5;
 
     public static void Escribir(TablaEjecucion tabla, Stream destino)
@@ -51,13 +50,13 @@ public static class EjecucionExcel
         Vertical(ColActividad, "Actividad operativa");
         Vertical(ColUnidad, "Unidad de medida");
         Vertical(ColMeta, "Meta física anual");
-        foreach (var grupo in columnas.Skip(1).GroupBy(c => c.Grupo))
+        foreach (var grupo in columnas.Skip(1).GroupBy(c => c.Datos.Grupo))
         {
             var cols = grupo.ToList();
             hoja.Combinar(enc, cols[0].Columna, enc, cols[^1].Columna, grupo.Key, EstiloCelda.Encabezado);
             foreach (var c in cols)
             {
-                hoja.Texto(enc + 1, c.Columna, c.Titulo, EstiloCelda.Encabezado);
+                hoja.Texto(enc + 1, c.Columna, c.Datos.Titulo, EstiloCelda.Encabezado);
                 hoja.Ancho(c.Columna, c.Ancho);
             }
         }
@@ -73,9 +72,9 @@ public static class EjecucionExcel
             hoja.Texto(fila, ColCodigo, f.Codigo, EstiloCelda.CeldaCentrada);
             hoja.Texto(fila, ColActividad, f.Actividad, EstiloCelda.Celda);
             hoja.Texto(fila, ColUnidad, f.UnidadMedida, EstiloCelda.CeldaCentrada);
-            var decimales = columnas.Where(c => !c.EsPorcentaje).Any(c => c.Valor(f) is { } v && Cantidades.TieneDecimales(v));
-            foreach (var c in columnas)
-                hoja.Numero(fila, c.Columna, c.Valor(f),
+            var decimales = columnas.Where(c => !c.Datos.EsPorcentaje).Any(c => c.Datos.Valor(f) is { } v && Cantidades.TieneDecimales(v));
+            foreach (var (columna, _, c) in columnas)
+                hoja.Numero(fila, columna, c.Valor(f),
                     c.EsPorcentaje ? EstiloCelda.Porcentaje : c.Resaltado ? Cantidades.Resaltado(decimales) : Cantidades.Estilo(decimales));
             hoja.AltoParaTexto(fila, f.Actividad, hoja.AnchoDe(ColActividad));
             hoja.AltoParaTexto(fila, f.CentroCosto, hoja.AnchoDe(ColCentro));
@@ -86,18 +85,18 @@ public static class EjecucionExcel
         // TOTAL: what the offices print, a plain column sum. The percentage is not summed.
         var total = fila;
         hoja.Combinar(total, ColCentro, total, ColUnidad, "TOTAL", EstiloCelda.TotalTexto);
-        foreach (var c in columnas)
+        foreach (var (columna, _, c) in columnas)
         {
             if (c.EsPorcentaje)
             {
-                hoja.Estilo(total, c.Columna, EstiloCelda.TotalPorcentaje);
+                hoja.Estilo(total, columna, EstiloCelda.TotalPorcentaje);
                 continue;
             }
             var valores = tabla.Filas.Select(c.Valor).ToList();
-            var suma = valores.Sum(v => v ?? 0);
+            var suma = tabla.Total(c)!.Value;
             var estilo = Cantidades.Total(valores.Any(v => v is { } x && Cantidades.TieneDecimales(x)));
-            if (tabla.Filas.Count == 0) hoja.Numero(total, c.Columna, 0, estilo);
-            else hoja.Formula(total, c.Columna, $"SUM({Referencia.Rango(primera, c.Columna, total - 1, c.Columna)})", suma, estilo);
+            if (tabla.Filas.Count == 0) hoja.Numero(total, columna, 0, estilo);
+            else hoja.Formula(total, columna, $"SUM({Referencia.Rango(primera, columna, total - 1, columna)})", suma, estilo);
         }
 
         hoja.Inmovilizar(enc + 1, ColActividad);
@@ -105,36 +104,9 @@ public static class EjecucionExcel
         libro.Guardar(destino);
     }
 
-    /// <summary>Numeric columns, in order, with what each takes from a row.</summary>
-    internal static IReadOnlyList<ColumnaEjecucion> Columnas(TablaEjecucion t)
-    {
-        var lista = new List<ColumnaEjecucion> { new(ColMeta, "", "Meta física anual", 10, f => f.MetaAnual) };
-        var col = PrimeraVariable;
-        for (var mes = 1; mes <= t.MesCorte; mes++)
-        {
-            var m = mes;
-            lista.Add(new(col++, Meses.Nombre(m), "Prog.", 9, f => f.Programado[m - 1]));
-            lista.Add(new(col++, Meses.Nombre(m), "Ejec.", 9, f => f.Ejecutado[m - 1]));
-        }
-        for (var tri = 1; tri <= t.TrimestresCerrados; tri++)
-        {
-            var q = tri;
-            var nombre = Periodo.Trimestre(q).Nombre;
-            lista.Add(new(col++, nombre, "Prog.", 10, f => f.ProgramadoTrimestre[q - 1]) { Resaltado = true });
-            lista.Add(new(col++, nombre, "Ejec.", 10, f => f.EjecutadoTrimestre[q - 1]) { Resaltado = true });
-        }
-        var acumulado = $"Acumulado a {Meses.Nombre(t.MesCorte).ToLower(CultureInfo.GetCultureInfo("es-PE"))}";
-        lista.Add(new(col++, acumulado, "Prog.", 10, f => f.ProgramadoAcumulado) { Resaltado = true });
-        lista.Add(new(col++, acumulado, "Ejec.", 10, f => f.EjecutadoAcumulado) { Resaltado = true });
-        lista.Add(new(col, acumulado, "% Avance", 10, f => f.Avance) { EsPorcentaje = true });
-        return lista;
-    }
-
-    internal sealed record ColumnaEjecucion(int Columna, string Grupo, string Titulo, double Ancho, Func<FilaEjecucion, decimal?> Valor)
-    {
-        public bool Resaltado { get; init; }
-        public bool EsPorcentaje { get; init; }
-    }
+    /// <summary>The model's numeric columns (<see cref="TablaEjecucion.Columnas"/>) placed from column F on, with their widths.</summary>
+    private static IReadOnlyList<(int Columna, double Ancho, ColumnaEjecucion Datos)> Columnas(TablaEjecucion t) =>
+        t.Columnas.Select((c, i) => (ColMeta + i, c.Mensual ? 9d : 10d, c)).ToList();
 
     private static void Validar(FilaEjecucion f)
     {

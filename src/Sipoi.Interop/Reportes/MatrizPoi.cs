@@ -28,6 +28,11 @@ public sealed record HojaMatrizPoi(
     public string? FichaProceso { get; init; }
     public string? ResponsableProceso { get; init; }
     public string? ObjetivoProceso { get; init; }
+    /// <summary>The gerencia the ficha belongs to; the page shows it, the workbook (as the reference POI) does not.</summary>
+    public string? Gerencia { get; init; }
+
+    /// <summary>The block's heading: the ficha ("FP 06 TRÁMITE …") or, without one, the cost centre.</summary>
+    public string Titulo => FichaProceso ?? UnidadOrganica;
 }
 
 /// <summary>One line of the alignment table: OEI → AEI → indicator, its unit and the year's target.</summary>
@@ -48,11 +53,19 @@ public sealed record ActividadMatriz(
     int MesInicio, int MesFin, decimal MetaAnual,
     IReadOnlyList<decimal> Meses, IReadOnlyList<decimal> Trimestres, decimal Anual)
 {
+    // What the page prints beside the workbook's columns (a link to the activity, its AEI, its behaviour and
+    // the group line above it); the workbook leaves them out as the reference POI does.
+    public string? Codigo { get; init; }
+    public string? Grupo { get; init; }
+    public string? AeiCodigo { get; init; }
+    public Comportamiento? Comportamiento { get; init; }
+
     /// <summary>Builds the row rolling the months up with <see cref="Agregacion.Programado"/>.</summary>
     public static ActividadMatriz Desde(
         string numero, string nombre, string unidadMedida, string responsable,
         int mesInicio, int mesFin, decimal metaAnual, Comportamiento comportamiento, IReadOnlyList<decimal> meses) =>
         new(numero, nombre, unidadMedida, responsable, mesInicio, mesFin, metaAnual, meses,
             Periodo.Trimestres.Select(t => Agregacion.Programado(comportamiento, meses, t)).ToArray(),
-            Agregacion.Programado(comportamiento, meses, Periodo.Anual));
+            Agregacion.Programado(comportamiento, meses, Periodo.Anual))
+        { Comportamiento = comportamiento };
 }

@@ -18,7 +18,7 @@ public static class SeguimientoExcel
         var libro = new LibroExcel();
         var subtitulo = $"Periodo evaluado: {tablas.Periodo} {tablas.Anio.ToString(CultureInfo.InvariantCulture)}";
         var pie = $"{tablas.Entidad} — Seguimiento del POI {tablas.Anio.ToString(CultureInfo.InvariantCulture)} — {tablas.Periodo}";
-        foreach (var t in TablasSeguimientoDatos.Construir(tablas))
+        foreach (var t in tablas.Tablas())
             TablaExcel.Escribir(libro, t, tablas.Entidad, subtitulo, pie);
         libro.Guardar(destino);
     }

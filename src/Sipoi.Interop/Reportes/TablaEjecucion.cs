@@ -21,6 +21,56 @@ public sealed record TablaEjecucion(string Entidad, int Anio, int MesCorte, IRea
 
     /// <summary>Quarters shown: those fully closed by the cut-off month.</summary>
     public int TrimestresCerrados => MesCorte / 3;
+
+    /// <summary>
+    /// The numeric columns after the activity's texts, in order, with what each takes from a row: the annual target, months
+    /// 1…cut-off (programmed, executed), the quarters closed by the cut, then "Acumulado a &lt;mes&gt;" programmed, executed and
+    /// % avance. The workbook and the page both lay their columns out from this list.
+    /// </summary>
+    public IReadOnlyList<ColumnaEjecucion> Columnas
+    {
+        get
+        {
+            var lista = new List<ColumnaEjecucion> { new("", "Meta física anual", f => f.MetaAnual) };
+            for (var mes = 1; mes <= MesCorte; mes++)
+            {
+                var m = mes;
+                lista.Add(new(Meses.Nombre(m), "Prog.", f => f.Programado[m - 1]) { Mensual = true });
+                lista.Add(new(Meses.Nombre(m), "Ejec.", f => f.Ejecutado[m - 1]) { Mensual = true });
+            }
+            for (var tri = 1; tri <= TrimestresCerrados; tri++)
+            {
+                var q = tri;
+                var nombre = Periodo.Trimestre(q).Nombre;
+                lista.Add(new(nombre, "Prog.", f => f.ProgramadoTrimestre[q - 1]) { Resaltado = true });
+                lista.Add(new(nombre, "Ejec.", f => f.EjecutadoTrimestre[q - 1]) { Resaltado = true });
+            }
+            var acumulado = $"Acumulado a {Meses.Nombre(MesCorte).ToLower(CultureInfo.GetCultureInfo("es-PE"))}";
+            lista.Add(new(acumulado, "Prog.", f => f.ProgramadoAcumulado) { Resaltado = true });
+            lista.Add(new(acumulado, "Ejec.", f => f.EjecutadoAcumulado) { Resaltado = true });
+            lista.Add(new(acumulado, "% Avance", f => f.Avance) { EsPorcentaje = true });
+            return lista;
+        }
+    }
+
+    /// <summary>The TOTAL row's value of a column: what the offices print, a plain column sum; null for the percentage, never summed.</summary>
+    public decimal? Total(ColumnaEjecucion columna)
+    {
+        ArgumentNullException.ThrowIfNull(columna);
+        return columna.EsPorcentaje ? null : Filas.Sum(f => columna.Valor(f) ?? 0);
+    }
+}
+
+/// <summary>
+/// One numeric column of the execution table: its group heading ("Enero", "III Trimestre", "Acumulado a setiembre"; empty for
+/// the annual target), its own heading and its value in a row. Quarters and cumulative figures are shaded; the percentage is
+/// never summed in the TOTAL row.
+/// </summary>
+public sealed record ColumnaEjecucion(string Grupo, string Titulo, Func<FilaEjecucion, decimal?> Valor)
+{
+    public bool Mensual { get; init; }
+    public bool Resaltado { get; init; }
+    public bool EsPorcentaje { get; init; }
 }
 
 /// <summary>

@@ -71,6 +71,9 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
         };
     }
 
+    /// <summary>The five tables as every renderer lays them out (workbook sheets, Word annexes, the web page), in order.</summary>
+    public IReadOnlyList<Office.TablaDatos> Tablas() => TablasSeguimientoDatos.Construir(this);
+
     /// <summary>Indicators per band for each OEI: its own and those of its AEIs; ND = no band.</summary>
     public static IReadOnlyList<FilaBandasOei> ContarBandas(ResultadoEvaluacion resultado, IReadOnlyDictionary<string, string> denominaciones) =>
         resultado.Oeis.Select(o =>

@@ -6,8 +6,11 @@ using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Reportes;
 
-/// <summary>The downloadable reports of DOMAIN.md §6 per POI year (the recommendations matrix spans years: Pages/Recomendaciones).</summary>
-public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe }
+/// <summary>
+/// The downloadable reports of DOMAIN.md §6 per POI year (the recommendations matrix spans years: Pages/Recomendaciones).
+/// <see cref="MatrizPorCentro"/> is the POI matrix grouped by cost centre, the workbook of the page /poi/{año}/centros.
+/// </summary>
+public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe, MatrizPorCentro }
 
 /// <summary>A generated file: bytes, the Spanish download name and its MIME type.</summary>
 public sealed record ArchivoReporte(byte[] Contenido, string Nombre, string Mime);
@@ -31,6 +34,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
         TipoReporte.Seguimiento => "seguimiento",
         TipoReporte.Presupuesto => "presupuesto",
         TipoReporte.Informe => "informe",
+        TipoReporte.MatrizPorCentro => "matriz-centros",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
@@ -49,6 +53,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
         TipoReporte.Seguimiento => "Tablas de seguimiento (OEI/AEI, centros de costo, IGI, indicadores)",
         TipoReporte.Presupuesto => "Resumen del presupuesto (ingresos, egresos, bienes y servicios por centro de costo)",
         TipoReporte.Informe => "Informe de evaluación del POI",
+        TipoReporte.MatrizPorCentro => "Matriz del POI por centro de costo",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
@@ -122,6 +127,9 @@ public static class GeneradorReportes
         {
             case TipoReporte.Matriz:
                 MatrizPoiExcel.Escribir(await ConstructorReportes.MatrizAsync(db, d, centros, ct), ms);
+                break;
+            case TipoReporte.MatrizPorCentro:
+                MatrizPoiExcel.Escribir(await ConstructorReportes.MatrizAsync(db, d, centros, ct, AgrupacionMatriz.CentroCosto), ms);
                 break;
             case TipoReporte.Ejecucion:
                 EjecucionExcel.Escribir(await ConstructorReportes.EjecucionAsync(db, d, s.HastaMes, centros, ct), ms);

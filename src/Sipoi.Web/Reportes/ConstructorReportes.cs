@@ -13,6 +13,9 @@ using Sipoi.Web.Presentacion;
 
 namespace Sipoi.Web.Reportes;
 
+/// <summary>How the POI matrix groups its activities: one block per ficha de proceso, or one per cost centre.</summary>
+public enum AgrupacionMatriz { FichaProceso, CentroCosto }
+
 /// <summary>
 /// Builds each report model of DOMAIN.md §6 from the database. Queries only read rows; every figure
 /// comes from the evaluation engine (through <see cref="ConsultaEvaluacion"/>, the one DB→engine path)
@@ -22,64 +25,79 @@ public static class ConstructorReportes
 {
     public const string NotaSoloCentrosPropios = "Solo los centros de costo asignados al usuario";
 
-    /// <summary>POI matrix: one sheet per ficha de proceso (when the entity groups by fichas) and one per cost centre for activities without ficha.</summary>
+    /// <summary>
+    /// POI matrix grouped as <paramref name="agrupacion"/> says: by ficha de proceso (the default, as the reference POI
+    /// prints it; activities without a ficha get one sheet per cost centre) or by cost centre (every activity under its
+    /// centre). The pages /poi/{año}/fichas and /poi/{año}/centros render this same model.
+    /// </summary>
     /// <param name="centros">An Operador's cost centres (null: all).</param>
-    public static async Task<MatrizPoi> MatrizAsync(SipoiDbContext db, DatosReporte d, IReadOnlyCollection<int>? centros, CancellationToken ct)
+    public static async Task<MatrizPoi> MatrizAsync(SipoiDbContext db, DatosReporte d, IReadOnlyCollection<int>? centros, CancellationToken ct,
+        AgrupacionMatriz agrupacion = AgrupacionMatriz.FichaProceso)
     {
         var vista = await ConsultaPoi.CargarAsync(db, d.Entidad.Id, d.Anio, ct, centros: centros)
             ?? throw new InvalidOperationException($"No hay POI {d.Anio} de {d.Entidad.Codigo}.");
+        return await MatrizAsync(db, d, vista, centros is not null, agrupacion, ct);
+    }
+
+    /// <summary>The matrix of an already loaded POI (<paramref name="vista"/>, filtered to an Operador's centres when <paramref name="soloCentrosPropios"/>).</summary>
+    public static async Task<MatrizPoi> MatrizAsync(SipoiDbContext db, DatosReporte d, VistaPoi vista, bool soloCentrosPropios,
+        AgrupacionMatriz agrupacion, CancellationToken ct)
+    {
         var alineamiento = await AlineamientoPorAeiAsync(db, d, ct);
+        // Only AEIs of the POI's PEI have lines: a ficha may still declare an AEI of an earlier PEI.
         IReadOnlyList<AlineamientoMatriz> Lineas(IEnumerable<string> aeis) => aeis.Distinct(StringComparer.Ordinal)
             .Where(alineamiento.ContainsKey).SelectMany(a => alineamiento[a])
             .OrderBy(l => l.OeiCodigo, StringComparer.Ordinal).ThenBy(l => l.AeiCodigo, StringComparer.Ordinal).ToList();
-
-        var fichas = await (
-            from f in db.Fichas.AsNoTracking()
-            from c in db.CentrosCosto.Where(c => c.Id == f.CentroCostoId).DefaultIfEmpty()
-            where f.EntidadId == d.Entidad.Id
-            select new { f.Id, f.Codigo, f.Nombre, f.Gerencia, Unidad = c == null ? null : c.Nombre, f.Responsable, f.Objetivo }).ToListAsync(ct);
-        var aeisDeFicha = (await (
-            from fa in db.FichasAei.AsNoTracking()
-            join a in db.Aeis on fa.AeiId equals a.Id
-            where fa.EntidadId == d.Entidad.Id
-            select new { fa.FichaId, a.Codigo }).ToListAsync(ct)).ToLookup(x => x.FichaId, x => x.Codigo);
+        HojaMatrizPoi PorCentro(IGrouping<(string Codigo, string Nombre), FilaActividad> g) =>
+            new(g.Key.Codigo, $"{g.Key.Codigo} {g.Key.Nombre}", Lineas(g.Select(a => a.AeiCodigo)), g.Select(ActividadMatrizDe).ToList());
 
         var hojas = new List<HojaMatrizPoi>();
-        var porFicha = vista.Actividades.Where(a => a.FichaCodigo is not null).ToLookup(a => a.FichaCodigo!, StringComparer.Ordinal);
-        foreach (var f in fichas.Where(f => porFicha.Contains(f.Codigo))
-                     .OrderBy(f => f.Gerencia, StringComparer.Ordinal).ThenBy(f => f.Codigo, StringComparer.Ordinal))
+        var sinFicha = vista.Actividades;
+        if (agrupacion == AgrupacionMatriz.FichaProceso)
         {
-            var actividades = porFicha[f.Codigo].ToList();
-            hojas.Add(new HojaMatrizPoi(f.Codigo, f.Unidad ?? actividades[0].CentroNombre,
-                // The AEIs the ficha's header declares; without them, those its activities serve.
-                Lineas(aeisDeFicha.Contains(f.Id) ? aeisDeFicha[f.Id] : actividades.Select(a => a.AeiCodigo)),
-                actividades.Select(ActividadMatrizDe).ToList())
+            var fichas = await (
+                from f in db.Fichas.AsNoTracking()
+                from c in db.CentrosCosto.Where(c => c.Id == f.CentroCostoId).DefaultIfEmpty()
+                where f.EntidadId == d.Entidad.Id
+                select new { f.Id, f.Codigo, f.Nombre, f.Gerencia, Unidad = c == null ? null : c.Nombre, f.Responsable, f.Objetivo }).ToListAsync(ct);
+            var aeisDeFicha = (await (
+                from fa in db.FichasAei.AsNoTracking()
+                join a in db.Aeis on fa.AeiId equals a.Id
+                where fa.EntidadId == d.Entidad.Id
+                select new { fa.FichaId, a.Codigo }).ToListAsync(ct)).ToLookup(x => x.FichaId, x => x.Codigo);
+
+            var porFicha = vista.Actividades.Where(a => a.FichaCodigo is not null).ToLookup(a => a.FichaCodigo!, StringComparer.Ordinal);
+            foreach (var f in fichas.Where(f => porFicha.Contains(f.Codigo))
+                         .OrderBy(f => f.Gerencia, StringComparer.Ordinal).ThenBy(f => f.Codigo, StringComparer.Ordinal))
             {
-                FichaProceso = $"{f.Codigo} {f.Nombre}",
-                ResponsableProceso = f.Responsable,
-                ObjetivoProceso = f.Objetivo,
-            });
+                var actividades = porFicha[f.Codigo].ToList();
+                // The AEIs of the PEI the ficha's header declares; without them, those its activities serve.
+                var lineas = Lineas(aeisDeFicha[f.Id]);
+                if (lineas.Count == 0) lineas = Lineas(actividades.Select(a => a.AeiCodigo));
+                hojas.Add(new HojaMatrizPoi(f.Codigo, f.Unidad ?? actividades[0].CentroNombre, lineas, actividades.Select(ActividadMatrizDe).ToList())
+                {
+                    FichaProceso = $"{f.Codigo} {f.Nombre}",
+                    ResponsableProceso = f.Responsable,
+                    ObjetivoProceso = f.Objetivo,
+                    Gerencia = f.Gerencia,
+                });
+            }
+            sinFicha = vista.Actividades.Where(a => a.FichaCodigo is null).ToList();
         }
-        foreach (var g in vista.Actividades.Where(a => a.FichaCodigo is null).GroupBy(a => (a.CentroCodigo, a.CentroNombre))
-                     .OrderBy(g => g.Key.CentroCodigo, StringComparer.Ordinal))
-            hojas.Add(new HojaMatrizPoi(g.Key.CentroCodigo, $"{g.Key.CentroCodigo} {g.Key.CentroNombre}",
-                Lineas(g.Select(a => a.AeiCodigo)), g.Select(ActividadMatrizDe).ToList()));
+        hojas.AddRange(sinFicha.GroupBy(a => (a.CentroCodigo, a.CentroNombre)).OrderBy(g => g.Key.CentroCodigo, StringComparer.Ordinal).Select(PorCentro));
 
         // A workbook needs a sheet: an Operador without cost centres gets one that says there is nothing to show.
         if (hojas.Count == 0) hojas.Add(new HojaMatrizPoi("Sin actividades", "Ningún centro de costo asignado al usuario tiene actividades en el POI", [], []));
         var matriz = new MatrizPoi(d.NombreEntidad, d.Anio, d.PeriodoPei, hojas);
-        return centros is null ? matriz : matriz with { Titulo = $"{matriz.Titulo} — {NotaSoloCentrosPropios.ToLowerInvariant()}" };
+        return soloCentrosPropios ? matriz with { Titulo = $"{matriz.Titulo} — {NotaSoloCentrosPropios.ToLowerInvariant()}" } : matriz;
     }
 
-    private static ActividadMatriz ActividadMatrizDe(FilaActividad a)
-    {
-        // Start and end months as the POI states them; without them, the first and last month with a target.
-        var conMeta = Enumerable.Range(1, 12).Where(m => a.Programado[m - 1] != 0).ToList();
-        var inicio = a.MesInicio ?? (conMeta.Count > 0 ? conMeta[0] : 1);
-        var fin = a.MesFin ?? (conMeta.Count > 0 ? conMeta[^1] : 12);
-        return ActividadMatriz.Desde(a.Numero ?? a.Codigo, a.Nombre, a.UnidadMedida ?? "", a.Responsable ?? "", inicio, fin,
-            a.Anual, a.Comportamiento, a.Programado);
-    }
+    private static ActividadMatriz ActividadMatrizDe(FilaActividad a) =>
+        // Start and end months as the POI states them. Unstated means the whole year, as the domain reads it when it checks
+        // the targets (PropuestaProgramacion: enero … diciembre) and as the reference POI prints an activity with a single
+        // month's target ("Enero", "Diciembre"); never the first and last month with a target.
+        ActividadMatriz.Desde(a.Numero ?? a.Codigo, a.Nombre, a.UnidadMedida ?? "", a.Responsable ?? "", a.MesInicio ?? 1, a.MesFin ?? 12,
+            a.Anual, a.Comportamiento, a.Programado) with { Codigo = a.Codigo, Grupo = a.Grupo, AeiCodigo = a.AeiCodigo };
 
     /// <summary>For each AEI of the PEI, its lines OEI → AEI → indicator with the year's expected value (one line without indicator when it has none).</summary>
     private static async Task<Dictionary<string, List<AlineamientoMatriz>>> AlineamientoPorAeiAsync(SipoiDbContext db, DatosReporte d, CancellationToken ct)

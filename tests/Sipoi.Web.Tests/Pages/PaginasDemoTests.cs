@@ -62,7 +62,7 @@ public sealed class PaginasDemoTests(AppDePrueba app) : IClassFixture<AppDePrueb
         Assert.Equal(vista.Count, filas.Count);
         foreach (var a in vista)
         {
-            var fila = filas.Single(tr => tr.QuerySelector("a")!.GetAttribute("href") == "actividad/" + Uri.EscapeDataString(a.Codigo));
+            var fila = filas.Single(tr => tr.QuerySelector("a")!.GetAttribute("href") == "/e/EMSAPUNO/poi/2024/actividad/" + Uri.EscapeDataString(a.Codigo));
             Assert.Equal(Cifra.Numero(a.Anual), fila.QuerySelector("td.anual")!.TextContent.Trim());
             var trimestres = fila.QuerySelectorAll("td.trim").Select(td => td.TextContent.Trim()).ToList();
             Assert.Equal(a.Trimestres.Select(t => Cifra.Numero(t)), trimestres);

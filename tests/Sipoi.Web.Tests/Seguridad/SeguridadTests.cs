@@ -242,7 +242,7 @@ public sealed class SeguridadTests(DosEntidades fixture) : IClassFixture<DosEnti
         Assert.Contains("solo las actividades de los centros de costo asignados", porCentro.Body!.TextContent);
 
         var porFicha = new HtmlParser().ParseDocument(await (await http.GetAsync("/e/EMSAPUNO/poi/2024/fichas")).Content.ReadAsStringAsync());
-        var enlaces = porFicha.QuerySelectorAll("table.matriz tbody tr:not(.grupo) a").Select(a => Uri.UnescapeDataString(a.GetAttribute("href")!["actividad/".Length..])).ToList();
+        var enlaces = porFicha.QuerySelectorAll("table.matriz tbody tr:not(.grupo) a").Select(a => Uri.UnescapeDataString(a.GetAttribute("href")!["/e/EMSAPUNO/poi/2024/actividad/".Length..])).ToList();
         Assert.Equal(propias.Order(StringComparer.Ordinal), enlaces.Order(StringComparer.Ordinal));
 
         var ajena = await db.Actividades.Where(a => a.EntidadId == entidad.Id && a.CentroCostoId != centro.Id).Select(a => a.Codigo).FirstAsync();

@@ -3,23 +3,23 @@ using Sipoi.Domain.Evaluacion;
 namespace Sipoi.Interop.Reportes.Office;
 
 /// <summary>
-/// A report table described once and drawn by both the Excel writer (a sheet) and the Word writer
-/// (an annex), so the monitoring tables cannot drift apart between the two files.
+/// A report table described once and drawn by the Excel writer (a sheet), the Word writer (an annex) and the web page
+/// (Pages/Evaluacion/Seguimiento), so the monitoring tables cannot drift apart between the files and the screen.
 /// </summary>
-internal sealed record TablaDatos(string Nombre, string Titulo, IReadOnlyList<ColumnaDatos> Columnas, IReadOnlyList<FilaDatos> Filas)
+public sealed record TablaDatos(string Nombre, string Titulo, IReadOnlyList<ColumnaDatos> Columnas, IReadOnlyList<FilaDatos> Filas)
 {
     public FilaDatos? Total { get; init; }
     public string? Nota { get; init; }
 }
 
 /// <param name="Ancho">Width in characters (Excel); Word takes the proportions.</param>
-internal sealed record ColumnaDatos(string Titulo, double Ancho, bool Numerica = false);
+public sealed record ColumnaDatos(string Titulo, double Ancho, bool Numerica = false);
 
-internal sealed record FilaDatos(IReadOnlyList<ValorDatos> Celdas, bool Resaltada = false);
+public sealed record FilaDatos(IReadOnlyList<ValorDatos> Celdas, bool Resaltada = false);
 
-internal enum FormatoDatos { Entero, Decimal, Porcentaje }
+public enum FormatoDatos { Entero, Decimal, Porcentaje }
 
-internal abstract record ValorDatos
+public abstract record ValorDatos
 {
     public static ValorDatos Texto(string? texto, bool centrado = false) => new TextoDatos(texto ?? "", centrado);
 
@@ -45,10 +45,10 @@ internal abstract record ValorDatos
     public static ValorDatos SumaFila(decimal valor, FormatoDatos formato, int desde, int hasta) => new SumaDatos(valor, formato, desde, hasta);
 }
 
-internal sealed record TextoDatos(string Contenido, bool Centrado) : ValorDatos;
+public sealed record TextoDatos(string Contenido, bool Centrado) : ValorDatos;
 
-internal sealed record NumeroDatos(decimal Valor, FormatoDatos Formato) : ValorDatos;
+public sealed record NumeroDatos(decimal Valor, FormatoDatos Formato) : ValorDatos;
 
-internal sealed record BandaDatos(Banda? Valor, string Contenido, bool Nd) : ValorDatos;
+public sealed record BandaDatos(Banda? Valor, string Contenido, bool Nd) : ValorDatos;
 
-internal sealed record SumaDatos(decimal Valor, FormatoDatos Formato, int? Desde, int? Hasta) : ValorDatos;
+public sealed record SumaDatos(decimal Valor, FormatoDatos Formato, int? Desde, int? Hasta) : ValorDatos;

@@ -89,3 +89,9 @@ public static class ConsultaPoi
         return new VistaPoi(poi.Id, anio, version.Etiqueta, version.DocumentoAprobacion, version.FechaAprobacion, pei.Codigo, pei.Inicio, pei.Fin, filas);
     }
 }
+
+/// <summary>The in-page anchor of a matrix block, shared by the block and the index that links to it.</summary>
+public static class AnclaMatriz
+{
+    public static string De(Sipoi.Interop.Reportes.HojaMatrizPoi h) => (h.FichaProceso is null ? "cc-" : "fp-") + h.Codigo.Replace(' ', '-');
+}
