@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,6 @@ using Npgsql;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 using Sipoi.Web.Intercambio;
-using Sipoi.Web.Seguridad;
 using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Auditoria;
@@ -193,7 +191,7 @@ public sealed class AuditoriaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
             await db.SaveChangesAsync();
         });
         var http = await app.ComoAsync(AppDePrueba.Planificador);
-        var hoy = Sipoi.Web.Arranque.Formato.HoraLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd");
+        var hoy = Sipoi.Web.Arranque.Formato.HoraLocal(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var url = $"/e/EMSAPUNO/auditoria?tabla=avance_mensual&usuario=operador&texto=mes%3D10&desde={hoy}&hasta={hoy}";
         var doc = new HtmlParser().ParseDocument(await (await http.GetAsync(url)).Content.ReadAsStringAsync());
         Assert.Equal(Sipoi.Web.Pages.Auditoria.IndexModel.FilasPorPagina, doc.QuerySelectorAll("table.auditoria tbody tr").Length);

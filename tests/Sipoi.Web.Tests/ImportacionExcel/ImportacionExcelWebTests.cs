@@ -10,7 +10,6 @@ using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Evaluacion;
 using Sipoi.Interop.Tests.Intercambio;
 using Sipoi.Web.Cli;
-using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Tests.Infraestructura;
