@@ -63,7 +63,7 @@ public static class Generador
         foreach (var t in Tablas)
         {
             await using var cmd = new NpgsqlCommand($"SELECT coalesce(max(id), 0) FROM {t}", cx);
-            ids[t] = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+            ids[t] = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         long actividades = 0, metas = 0, avances = 0;

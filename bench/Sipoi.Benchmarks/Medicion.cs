@@ -144,7 +144,7 @@ public static class Medicion
                 await using var db = new SipoiDbContext(opciones);
                 var j = 0;
                 await foreach (var (_, r) in ConsultaEvaluacion.EvaluarVariasAsync(db, mias.Select(i => contextos[i]), o.Anio, Periodo.Anual,
-                                   metodo: null, incluirActividades: false, porLote: o.PorLote))
+                                   metodo: null, incluirActividades: false, porLote: o.PorLote, ct: CancellationToken.None))
                 {
                     igis[mias[j++]] = r.Igi;
                     var n = Interlocked.Increment(ref hechas);

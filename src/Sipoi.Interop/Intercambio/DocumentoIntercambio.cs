@@ -1,5 +1,3 @@
-using Sipoi.Domain.Estrategia;
-using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 namespace Sipoi.Interop.Intercambio;
 

@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sipoi.Domain.Estrategia;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 
 namespace Sipoi.Interop.Intercambio;

@@ -1,6 +1,4 @@
 using Sipoi.Domain.Estrategia;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
 namespace Sipoi.Interop.Intercambio;
 
 public sealed record PeiDto

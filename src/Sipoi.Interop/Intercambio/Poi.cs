@@ -1,6 +1,4 @@
-using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 

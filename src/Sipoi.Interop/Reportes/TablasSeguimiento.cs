@@ -1,5 +1,4 @@
 using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Periodos;
 
 namespace Sipoi.Interop.Reportes;
 

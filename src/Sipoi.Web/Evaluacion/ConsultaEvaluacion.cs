@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Evaluacion;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Formulacion;
-using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 

@@ -26,7 +26,7 @@ public sealed record RevisionPoiExcel(ResultadoPoiExcel? Lectura, string? Proble
 
 /// <summary>
 /// The Excel import of a POI year (web page and CLI): builds the reader's context from the database, reads,
-/// and replaces the year's POI through <see cref="ImportadorPlan.ReemplazarPoiAsync"/>, all or nothing.
+/// and replaces the year's POI through <c>ImportadorPlan.ReemplazarPoiAsync</c>, all or nothing.
 /// </summary>
 public static class ImportacionPoiExcel
 {

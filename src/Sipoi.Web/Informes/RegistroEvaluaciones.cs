@@ -81,7 +81,7 @@ public static class RegistroEvaluaciones
     }
 
     /// <summary>
-    /// The recommendations of earlier evaluations that <paramref name="evaluacion"/> follows up, oldest first,
+    /// The recommendations of earlier evaluations that the evaluation of order <paramref name="orden"/> follows up, oldest first,
     /// each with the status as of this evaluation.
     /// </summary>
     public static async Task<List<(Recomendacion Recomendacion, EvaluacionPoi Origen, SeguimientoRecomendacion? Seguimiento)>> AnterioresAsync(

@@ -19,7 +19,7 @@ public static class ConsultaConsolidado
 
     /// <summary>
     /// The consolidation of <paramref name="codigos"/> (null: every entity with a POI in the year), in the order given
-    /// (or by code). <paramref name="sinPoi"/> lists the requested codes without a POI that year (or that do not exist).
+    /// (or by code). <c>SinPoi</c> lists the requested codes without a POI that year (or that do not exist).
     /// </summary>
     public static async Task<(Consolidado Consolidado, IReadOnlyList<string> SinPoi)> ConstruirAsync(
         SipoiDbContext db, int anio, Periodo periodo, IReadOnlyList<string>? codigos, CancellationToken ct)

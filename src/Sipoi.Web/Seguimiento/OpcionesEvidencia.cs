@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Web.Seguimiento;

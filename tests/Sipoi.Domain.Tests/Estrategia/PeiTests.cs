@@ -1,4 +1,3 @@
-using System.Reflection;
 using Sipoi.Domain.Estrategia;
 
 namespace Sipoi.Domain.Tests.Estrategia;

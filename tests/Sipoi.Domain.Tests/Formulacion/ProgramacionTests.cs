@@ -21,7 +21,7 @@ public class ProgramacionTests
     [InlineData("maximo", 4, "La meta anual 4 no coincide con los meses (máximo = 1)")]
     public void MesesYAnual_NoCoinciden_SeRechazaSegunElComportamiento(string comportamiento, decimal anual, string mensaje)
     {
-        ComportamientoTexto.TryParse(comportamiento, out var c);
+        _ = ComportamientoTexto.TryParse(comportamiento, out var c);
         var p = Assert.Single(Propuesta(c, anual, Trimestral).Problemas("A-01"));
         Assert.Equal("MetaAnual", p.Campo);
         Assert.StartsWith("Actividad A-01: " + mensaje, p.Mensaje);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Informes;
 using Sipoi.Domain.Periodos;

@@ -1,4 +1,3 @@
-using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Seguimiento;
 using static Sipoi.Domain.Operativo.ReimportacionPoi;
 

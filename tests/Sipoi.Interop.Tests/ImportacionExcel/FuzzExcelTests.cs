@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Sipoi.Interop.ImportacionExcel;
-using Sipoi.Interop.Intercambio;
 using Xunit.Abstractions;
 
 namespace Sipoi.Interop.Tests.ImportacionExcel;

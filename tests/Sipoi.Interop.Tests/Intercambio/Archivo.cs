@@ -15,7 +15,7 @@ internal static class Archivo
         foreach (var parte in ruta.Split('.'))
         {
             var corchete = parte.IndexOf('[');
-            actual = corchete < 0 ? actual[parte]! : actual[parte[..corchete]]![int.Parse(parte[(corchete + 1)..^1])]!;
+            actual = corchete < 0 ? actual[parte]! : actual[parte[..corchete]]![int.Parse(parte[(corchete + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!;
         }
         return actual.AsObject();
     }

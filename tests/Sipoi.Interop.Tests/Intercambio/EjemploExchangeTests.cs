@@ -1,5 +1,3 @@
-using Sipoi.Domain.Estrategia;
-using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Intercambio;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Intercambio;
 using static Sipoi.Interop.Tests.Intercambio.Archivo;

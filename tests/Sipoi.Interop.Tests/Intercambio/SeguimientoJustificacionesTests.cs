@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Sipoi.Domain.Seguimiento;
-using Sipoi.Interop.Intercambio;
 using static Sipoi.Interop.Tests.Intercambio.Archivo;
 
 namespace Sipoi.Interop.Tests.Intercambio;

@@ -25,7 +25,7 @@ public sealed class GeneradorTests : IAsyncLifetime
         await using var cx = new NpgsqlConnection(_base.Conexion);
         await cx.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, cx);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class RespaldoTests(AppConAvanceDemo app) : IClassFixture<AppConAv
         await using var c = new NpgsqlConnection(conexion);
         await c.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, c);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

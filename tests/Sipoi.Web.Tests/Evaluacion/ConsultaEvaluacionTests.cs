@@ -174,7 +174,7 @@ public sealed class ConsultaEvaluacionTests : IAsyncLifetime
         Assert.Equal(6, n);
         await using var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM pg_prepared_statements";
-        Assert.Equal(6L, Convert.ToInt64(await cmd.ExecuteScalarAsync()));
+        Assert.Equal(6L, Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -9,7 +9,6 @@ using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Evaluacion;
 using Sipoi.Web.Cli;
-using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Tests.Infraestructura;

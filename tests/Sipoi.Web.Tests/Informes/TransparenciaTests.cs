@@ -1,10 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Informes;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Periodos;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Tests.Reportes;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Evaluacion;
@@ -20,9 +18,11 @@ namespace Sipoi.Web.Tests.Informes;
 /// version), published evaluations (never one in preparation) with files frozen from approved months, even when
 /// the entity shows submitted months internally.
 /// </summary>
-public sealed class TransparenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
+public sealed class TransparenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>, IDisposable
 {
     private readonly SemaphoreSlim _preparado = new(1, 1);
+
+    public void Dispose() => _preparado.Dispose();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppDePrueba, object> Hecho = new();
 
     /// <summary>

@@ -103,7 +103,7 @@ public sealed class CspNavegadorTests(AppNavegador app) : IClassFixture<AppNaveg
         await VisitarAsync(ciudadano, "/transparencia/EMSAPUNO");
         await VisitarAsync(ciudadano, "/cuenta/ingresar");
 
-        Assert.True(_consola.Count == 0, "La consola registró violaciones de CSP:\n" + string.Join("\n", _consola));
+        Assert.True(_consola.IsEmpty, "La consola registró violaciones de CSP:\n" + string.Join("\n", _consola));
 
         // The recorder is not blind: an inline script added now is refused and reported, on the console too.
         await ciudadano.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.__ejecutado = true'; document.body.appendChild(s); }");

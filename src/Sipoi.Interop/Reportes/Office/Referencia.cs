@@ -8,7 +8,7 @@ internal static class Referencia
 {
     public static string Columna(int columna)
     {
-        if (columna < 1) throw new ArgumentOutOfRangeException(nameof(columna));
+        ArgumentOutOfRangeException.ThrowIfLessThan(columna, 1);
         var sb = new StringBuilder();
         while (columna > 0)
         {

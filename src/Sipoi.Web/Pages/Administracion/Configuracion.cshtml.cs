@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Web.Data;

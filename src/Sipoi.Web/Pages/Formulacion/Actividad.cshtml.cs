@@ -105,7 +105,7 @@ public sealed class ActividadModel(SipoiDbContext db) : PageModel
     /// <summary>Subtotals by the behaviour's rule, and whether the stated annual target agrees (ProgramacionActividad.VerificarMetaAnual).</summary>
     private void Calcular()
     {
-        ComportamientoTexto.TryParse(Entrada.Comportamiento, out var comportamiento);
+        _ = ComportamientoTexto.TryParse(Entrada.Comportamiento, out var comportamiento);
         var meses = new decimal[12];
         for (var m = 0; m < 12; m++)
         {

@@ -28,7 +28,7 @@ public static class ConsultaTransparencia
                         || db.Evaluaciones.Any(x => x.EntidadId == e.Id && x.Estado == EstadoEvaluacionPoi.Publicada))
             .OrderBy(e => e.Nombre).Select(e => new ValueTuple<string, string>(e.Codigo, e.Nombre)).ToListAsync(ct);
 
-    /// <summary>Each POI year with an approved version: the version the public sees is the latest approved one (<see cref="Poi.VersionVigente"/>).</summary>
+    /// <summary>Each POI year with an approved version: the version the public sees is the latest approved one (<c>Poi.VersionVigente</c>).</summary>
     public static async Task<List<PoiPublico>> PoisAsync(SipoiDbContext db, int entidadId, CancellationToken ct)
     {
         var pois = await db.Pois.AsNoTracking().Include(p => p.Versiones).Where(p => p.EntidadId == entidadId).ToListAsync(ct);
