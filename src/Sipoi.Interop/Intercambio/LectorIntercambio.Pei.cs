@@ -129,7 +129,7 @@ public static partial class LectorIntercambio
                     l.Error(o.RutaDe(nombre), $"la clave «{clave}» no es un año de cuatro dígitos");
                     continue;
                 }
-                if (valor.ValueKind != JsonValueKind.Null && l.ComoNumero(valor, ruta) is { } v) valores[int.Parse(clave)] = v;
+                if (valor.ValueKind != JsonValueKind.Null && l.ComoNumero(valor, ruta) is { } v) valores[int.Parse(clave, System.Globalization.CultureInfo.InvariantCulture)] = v;
             }
             return valores;
         }
