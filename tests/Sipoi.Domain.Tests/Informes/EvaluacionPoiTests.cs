@@ -20,7 +20,7 @@ public sealed class EvaluacionPoiTests
     [InlineData("T1")]
     [InlineData("A06")]
     [InlineData("M03")]
-    public void SoloSemestresYAnio(string periodo)
+    public void Periodo_SoloSemestresYAnio(string periodo)
     {
         var e = Assert.Throws<ReglaDominioException>(() => new EvaluacionPoi(1, 2024, Periodo.Parse(periodo)));
         Assert.Contains("semestral o anual", e.Message);
