@@ -92,12 +92,13 @@ public static class ConstructorReportes
         return soloCentrosPropios ? matriz with { Titulo = $"{matriz.Titulo} — {NotaSoloCentrosPropios.ToLowerInvariant()}" } : matriz;
     }
 
+    // Start and end months as the POI states them. Unstated means the whole year, as the domain reads it when it checks
+    // the targets (PropuestaProgramacion: enero … diciembre) and as the reference POI prints an activity with a single
+    // month's target ("Enero", "Diciembre"); never the first and last month with a target.
     private static ActividadMatriz ActividadMatrizDe(FilaActividad a) =>
-        // Start and end months as the POI states them. Unstated means the whole year, as the domain reads it when it checks
-        // the targets (PropuestaProgramacion: enero … diciembre) and as the reference POI prints an activity with a single
-        // month's target ("Enero", "Diciembre"); never the first and last month with a target.
         ActividadMatriz.Desde(a.Numero ?? a.Codigo, a.Nombre, a.UnidadMedida ?? "", a.Responsable ?? "", a.MesInicio ?? 1, a.MesFin ?? 12,
-            a.Anual, a.Comportamiento, a.Programado) with { Codigo = a.Codigo, Grupo = a.Grupo, AeiCodigo = a.AeiCodigo };
+            a.Anual, a.Comportamiento, a.Programado) with
+        { Codigo = a.Codigo, Grupo = a.Grupo, AeiCodigo = a.AeiCodigo };
 
     /// <summary>For each AEI of the PEI, its lines OEI → AEI → indicator with the year's expected value (one line without indicator when it has none).</summary>
     private static async Task<Dictionary<string, List<AlineamientoMatriz>>> AlineamientoPorAeiAsync(SipoiDbContext db, DatosReporte d, CancellationToken ct)
