@@ -9,17 +9,6 @@ using Sipoi.Web.Presentacion;
 namespace Sipoi.Web.Arranque;
 
 /// <summary>
-/// Marks a query parameter of a page or endpoint that may be longer than <see cref="LimitesEntrada.LargoConsulta"/>
-/// (a list of entity codes, a return URL). Read from the endpoint's metadata, so it goes on the page model class.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true)]
-public sealed class ParametroLargoAttribute(string nombre, int largoMaximo) : Attribute
-{
-    public string Nombre { get; } = nombre;
-    public int LargoMaximo { get; } = largoMaximo;
-}
-
-/// <summary>
 /// Bounded requests, before any handler sees them: a body larger than the endpoint allows gets 413; a NUL or other
 /// control character in the address, the query string or a JSON text, and a NUL in a form field, gets 400 naming the field
 /// (PostgreSQL refuses NUL in text, which used to end in a 500); an over-long query value gets 400. The messages

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
@@ -349,12 +348,4 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
     internal static string? Formatear(object? valor) => EntradaAuditoria.Valor(valor);
 
     internal sealed record Lote(DateTimeOffset Momento, string Autor, Dictionary<int, int> EntidadDeUsuario);
-}
-
-/// <summary>Inserts waiting for their generated keys, and the transaction opened to keep them with their data.</summary>
-internal sealed class PendienteAuditoria(List<EntityEntry> altas, InterceptorAuditoria.Lote lote)
-{
-    public List<EntityEntry> Altas { get; } = altas;
-    public InterceptorAuditoria.Lote Lote { get; } = lote;
-    public IDbContextTransaction? Transaccion { get; set; }
 }

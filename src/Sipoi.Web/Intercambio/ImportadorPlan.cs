@@ -11,17 +11,6 @@ using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Intercambio;
 
-public sealed record ResultadoImportacion(bool Exito, IReadOnlyList<string> Errores, string? Entidad = null, int? Anio = null, int Actividades = 0)
-{
-    public static ResultadoImportacion Fallo(IEnumerable<string> errores) => new(false, errores.ToList());
-}
-
-/// <summary>An import refused as a whole, with every reason (<see cref="ReimportacionPoi"/>).</summary>
-public sealed class ImportacionRechazadaException(IReadOnlyList<string> errores) : Exception(string.Join("\n", errores))
-{
-    public IReadOnlyList<string> Errores { get; } = errores;
-}
-
 /// <summary>
 /// Loads a <c>sipoi-intercambio/1</c> file into the database, all or nothing (one transaction).
 /// What it replaces and what it merges (docs/intercambio.md, "Importing"):
