@@ -23,6 +23,7 @@ public abstract class ArchivoOffice<TDocumento> : IDisposable where TDocumento :
     {
         Doc.Dispose();
         _ms.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     public IReadOnlyList<string> Errores(FileFormatVersions version = FileFormatVersions.Office2010) =>

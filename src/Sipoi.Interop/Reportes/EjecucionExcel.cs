@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Reportes.Office;
 
 namespace Sipoi.Interop.Reportes;

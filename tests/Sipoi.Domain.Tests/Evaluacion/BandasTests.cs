@@ -50,7 +50,7 @@ public class BandasTests
 
     [Fact]
     public void Bandas_UmbralMedioMayorQueAlto_SeRechaza() =>
-        Rechazo.Con<ArgumentException>(() => new EsquemaBandas(96, 95), "El umbral Medio (96) no puede superar al umbral Alto (95).");
+        Rechazo.Con<ArgumentException>(() => _ = new EsquemaBandas(96, 95), "El umbral Medio (96) no puede superar al umbral Alto (95).");
 
     [Fact]
     public void Configuracion_SeTomaDeLaEntidad()

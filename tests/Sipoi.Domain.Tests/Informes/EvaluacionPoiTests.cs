@@ -65,5 +65,5 @@ public sealed class EvaluacionPoiTests
 
     [Fact]
     public void ArchivoVacio_NoSePublica() =>
-        Rechazo.Con(() => new ArchivoPublicado(1, "informe.docx", "application/x", []), "El archivo informe.docx está vacío.");
+        Rechazo.Con(() => _ = new ArchivoPublicado(1, "informe.docx", "application/x", []), "El archivo informe.docx está vacío.");
 }

@@ -15,11 +15,11 @@ public sealed class RecomendacionTests
     public void CamposObligatorios_YPlazoDentroDeLosDosAniosSiguientes()
     {
         var s1 = Eval(1, 2024, Periodo.Semestre(1));
-        Rechazo.Con(() => new Recomendacion(s1, 1, " ", "x", "y", 7, Plazo), "El campo aspecto de mejora es obligatorio.");
-        Rechazo.Con(() => new Recomendacion(s1, 1, "x", "x", "y", 0, Plazo), "Elija la unidad responsable.");
-        Rechazo.Con(() => new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2023, 12, 31)), "El plazo 31/12/2023 debe caer entre 2024 y 2026.");
-        Rechazo.Con(() => new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2027, 1, 1)), "El plazo 01/01/2027 debe caer entre 2024 y 2026.");
-        Rechazo.Con(() => new Recomendacion(s1, 1, new string('a', Recomendacion.LargoMaximoTexto + 1), "x", "y", 7, Plazo), "El campo aspecto de mejora admite hasta 500 caracteres (tiene 2,001).");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, " ", "x", "y", 7, Plazo), "El campo aspecto de mejora es obligatorio.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, "x", "x", "y", 0, Plazo), "Elija la unidad responsable.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2023, 12, 31)), "El plazo 31/12/2023 debe caer entre 2024 y 2026.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2027, 1, 1)), "El plazo 01/01/2027 debe caer entre 2024 y 2026.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, new string('a', Recomendacion.LargoMaximoTexto + 1), "x", "y", 7, Plazo), "El campo aspecto de mejora admite hasta 500 caracteres (tiene 2,001).");
         Assert.Equal(new DateOnly(2026, 12, 31), new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2026, 12, 31)).Plazo);
     }
 

@@ -3,7 +3,6 @@ using Sipoi.Domain.Periodos;
 using Sipoi.Interop.ImportacionExcel;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Interop.Reportes;
-using Sipoi.Interop.Tests.Intercambio;
 
 namespace Sipoi.Interop.Tests.ImportacionExcel;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Sipoi.Domain.Periodos;
 using Sipoi.Web.Cli;
 using Sipoi.Web.Evaluacion;
-using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Evaluacion;

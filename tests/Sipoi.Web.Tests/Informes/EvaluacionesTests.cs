@@ -3,8 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Informes;
 using Sipoi.Domain.Periodos;
-using Sipoi.Interop.Reportes;
-using Sipoi.Interop.Tests.Reportes;
 using Sipoi.Web.Informes;
 using Sipoi.Web.Tests.Infraestructura;
 using static Sipoi.Web.Tests.Reportes.AvanceDePrueba;

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Periodos;
-using Sipoi.Interop.Tests.Reportes;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Informes;
 using Sipoi.Web.Presentacion;

@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Interop.Intercambio;
-using Sipoi.Web.Data;
-using Sipoi.Interop.Tests.Intercambio;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Tests.Infraestructura;
 

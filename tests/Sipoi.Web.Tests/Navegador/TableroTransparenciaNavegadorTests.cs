@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Sipoi.Domain.Periodos;
 using Sipoi.Web.Evaluacion;
-using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 using Sipoi.Web.Tests.Reportes;
 

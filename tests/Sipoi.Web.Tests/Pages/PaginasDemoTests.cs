@@ -2,10 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Periodos;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Intercambio;
-using Sipoi.Web.Presentacion;
 using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Pages;

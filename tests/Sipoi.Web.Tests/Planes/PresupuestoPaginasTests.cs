@@ -5,7 +5,6 @@ using Sipoi.Domain.Operativo;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Evaluacion;
-using Sipoi.Web.Presentacion;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Tests.Infraestructura;
 

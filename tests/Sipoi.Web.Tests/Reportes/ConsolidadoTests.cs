@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Sipoi.Domain.Periodos;
 using Sipoi.Web.Intercambio;
-using Sipoi.Web.Presentacion;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguridad;
 using Sipoi.Web.Tests.Infraestructura;

@@ -7,7 +7,6 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Organizacion;
-using Sipoi.Interop.Tests.Reportes;
 using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Reportes;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sipoi.Interop.Reportes;
-using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguridad;
 
