@@ -76,7 +76,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
         if (usaPeriodo && !string.IsNullOrWhiteSpace(periodo))
         {
             if (!Periodo.TryParse(periodo, out p) || !ConstructorReportes.PeriodosEvaluacion.Contains(p))
-                return $"periodo no válido «{periodo}»: use S1, S2 o ANUAL.";
+                return Periodo.NoValido(periodo, ConstructorReportes.PeriodosEvaluacion);
         }
         var mes = 12;
         if (usaMes && !string.IsNullOrWhiteSpace(hastaMes))

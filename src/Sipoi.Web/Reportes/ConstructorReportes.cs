@@ -155,7 +155,7 @@ public static class ConstructorReportes
         SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
     {
         if (!PeriodosEvaluacion.Contains(periodo))
-            throw new ArgumentException($"Periodo no válido para la evaluación: {periodo.Codigo}. Use S1, S2 o ANUAL.", nameof(periodo));
+            throw new ArgumentException(Periodo.NoValido(periodo.Codigo, PeriodosEvaluacion), nameof(periodo));
         var principal = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, incluirActividades: false, ct: ct);
         var otros = new List<ResultadoEvaluacion>();
         foreach (var p in PeriodosEvaluacion.Where(p => p != periodo && p.Hasta <= periodo.Hasta))

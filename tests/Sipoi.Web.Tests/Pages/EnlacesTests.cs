@@ -21,14 +21,6 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
         ("ruta /e/ escrita", RutaEntidad()),
     ];
 
-    /// <summary>Files whose page URLs another branch rewrites in this round; converted at merge.</summary>
-    private static readonly string[] ConvertidosAlIntegrar =
-    [
-        "src/Sipoi.Web/Pages/Poi/",
-        "src/Sipoi.Web/Pages/Evaluacion/",
-        "src/Sipoi.Web/Pages/Seguimiento/Tablero.",
-    ];
-
     /// <summary>Lines that are routes, not links: the public API's route templates (docs/api.md).</summary>
     private static readonly (string Archivo, string Texto)[] Permitidas =
     [
@@ -48,7 +40,6 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
         {
             var relativo = Path.GetRelativePath(raiz, archivo).Replace('\\', '/');
             if (relativo.Contains("/bin/", StringComparison.Ordinal) || relativo.Contains("/obj/", StringComparison.Ordinal)) continue;
-            if (ConvertidosAlIntegrar.Any(p => relativo.StartsWith(p, StringComparison.Ordinal))) continue;
             var lineas = File.ReadAllLines(archivo);
             for (var i = 0; i < lineas.Length; i++)
             {

@@ -305,8 +305,8 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     [Theory]
     [InlineData("ejecucion.xlsx?hastaMes=13", HttpStatusCode.BadRequest, "mes de corte no válido «13»: use un número de 1 a 12.")]
     [InlineData("ejecucion.xlsx?hastaMes=x", HttpStatusCode.BadRequest, "mes de corte no válido «x»: use un número de 1 a 12.")]
-    [InlineData("seguimiento.xlsx?periodo=T1", HttpStatusCode.BadRequest, "periodo no válido «T1»: use S1, S2 o ANUAL.")]
-    [InlineData("informe.docx?periodo=M05", HttpStatusCode.BadRequest, "periodo no válido «M05»: use S1, S2 o ANUAL.")]
+    [InlineData("seguimiento.xlsx?periodo=T1", HttpStatusCode.BadRequest, "Periodo no válido: «T1». Use S1, S2 o ANUAL.")]
+    [InlineData("informe.docx?periodo=M05", HttpStatusCode.BadRequest, "Periodo no válido: «M05». Use S1, S2 o ANUAL.")]
     [InlineData("matriz.docx", HttpStatusCode.NotFound, null)]
     [InlineData("otro.xlsx", HttpStatusCode.NotFound, null)]
     public async Task Descarga_ConOpcionesNoValidas_NoGeneraNada(string archivo, HttpStatusCode esperado, string? mensaje)
