@@ -45,7 +45,7 @@ public static class EstadosTexto
 /// (Pendiente or Observado) after the deadline in force; Enviado and Aprobado are never late,
 /// since the office did its part.
 /// </summary>
-public static class Tablero
+public static class TableroEntregas
 {
     public static EstadoTablero Estado(EstadoSeguimiento estado, DateOnly plazoVigente, DateOnly hoy) => estado switch
     {

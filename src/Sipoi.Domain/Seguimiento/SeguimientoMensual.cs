@@ -105,7 +105,7 @@ public sealed class SeguimientoMensual
     public DateOnly PlazoVigente(ConfiguracionEntidad configuracion) => Plazos.Vigente(PlazoRegular(configuracion), Reapertura);
 
     public EstadoTablero EstadoTablero(ConfiguracionEntidad configuracion, DateOnly hoy) =>
-        Tablero.Estado(Estado, PlazoVigente(configuracion), hoy);
+        TableroEntregas.Estado(Estado, PlazoVigente(configuracion), hoy);
 
     /// <summary>Why the operator cannot change the month's values now; null when they can.</summary>
     public string? MotivoNoEditable(ConfiguracionEntidad configuracion, DateOnly hoy)

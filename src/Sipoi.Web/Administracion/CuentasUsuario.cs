@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguridad;
 

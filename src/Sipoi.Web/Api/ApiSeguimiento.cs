@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguimiento;
 using Sipoi.Web.Seguridad;

@@ -1,4 +1,3 @@
-using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Web.Auditoria;
 

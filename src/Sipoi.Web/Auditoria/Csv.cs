@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using Sipoi.Domain;
 
 namespace Sipoi.Web.Auditoria;
 

@@ -6,8 +6,6 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguridad;
 

@@ -1,5 +1,3 @@
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Evaluacion;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Web.Data;

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain;
-using Sipoi.Domain.Informes;
-using Sipoi.Domain.Periodos;
 using Sipoi.Web.Data;
 using Sipoi.Web.Informes;
 

@@ -1,4 +1,3 @@
-using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 using Sipoi.Web.Reportes;

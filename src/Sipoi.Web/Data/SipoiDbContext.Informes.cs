@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Informes;
 
 namespace Sipoi.Web.Data;
 

@@ -1,9 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Periodos;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Evaluacion;
@@ -148,7 +145,7 @@ public static class ConsultaEvaluacion
         var codigos = await (
             from s in db.Seguimientos.AsNoTracking()
             join cc in db.CentrosCosto on s.CentroCostoId equals cc.Id
-            where s.PoiId == poiId && s.Anio == anio && s.Estado == Domain.Seguimiento.EstadoSeguimiento.Enviado && s.Mes >= periodo.Desde && s.Mes <= periodo.Hasta
+            where s.PoiId == poiId && s.Anio == anio && s.Estado == EstadoSeguimiento.Enviado && s.Mes >= periodo.Desde && s.Mes <= periodo.Hasta
             select cc.Codigo).Distinct().ToListAsync(ct);
         return codigos.ToHashSet(StringComparer.Ordinal);
     }
@@ -239,7 +236,7 @@ public static class ConsultaEvaluacion
         var deOei = new Dictionary<int, List<IndicadorPei>>();
         var deAei = new Dictionary<int, List<IndicadorPei>>();
         var valores = new List<MedicionIndicador>();
-        (int Id, int? Oei, int? Aei, string Codigo, Domain.Estrategia.Sentido Sentido, decimal? Max, decimal? Min)? actual = null;
+        (int Id, int? Oei, int? Aei, string Codigo, Sentido Sentido, decimal? Max, decimal? Min)? actual = null;
         void Cerrar()
         {
             if (actual is not { } i) return;
@@ -257,10 +254,10 @@ public static class ConsultaEvaluacion
             {
                 Cerrar();
                 actual = (id, r.IsDBNull(1) ? null : r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetString(3),
-                    Enum.Parse<Domain.Estrategia.Sentido>(r.GetString(4)), r.IsDBNull(5) ? null : r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetDecimal(6));
+                    Enum.Parse<Sentido>(r.GetString(4)), r.IsDBNull(5) ? null : r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetDecimal(6));
             }
             if (!r.IsDBNull(7))
-                valores.Add(new MedicionIndicador(r.GetInt32(7), (Domain.Estrategia.PeriodoIndicador)r.GetInt32(8),
+                valores.Add(new MedicionIndicador(r.GetInt32(7), (PeriodoIndicador)r.GetInt32(8),
                     r.IsDBNull(9) ? null : r.GetDecimal(9), r.IsDBNull(10) ? null : r.GetDecimal(10)));
         }
         Cerrar();

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Evaluacion;

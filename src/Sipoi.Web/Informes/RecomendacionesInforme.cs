@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Informes;
-using Sipoi.Domain.Periodos;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 
@@ -41,7 +38,7 @@ public static class RecomendacionesInforme
     /// The whole matrix: every recommendation of the entity, oldest evaluation first, status as of the latest
     /// evaluation that followed it up. <paramref name="centros"/>: an Operador's cost centres (null: all).
     /// </summary>
-    public static async Task<MatrizRecomendaciones> MatrizAsync(SipoiDbContext db, Sipoi.Domain.Organizacion.Entidad entidad, DateOnly hoy,
+    public static async Task<MatrizRecomendaciones> MatrizAsync(SipoiDbContext db, Entidad entidad, DateOnly hoy,
         IReadOnlyCollection<int>? centros, CancellationToken ct)
     {
         var nombres = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == entidad.Id)

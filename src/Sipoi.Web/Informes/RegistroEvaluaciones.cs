@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain;
-using Sipoi.Domain.Informes;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Evaluacion;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;

@@ -1,9 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Informes;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Periodos;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;
@@ -103,7 +99,7 @@ public static class AvanceDemo
         var actividades = await db.Actividades.AsNoTracking().Where(a => a.PoiId == poi.Id)
             .Select(a => new { a.Id, a.Codigo, a.UnidadMedida, a.CentroCostoId }).ToListAsync(ct);
         var gasto = await db.LineasPresupuesto.AsNoTracking()
-            .Where(l => l.EntidadId == entidad.Id && l.Anio == Anio && l.Tipo == Sipoi.Domain.Presupuesto.TipoLineaPresupuesto.Egreso)
+            .Where(l => l.EntidadId == entidad.Id && l.Anio == Anio && l.Tipo == TipoLineaPresupuesto.Egreso)
             .SumAsync(l => l.Monto, ct);
         var entradas = actividades.Where(a => programaciones.ContainsKey(a.Id))
             .Select(a => new ActividadAPlanificar(a.Codigo, centros[a.CentroCostoId], a.UnidadMedida, programaciones[a.Id].ProgramadoFisico()))

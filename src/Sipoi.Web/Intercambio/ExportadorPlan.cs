@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Presupuesto;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Web.Data;
 using Dom = Sipoi.Domain;

@@ -1,4 +1,3 @@
-using Sipoi.Domain.Operativo;
 
 namespace Sipoi.Web.Intercambio;
 

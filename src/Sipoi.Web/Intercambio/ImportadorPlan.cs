@@ -1,10 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain;
-using Sipoi.Domain.Estrategia;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Presupuesto;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;

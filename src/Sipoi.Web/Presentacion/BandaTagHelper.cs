@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Sipoi.Domain.Evaluacion;
 
 namespace Sipoi.Web.Presentacion;
 

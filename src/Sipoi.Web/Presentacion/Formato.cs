@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sipoi.Domain.Evaluacion;
 using Sipoi.Interop.Evaluacion;
 
 namespace Sipoi.Web.Presentacion;

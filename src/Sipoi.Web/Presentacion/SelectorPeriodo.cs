@@ -1,4 +1,3 @@
-using Sipoi.Domain.Periodos;
 
 namespace Sipoi.Web.Presentacion;
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Reportes;
 
 /// <summary>
-/// The downloadable reports of DOMAIN.md §6 per POI year (the recommendations matrix spans years: Pages/Recomendaciones).
+/// The downloadable reports of DOMAIN.md §6 per POI year (the recommendations matrix spans years: Pages/Informes).
 /// <see cref="MatrizPorCentro"/> is the POI matrix grouped by cost centre, the workbook of the page /poi/{año}/centros.
 /// </summary>
 public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe, MatrizPorCentro }

@@ -1,14 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Estrategia;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Informes;
-using Sipoi.Domain.Periodos;
-using Sipoi.Domain.Presupuesto;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Informes;
-using Sipoi.Web.Pages.Poi;
+using Sipoi.Web.Pois;
 using Sipoi.Web.Presentacion;
 
 namespace Sipoi.Web.Reportes;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Archivos;
 using Sipoi.Web.Data;
 

@@ -1,5 +1,3 @@
-using Sipoi.Domain;
-using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Web.Seguimiento;
 

@@ -1,14 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
-using TableroSeguimiento = Sipoi.Domain.Seguimiento.Tablero;
 
 namespace Sipoi.Web.Seguimiento;
 
 /// <summary>
 /// Where each cost centre's monthly submissions stand in a POI year: every centre × month in its board state
-/// (<see cref="TableroSeguimiento.Estado(MesDelAnio, SeguimientoMensual?, ConfiguracionEntidad, DateOnly)"/>) and
+/// (<see cref="TableroEntregas.Estado(MesDelAnio, SeguimientoMensual?, ConfiguracionEntidad, DateOnly)"/>) and
 /// the submitted months waiting for review. The monitoring board and the dashboard's overdue list read it.
 /// </summary>
 public sealed record EstadoEntregas(IReadOnlyList<EstadoEntregas.FilaCentro> Filas, IReadOnlyList<EstadoEntregas.PorRevisar> Pendientes)
@@ -47,7 +44,7 @@ public sealed record EstadoEntregas(IReadOnlyList<EstadoEntregas.FilaCentro> Fil
                 var md = new MesDelAnio(anio, mes);
                 var s = seguimientos.GetValueOrDefault((c.Id, mes));
                 var plazo = Plazos.Vigente(Plazos.Cierre(md, config), s?.Reapertura);
-                return new Celda(mes, TableroSeguimiento.Estado(md, s, config, hoy), plazo, hoy < md.PrimerDia);
+                return new Celda(mes, TableroEntregas.Estado(md, s, config, hoy), plazo, hoy < md.PrimerDia);
             }).ToList();
             filas.Add(new FilaCentro(c.Codigo, c.Nombre, meses));
             pendientes.AddRange(seguimientos.Values

@@ -1,9 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Periodos;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Seguimiento;
@@ -32,7 +27,7 @@ public sealed class MesSeguimiento
     public MesDelAnio MesDelAnio => new(Anio, Mes);
     public DateOnly Plazo => Seguimiento.PlazoVigente(Configuracion);
     public string? MotivoNoEditable(DateOnly hoy) => Seguimiento.MotivoNoEditable(Configuracion, hoy);
-    public EstadoTablero EstadoTablero(DateOnly hoy) => Tablero.Estado(MesDelAnio, Existe ? Seguimiento : null, Configuracion, hoy);
+    public EstadoTablero EstadoTablero(DateOnly hoy) => TableroEntregas.Estado(MesDelAnio, Existe ? Seguimiento : null, Configuracion, hoy);
 
     /// <summary>Every activity as monitoring judges it, with what is registered now.</summary>
     public IReadOnlyList<ActividadDelMes> Actividades() => Filas.Select(f => f.DelMes(Mes)).ToList();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Web.Seguimiento;
 

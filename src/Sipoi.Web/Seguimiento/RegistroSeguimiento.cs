@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Sipoi.Domain;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;
 
@@ -81,7 +79,7 @@ public static class RegistroSeguimiento
                 cambiadas++;
             }
         }
-        catch (Sipoi.Domain.ReglaDominioException e)
+        catch (ReglaDominioException e)
         {
             // Checked above already; a rule the checks missed still leaves nothing half-applied.
             db.ChangeTracker.Clear();
@@ -104,7 +102,7 @@ public static class RegistroSeguimiento
                     InterceptorAuditoria.RegistrarOperacion(db, m.Entidad.Id, Tabla, Clave(m), AccionAuditada.Envio,
                         $"Seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo} enviado a revisión.");
                 }
-                catch (Sipoi.Domain.ReglaDominioException e) { rechazoEnvio = e.Message; }
+                catch (ReglaDominioException e) { rechazoEnvio = e.Message; }
             }
         }
 
@@ -155,7 +153,7 @@ public static class RegistroSeguimiento
                     break;
             }
         }
-        catch (Sipoi.Domain.ReglaDominioException e)
+        catch (ReglaDominioException e)
         {
             return ResultadoSeguimiento.Rechazado(e.Message);
         }

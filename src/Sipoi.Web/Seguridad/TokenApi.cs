@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Sipoi.Domain;
 
 namespace Sipoi.Web.Seguridad;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Sipoi.Domain;
-using Sipoi.Domain.Organizacion;
 
 namespace Sipoi.Web.Seguridad;
 

@@ -16,13 +16,13 @@ public class TableroTests
     [InlineData(EstadoSeguimiento.Aprobado, 11, EstadoTablero.Aprobado)]
     [InlineData(EstadoSeguimiento.Enviado, 5, EstadoTablero.Enviado)]
     public void Tablero_AtrasadoEsNoEnviadoNiAprobadoConElPlazoVencido(EstadoSeguimiento estado, int diaFebrero, EstadoTablero esperado) =>
-        Assert.Equal(esperado, Tablero.Estado(estado, Plazo, Dia(2024, 2, diaFebrero)));
+        Assert.Equal(esperado, TableroEntregas.Estado(estado, Plazo, Dia(2024, 2, diaFebrero)));
 
     [Fact]
     public void Tablero_MesSinSeguimientoTodaviaEsPendienteYLuegoAtrasado()
     {
-        Assert.Equal(EstadoTablero.Pendiente, Tablero.Estado(Enero2024, null, Config, Dia(2024, 2, 10)));
-        Assert.Equal(EstadoTablero.Atrasado, Tablero.Estado(Enero2024, null, Config, Dia(2024, 2, 11)));
+        Assert.Equal(EstadoTablero.Pendiente, TableroEntregas.Estado(Enero2024, null, Config, Dia(2024, 2, 10)));
+        Assert.Equal(EstadoTablero.Atrasado, TableroEntregas.Estado(Enero2024, null, Config, Dia(2024, 2, 11)));
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public class TableroTests
         Assert.Equal(EstadoTablero.Atrasado, s.EstadoTablero(Config, Dia(2024, 2, 12)));
         s.Reabrir("Corte de energía", Dia(2024, 2, 20), "planificador", En(2024, 2, 12));
         Assert.Equal(EstadoTablero.Pendiente, s.EstadoTablero(Config, Dia(2024, 2, 12)));
-        Assert.Equal(EstadoTablero.Pendiente, Tablero.Estado(Enero2024, s, Config, Dia(2024, 2, 20)));
-        Assert.Equal(EstadoTablero.Atrasado, Tablero.Estado(Enero2024, s, Config, Dia(2024, 2, 21)));
+        Assert.Equal(EstadoTablero.Pendiente, TableroEntregas.Estado(Enero2024, s, Config, Dia(2024, 2, 20)));
+        Assert.Equal(EstadoTablero.Atrasado, TableroEntregas.Estado(Enero2024, s, Config, Dia(2024, 2, 21)));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Intercambio;
-using Sipoi.Web.Pages.Poi;
+using Sipoi.Web.Pois;
 using Sipoi.Web.Tests.Intercambio;
 
 namespace Sipoi.Web.Tests.Evaluacion;

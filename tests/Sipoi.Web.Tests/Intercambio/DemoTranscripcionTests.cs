@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Periodos;
-using Sipoi.Web.Pages.Poi;
+using Sipoi.Web.Pois;
 using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Intercambio;

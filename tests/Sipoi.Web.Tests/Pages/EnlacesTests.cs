@@ -83,12 +83,12 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
         // Generated links, static files, anchors and external addresses are fine.
         string[] generadas =
         [
-            "<a asp-page=\"/Pei/Index\" asp-route-entidad=\"@e\">PEI</a>",
+            "<a asp-page=\"/Peis/Index\" asp-route-entidad=\"@e\">PEI</a>",
             "<link rel=\"stylesheet\" href=\"~/css/sipoi.css\" asp-append-version=\"true\" />",
             "<a href=\"#cc-@g.Key.Codigo\">",
             "<a href=\"https://www.gob.pe\">",
             "<a href=\"@Model.UrlCentro\">",
-            "return RedirectToPage(\"/Pei/Index\", new { entidad, codigo = pei });",
+            "return RedirectToPage(\"/Peis/Index\", new { entidad, codigo = pei });",
         ];
         Assert.All(generadas, l => Assert.DoesNotContain(Escritas, e => e.Patron.IsMatch(l)));
     }

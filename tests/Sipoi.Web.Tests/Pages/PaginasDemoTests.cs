@@ -121,11 +121,11 @@ public sealed class PaginasDemoTests(AppDePrueba app) : IClassFixture<AppDePrueb
         Assert.Equal(antes, await db.MetasMensuales.CountAsync());
     }
 
-    private async Task<List<Sipoi.Web.Pages.Poi.FilaActividad>> VistaAsync()
+    private async Task<List<Sipoi.Web.Pois.FilaActividad>> VistaAsync()
     {
         await using var db = app.Base.Contexto();
         var entidad = await db.Entidades.SingleAsync(e => e.Codigo == "EMSAPUNO");
-        var vista = await Sipoi.Web.Pages.Poi.ConsultaPoi.CargarAsync(db, entidad.Id, 2024, CancellationToken.None);
+        var vista = await Sipoi.Web.Pois.ConsultaPoi.CargarAsync(db, entidad.Id, 2024, CancellationToken.None);
         Assert.NotNull(vista);
         Assert.NotEmpty(vista.Actividades);
         return vista.Actividades;

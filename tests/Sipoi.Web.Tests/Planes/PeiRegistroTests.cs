@@ -5,7 +5,7 @@ using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Planes;
 
-/// <summary>The PEI registry (Pages/Pei/README.md): who edits, unique priorities, indicators, ampliación and actualización.</summary>
+/// <summary>The PEI registry (Pages/Peis/README.md): who edits, unique priorities, indicators, ampliación and actualización.</summary>
 public sealed class PeiRegistroTests(AppDePrueba app) : IClassFixture<AppDePrueba>
 {
     private const string Pei = "PEI-2023-2025";

@@ -8,7 +8,7 @@ using Sipoi.Web.Tests.Reportes;
 
 namespace Sipoi.Web.Tests.Planes;
 
-/// <summary>Government plan pages (Pages/PlanGobierno/README.md): the chain's order, alignment, and the execution view tied to the engine.</summary>
+/// <summary>Government plan pages (Pages/PlanesGobierno/README.md): the chain's order, alignment, and the execution view tied to the engine.</summary>
 public sealed class PlanGobiernoTests(AppDePrueba app) : IClassFixture<AppDePrueba>
 {
     private const string Base = "/e/EMSAPUNO/plan-gobierno";

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Sipoi.Domain.Estrategia;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Auditoria;
 
 namespace Sipoi.Web.Data.Mapeo;

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sipoi.Domain.Formulacion;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Web.Data.Mapeo;
 

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sipoi.Domain.Informes;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Web.Data.Mapeo;
 

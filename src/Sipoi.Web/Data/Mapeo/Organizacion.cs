@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sipoi.Domain.Estrategia;
-using Sipoi.Domain.Organizacion;
 
 namespace Sipoi.Web.Data.Mapeo;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sipoi.Domain.Presupuesto;
 
 namespace Sipoi.Web.Data.Mapeo;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Data.Mapeo;

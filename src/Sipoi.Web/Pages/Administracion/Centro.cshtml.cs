@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sipoi.Domain;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Web.Data;
-using Sipoi.Web.Pages.Entidades;
+using Sipoi.Web.Entidades;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Administracion;

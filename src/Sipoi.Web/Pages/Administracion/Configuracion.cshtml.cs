@@ -2,11 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Web.Data;
-using Sipoi.Web.Pages.Entidades;
-using Sipoi.Web.Pages.Pei;
+using Sipoi.Web.Entidades;
+using Sipoi.Web.Peis;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Administracion;

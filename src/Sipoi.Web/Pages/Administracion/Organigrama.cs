@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Pages.Administracion;

@@ -2,11 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;
-using Sipoi.Web.Pages.Entidades;
+using Sipoi.Web.Entidades;
 using Sipoi.Web.Presentacion;
 using Sipoi.Web.Seguridad;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Presupuesto;
 using Sipoi.Web.Data;
+using Sipoi.Web.Entidades;
 
 namespace Sipoi.Web.Pages.Entidades;
 

@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Periodos;
 using Sipoi.Web.Data;
+using Sipoi.Web.Entidades;
 using Sipoi.Web.Evaluacion;
-using Sipoi.Web.Pages.Entidades;
 
 namespace Sipoi.Web.Pages.Evaluacion;
 

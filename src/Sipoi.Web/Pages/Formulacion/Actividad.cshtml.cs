@@ -1,13 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain;
-using Sipoi.Domain.Formulacion;
-using Sipoi.Domain.Operativo;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Periodos;
 using Sipoi.Web.Data;
-using Sipoi.Web.Formulacion;
 using Sipoi.Web.Presentacion;
 
 namespace Sipoi.Web.Pages.Formulacion;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sipoi.Domain.Operativo;
 using Sipoi.Web.Data;
-using Sipoi.Web.Formulacion;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Formulacion;

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Formulacion;
-using Sipoi.Domain.Presupuesto;
 using Sipoi.Web.Data;
-using Sipoi.Web.Formulacion;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Formulacion;

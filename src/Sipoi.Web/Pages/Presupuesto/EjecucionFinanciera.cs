@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Periodos;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguimiento;
 

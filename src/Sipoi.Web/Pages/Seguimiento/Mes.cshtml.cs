@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguimiento;
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Organizacion;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguimiento;
 using Sipoi.Web.Seguridad;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sipoi.Domain.Periodos;
-using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Data;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguimiento;
@@ -20,7 +18,7 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
     /// <summary>Rows of the overdue list on the dashboard; the monitoring board has them all.</summary>
     public const int MaximoAtrasos = 15;
 
-    public Sipoi.Web.Reportes.Tablero Tablero { get; private set; } = null!;
+    public Sipoi.Web.Reportes.TableroPoi Tablero { get; private set; } = null!;
     public Periodo Periodo { get; private set; }
     public DateOnly Hoy { get; private set; }
     public IReadOnlyList<EstadoEntregas.Atraso> Atrasados { get; private set; } = [];
@@ -33,7 +31,7 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
         if (periodo is not null && !Periodo.TryParse(periodo, out p)) return BadRequest(Periodo.NoValido(periodo));
         if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
         Periodo = p;
-        Tablero = await Sipoi.Web.Reportes.Tablero.ConstruirAsync(db, d, p, ct);
+        Tablero = await Sipoi.Web.Reportes.TableroPoi.ConstruirAsync(db, d, p, ct);
         var visibles = await User.CentrosVisiblesAsync(db, ct);
         SoloCentrosPropios = visibles is not null;
         Hoy = Plazos.Hoy(reloj.GetUtcNow());

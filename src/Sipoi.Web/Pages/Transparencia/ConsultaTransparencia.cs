@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Evaluacion;
-using Sipoi.Domain.Informes;
-using Sipoi.Domain.Operativo;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Pages.Transparencia;
@@ -49,7 +46,7 @@ public static class ConsultaTransparencia
         var archivos = (await db.ArchivosPublicados.AsNoTracking().Where(a => ids.Contains(a.EvaluacionId))
             .Select(a => new { a.EvaluacionId, a.Nombre, a.Tamano }).ToListAsync(ct)).ToLookup(a => a.EvaluacionId);
         var json = await db.ArchivosPublicados.AsNoTracking()
-            .Where(a => ids.Contains(a.EvaluacionId) && a.Nombre == Informes.RegistroEvaluaciones.ArchivoJson)
+            .Where(a => ids.Contains(a.EvaluacionId) && a.Nombre == Sipoi.Web.Informes.RegistroEvaluaciones.ArchivoJson)
             .ToDictionaryAsync(a => a.EvaluacionId, a => a.Contenido, ct);
         var enunciados = await db.Oeis.AsNoTracking().Where(o => db.Peis.Any(p => p.Id == o.PeiId && p.EntidadId == entidadId))
             .Select(o => new { o.PeiId, o.Codigo, o.Enunciado }).ToListAsync(ct);

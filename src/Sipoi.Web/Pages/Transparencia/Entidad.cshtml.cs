@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Domain.Organizacion;
 using Sipoi.Web.Data;
-using Sipoi.Web.Pages.Entidades;
+using Sipoi.Web.Entidades;
 using Sipoi.Web.Reportes;
 
 namespace Sipoi.Web.Pages.Transparencia;
@@ -38,7 +37,7 @@ public sealed class EntidadModel(SipoiDbContext db) : PageModel
         if (!SolicitudReporte.TryTipo(tipo, out var t) || t is not (TipoReporte.Matriz or TipoReporte.Presupuesto)) return NotFound();
         if (!await ConsultaTransparencia.PoiAprobadoAsync(db, e.Id, anio, ct)) return NotFound();
         if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
-        var archivo = await GeneradorReportes.GenerarAsync(db, d, new SolicitudReporte(t, Sipoi.Domain.Periodos.Periodo.Anual, 12), null, ct);
+        var archivo = await GeneradorReportes.GenerarAsync(db, d, new SolicitudReporte(t, Periodo.Anual, 12), null, ct);
         return File(archivo.Contenido, archivo.Mime, archivo.Nombre);
     }
 
@@ -46,9 +45,9 @@ public sealed class EntidadModel(SipoiDbContext db) : PageModel
     public async Task<IActionResult> OnGetArchivoAsync(string entidad, int id, string nombre, CancellationToken ct)
     {
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
-        var ev = await db.Evaluaciones.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.EntidadId == e.Id && x.Estado == Sipoi.Domain.Informes.EstadoEvaluacionPoi.Publicada, ct);
+        var ev = await db.Evaluaciones.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.EntidadId == e.Id && x.Estado == EstadoEvaluacionPoi.Publicada, ct);
         if (ev is null) return NotFound();
         var a = await db.ArchivosPublicados.AsNoTracking().SingleOrDefaultAsync(x => x.EvaluacionId == ev.Id && x.Nombre == nombre, ct);
-        return a is null ? NotFound() : File(a.Contenido, a.Mime, Sipoi.Web.Pages.Evaluaciones.DetalleModel.NombreDescarga(e.Codigo, ev, a.Nombre));
+        return a is null ? NotFound() : File(a.Contenido, a.Mime, Sipoi.Web.Pages.Informes.DetalleModel.NombreDescarga(e.Codigo, ev, a.Nombre));
     }
 }

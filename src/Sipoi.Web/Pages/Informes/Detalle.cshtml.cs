@@ -1,0 +1,161 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Web.Data;
+using Sipoi.Web.Entidades;
+using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Informes;
+using Sipoi.Web.Seguimiento;
+
+namespace Sipoi.Web.Pages.Informes;
+
+/// <summary>
+/// One evaluation: the recommendations it issues (add, edit, remove while unpublished), the follow-up of
+/// earlier recommendations (one all-or-nothing save), its publication, and the frozen files once published.
+/// </summary>
+public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageModel
+{
+    public sealed class FilaSeguimiento
+    {
+        public int RecomendacionId { get; set; }
+        public EstadoRecomendacion Estado { get; set; }
+        public string? Comentario { get; set; }
+    }
+
+    public sealed record Anterior(Recomendacion Recomendacion, EvaluacionPoi Origen, EstadoRecomendacion Estado, string? Comentario, bool Vencida);
+
+    public Entidad Entidad { get; private set; } = null!;
+    public EvaluacionPoi Evaluacion { get; private set; } = null!;
+    public List<Recomendacion> Emitidas { get; private set; } = [];
+    public List<Anterior> Anteriores { get; private set; } = [];
+    public Dictionary<int, string> Centros { get; private set; } = [];
+    public List<(string Nombre, long Tamano)> Archivos { get; private set; } = [];
+    /// <summary>Unpublished: the engine's figures as of now (what publishing would freeze, approved months only).</summary>
+    public ResultadoEvaluacion? Vista { get; private set; }
+    public bool PuedeGestionar { get; private set; }
+    public string? Error { get; private set; }
+    [TempData] public string? Aviso { get; set; }
+
+    [BindProperty] public int? RecomendacionId { get; set; }
+    [BindProperty] public string? AspectoMejora { get; set; }
+    [BindProperty] public string? Texto { get; set; }
+    [BindProperty] public string? AccionClave { get; set; }
+    [BindProperty] public int CentroCostoId { get; set; }
+    [BindProperty] public DateOnly? Plazo { get; set; }
+    [BindProperty] public List<FilaSeguimiento> Seguimiento { get; set; } = [];
+    [BindProperty] public string? Documento { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string entidad, int anio, string periodo, int? editar, CancellationToken ct)
+    {
+        if (!PermisosInformes.PuedeLeer(User)) return Forbid();
+        if (!await BuscarAsync(entidad, anio, periodo, ct)) return NotFound();
+        await CargarAsync(ct);
+        if (editar is { } id && Emitidas.SingleOrDefault(r => r.Id == id) is { } r)
+        {
+            RecomendacionId = r.Id;
+            AspectoMejora = r.AspectoMejora;
+            Texto = r.Texto;
+            AccionClave = r.AccionClave;
+            CentroCostoId = r.CentroCostoId;
+            Plazo = r.Plazo;
+        }
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostRecomendacionAsync(string entidad, int anio, string periodo, CancellationToken ct) =>
+        EjecutarAsync(entidad, anio, periodo, async () =>
+        {
+            if (Plazo is not { } plazo) throw new ReglaDominioException("Indique el plazo (fecha).");
+            var datos = new DatosRecomendacion(AspectoMejora ?? "", Texto ?? "", AccionClave ?? "", CentroCostoId, plazo);
+            if (RecomendacionId is { } id)
+            {
+                await RegistroEvaluaciones.ActualizarRecomendacionAsync(db, Evaluacion, id, datos, ct);
+                return "Se guardó la recomendación.";
+            }
+            var r = await RegistroEvaluaciones.AgregarRecomendacionAsync(db, Evaluacion, datos, ct);
+            return $"Se registró la recomendación {r.Numero}.";
+        }, ct);
+
+    public Task<IActionResult> OnPostEliminarAsync(string entidad, int anio, string periodo, int id, CancellationToken ct) =>
+        EjecutarAsync(entidad, anio, periodo, async () =>
+        {
+            await RegistroEvaluaciones.EliminarRecomendacionAsync(db, Evaluacion, id, ct);
+            return "Se eliminó la recomendación.";
+        }, ct);
+
+    public Task<IActionResult> OnPostSeguimientoAsync(string entidad, int anio, string periodo, CancellationToken ct) =>
+        EjecutarAsync(entidad, anio, periodo, async () =>
+        {
+            await RegistroEvaluaciones.GuardarSeguimientoAsync(db, Evaluacion,
+                Seguimiento.Select(f => (f.RecomendacionId, f.Estado, f.Comentario)).ToList(), ct);
+            return $"Se guardó el seguimiento de {Seguimiento.Count} recomendaciones.";
+        }, ct);
+
+    public Task<IActionResult> OnPostPublicarAsync(string entidad, int anio, string periodo, CancellationToken ct) =>
+        EjecutarAsync(entidad, anio, periodo, async () =>
+        {
+            await RegistroEvaluaciones.PublicarAsync(db, Evaluacion, Documento, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
+            return $"Se publicó la {Evaluacion.NombreEnFrase}: sus archivos ya están en la página de transparencia.";
+        }, ct);
+
+    /// <summary>A file of the published evaluation, as frozen at publication.</summary>
+    public async Task<IActionResult> OnGetArchivoAsync(string entidad, int anio, string periodo, string nombre, CancellationToken ct)
+    {
+        if (!PermisosInformes.PuedeLeer(User)) return Forbid();
+        if (!await BuscarAsync(entidad, anio, periodo, ct)) return NotFound();
+        var a = await db.ArchivosPublicados.AsNoTracking().SingleOrDefaultAsync(x => x.EvaluacionId == Evaluacion.Id && x.Nombre == nombre, ct);
+        return a is null ? NotFound() : File(a.Contenido, a.Mime, NombreDescarga(Entidad.Codigo, Evaluacion, a.Nombre));
+    }
+
+    /// <summary>"POI-2024-EMSAPUNO-evaluacion-S1-informe.docx".</summary>
+    public static string NombreDescarga(string entidad, EvaluacionPoi e, string archivo) =>
+        $"POI-{e.Anio}-{Sipoi.Web.Reportes.SolicitudReporte.ParaArchivo(entidad)}-evaluacion-{e.PeriodoCodigo}-{archivo}";
+
+    private async Task<IActionResult> EjecutarAsync(string entidad, int anio, string periodo, Func<Task<string>> accion, CancellationToken ct)
+    {
+        if (!PermisosInformes.PuedeGestionar(User)) return Forbid();
+        if (!await BuscarAsync(entidad, anio, periodo, ct)) return NotFound();
+        try
+        {
+            Aviso = await accion();
+            return RedirectToPage("/Informes/Detalle", new { entidad = Entidad.Codigo, anio = Evaluacion.Anio, periodo = Evaluacion.PeriodoCodigo });
+        }
+        catch (Exception e) when (e is ReglaDominioException or DbUpdateConcurrencyException)
+        {
+            Error = e is DbUpdateConcurrencyException ? "Otra persona cambió esta evaluación mientras usted editaba; recargue la página." : e.Message;
+            db.ChangeTracker.Clear();
+            await BuscarAsync(entidad, anio, periodo, ct);
+            await CargarAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task<bool> BuscarAsync(string entidad, int anio, string periodo, CancellationToken ct)
+    {
+        if (!Periodo.TryParse(periodo, out var p) || !EvaluacionPoi.PeriodosPermitidos.Contains(p)) return false;
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return false;
+        if (await RegistroEvaluaciones.BuscarAsync(db, e.Id, anio, p, ct) is not { } ev) return false;
+        Entidad = e;
+        Evaluacion = ev;
+        return true;
+    }
+
+    private async Task CargarAsync(CancellationToken ct)
+    {
+        PuedeGestionar = PermisosInformes.PuedeGestionar(User);
+        Centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == Entidad.Id).OrderBy(c => c.Codigo)
+            .ToDictionaryAsync(c => c.Id, c => $"{c.Codigo} {c.Nombre}", ct);
+        Emitidas = await db.Recomendaciones.AsNoTracking().Where(r => r.EvaluacionId == Evaluacion.Id).OrderBy(r => r.Numero).ToListAsync(ct);
+        var hoy = Plazos.Hoy(reloj.GetUtcNow());
+        Anteriores = (await RegistroEvaluaciones.AnterioresAsync(db, Entidad.Id, Evaluacion.Orden, ct))
+            .Select(x =>
+            {
+                var estado = Recomendacion.EstadoDe(x.Seguimiento);
+                return new Anterior(x.Recomendacion, x.Origen, estado, x.Seguimiento?.Comentario, Recomendacion.Vencida(x.Recomendacion.Plazo, estado, hoy));
+            }).ToList();
+        Archivos = (await db.ArchivosPublicados.AsNoTracking().Where(a => a.EvaluacionId == Evaluacion.Id)
+            .Select(a => new { a.Nombre, a.Tamano }).ToListAsync(ct)).Select(a => (a.Nombre, a.Tamano)).ToList();
+        if (!Evaluacion.Publicada && await Sipoi.Web.Reportes.DatosReporte.CargarAsync(db, Entidad.Codigo, Evaluacion.Anio, ct) is { } d)
+            Vista = await ConsultaEvaluacion.EvaluarAsync(db, RegistroEvaluaciones.SoloAprobado(d).Evaluacion, d.Anio, Evaluacion.Periodo, incluirActividades: false, ct: ct);
+    }
+}

@@ -1,0 +1,38 @@
+using Sipoi.Web.Data;
+using Sipoi.Web.Evaluacion;
+
+namespace Sipoi.Web.Reportes;
+
+/// <summary>
+/// The dashboard of a period: the engine's run for the period (IGI, OEI, AEI, cost centres), and the
+/// accumulated execution month by month up to the period's last month — one engine run per month (A01…).
+/// </summary>
+public sealed record TableroPoi(
+    DatosReporte Datos, ResultadoEvaluacion Resultado, IReadOnlyList<PuntoTendencia> Tendencia,
+    IReadOnlyList<ResultadoCentroCosto> CentrosOrdenados, IReadOnlyDictionary<string, string> Denominaciones)
+{
+    public static async Task<TableroPoi> ConstruirAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
+    {
+        var resultado = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, incluirActividades: false, ct: ct);
+        var tendencia = new List<PuntoTendencia>();
+        for (var mes = 1; mes <= periodo.Hasta; mes++)
+        {
+            var acumulado = Periodo.AcumuladoAl(mes);
+            var r = acumulado == periodo
+                ? resultado
+                : await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, acumulado, incluirActividades: false, ct: ct);
+            tendencia.Add(new PuntoTendencia(mes, r.Igi, r.BandaIgi, r.Conteo.ConMeta));
+        }
+        // Ranked best first; centres without any activity with a target in the period go last, by code.
+        var centros = resultado.CentrosCosto
+            .OrderBy(c => c.Valor is null).ThenByDescending(c => c.Valor).ThenBy(c => c.Codigo, StringComparer.Ordinal).ToList();
+        return new TableroPoi(d, resultado, tendencia, centros, await d.DenominacionesAsync(db, ct));
+    }
+
+    public EsquemaBandas Bandas => Resultado.Bandas;
+
+    public string Nombre(string codigo) => Denominaciones.TryGetValue(codigo, out var n) ? n : "";
+}
+
+/// <summary>Accumulated execution (IGI of "acumulado al mes") of one month; null when nothing had a target yet.</summary>
+public sealed record PuntoTendencia(int Mes, decimal? Igi, Banda? Banda, int ActividadesConMeta);
