@@ -126,7 +126,7 @@ public class AgregacionTests
     public void Periodo_CodigoInvalido_SeRechaza(string codigo)
     {
         Assert.False(Periodo.TryParse(codigo, out _));
-        Rechazo.Con<FormatException>(() => Periodo.Parse(codigo), $"Periodo no válido: «{codigo}». Use M01…M12, A01…A12, T1…T4, S1, S2 o ANUAL.");
+        Rechazo.Con<FormatException>(() => Periodo.Parse(codigo), $"Periodo no válido: «{codigo}». Use M01…M12, T1…T4, S1, S2, ANUAL o A01…A12.");
     }
 
     [Fact]
