@@ -35,6 +35,10 @@ public static class Formato
     /// <summary>94.27 %; a missing percentage is the one ND text (<see cref="BandaTexto.NoDisponible"/>).</summary>
     public static string Porcentaje(decimal? valor) => FormatoNumero.Porcentaje(valor, BandaTexto.NoDisponible);
 
+    /// <summary>A count with its noun in the right number: «1 agregada», «0 agregadas», «1,200 agregadas».</summary>
+    public static string Conteo(int n, string singular, string plural) =>
+        $"{n.ToString("N0", Cultura)} {(n == 1 ? singular : plural)}";
+
     /// <summary>S/ 27,601,391.00; empty when missing.</summary>
     public static string Soles(decimal? valor) => valor is { } v ? FormatoNumero.Soles(v) : "";
 

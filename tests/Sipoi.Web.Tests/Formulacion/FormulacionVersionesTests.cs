@@ -79,7 +79,7 @@ public sealed class FormulacionVersionesTests(AppDePrueba app) : IClassFixture<A
 
         // Side by side: vigente (1) against the draft (2).
         var dif = Formulario.Leer(await (await opp.GetAsync(Base(2024) + "/diferencias")).Content.ReadAsStringAsync());
-        Assert.Contains("1 agregadas, 1 retiradas, 1 modificadas", dif.GetElementById("resumen")!.TextContent);
+        Assert.Contains("1 agregada, 1 retirada, 1 modificada", dif.GetElementById("resumen")!.TextContent);
         var fila = dif.QuerySelector("#diferencias tr[data-codigo='FP34-03']")!;
         Assert.Equal("modificada", fila.ClassName);
         Assert.Equal(["12"], fila.QuerySelectorAll("td.cambio[data-mes]").Select(td => td.GetAttribute("data-mes")!));

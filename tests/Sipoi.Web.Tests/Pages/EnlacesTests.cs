@@ -154,7 +154,7 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
     [Fact]
     public async Task Menu_ConservaLasDireccionesDeSiempre()
     {
-        // The generated links are the very URLs the pages had when they were typed.
+        // The generated links are the very URLs the pages had when they were typed (plus the dashboard, in the menu since issue 15).
         app.Reloj.Fijar(2024, 3, 12);
         var http = await app.ComoAsync(AppDePrueba.Administrador);
         var doc = new HtmlParser().ParseDocument(await (await http.GetAsync("/e/EMSAPUNO/tablero/2024")).Content.ReadAsStringAsync());
@@ -163,7 +163,7 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
         [
             "/", "/e/EMSAPUNO", "/e/EMSAPUNO/pei", "/e/EMSAPUNO/plan-gobierno",
             "/e/EMSAPUNO/poi/2024/centros", "/e/EMSAPUNO/poi/2024/fichas", "/e/EMSAPUNO/seguimiento/2024/tablero",
-            "/e/EMSAPUNO/evaluacion/2024", "/e/EMSAPUNO/reportes/2024", "/e/EMSAPUNO/formulacion/2024", "/e/EMSAPUNO/presupuesto/2024",
+            "/e/EMSAPUNO/evaluacion/2024", "/e/EMSAPUNO/tablero/2024", "/e/EMSAPUNO/reportes/2024", "/e/EMSAPUNO/formulacion/2024", "/e/EMSAPUNO/presupuesto/2024",
             "/e/EMSAPUNO/evaluaciones", "/e/EMSAPUNO/recomendaciones", "/e/EMSAPUNO/auditoria", "/e/EMSAPUNO/importar-excel",
             "/e/EMSAPUNO/administracion", "/cuenta/contrasena", "/cuenta/tokens", "/transparencia",
         ], menu);

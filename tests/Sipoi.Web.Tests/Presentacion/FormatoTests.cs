@@ -5,6 +5,13 @@ namespace Sipoi.Web.Tests.Presentacion;
 /// <summary>The pages' numbers, checked against the texts the offices print, never against the formatter itself.</summary>
 public class FormatoTests
 {
+    [Theory]
+    [InlineData(0, "0 agregadas")]
+    [InlineData(1, "1 agregada")]
+    [InlineData(2, "2 agregadas")]
+    [InlineData(1200, "1,200 agregadas")]
+    public void Conteo_ConcuerdaElNombreConElNumero(int n, string esperado) => Assert.Equal(esperado, Formato.Conteo(n, "agregada", "agregadas"));
+
     [Fact]
     public void Numero2_MilesConComaYDosDecimales() => Assert.Equal("17,009,620.80", Formato.Numero2(17009620.8m));
 
