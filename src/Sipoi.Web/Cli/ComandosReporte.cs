@@ -6,10 +6,11 @@ namespace Sipoi.Web.Cli;
 
 public static partial class LineaDeComandos
 {
-    private const string TiposReporte = "matriz, ejecucion, seguimiento, presupuesto, informe o consolidado";
+    /// <summary>Every report type the command accepts, from the one list of types (a new type cannot be left out).</summary>
+    private static string TiposReporte => string.Join(", ", Enum.GetValues<TipoReporte>().Select(SolicitudReporte.Codigo)) + " o consolidado";
 
     /// <summary>
-    /// sipoi reporte --entidad C --anio Y --tipo matriz|ejecucion|seguimiento|presupuesto|informe [--periodo P] [--hasta-mes N] --salida F
+    /// sipoi reporte --entidad C --anio Y --tipo matriz|matriz-centros|ejecucion|seguimiento|presupuesto|informe [--periodo P] [--hasta-mes N] --salida F
     /// — the same files the web offers; an informe whose --salida ends in .pdf is converted by LibreOffice.
     /// sipoi reporte --tipo consolidado --anio Y [--periodo P] [--entidades A,B] --salida F.xlsx
     /// </summary>

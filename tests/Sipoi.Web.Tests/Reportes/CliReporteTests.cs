@@ -27,6 +27,7 @@ public sealed class CliReporteTests(AppDePrueba app) : IClassFixture<AppDePrueba
 
     [Theory]
     [InlineData("matriz", "matriz.xlsx")]
+    [InlineData("matriz-centros", "matriz-centros.xlsx")]
     [InlineData("presupuesto", "presupuesto.xlsx")]
     [InlineData("informe", "informe.docx")]
     public async Task Reporte_EscribeElArchivo(string tipo, string nombre)
@@ -66,6 +67,21 @@ public sealed class CliReporteTests(AppDePrueba app) : IClassFixture<AppDePrueba
         }
         Assert.Equal(0, rc);
         Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(Archivo("i.pdf"))[..4]);
+    }
+
+    [Fact]
+    public async Task Reporte_TipoDesconocido_NombraCadaTipoAceptado()
+    {
+        await RegistrarAsync(app);
+        var configuracion = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Sipoi"] = app.Base.Conexion })
+            .Build();
+        var errores = new StringWriter();
+        var rc = await LineaDeComandos.EjecutarAsync(["reporte", "--entidad", Entidad, "--anio", "2024", "--tipo", "grafico", "--salida", Archivo("x.xlsx")],
+            new StringWriter(), configuracion, errores: errores);
+        Assert.Equal(1, rc);
+        Assert.Equal("Error: tipo de reporte no válido «grafico»: use matriz, ejecucion, seguimiento, presupuesto, informe, matriz-centros o consolidado.",
+            errores.ToString().Trim());
     }
 
     [Theory]
