@@ -49,8 +49,7 @@ public sealed class ComandoDesconocidoTests
 
     private static async Task<(int Codigo, string Salida, string Errores)> ScriptAsync(params string[] args)
     {
-        var raiz = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(raiz, "Sipoi.slnx"))) raiz = Path.GetDirectoryName(raiz) ?? throw new InvalidOperationException("Sipoi.slnx no encontrado");
+        var raiz = Repositorio.Raiz();
         var inicio = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = raiz };
         inicio.ArgumentList.Add(Path.Combine(raiz, "sipoi"));
         foreach (var a in args) inicio.ArgumentList.Add(a);

@@ -30,7 +30,7 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
     [Fact]
     public void Fuentes_NoEscribenUrlsDePaginas()
     {
-        var raiz = RaizDelRepositorio();
+        var raiz = Repositorio.Raiz();
         var web = Path.Combine(raiz, "src", "Sipoi.Web");
         var usadas = new HashSet<(string, string)>();
         var hallazgos = new List<string>();
@@ -170,13 +170,6 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
         var atrasos = doc.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/e/EMSAPUNO/reportes/2024", atrasos);
         Assert.Contains(atrasos, h => h!.StartsWith("/e/EMSAPUNO/seguimiento/2024/", StringComparison.Ordinal) && h.Contains("?centro=", StringComparison.Ordinal));
-    }
-
-    private static string RaizDelRepositorio()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Sipoi.slnx"))) return d.FullName;
-        throw new InvalidOperationException($"No se encontró Sipoi.slnx por encima de {AppContext.BaseDirectory}.");
     }
 
     /// <summary>href/action/formaction with a typed URL: anything but a static file (~/), an anchor, an external address or a Razor value.</summary>
