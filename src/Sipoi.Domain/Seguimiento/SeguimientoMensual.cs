@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sipoi.Domain.Informes;
 using Sipoi.Domain.Organizacion;
 
 namespace Sipoi.Domain.Seguimiento;
@@ -195,6 +196,59 @@ public sealed class SeguimientoMensual
         Anotar(AccionAuditada.Reapertura, quien, ahora);
         return Reapertura;
     }
+
+    /// <summary>
+    /// Observar with the deadline in mind: when the deadline in force has passed, the observation must bring a new
+    /// deadline (strictly after today), recorded as a reopening ("Subsanar la observación …"), so the month goes back
+    /// to the operator instead of turning "atrasado" with no way out. Before the deadline the new one is optional.
+    /// </summary>
+    public void Observar(string? observacion, DateOnly? nuevoPlazo, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
+    {
+        var quien = Usuario(usuario);
+        Exigir(AccionAuditada.Observacion, EstadoSeguimiento.Enviado);
+        var plazo = PlazoVigente(configuracion);
+        Reapertura? reapertura = null;
+        if (nuevoPlazo is { } nuevo)
+            reapertura = Reapertura.Crear($"Subsanar la observación del {Plazos.Fecha(Plazos.Hoy(ahora))}.", nuevo, quien, ahora);
+        else if (Plazos.Vencido(plazo, Plazos.Hoy(ahora)))
+            throw new ReglaDominioException(
+                $"El plazo de {MesDelAnio.Nombre} venció el {Plazos.Fecha(plazo)}: al observarlo indique el nuevo plazo para subsanar la observación.");
+        Observar(observacion, quien, ahora);
+        if (reapertura is not null) Reapertura = reapertura;
+    }
+
+    /// <summary>
+    /// The planning office reopens an APPROVED month to correct it (reason and new deadline required): Aprobado →
+    /// Observado, the reason as the observation, so the month goes back to the operator; its values' old figures stay
+    /// in the audit trail as the operator changes them. A month inside a published evaluation (the evaluation's period
+    /// contains it) is refused until a republication of that evaluation has been started: what was published does
+    /// not change behind the public's back (<see cref="EvaluacionPoi.IniciarRepublicacion"/>).
+    /// </summary>
+    public Reapertura ReabrirAprobado(string? motivo, DateOnly nuevoPlazo, IEnumerable<EvaluacionPoi> evaluaciones, string usuario, DateTimeOffset ahora)
+    {
+        var quien = Usuario(usuario);
+        var mes = MesDelAnio;
+        if (Estado != EstadoSeguimiento.Aprobado)
+            throw new ReglaDominioException(
+                $"No se puede reabrir la aprobación del seguimiento de {mes.Nombre}: está {Estado.Nombre().ToLowerInvariant()}; solo se reabre así uno aprobado.");
+        if (BloqueadoPorPublicacion(evaluaciones) is { } publicada)
+            throw new ReglaDominioException(
+                $"No se puede reabrir {mes.Nombre}: está dentro de la {publicada.NombreEnFrase}, publicada el {Plazos.Fecha(Plazos.Hoy(publicada.PublicadaEn!.Value))}. " +
+                $"Inicie primero la republicación de la {publicada.NombreEnFrase}.");
+        var reapertura = Reapertura.Crear(motivo, nuevoPlazo, quien, ahora);
+        Reapertura = reapertura;
+        Estado = EstadoSeguimiento.Observado;
+        Observacion = $"Mes reabierto: {reapertura.Motivo}";
+        RevisadoPor = quien;
+        RevisadoEn = ahora;
+        Anotar(AccionAuditada.Reapertura, quien, ahora);
+        return reapertura;
+    }
+
+    /// <summary>The earliest published evaluation (of this entity) whose period contains this month and has no republication in progress; null when none.</summary>
+    public EvaluacionPoi? BloqueadoPorPublicacion(IEnumerable<EvaluacionPoi> evaluaciones) =>
+        evaluaciones.Where(e => e.EntidadId == EntidadId && e.Publicada && !e.EnRepublicacion && e.Contiene(Anio, Mes))
+            .MinBy(e => e.Orden);
 
     /// <summary>Called when an activity's values of this month change (<see cref="Operativo.ActividadOperativa.RegistrarAvance"/>).</summary>
     internal void RegistrarModificacion(string usuario, DateTimeOffset ahora) => Anotar(AccionAuditada.Cambio, Usuario(usuario), ahora);

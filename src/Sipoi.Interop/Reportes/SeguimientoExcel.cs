@@ -39,46 +39,53 @@ internal static class TablasSeguimientoDatos
         ColumnaDatos[] cols =
         [
             new("Código", 12), new("Denominación", 52), new("Prioridad", 10, true), new("N.º AO", 8, true),
-            new("I Semestre", 12, true), new("II Semestre", 12, true), new("Anual", 12, true), new($"Desempeño ({s.Periodo})", 22),
+            .. ColumnaTrimestre(s), new("I Semestre", 12, true), new("II Semestre", 12, true), new("Anual", 12, true), new($"Desempeño ({s.Periodo})", 22),
         ];
         var filas = new List<FilaDatos>();
         foreach (var o in s.Oeis)
         {
-            filas.Add(Semestres(s.Bandas, o.Oei, resaltada: true));
-            foreach (var a in o.Aeis) filas.Add(Semestres(s.Bandas, a, resaltada: false));
+            filas.Add(Semestres(s, o.Oei, resaltada: true));
+            foreach (var a in o.Aeis) filas.Add(Semestres(s, a, resaltada: false));
         }
         return new TablaDatos("OEI y AEI", "EJECUCIÓN DE LAS ACTIVIDADES OPERATIVAS POR OEI Y AEI", cols, filas)
         {
-            Total = s.Igi is { } igi ? Semestres(s.Bandas, igi, resaltada: true) : null,
+            Total = s.Igi is { } igi ? Semestres(s, igi, resaltada: true) : null,
             Nota = "Ejecución: promedio de la ejecución ajustada (tope 100 %) de las AO con meta en el periodo; " +
                    "OEI: promedio de sus AEI ponderado por prioridad (peso n − p + 1); IGI: promedio de los OEI ponderado por prioridad. " +
                    "N.º AO: actividades con meta en el periodo evaluado. " + Umbrales(s.Bandas),
         };
     }
 
-    private static FilaDatos Semestres(EsquemaBandas b, FilaSemestres f, bool resaltada) => new(
+    private static FilaDatos Semestres(TablasSeguimiento s, FilaSemestres f, bool resaltada) => new(
     [
         ValorDatos.Texto(f.Codigo),
         ValorDatos.Texto(f.Denominacion),
         f.Prioridad is { } p ? ValorDatos.Entero(p) : ValorDatos.Texto("", true),
         ValorDatos.Entero(f.Actividades),
+        .. ValorTrimestre(s, f),
         ValorDatos.Porcentaje(f.Semestre1),
         ValorDatos.Porcentaje(f.Semestre2),
         ValorDatos.Porcentaje(f.Anual),
-        ValorDatos.Banda(b, f.Banda),
+        ValorDatos.Banda(s.Bandas, f.Banda),
     ], resaltada);
+
+    /// <summary>The evaluated quarter's own column, first among the periods, when the period is a quarter.</summary>
+    private static ColumnaDatos[] ColumnaTrimestre(TablasSeguimiento s) => s.Trimestre is { } t ? [new(t, 12, true)] : [];
+
+    private static ValorDatos[] ValorTrimestre(TablasSeguimiento s, FilaSemestres f) =>
+        s.Trimestre is null ? [] : [ValorDatos.Porcentaje(f.ValorTrimestre)];
 
     private static TablaDatos Centros(TablasSeguimiento s)
     {
         ColumnaDatos[] cols =
         [
             new("Código", 14), new("Centro de costo", 48), new("N.º AO", 8, true),
-            new("I Semestre", 12, true), new("II Semestre", 12, true), new("Anual", 12, true), new($"Desempeño ({s.Periodo})", 22),
+            .. ColumnaTrimestre(s), new("I Semestre", 12, true), new("II Semestre", 12, true), new("Anual", 12, true), new($"Desempeño ({s.Periodo})", 22),
         ];
         var filas = s.CentrosCosto.Select(c => new FilaDatos(
         [
             ValorDatos.Texto(c.Codigo), ValorDatos.Texto(c.Denominacion), ValorDatos.Entero(c.Actividades),
-            ValorDatos.Porcentaje(c.Semestre1), ValorDatos.Porcentaje(c.Semestre2), ValorDatos.Porcentaje(c.Anual),
+            .. ValorTrimestre(s, c), ValorDatos.Porcentaje(c.Semestre1), ValorDatos.Porcentaje(c.Semestre2), ValorDatos.Porcentaje(c.Anual),
             ValorDatos.Banda(s.Bandas, c.Banda),
         ])).ToList();
         return new TablaDatos("Centros de costo", "EJECUCIÓN DE LAS ACTIVIDADES OPERATIVAS POR CENTRO DE COSTO", cols, filas)
@@ -86,6 +93,7 @@ internal static class TablasSeguimientoDatos
             Total = new FilaDatos(
             [
                 ValorDatos.Texto("TOTAL"), ValorDatos.Texto(""), ValorDatos.SumaColumna(s.CentrosCosto.Sum(c => c.Actividades), FormatoDatos.Entero),
+                .. s.Trimestre is null ? Array.Empty<ValorDatos>() : [ValorDatos.Texto("")],
                 ValorDatos.Texto(""), ValorDatos.Texto(""), ValorDatos.Texto(""), ValorDatos.Texto(""),
             ]),
             Nota = "Ejecución del centro de costo: promedio simple de la ejecución ajustada de sus AO con meta en el periodo. " + Umbrales(s.Bandas),

@@ -12,6 +12,8 @@ namespace Sipoi.Interop.Reportes;
 public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo, EsquemaBandas Bandas)
 {
     public IReadOnlyList<OeiSeguimiento> Oeis { get; init; } = [];
+    /// <summary>The evaluated quarter's name ("II Trimestre") when the period is a quarter: the tables then carry its own column first.</summary>
+    public string? Trimestre { get; init; }
     public FilaSemestres? Igi { get; init; }
     public IReadOnlyList<FilaSemestres> CentrosCosto { get; init; } = [];
     public IReadOnlyList<FilaAeiEjecucion> Aeis { get; init; } = [];
@@ -39,17 +41,20 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
         decimal? Aei(ResultadoEvaluacion? r, string c) => r?.Oeis.SelectMany(o => o.Aeis).FirstOrDefault(a => a.Codigo == c)?.Valor;
         decimal? Centro(ResultadoEvaluacion? r, string c) => r?.CentrosCosto.FirstOrDefault(x => x.Codigo == c)?.Valor;
 
+        // A quarter's own figures: its column is the principal run's values.
+        var trimestre = principal.Periodo.Tipo == Domain.Periodos.TipoPeriodo.Trimestre ? principal : null;
+
         var oeis = principal.Oeis.Select(o => new OeiSeguimiento(
             new FilaSemestres(o.Codigo, Nombre(o.Codigo), o.Prioridad, o.Conteo.ConMeta,
-                Oei(s1, o.Codigo), Oei(s2, o.Codigo), Oei(anual, o.Codigo), o.Banda),
+                Oei(s1, o.Codigo), Oei(s2, o.Codigo), Oei(anual, o.Codigo), o.Banda) { ValorTrimestre = Oei(trimestre, o.Codigo) },
             o.Aeis.Select(a => new FilaSemestres(a.Codigo, Nombre(a.Codigo), a.Prioridad, a.Conteo.ConMeta,
-                Aei(s1, a.Codigo), Aei(s2, a.Codigo), Aei(anual, a.Codigo), a.Banda)).ToList())).ToList();
+                Aei(s1, a.Codigo), Aei(s2, a.Codigo), Aei(anual, a.Codigo), a.Banda) { ValorTrimestre = Aei(trimestre, a.Codigo) }).ToList())).ToList();
 
         var igi = new FilaSemestres("IGI", "Índice de Gestión Institucional", null, principal.Conteo.ConMeta,
-            s1?.Igi, s2?.Igi, anual?.Igi, principal.BandaIgi);
+            s1?.Igi, s2?.Igi, anual?.Igi, principal.BandaIgi) { ValorTrimestre = trimestre?.Igi };
 
         var centros = principal.CentrosCosto.Select(c => new FilaSemestres(c.Codigo, Nombre(c.Codigo), null, c.Conteo.ConMeta,
-            Centro(s1, c.Codigo), Centro(s2, c.Codigo), Centro(anual, c.Codigo), c.Banda)).ToList();
+            Centro(s1, c.Codigo), Centro(s2, c.Codigo), Centro(anual, c.Codigo), c.Banda) { ValorTrimestre = Centro(trimestre, c.Codigo) }).ToList();
 
         var aeis = principal.Oeis.SelectMany(o => o.Aeis).Select(a => new FilaAeiEjecucion(
             a.OeiCodigo, a.Codigo, Nombre(a.Codigo), a.Conteo.ConMeta, a.Conteo.Cumplidas, a.Valor, a.Banda)).ToList();
@@ -61,6 +66,7 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
 
         return new TablasSeguimiento(entidad, principal.Anio, principal.Periodo.Nombre, principal.Bandas)
         {
+            Trimestre = trimestre?.Periodo.Nombre,
             Oeis = oeis,
             Igi = igi,
             CentrosCosto = centros,
@@ -91,7 +97,11 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
 /// </summary>
 public sealed record FilaSemestres(
     string Codigo, string Denominacion, int? Prioridad, int Actividades,
-    decimal? Semestre1, decimal? Semestre2, decimal? Anual, Banda? Banda);
+    decimal? Semestre1, decimal? Semestre2, decimal? Anual, Banda? Banda)
+{
+    /// <summary>The evaluated quarter's value when the period is a quarter (<see cref="TablasSeguimiento.Trimestre"/>).</summary>
+    public decimal? ValorTrimestre { get; init; }
+}
 
 public sealed record OeiSeguimiento(FilaSemestres Oei, IReadOnlyList<FilaSemestres> Aeis);
 

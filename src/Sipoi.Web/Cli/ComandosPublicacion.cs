@@ -7,7 +7,7 @@ namespace Sipoi.Web.Cli;
 public static partial class LineaDeComandos
 {
     /// <summary>
-    /// `sipoi publicar --entidad C --anio Y --periodo S1|S2|ANUAL [--documento D]`: registers the evaluation when
+    /// `sipoi publicar --entidad C --anio Y --periodo T1…T4|S1|S2|ANUAL [--documento D]`: registers the evaluation when
     /// missing and publishes it, as the evaluation page's "Publicar" does (for scheduled publishing).
     /// </summary>
     private static async Task<int> PublicarAsync(Argumentos a, SipoiDbContext db, TextWriter salida, CancellationToken ct)

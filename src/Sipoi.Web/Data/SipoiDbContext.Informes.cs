@@ -7,6 +7,7 @@ public sealed partial class SipoiDbContext
 {
     public DbSet<EvaluacionPoi> Evaluaciones => Set<EvaluacionPoi>();
     public DbSet<ArchivoPublicado> ArchivosPublicados => Set<ArchivoPublicado>();
+    public DbSet<PublicacionReemplazada> PublicacionesReemplazadas => Set<PublicacionReemplazada>();
     public DbSet<Recomendacion> Recomendaciones => Set<Recomendacion>();
     public DbSet<SeguimientoRecomendacion> SeguimientosRecomendacion => Set<SeguimientoRecomendacion>();
 }

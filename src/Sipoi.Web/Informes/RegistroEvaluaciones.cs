@@ -158,6 +158,25 @@ public static class RegistroEvaluaciones
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Starts a corrected republication of a published evaluation (reason required; one at a time). The publication in
+    /// force stays on the public page until the republication is published with <see cref="PublicarAsync"/>, which then
+    /// supersedes it; the superseded one keeps its files (README.md, "Republication").
+    /// </summary>
+    public static async Task IniciarRepublicacionAsync(SipoiDbContext db, EvaluacionPoi evaluacion, string? motivo, string usuario,
+        DateTimeOffset ahora, CancellationToken ct)
+    {
+        evaluacion.IniciarRepublicacion(motivo, usuario, ahora);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The files of one publication of the evaluation (the one in force when <paramref name="publicacion"/> is null).</summary>
+    public static IQueryable<ArchivoPublicado> ArchivosDe(SipoiDbContext db, EvaluacionPoi evaluacion, int? publicacion = null)
+    {
+        var numero = publicacion ?? evaluacion.Publicacion;
+        return db.ArchivosPublicados.AsNoTracking().Where(a => a.EvaluacionId == evaluacion.Id && a.Publicacion == numero);
+    }
+
     /// <summary>The report data with the entity's "count submitted months" setting off: what is published is approved data only.</summary>
     public static DatosReporte SoloAprobado(DatosReporte d) =>
         d with { Evaluacion = d.Evaluacion with { Configuracion = d.Evaluacion.Configuracion with { MostrarEnviados = false } } };

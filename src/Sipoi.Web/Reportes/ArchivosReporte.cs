@@ -16,7 +16,7 @@ public sealed record ArchivoReporte(byte[] Contenido, string Nombre, string Mime
 
 /// <summary>
 /// One report with its options, validated the same way for the web and the command line.
-/// <see cref="Periodo"/> applies to the monitoring tables and the evaluation report (S1, S2 or ANUAL);
+/// <see cref="Periodo"/> applies to the monitoring tables and the evaluation report (T1…T4, S1, S2 or ANUAL);
 /// <see cref="HastaMes"/> to the execution table.
 /// </summary>
 public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int HastaMes)

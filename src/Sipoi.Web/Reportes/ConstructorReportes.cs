@@ -142,9 +142,10 @@ public static class ConstructorReportes
     public static IReadOnlyList<Periodo> PeriodosEvaluacion => EvaluacionPoi.PeriodosPermitidos;
 
     /// <summary>
-    /// The engine runs of an evaluation: the evaluated period first, then the earlier columns it prints
-    /// (S1 → S1; S2 → S2, S1; Anual → Anual, S1, S2). A later semester is never run for an earlier cut:
-    /// its targets would show as 0 % execution before the months have happened.
+    /// The engine runs of an evaluation: the evaluated period first, then the semester and year columns it prints that
+    /// have ended by then (T1 → T1; T2 → T2, S1; S1 → S1; T4 → T4, S1, S2, Anual; S2 → S2, S1, Anual; Anual → Anual, S1, S2).
+    /// A later semester is never run for an earlier cut: its targets would show as 0 % execution before the months have
+    /// happened. A quarter's own figures are the evaluated run (the tables' quarter column).
     /// </summary>
     public static async Task<(ResultadoEvaluacion Principal, ResultadoEvaluacion[] Otros)> CorridasAsync(
         SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
@@ -153,7 +154,7 @@ public static class ConstructorReportes
             throw new ArgumentException(Periodo.NoValido(periodo.Codigo, PeriodosEvaluacion), nameof(periodo));
         var principal = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, incluirActividades: false, ct: ct);
         var otros = new List<ResultadoEvaluacion>();
-        foreach (var p in PeriodosEvaluacion.Where(p => p != periodo && p.Hasta <= periodo.Hasta))
+        foreach (var p in PeriodosEvaluacion.Where(p => p.Tipo != TipoPeriodo.Trimestre && p != periodo && p.Hasta <= periodo.Hasta))
             otros.Add(await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, p, incluirActividades: false, ct: ct));
         return (principal, otros.ToArray());
     }

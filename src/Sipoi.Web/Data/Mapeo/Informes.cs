@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Sipoi.Web.Data.Mapeo;
 
-/// <summary>A registered or published evaluation (migration 0006).</summary>
+/// <summary>A registered or published evaluation (migration 0006; republication, migration 0012).</summary>
 internal sealed class MapeoEvaluacionPoi : IEntityTypeConfiguration<EvaluacionPoi>
 {
     public void Configure(EntityTypeBuilder<EvaluacionPoi> e)
@@ -19,6 +19,11 @@ internal sealed class MapeoEvaluacionPoi : IEntityTypeConfiguration<EvaluacionPo
         igi.SetScale(null);
         e.Property(x => x.BandaIgi).HasMaxLength(10);
         e.HasMany(x => x.Archivos).WithOne().HasForeignKey(x => x.EvaluacionId);
+        e.Property(x => x.RepublicacionMotivo).HasMaxLength(EvaluacionPoi.LargoMaximoMotivo);
+        e.Property(x => x.RepublicacionIniciadaPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+        e.HasMany(x => x.Reemplazadas).WithOne().HasForeignKey(x => x.EvaluacionId);
+        e.Ignore(x => x.EnRepublicacion);
+        e.Ignore(x => x.Editable);
         e.Ignore(x => x.Periodo);
         e.Ignore(x => x.Publicada);
         e.Ignore(x => x.Nombre);
@@ -34,9 +39,27 @@ internal sealed class MapeoArchivoPublicado : IEntityTypeConfiguration<ArchivoPu
     public void Configure(EntityTypeBuilder<ArchivoPublicado> e)
     {
         e.ToTable("archivo_publicado");
-        e.HasIndex(x => new { x.EvaluacionId, x.Nombre }).IsUnique();
+        e.HasIndex(x => new { x.EvaluacionId, x.Publicacion, x.Nombre }).IsUnique();
         e.Property(x => x.Nombre).HasMaxLength(120);
         e.Property(x => x.Mime).HasMaxLength(120);
+    }
+}
+
+/// <summary>A publication a republication superseded, kept as published (migration 0012).</summary>
+internal sealed class MapeoPublicacionReemplazada : IEntityTypeConfiguration<PublicacionReemplazada>
+{
+    public void Configure(EntityTypeBuilder<PublicacionReemplazada> e)
+    {
+        e.ToTable("publicacion_reemplazada");
+        e.HasIndex(x => new { x.EvaluacionId, x.Numero }).IsUnique();
+        e.Property(x => x.Documento).HasMaxLength(EvaluacionPoi.LargoMaximoDocumento);
+        e.Property(x => x.PublicadaPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+        var igi = e.Property(x => x.Igi).HasColumnType("numeric").Metadata;
+        igi.SetPrecision(null);
+        igi.SetScale(null);
+        e.Property(x => x.BandaIgi).HasMaxLength(10);
+        e.Property(x => x.MotivoRepublicacion).HasMaxLength(EvaluacionPoi.LargoMaximoMotivo);
+        e.Property(x => x.RepublicacionIniciadaPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
     }
 }
 

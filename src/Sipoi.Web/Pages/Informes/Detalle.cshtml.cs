@@ -30,6 +30,8 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     public List<Anterior> Anteriores { get; private set; } = [];
     public Dictionary<int, string> Centros { get; private set; } = [];
     public List<(string Nombre, long Tamano)> Archivos { get; private set; } = [];
+    /// <summary>Publications a republication superseded, newest first, with their frozen files.</summary>
+    public List<(PublicacionReemplazada Publicacion, List<(string Nombre, long Tamano)> Archivos)> Reemplazadas { get; private set; } = [];
     /// <summary>Unpublished: the engine's figures as of now (what publishing would freeze, approved months only).</summary>
     public ResultadoEvaluacion? Vista { get; private set; }
     public bool PuedeGestionar { get; private set; }
@@ -44,6 +46,7 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     [BindProperty] public DateOnly? Plazo { get; set; }
     [BindProperty] public List<FilaSeguimiento> Seguimiento { get; set; } = [];
     [BindProperty] public string? Documento { get; set; }
+    [BindProperty] public string? MotivoRepublicacion { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string periodo, int? editar, CancellationToken ct)
     {
@@ -94,16 +97,26 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     public Task<IActionResult> OnPostPublicarAsync(string entidad, int anio, string periodo, CancellationToken ct) =>
         EjecutarAsync(entidad, anio, periodo, async () =>
         {
+            var republicacion = Evaluacion.EnRepublicacion;
             await RegistroEvaluaciones.PublicarAsync(db, Evaluacion, Documento, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
-            return $"Se publicó la {Evaluacion.NombreEnFrase}: sus archivos ya están en la página de transparencia.";
+            return republicacion
+                ? $"Se publicó la republicación de la {Evaluacion.NombreEnFrase}: reemplaza a la publicación anterior, que sigue en la página de transparencia marcada como reemplazada."
+                : $"Se publicó la {Evaluacion.NombreEnFrase}: sus archivos ya están en la página de transparencia.";
         }, ct);
 
-    /// <summary>A file of the published evaluation, as frozen at publication.</summary>
-    public async Task<IActionResult> OnGetArchivoAsync(string entidad, int anio, string periodo, string nombre, CancellationToken ct)
+    public Task<IActionResult> OnPostRepublicarAsync(string entidad, int anio, string periodo, CancellationToken ct) =>
+        EjecutarAsync(entidad, anio, periodo, async () =>
+        {
+            await RegistroEvaluaciones.IniciarRepublicacionAsync(db, Evaluacion, MotivoRepublicacion, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
+            return $"Se inició la republicación de la {Evaluacion.NombreEnFrase}: la publicación vigente sigue en la página de transparencia hasta que publique la corregida.";
+        }, ct);
+
+    /// <summary>A file of a publication of the evaluation (the one in force unless <paramref name="publicacion"/> names a superseded one), as frozen.</summary>
+    public async Task<IActionResult> OnGetArchivoAsync(string entidad, int anio, string periodo, string nombre, int? publicacion, CancellationToken ct)
     {
         if (!PermisosInformes.PuedeLeer(User)) return Forbid();
         if (!await BuscarAsync(entidad, anio, periodo, ct)) return NotFound();
-        var a = await db.ArchivosPublicados.AsNoTracking().SingleOrDefaultAsync(x => x.EvaluacionId == Evaluacion.Id && x.Nombre == nombre, ct);
+        var a = await RegistroEvaluaciones.ArchivosDe(db, Evaluacion, publicacion).SingleOrDefaultAsync(x => x.Nombre == nombre, ct);
         return a is null ? NotFound() : File(a.Contenido, a.Mime, NombreDescarga(Entidad.Codigo, Evaluacion, a.Nombre));
     }
 
@@ -153,9 +166,13 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
                 var estado = Recomendacion.EstadoDe(x.Seguimiento);
                 return new Anterior(x.Recomendacion, x.Origen, estado, x.Seguimiento?.Comentario, Recomendacion.Vencida(x.Recomendacion.Plazo, estado, hoy));
             }).ToList();
-        Archivos = (await db.ArchivosPublicados.AsNoTracking().Where(a => a.EvaluacionId == Evaluacion.Id)
-            .Select(a => new { a.Nombre, a.Tamano }).ToListAsync(ct)).Select(a => (a.Nombre, a.Tamano)).ToList();
-        if (!Evaluacion.Publicada && await Sipoi.Web.Reportes.DatosReporte.CargarAsync(db, Entidad.Codigo, Evaluacion.Anio, ct) is { } d)
+        var archivos = (await db.ArchivosPublicados.AsNoTracking().Where(a => a.EvaluacionId == Evaluacion.Id)
+            .Select(a => new { a.Publicacion, a.Nombre, a.Tamano }).ToListAsync(ct)).ToLookup(a => a.Publicacion, a => (a.Nombre, a.Tamano));
+        Archivos = archivos[Evaluacion.Publicacion].ToList();
+        Reemplazadas = (await db.PublicacionesReemplazadas.AsNoTracking().Where(p => p.EvaluacionId == Evaluacion.Id)
+                .OrderByDescending(p => p.Numero).ToListAsync(ct))
+            .Select(p => (p, archivos[p.Numero].ToList())).ToList();
+        if (Evaluacion.Editable && await Sipoi.Web.Reportes.DatosReporte.CargarAsync(db, Entidad.Codigo, Evaluacion.Anio, ct) is { } d)
             Vista = await ConsultaEvaluacion.EvaluarAsync(db, RegistroEvaluaciones.SoloAprobado(d).Evaluacion, d.Anio, Evaluacion.Periodo, incluirActividades: false, ct: ct);
     }
 }

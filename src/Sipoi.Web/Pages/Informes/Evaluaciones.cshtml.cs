@@ -8,7 +8,7 @@ using Sipoi.Web.Informes;
 namespace Sipoi.Web.Pages.Informes;
 
 /// <summary>
-/// The entity's registered evaluations (S1, S2, Anual of each POI year), their state and published IGI,
+/// The entity's registered evaluations (T1…T4, S1, S2, Anual of each POI year), their state and published IGI,
 /// and the form to register a new one. The planning office (Planificador, Administrador) registers; Consulta
 /// reads; an Operador has no access (unpublished evaluations are the office's working papers).
 /// </summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
+using Sipoi.Web.Presentacion;
 
 namespace Sipoi.Web.Pages.Transparencia;
 
@@ -16,7 +17,14 @@ public static class ConsultaTransparencia
 
     /// <param name="Bandas">The traffic light as published in the file; null when the evaluation has no file to read.</param>
     public sealed record EvaluacionPublica(EvaluacionPoi Evaluacion, IReadOnlyList<(string Nombre, long Tamano)> Archivos, IReadOnlyList<OeiPublico> Oeis,
-        Banda? BandaIgi, EsquemaBandas? Bandas);
+        Banda? BandaIgi, EsquemaBandas? Bandas)
+    {
+        /// <summary>Publications a republication superseded, newest first (the one in force is <see cref="Evaluacion"/>).</summary>
+        public IReadOnlyList<PublicacionAnterior> Reemplazadas { get; init; } = [];
+    }
+
+    /// <param name="Nota">"Reemplazada el 20/08/2024 por la publicación del 20/08/2024 (Informe N.º 020-2024-OPP)".</param>
+    public sealed record PublicacionAnterior(PublicacionReemplazada Publicacion, IReadOnlyList<(string Nombre, long Tamano)> Archivos, string Nota);
 
     /// <summary>Codes of the entities with anything public (an approved POI or a published evaluation).</summary>
     public static Task<List<(string Codigo, string Nombre)>> EntidadesAsync(SipoiDbContext db, CancellationToken ct) =>
@@ -44,17 +52,34 @@ public static class ConsultaTransparencia
             .Where(e => e.EntidadId == entidadId && e.Estado == EstadoEvaluacionPoi.Publicada).ToListAsync(ct);
         var ids = evaluaciones.Select(e => e.Id).ToList();
         var archivos = (await db.ArchivosPublicados.AsNoTracking().Where(a => ids.Contains(a.EvaluacionId))
-            .Select(a => new { a.EvaluacionId, a.Nombre, a.Tamano }).ToListAsync(ct)).ToLookup(a => a.EvaluacionId);
+            .Select(a => new { a.EvaluacionId, a.Publicacion, a.Nombre, a.Tamano }).ToListAsync(ct)).ToLookup(a => (a.EvaluacionId, a.Publicacion));
+        // The summary is read from the file of the publication in force.
         var json = await db.ArchivosPublicados.AsNoTracking()
-            .Where(a => ids.Contains(a.EvaluacionId) && a.Nombre == Sipoi.Web.Informes.RegistroEvaluaciones.ArchivoJson)
+            .Where(a => ids.Contains(a.EvaluacionId) && a.Nombre == Sipoi.Web.Informes.RegistroEvaluaciones.ArchivoJson
+                        && db.Evaluaciones.Any(e => e.Id == a.EvaluacionId && e.Publicacion == a.Publicacion))
             .ToDictionaryAsync(a => a.EvaluacionId, a => a.Contenido, ct);
+        var reemplazadas = (await db.PublicacionesReemplazadas.AsNoTracking().Where(p => ids.Contains(p.EvaluacionId)).ToListAsync(ct))
+            .ToLookup(p => p.EvaluacionId);
         var enunciados = await db.Oeis.AsNoTracking().Where(o => db.Peis.Any(p => p.Id == o.PeiId && p.EntidadId == entidadId))
             .Select(o => new { o.PeiId, o.Codigo, o.Enunciado }).ToListAsync(ct);
         var nombres = enunciados.GroupBy(o => o.Codigo).ToDictionary(g => g.Key, g => g.Last().Enunciado);
         return evaluaciones.OrderByDescending(e => e.Orden).Select(e =>
         {
             var (oeis, igi, bandas) = json.TryGetValue(e.Id, out var bytes) ? LeerResumen(bytes, nombres) : ([], null, null);
-            return new EvaluacionPublica(e, archivos[e.Id].OrderBy(a => a.Nombre).Select(a => (a.Nombre, a.Tamano)).ToList(), oeis, igi, bandas);
+            List<(string, long)> De(int publicacion) =>
+                archivos[(e.Id, publicacion)].OrderBy(a => a.Nombre).Select(a => (a.Nombre, a.Tamano)).ToList();
+            var anteriores = reemplazadas[e.Id].OrderByDescending(p => p.Numero).ToList();
+            return new EvaluacionPublica(e, De(e.Publicacion), oeis, igi, bandas)
+            {
+                Reemplazadas = anteriores.Select(p =>
+                {
+                    // What superseded it: the next publication, kept as superseded too or the one in force.
+                    var siguiente = anteriores.SingleOrDefault(x => x.Numero == p.Numero + 1);
+                    var (fecha, documento) = siguiente is null ? (e.PublicadaEn!.Value, e.Documento) : (siguiente.PublicadaEn, siguiente.Documento);
+                    return new PublicacionAnterior(p, De(p.Numero),
+                        $"Reemplazada el {Formato.Fecha(p.ReemplazadaEn)} por la publicación del {Formato.Fecha(fecha)}{(documento is null ? "" : $" ({documento})")}");
+                }).ToList(),
+            };
         }).ToList();
     }
 

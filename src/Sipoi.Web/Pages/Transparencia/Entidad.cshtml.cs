@@ -41,13 +41,13 @@ public sealed class EntidadModel(SipoiDbContext db) : PageModel
         return File(archivo.Contenido, archivo.Mime, archivo.Nombre);
     }
 
-    /// <summary>A file of a published evaluation, exactly as frozen at publication.</summary>
-    public async Task<IActionResult> OnGetArchivoAsync(string entidad, int id, string nombre, CancellationToken ct)
+    /// <summary>A file of a published evaluation, exactly as frozen at publication (of a superseded publication when <paramref name="publicacion"/> names it).</summary>
+    public async Task<IActionResult> OnGetArchivoAsync(string entidad, int id, string nombre, int? publicacion, CancellationToken ct)
     {
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
         var ev = await db.Evaluaciones.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.EntidadId == e.Id && x.Estado == EstadoEvaluacionPoi.Publicada, ct);
         if (ev is null) return NotFound();
-        var a = await db.ArchivosPublicados.AsNoTracking().SingleOrDefaultAsync(x => x.EvaluacionId == ev.Id && x.Nombre == nombre, ct);
+        var a = await Sipoi.Web.Informes.RegistroEvaluaciones.ArchivosDe(db, ev, publicacion).SingleOrDefaultAsync(x => x.Nombre == nombre, ct);
         return a is null ? NotFound() : File(a.Contenido, a.Mime, Sipoi.Web.Pages.Informes.DetalleModel.NombreDescarga(e.Codigo, ev, a.Nombre));
     }
 }
