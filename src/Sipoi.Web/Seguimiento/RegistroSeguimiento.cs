@@ -126,7 +126,11 @@ public static class RegistroSeguimiento
             : new ResultadoSeguimiento(TipoResultado.NoEnviado, $"{antes} mes no se envió: {rechazoEnvio}", []);
     }
 
-    /// <summary>The planning office approves, observes (text required) or reopens (reason and new deadline) the month.</summary>
+    /// <summary>
+    /// The planning office approves, observes (text required; a new deadline too when the deadline has passed) or reopens
+    /// (reason and new deadline) the month — an approved month as well, unless a published evaluation contains it and no
+    /// republication of it has been started (<see cref="SeguimientoMensual.ReabrirAprobado"/>).
+    /// </summary>
     public static async Task<ResultadoSeguimiento> RevisarAsync(SipoiDbContext db, MesSeguimiento m, AccionRevision accion, string? texto,
         DateOnly? nuevoPlazo, uint? versionEsperada, string usuario, DateTimeOffset ahora, CancellationToken ct)
     {
@@ -143,12 +147,14 @@ public static class RegistroSeguimiento
                     (codigo, detalle) = (AccionAuditada.Aprobacion, $"Seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo} aprobado.");
                     break;
                 case AccionRevision.Observar:
-                    s.Observar(texto, usuario, ahora);
+                    s.Observar(texto, nuevoPlazo, m.Configuracion, usuario, ahora);
                     (codigo, detalle) = (AccionAuditada.Observacion, $"Observado: {s.Observacion}");
                     break;
                 default:
                     if (nuevoPlazo is not { } plazo) return ResultadoSeguimiento.Rechazado("Para reabrir un mes indique el nuevo plazo.");
-                    var r = s.Reabrir(texto, plazo, usuario, ahora);
+                    var r = s.Estado == EstadoSeguimiento.Aprobado
+                        ? s.ReabrirAprobado(texto, plazo, await EvaluacionesQueContienenAsync(db, m, ct), usuario, ahora)
+                        : s.Reabrir(texto, plazo, usuario, ahora);
                     (codigo, detalle) = (AccionAuditada.Reapertura, $"Reabierto hasta el {Plazos.Fecha(r.NuevoPlazo)}: {r.Motivo}");
                     break;
             }
@@ -166,6 +172,11 @@ public static class RegistroSeguimiento
             _ => $"Se reabrió {m.MesDelAnio.Nombre} para el centro de costo {m.Centro.Codigo} hasta el {Plazos.Fecha(m.Plazo)}.",
         });
     }
+
+    /// <summary>The entity's evaluations of the month's year whose period contains the month (what may block reopening it).</summary>
+    public static async Task<List<EvaluacionPoi>> EvaluacionesQueContienenAsync(SipoiDbContext db, MesSeguimiento m, CancellationToken ct) =>
+        (await db.Evaluaciones.AsNoTracking().Where(e => e.EntidadId == m.Entidad.Id && e.Anio == m.Anio).ToListAsync(ct))
+            .Where(e => e.Contiene(m.Anio, m.Mes)).ToList();
 
     /// <summary>"poi=3, centro=01.02, mes=1": the month's key in the audit log (readable before the row has an id).</summary>
     public static string Clave(MesSeguimiento m) =>

@@ -20,7 +20,7 @@ public class PeriodoTests
     [Fact]
     public void PeriodosDeEvaluacion_EnElOrdenDeLosSeleccionables()
     {
-        Assert.Equal(["S1", "S2", "ANUAL"], EvaluacionPoi.PeriodosPermitidos.Select(p => p.Codigo));
+        Assert.Equal(["T1", "T2", "T3", "T4", "S1", "S2", "ANUAL"], EvaluacionPoi.PeriodosPermitidos.Select(p => p.Codigo));
         var posiciones = EvaluacionPoi.PeriodosPermitidos.Select(p => Periodo.Seleccionables.ToList().IndexOf(p)).ToList();
         Assert.Equal(posiciones.Order(), posiciones);
     }
@@ -29,7 +29,7 @@ public class PeriodoTests
     public void NoValido_NombraLoEscritoYLosCodigosEnElMismoOrden()
     {
         Assert.Equal("Periodo no válido: «T5». Use M01…M12, T1…T4, S1, S2, ANUAL o A01…A12.", Periodo.NoValido("T5"));
-        Assert.Equal("Periodo no válido: «T1». Use S1, S2 o ANUAL.", Periodo.NoValido(" T1 ", EvaluacionPoi.PeriodosPermitidos));
+        Assert.Equal("Periodo no válido: «M01». Use T1…T4, S1, S2 o ANUAL.", Periodo.NoValido(" M01 ", EvaluacionPoi.PeriodosPermitidos));
         Assert.Equal("Periodo no válido: «». Use ANUAL.", Periodo.NoValido(null, [Periodo.Anual]));
     }
 

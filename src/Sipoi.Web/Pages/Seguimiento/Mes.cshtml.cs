@@ -90,7 +90,7 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
         RevisarAsync(entidad, anio, mes, centro, AccionRevision.Aprobar, null, null, ct);
 
     public Task<IActionResult> OnPostObservarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
-        RevisarAsync(entidad, anio, mes, centro, AccionRevision.Observar, Observacion, null, ct);
+        RevisarAsync(entidad, anio, mes, centro, AccionRevision.Observar, Observacion, NuevoPlazo, ct);
 
     public Task<IActionResult> OnPostReabrirAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
         RevisarAsync(entidad, anio, mes, centro, AccionRevision.Reabrir, Motivo, NuevoPlazo, ct);
