@@ -20,7 +20,7 @@ public sealed class EvaluacionPoiTests
     [InlineData("A06")]
     [InlineData("M03")]
     public void Periodo_SoloTrimestresSemestresYAnio(string periodo) =>
-        Rechazo.Con(() => new EvaluacionPoi(1, 2024, Periodo.Parse(periodo)), $"Periodo no válido: «{periodo}». Use T1…T4, S1, S2 o ANUAL.");
+        Rechazo.Con(() => _ = new EvaluacionPoi(1, 2024, Periodo.Parse(periodo)), $"Periodo no válido: «{periodo}». Use T1…T4, S1, S2 o ANUAL.");
 
     [Theory]
     [InlineData("T1", "Evaluación I Trimestre 2024")]
