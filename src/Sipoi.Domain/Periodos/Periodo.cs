@@ -40,7 +40,7 @@ public readonly record struct Periodo
     /// <summary>
     /// Every period a screen offers, in the one order every selector and message uses: months, quarters,
     /// semesters, the year, then accumulated to a month — the order DOMAIN.md §5 lists them ("month, quarter,
-    /// semester, year, or cumulative to a month"). A screen that offers fewer (an evaluation: S1, S2, ANUAL)
+    /// semester, year, or cumulative to a month"). A screen that offers fewer (an evaluation: T1…T4, S1, S2, ANUAL)
     /// keeps this order.
     /// </summary>
     public static IReadOnlyList<Periodo> Seleccionables { get; } =

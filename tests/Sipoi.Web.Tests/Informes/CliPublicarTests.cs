@@ -37,11 +37,25 @@ public sealed class CliPublicarTests(AppDePrueba app) : IClassFixture<AppDePrueb
         // A second run refuses (published evaluations do not change) and leaves it as it was.
         Assert.Equal(1, (await EjecutarAsync("--entidad", Entidad, "--anio", "2024", "--periodo", "S1")).Codigo);
         await using var db2 = app.Base.Contexto();
-        Assert.Equal(3, await db2.ArchivosPublicados.CountAsync());
+        Assert.Equal(3, await db2.ArchivosPublicados.CountAsync(a => db2.Evaluaciones.Any(e => e.Id == a.EvaluacionId && e.PeriodoCodigo == "S1")));
+    }
+
+    [Fact]
+    public async Task Publicar_UnTrimestre()
+    {
+        var (codigo, salida) = await EjecutarAsync("--entidad", Entidad, "--anio", "2024", "--periodo", "T3");
+        Assert.Equal(0, codigo);
+        Assert.Contains("Publicada la evaluación III Trimestre 2024 de EMSAPUNO", salida);
+        await using var db = app.Base.Contexto();
+        var e = await db.Evaluaciones.Include(x => x.Archivos).SingleAsync(x => x.Anio == 2024 && x.PeriodoCodigo == "T3");
+        Assert.True(e.Publicada);
+        Assert.Equal((await MotorAsync(app, Periodo.Trimestre(3))).Igi, e.Igi);
+        using var docx = new Docx(s => s.Write(e.Archivos.Single(a => a.Nombre == "informe.docx").Contenido));
+        Assert.Contains("Periodo evaluado: III Trimestre 2024", docx.Parrafos.Take(10));
     }
 
     [Theory]
-    [InlineData("T1")]
+    [InlineData("A06")]
     [InlineData("X")]
     public async Task Publicar_PeriodoNoValido(string periodo) =>
         Assert.Equal(1, (await EjecutarAsync("--entidad", Entidad, "--anio", "2024", "--periodo", periodo)).Codigo);

@@ -297,7 +297,7 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var acciones = doc.QuerySelectorAll("form[method=get]").Select(f => f.GetAttribute("action")).ToList();
         Assert.Equal(new[] { "matriz.xlsx", "ejecucion.xlsx", "seguimiento.xlsx", "presupuesto.xlsx", "informe.docx" }, acciones.Select(a => a![Base.Length..]).ToArray());
         Assert.NotNull(doc.QuerySelector($"form[action='{Base}ejecucion.xlsx'] select[name=hastaMes]"));
-        Assert.Equal(new[] { "S1", "S2", "ANUAL" }, doc.QuerySelectorAll($"form[action='{Base}informe.docx'] select[name=periodo] option").Select(o => o.GetAttribute("value")!).ToArray());
+        Assert.Equal(new[] { "T1", "T2", "T3", "T4", "S1", "S2", "ANUAL" }, doc.QuerySelectorAll($"form[action='{Base}informe.docx'] select[name=periodo] option").Select(o => o.GetAttribute("value")!).ToArray());
         Assert.Contains("solo los centros de costo asignados", doc.QuerySelector(".aviso")!.TextContent);
         Assert.NotNull(doc.QuerySelector("nav a[href='/e/EMSAPUNO/reportes/2024']"));
     }
@@ -305,8 +305,8 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     [Theory]
     [InlineData("ejecucion.xlsx?hastaMes=13", HttpStatusCode.BadRequest, "mes de corte no válido «13»: use un número de 1 a 12.")]
     [InlineData("ejecucion.xlsx?hastaMes=x", HttpStatusCode.BadRequest, "mes de corte no válido «x»: use un número de 1 a 12.")]
-    [InlineData("seguimiento.xlsx?periodo=T1", HttpStatusCode.BadRequest, "Periodo no válido: «T1». Use S1, S2 o ANUAL.")]
-    [InlineData("informe.docx?periodo=M05", HttpStatusCode.BadRequest, "Periodo no válido: «M05». Use S1, S2 o ANUAL.")]
+    [InlineData("seguimiento.xlsx?periodo=A06", HttpStatusCode.BadRequest, "Periodo no válido: «A06». Use T1…T4, S1, S2 o ANUAL.")]
+    [InlineData("informe.docx?periodo=M05", HttpStatusCode.BadRequest, "Periodo no válido: «M05». Use T1…T4, S1, S2 o ANUAL.")]
     [InlineData("matriz.docx", HttpStatusCode.NotFound, null)]
     [InlineData("otro.xlsx", HttpStatusCode.NotFound, null)]
     public async Task Descarga_ConOpcionesNoValidas_NoGeneraNada(string archivo, HttpStatusCode esperado, string? mensaje)
