@@ -35,3 +35,6 @@ public static class ConsultaCompletitud
             mostrarEnviados ?? c.Configuracion.MostrarEnviados);
     }
 }
+
+/// <summary>What the shared notice (Pages/Shared/_Completitud) shows: the rule's result and where each month's grid is.</summary>
+public sealed record AvisoCompletitud(Completitud Completitud, string Entidad, int Anio);

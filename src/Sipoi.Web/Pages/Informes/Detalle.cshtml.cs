@@ -44,6 +44,10 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     [BindProperty] public DateOnly? Plazo { get; set; }
     [BindProperty] public List<FilaSeguimiento> Seguimiento { get; set; } = [];
     [BindProperty] public string? Documento { get; set; }
+    [BindProperty] public bool ConfirmarIncompleta { get; set; }
+    [BindProperty] public string? MotivoIncompleta { get; set; }
+    /// <summary>Unpublished: which centre-months publishing now would leave out (approved months only).</summary>
+    public Completitud? Completitud { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string periodo, int? editar, CancellationToken ct)
     {
@@ -94,7 +98,8 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     public Task<IActionResult> OnPostPublicarAsync(string entidad, int anio, string periodo, CancellationToken ct) =>
         EjecutarAsync(entidad, anio, periodo, async () =>
         {
-            await RegistroEvaluaciones.PublicarAsync(db, Evaluacion, Documento, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
+            await RegistroEvaluaciones.PublicarAsync(db, Evaluacion, Documento, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct,
+                ConfirmarIncompleta, MotivoIncompleta);
             return $"Se publicó la {Evaluacion.NombreEnFrase}: sus archivos ya están en la página de transparencia.";
         }, ct);
 
@@ -156,6 +161,9 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         Archivos = (await db.ArchivosPublicados.AsNoTracking().Where(a => a.EvaluacionId == Evaluacion.Id)
             .Select(a => new { a.Nombre, a.Tamano }).ToListAsync(ct)).Select(a => (a.Nombre, a.Tamano)).ToList();
         if (!Evaluacion.Publicada && await Sipoi.Web.Reportes.DatosReporte.CargarAsync(db, Entidad.Codigo, Evaluacion.Anio, ct) is { } d)
+        {
             Vista = await ConsultaEvaluacion.EvaluarAsync(db, RegistroEvaluaciones.SoloAprobado(d).Evaluacion, d.Anio, Evaluacion.Periodo, incluirActividades: false, ct: ct);
+            Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, Evaluacion.Periodo, mostrarEnviados: false, ct);
+        }
     }
 }
