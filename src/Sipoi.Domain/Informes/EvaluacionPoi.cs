@@ -12,7 +12,7 @@ public enum EstadoEvaluacionPoi { EnElaboracion, Publicada }
 /// office publishes. Publishing freezes it: its files and IGI are stored as they were at that moment,
 /// so the transparency page never changes after the fact (see <see cref="ArchivoPublicado"/>).
 /// </summary>
-public sealed class EvaluacionPoi
+public sealed partial class EvaluacionPoi
 {
     public const int LargoMaximoDocumento = 200;
 

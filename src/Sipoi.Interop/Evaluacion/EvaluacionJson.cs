@@ -4,6 +4,7 @@ using System.Text.Json;
 using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Organizacion;
+using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Interop.Evaluacion;
 
@@ -17,21 +18,26 @@ public static class EvaluacionJson
 
     private static readonly JavaScriptEncoder Codificador = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    public static string ComoTexto(ResultadoEvaluacion resultado, string entidad, bool indentado = true)
+    /// <param name="completitud">Which centre-months the figures do not count yet (written as <c>completitud</c>; null leaves it out).</param>
+    /// <param name="motivoIncompleta">The reason an incomplete period was published anyway (only in a published file).</param>
+    public static string ComoTexto(ResultadoEvaluacion resultado, string entidad, bool indentado = true, Completitud? completitud = null,
+        string? motivoIncompleta = null)
     {
         using var buffer = new MemoryStream();
-        Escribir(buffer, resultado, entidad, indentado);
+        Escribir(buffer, resultado, entidad, indentado, completitud, motivoIncompleta);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    public static void Escribir(Stream destino, ResultadoEvaluacion resultado, string entidad, bool indentado = true)
+    public static void Escribir(Stream destino, ResultadoEvaluacion resultado, string entidad, bool indentado = true,
+        Completitud? completitud = null, string? motivoIncompleta = null)
     {
         using var w = new Utf8JsonWriter(destino, new JsonWriterOptions { Indented = indentado, Encoder = Codificador });
-        Escribir(w, resultado, entidad);
+        Escribir(w, resultado, entidad, completitud, motivoIncompleta);
     }
 
     /// <summary>Writes the whole document as one JSON object. Fichas and gerencias are written when the method is "ponderado".</summary>
-    public static void Escribir(Utf8JsonWriter w, ResultadoEvaluacion r, string entidad)
+    public static void Escribir(Utf8JsonWriter w, ResultadoEvaluacion r, string entidad, Completitud? completitud = null,
+        string? motivoIncompleta = null)
     {
         w.WriteStartObject();
         w.WriteString("formato", Formato);
@@ -44,6 +50,7 @@ public static class EvaluacionJson
         Numero(w, "igi", r.Igi);
         EscribirBanda(w, r.BandaIgi);
         Conteo(w, r.Conteo);
+        if (completitud is not null) EscribirCompletitud(w, completitud, motivoIncompleta);
 
         w.WriteStartArray("oei");
         foreach (var oei in r.Oeis)
@@ -213,6 +220,33 @@ public static class EvaluacionJson
         Texto(w, "medio", b.LeyendaMedio);
         Texto(w, "alto", b.LeyendaAlto);
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The centre-months of the period the figures do not count yet (docs/intercambio.md, an addition to EXCHANGE.md §2):
+    /// <c>completa</c>, <c>mesesCentro</c>, <c>mesesCentroFaltantes</c>, <c>descripcion</c> (the Spanish sentence), the
+    /// <c>faltantes</c> (centre code, month, state code) and, in a published file, <c>motivoPublicacion</c>.
+    /// </summary>
+    private static void EscribirCompletitud(Utf8JsonWriter w, Completitud c, string? motivo)
+    {
+        w.WriteStartObject("completitud");
+        w.WriteBoolean("completa", c.Completa);
+        w.WriteBoolean("cuentaEnviados", c.MostrarEnviados);
+        w.WriteNumber("mesesCentro", c.MesesCentro);
+        w.WriteNumber("mesesCentroFaltantes", c.MesesCentroFaltantes);
+        w.WriteString("descripcion", c.Frase);
+        if (motivo is not null) w.WriteString("motivoPublicacion", motivo);
+        w.WriteStartArray("faltantes");
+        foreach (var f in c.Faltantes)
+        {
+            w.WriteStartObject();
+            w.WriteString("centroCosto", f.CentroCodigo);
+            w.WriteNumber("mes", f.Mes);
+            w.WriteString("estado", f.EstadoCodigo);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -33,6 +33,12 @@ public static class EjecucionExcel
             $"EJECUCIÓN DEL PLAN OPERATIVO INSTITUCIONAL {anio} AL {tabla.NombreCorte.ToUpper(CultureInfo.GetCultureInfo("es-PE"))}",
             EstiloCelda.Subtitulo);
         if (tabla.Subtitulo is not null) hoja.Combinar(3, 1, 3, ultima, tabla.Subtitulo, EstiloCelda.Subtitulo);
+        if (tabla.Completitud is { Completa: false } incompleta)
+        {
+            var nota = CompletitudReporte.Nota(incompleta, tabla.MotivoIncompleta) + $" Detalle en la hoja «{CompletitudReporte.Hoja}».";
+            hoja.Combinar(4, 1, 4, ultima, nota, EstiloCelda.Nota);
+            hoja.Alto(4, 30);
+        }
 
         hoja.Ancho(ColCentro, 22);
         hoja.Ancho(ColPresupuestal, 20);
@@ -100,6 +106,8 @@ public static class EjecucionExcel
 
         hoja.Inmovilizar(enc + 1, ColActividad);
         hoja.TitulosImpresion(enc, enc + 1);
+        if (tabla.Completitud is { Completa: false } faltan)
+            TablaExcel.Escribir(libro, CompletitudReporte.Tabla(faltan, tabla.MotivoIncompleta), tabla.Entidad, tabla.Subtitulo, hoja.Pie ?? "");
         libro.Guardar(destino);
     }
 

@@ -56,6 +56,12 @@ public sealed record InformeEvaluacion(string Entidad, int Anio, string Periodo,
     /// <summary>Native Word bar charts (execution by OEI, indicators by band).</summary>
     public bool Graficos { get; init; } = true;
 
+    /// <summary>Which centre-months the figures do not count yet; an incomplete period gets a note and a list (null: not said).</summary>
+    public Sipoi.Domain.Seguimiento.Completitud? Completitud { get; init; }
+
+    /// <summary>Why an incomplete period was published anyway (a published file only).</summary>
+    public string? MotivoIncompleta { get; init; }
+
     /// <summary>
     /// Fills every figure from one engine run. <paramref name="denominaciones"/> maps OEI, AEI and indicator
     /// codes to their statements or names; <paramref name="estadosAei"/> gives each AEI's implementation status

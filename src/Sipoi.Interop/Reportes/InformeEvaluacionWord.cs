@@ -57,6 +57,7 @@ public static class InformeEvaluacionWord
             doc.Titulo(i.Entidad);
             doc.Titulo(i.Titulo, "Subtitle");
             doc.Titulo($"Periodo evaluado: {PeriodoAnio}", "Subtitle");
+            if (i.Completitud is { Completa: false } c) doc.Titulo($"Periodo incompleto: {c.Frase}", "Subtitle");
             for (var n = 0; n < 8; n++) doc.Parrafo("");
             if (i.Responsable is not null) doc.Titulo(i.Responsable, "Subtitle");
             if (i.LugarFecha is not null) doc.Titulo(i.LugarFecha, "Subtitle");
@@ -66,6 +67,8 @@ public static class InformeEvaluacionWord
         private void ResumenEjecutivo()
         {
             doc.Encabezado(1, Resumen);
+            if (i.Completitud is { Completa: false } c)
+                doc.ParrafoConEtiqueta("Nota sobre la completitud: ", CompletitudReporte.Nota(c, i.MotivoIncompleta));
             foreach (var p in i.ResumenEjecutivo ?? RedaccionInforme.ResumenEjecutivo(i)) doc.Parrafo(p);
 
             Cuadro($"Resultados generales — {PeriodoAnio}");
@@ -263,6 +266,12 @@ public static class InformeEvaluacionWord
             var n = 0;
             foreach (var t in TablasSeguimientoDatos.Construir(i.Anexos))
             {
+                doc.Encabezado(2, $"Anexo {(++n).ToString(CultureInfo.InvariantCulture)}. {t.Titulo}");
+                doc.Tabla(t);
+            }
+            if (i.Completitud is { Completa: false } c)
+            {
+                var t = CompletitudReporte.Tabla(c, i.MotivoIncompleta);
                 doc.Encabezado(2, $"Anexo {(++n).ToString(CultureInfo.InvariantCulture)}. {t.Titulo}");
                 doc.Tabla(t);
             }

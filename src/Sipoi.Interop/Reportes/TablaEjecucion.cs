@@ -14,6 +14,12 @@ public sealed record TablaEjecucion(string Entidad, int Anio, int MesCorte, IRea
     /// <summary>A line under the title, e.g. the unidad ejecutora or the POI version.</summary>
     public string? Subtitulo { get; init; }
 
+    /// <summary>Which centre-months the figures do not count yet; an incomplete period gets a note and a list (null: not said).</summary>
+    public Sipoi.Domain.Seguimiento.Completitud? Completitud { get; init; }
+
+    /// <summary>Why an incomplete period was published anyway (a published file only).</summary>
+    public string? MotivoIncompleta { get; init; }
+
     /// <summary>What follows "Ejecución al": "III Trimestre" when the cut closes a quarter, otherwise "mes de agosto".</summary>
     public string NombreCorte => MesCorte % 3 == 0
         ? Periodo.Trimestre(MesCorte / 3).Nombre

@@ -20,6 +20,12 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
     public IReadOnlyList<FilaBandasOei> IndicadoresPorBanda { get; init; } = [];
     public IReadOnlyList<FilaLogroAei> LogroAeis { get; init; } = [];
 
+    /// <summary>Which centre-months the figures do not count yet; an incomplete period gets a note and a list (null: not said).</summary>
+    public Sipoi.Domain.Seguimiento.Completitud? Completitud { get; init; }
+
+    /// <summary>Why an incomplete period was published anyway (a published file only).</summary>
+    public string? MotivoIncompleta { get; init; }
+
     /// <summary>
     /// Builds the tables from the engine. <paramref name="principal"/> is the evaluated period: it gives
     /// the counts, the bands, the per-AEI and the strategic tables. The S1 / S2 / Anual columns take the

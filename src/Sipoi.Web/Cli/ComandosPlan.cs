@@ -66,7 +66,8 @@ public static partial class LineaDeComandos
         var contexto = await ConsultaEvaluacion.ContextoAsync(db, entidad, anio, ct)
             ?? throw new ErrorCli($"no hay POI {anio} de la entidad «{entidad}» (vea ./sipoi entidades).");
         var resultado = await ConsultaEvaluacion.EvaluarAsync(db, contexto, anio, periodo, metodo, incluirActividades: true, ct: ct);
-        if (formato == "json") await salida.WriteLineAsync(EvaluacionJson.ComoTexto(resultado, contexto.Codigo));
+        var completitud = await ConsultaCompletitud.CalcularAsync(db, contexto, periodo, ct: ct);
+        if (formato == "json") await salida.WriteLineAsync(EvaluacionJson.ComoTexto(resultado, contexto.Codigo, completitud: completitud));
         else await salida.WriteAsync(EvaluacionTabla.Formatear(resultado, contexto.Codigo, contexto.Nombre));
         return 0;
     }

@@ -7,8 +7,9 @@ namespace Sipoi.Web.Cli;
 public static partial class LineaDeComandos
 {
     /// <summary>
-    /// `sipoi publicar --entidad C --anio Y --periodo T1…T4|S1|S2|ANUAL [--documento D]`: registers the evaluation when
-    /// missing and publishes it, as the evaluation page's "Publicar" does (for scheduled publishing).
+    /// `sipoi publicar --entidad C --anio Y --periodo T1…T4|S1|S2|ANUAL [--documento D] [--confirmar-incompleta MOTIVO]`: registers
+    /// the evaluation when missing and publishes it, as the evaluation page's "Publicar" does (for scheduled publishing).
+    /// A period with centre-months not approved is refused unless --confirmar-incompleta gives the reason.
     /// </summary>
     private static async Task<int> PublicarAsync(Argumentos a, SipoiDbContext db, TextWriter salida, CancellationToken ct)
     {
@@ -16,6 +17,7 @@ public static partial class LineaDeComandos
         var anio = a.Entero("anio");
         var textoPeriodo = a.Requerida("periodo");
         var documento = a.Opcion("documento");
+        var motivoIncompleta = a.Opcion("confirmar-incompleta");
         a.SinSobrantes();
         if (!Periodo.TryParse(textoPeriodo, out var periodo) || !EvaluacionPoi.PeriodosPermitidos.Contains(periodo))
             throw new ErrorCli(Periodo.NoValido(textoPeriodo, EvaluacionPoi.PeriodosPermitidos));
@@ -25,9 +27,15 @@ public static partial class LineaDeComandos
         {
             var evaluacion = await RegistroEvaluaciones.BuscarAsync(db, entidad.Id, anio, periodo, ct)
                 ?? await RegistroEvaluaciones.RegistrarAsync(db, entidad.Id, anio, periodo, ct);
-            await RegistroEvaluaciones.PublicarAsync(db, evaluacion, documento, "cli:" + Environment.UserName, DateTimeOffset.UtcNow, ct);
+            await RegistroEvaluaciones.PublicarAsync(db, evaluacion, documento, "cli:" + Environment.UserName, DateTimeOffset.UtcNow, ct,
+                confirmarIncompleta: motivoIncompleta is not null, motivoIncompleta: motivoIncompleta);
             await salida.WriteLineAsync($"Publicada la {evaluacion.NombreEnFrase} de {entidad.Codigo}: /transparencia/{entidad.Codigo}");
+            if (evaluacion.NotaPublicacionIncompleta is { } nota) await salida.WriteLineAsync(nota + ".");
             return 0;
+        }
+        catch (ReglaDominioException e) when (e.Campo is "ConfirmarIncompleta" or "MotivoIncompleta")
+        {
+            throw new ErrorCli(e.Message + " Desde la línea de comandos: --confirmar-incompleta \"motivo\".");
         }
         catch (ReglaDominioException e)
         {

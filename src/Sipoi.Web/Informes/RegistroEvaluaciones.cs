@@ -127,8 +127,10 @@ public static class RegistroEvaluaciones
     /// Publishes: the POI year must have an approved version; the files are generated now from approved months
     /// only (whatever the entity's "show submitted" setting) and stored; the IGI is stored beside them.
     /// </summary>
+    /// <param name="confirmarIncompleta">The office confirms publishing a period with centre-months not approved.</param>
+    /// <param name="motivoIncompleta">Why it publishes an incomplete period: stored, audited and frozen into the files.</param>
     public static async Task PublicarAsync(SipoiDbContext db, EvaluacionPoi evaluacion, string? documento, string usuario,
-        DateTimeOffset ahora, CancellationToken ct)
+        DateTimeOffset ahora, CancellationToken ct, bool confirmarIncompleta = false, string? motivoIncompleta = null)
     {
         evaluacion.VerificarEditable("la publicación");
         var aprobada = await db.PoiVersiones.AnyAsync(v => v.EntidadId == evaluacion.EntidadId && v.Estado == EstadoVersionPoi.Aprobada
@@ -141,14 +143,19 @@ public static class RegistroEvaluaciones
         d = SoloAprobado(d);
 
         var periodo = evaluacion.Periodo;
+        // Completeness as published (approved months only): an incomplete period needs a confirmation and a reason.
+        var completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, mostrarEnviados: false, ct);
+        evaluacion.VerificarCompletitudParaPublicar(completitud, confirmarIncompleta, motivoIncompleta);
+        var motivo = evaluacion.MotivoPublicacionIncompleta;
         var resultado = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, ct: ct);
         // One set of engine runs for both files: the report's annexes are the monitoring tables.
         var modelo = await ConstructorReportes.InformeAsync(db, d, periodo, ct);
+        modelo = modelo with { MotivoIncompleta = motivo, Anexos = modelo.Anexos! with { MotivoIncompleta = motivo } };
         using var docx = new MemoryStream();
         InformeEvaluacionWord.Escribir(modelo, docx);
         using var xlsx = new MemoryStream();
         SeguimientoExcel.Escribir(modelo.Anexos!, xlsx);
-        var json = System.Text.Encoding.UTF8.GetBytes(EvaluacionJson.ComoTexto(resultado, codigo));
+        var json = System.Text.Encoding.UTF8.GetBytes(EvaluacionJson.ComoTexto(resultado, codigo, completitud: completitud, motivoIncompleta: motivo));
         evaluacion.Publicar(documento, usuario, ahora, resultado.Igi, resultado.BandaIgi,
         [
             new ArchivoPublicado(evaluacion.EntidadId, ArchivoInforme, SolicitudReporte.MimeDocx, docx.ToArray()),

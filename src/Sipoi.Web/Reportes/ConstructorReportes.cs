@@ -135,7 +135,11 @@ public static class ConstructorReportes
             $"{a.CentroCodigo} {a.CentroNombre}", a.ActividadPresupuestal ?? "", a.Codigo, a.Nombre, a.UnidadMedida ?? "",
             a.Anual, a.Comportamiento, a.Programado, a.Ejecutado, mesCorte)).ToList();
         var subtitulo = $"POI {d.Anio} — versión {d.VersionPoi}" + (centros is null ? "" : $" — {NotaSoloCentrosPropios.ToLowerInvariant()}");
-        return new TablaEjecucion(d.NombreEntidad, d.Anio, mesCorte, filas) { Subtitulo = subtitulo };
+        return new TablaEjecucion(d.NombreEntidad, d.Anio, mesCorte, filas)
+        {
+            Subtitulo = subtitulo,
+            Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, Periodo.AcumuladoAl(mesCorte), ct: ct),
+        };
     }
 
     /// <summary>The periods the monitoring tables and the evaluation report accept.</summary>
@@ -162,7 +166,10 @@ public static class ConstructorReportes
     public static async Task<TablasSeguimiento> SeguimientoAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
     {
         var (principal, otros) = await CorridasAsync(db, d, periodo, ct);
-        return TablasSeguimiento.Desde(d.NombreEntidad, await d.DenominacionesAsync(db, ct), principal, otros);
+        return TablasSeguimiento.Desde(d.NombreEntidad, await d.DenominacionesAsync(db, ct), principal, otros) with
+        {
+            Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct),
+        };
     }
 
     /// <summary>Evaluation report: figures of the engine, mission from the PEI, the monitoring tables as annexes.</summary>
@@ -173,8 +180,10 @@ public static class ConstructorReportes
         var unidades = await d.UnidadesIndicadorAsync(db, ct);
         var informe = InformeEvaluacion.Desde(d.NombreEntidad, principal, denominaciones);
         var (anteriores, emitidas) = await RecomendacionesInforme.CargarAsync(db, d.Entidad.Id, d.Anio, periodo, ct);
+        var completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct);
         return informe with
         {
+            Completitud = completitud,
             Mision = d.Mision,
             RecomendacionesAnteriores = anteriores,
             Recomendaciones = emitidas,
@@ -182,7 +191,7 @@ public static class ConstructorReportes
             {
                 Indicadores = o.Indicadores.Select(i => i with { UnidadMedida = unidades.GetValueOrDefault(i.Codigo) }).ToList(),
             }).ToList(),
-            Anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, principal, otros),
+            Anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, principal, otros) with { Completitud = completitud },
         };
     }
 

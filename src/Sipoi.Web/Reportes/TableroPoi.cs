@@ -11,6 +11,9 @@ public sealed record TableroPoi(
     DatosReporte Datos, ResultadoEvaluacion Resultado, IReadOnlyList<PuntoTendencia> Tendencia,
     IReadOnlyList<ResultadoCentroCosto> CentrosOrdenados, IReadOnlyDictionary<string, string> Denominaciones)
 {
+    /// <summary>Which centre-months of the period the figures do not count yet.</summary>
+    public Completitud Completitud { get; init; } = null!;
+
     public static async Task<TableroPoi> ConstruirAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
     {
         var resultado = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, incluirActividades: false, ct: ct);
@@ -26,7 +29,10 @@ public sealed record TableroPoi(
         // Ranked best first; centres without any activity with a target in the period go last, by code.
         var centros = resultado.CentrosCosto
             .OrderBy(c => c.Valor is null).ThenByDescending(c => c.Valor).ThenBy(c => c.Codigo, StringComparer.Ordinal).ToList();
-        return new TableroPoi(d, resultado, tendencia, centros, await d.DenominacionesAsync(db, ct));
+        return new TableroPoi(d, resultado, tendencia, centros, await d.DenominacionesAsync(db, ct))
+        {
+            Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct),
+        };
     }
 
     public EsquemaBandas Bandas => Resultado.Bandas;

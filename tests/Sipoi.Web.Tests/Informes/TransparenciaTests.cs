@@ -50,7 +50,7 @@ public sealed class TransparenciaTests(AppDePrueba app) : IClassFixture<AppDePru
             await RegistroEvaluaciones.PublicarAsync(db, s1, "Informe N.º 012-2024-OPP", "planificador", DateTimeOffset.UtcNow, default);
             var s2 = await RegistroEvaluaciones.RegistrarAsync(db, entidad.Id, Anio, Periodo.Semestre(2), default);
             await RegistroEvaluaciones.PublicarAsync(db, await RegistroEvaluaciones.RegistrarAsync(db, entidad.Id, Anio, Periodo.Anual, default),
-                null, "planificador", DateTimeOffset.UtcNow, default);
+                null, "planificador", DateTimeOffset.UtcNow, default, confirmarIncompleta: true, motivoIncompleta: "Cierre de año"); // Sep–Dec unapproved
             _ = s2;
             Hecho.Add(app, new object());
         }

@@ -18,6 +18,9 @@ internal sealed class MapeoEvaluacionPoi : IEntityTypeConfiguration<EvaluacionPo
         igi.SetPrecision(null);
         igi.SetScale(null);
         e.Property(x => x.BandaIgi).HasMaxLength(10);
+        e.Property(x => x.MotivoPublicacionIncompleta).HasMaxLength(EvaluacionPoi.LargoMaximoMotivoIncompleta);
+        e.Ignore(x => x.PublicadaIncompleta);
+        e.Ignore(x => x.NotaPublicacionIncompleta);
         e.HasMany(x => x.Archivos).WithOne().HasForeignKey(x => x.EvaluacionId);
         e.Property(x => x.RepublicacionMotivo).HasMaxLength(EvaluacionPoi.LargoMaximoMotivo);
         e.Property(x => x.RepublicacionIniciadaPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);

@@ -65,3 +65,7 @@ public sealed class SesionesDelServidor() : MigracionSql("0011_sesiones.sql");
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000012_PeriodosRepublicacion")]
 public sealed class PeriodosYRepublicacion() : MigracionSql("0012_periodos_republicacion.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000013_PublicacionIncompleta")]
+public sealed class PublicacionIncompleta() : MigracionSql("0013_publicacion_incompleta.sql");

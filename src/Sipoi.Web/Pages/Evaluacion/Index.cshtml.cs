@@ -16,6 +16,8 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public Dictionary<string, string> NombresCentros { get; private set; } = [];
     /// <summary>Cost centres whose figures include submitted, unapproved months (entity setting MostrarEnviados).</summary>
     public IReadOnlySet<string> CentrosConEnviados { get; private set; } = new HashSet<string>();
+    /// <summary>Which centre-months of the period the figures do not count yet (issue 13, item 3).</summary>
+    public Completitud Completitud { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
     {
@@ -27,6 +29,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         Anio = anio;
         Resultado = await ConsultaEvaluacion.EvaluarAsync(db, contexto, anio, p, ct: ct);
         CentrosConEnviados = await ConsultaEvaluacion.CentrosConEnviadosAsync(db, contexto, anio, p, ct);
+        Completitud = await ConsultaCompletitud.CalcularAsync(db, contexto, p, ct: ct);
         NombresCentros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == e.Id).ToDictionaryAsync(c => c.Codigo, c => c.Nombre, ct);
         return Page();
     }

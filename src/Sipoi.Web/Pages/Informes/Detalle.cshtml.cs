@@ -47,6 +47,10 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     [BindProperty] public List<FilaSeguimiento> Seguimiento { get; set; } = [];
     [BindProperty] public string? Documento { get; set; }
     [BindProperty] public string? MotivoRepublicacion { get; set; }
+    [BindProperty] public bool ConfirmarIncompleta { get; set; }
+    [BindProperty] public string? MotivoIncompleta { get; set; }
+    /// <summary>Unpublished: which centre-months publishing now would leave out (approved months only).</summary>
+    public Completitud? Completitud { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string periodo, int? editar, CancellationToken ct)
     {
@@ -98,7 +102,8 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         EjecutarAsync(entidad, anio, periodo, async () =>
         {
             var republicacion = Evaluacion.EnRepublicacion;
-            await RegistroEvaluaciones.PublicarAsync(db, Evaluacion, Documento, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
+            await RegistroEvaluaciones.PublicarAsync(db, Evaluacion, Documento, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct,
+                ConfirmarIncompleta, MotivoIncompleta);
             return republicacion
                 ? $"Se publicó la republicación de la {Evaluacion.NombreEnFrase}: reemplaza a la publicación anterior, que sigue en la página de transparencia marcada como reemplazada."
                 : $"Se publicó la {Evaluacion.NombreEnFrase}: sus archivos ya están en la página de transparencia.";
@@ -173,6 +178,9 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
                 .OrderByDescending(p => p.Numero).ToListAsync(ct))
             .Select(p => (p, archivos[p.Numero].ToList())).ToList();
         if (Evaluacion.Editable && await Sipoi.Web.Reportes.DatosReporte.CargarAsync(db, Entidad.Codigo, Evaluacion.Anio, ct) is { } d)
+        {
             Vista = await ConsultaEvaluacion.EvaluarAsync(db, RegistroEvaluaciones.SoloAprobado(d).Evaluacion, d.Anio, Evaluacion.Periodo, incluirActividades: false, ct: ct);
+            Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, Evaluacion.Periodo, mostrarEnviados: false, ct);
+        }
     }
 }
