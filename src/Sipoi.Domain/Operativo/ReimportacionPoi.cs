@@ -45,7 +45,7 @@ public static class ReimportacionPoi
     public const string ComoCambiarlo = "Para cambiarlo registre un POI Modificado en Formulación.";
 
     /// <summary>Months whose target and values no import may change: the office already has them (submitted) or closed them (approved).</summary>
-    public static bool MesCerrado(EstadoSeguimiento estado) => estado is EstadoSeguimiento.Enviado or EstadoSeguimiento.Aprobado;
+    public static bool MesCerrado(EstadoSeguimiento estado) => estado is EstadoSeguimiento.Enviado or EstadoSeguimiento.Validado or EstadoSeguimiento.Aprobado;
 
     /// <summary>
     /// Every reason why <paramref name="importadas"/> cannot replace <paramref name="actuales"/>; empty when it can.

@@ -42,9 +42,18 @@ public sealed class Entidad
 public enum MetodoEvaluacion { Ceplan, Ponderado }
 
 /// <summary>
+/// How often a cost centre submits its monitoring (DOMAIN.md §3): each month on its own (default), or the three
+/// months of a quarter together, within <see cref="ConfiguracionEntidad.DiasCierre"/> days after the quarter ends.
+/// Values are always stored per month.
+/// </summary>
+public enum RitmoReporte { Mensual, Trimestral }
+
+/// <summary>
 /// Entity settings that change how figures are judged and when months close.
 /// <see cref="MostrarEnviados"/>: evaluation and reports count approved months only (DOMAIN.md §4);
 /// an entity may also count months submitted and still under review, and the figures then say so.
+/// <see cref="Ritmo"/>: monthly or quarterly submission (Seguimiento/README.md). <see cref="ValidacionJefatura"/>: the head
+/// of the parent centre validates a submitted month before the planning office reviews it.
 /// </summary>
 public sealed record ConfiguracionEntidad(
     MetodoEvaluacion Metodo,
@@ -59,7 +68,9 @@ public sealed record ConfiguracionEntidad(
     decimal ToleranciaInferior,
     decimal ToleranciaSuperior,
     int DiasCierre,
-    bool MostrarEnviados = false)
+    bool MostrarEnviados = false,
+    RitmoReporte Ritmo = RitmoReporte.Mensual,
+    bool ValidacionJefatura = false)
 {
     /// <summary>National planning guidance: Bajo &lt; 75, Medio 75–&lt;95, Alto ≥ 95; tolerance 85–115 %; months close 10 days after they end.</summary>
     public static ConfiguracionEntidad PorDefecto() => new(
@@ -105,6 +116,8 @@ public sealed record ConfiguracionEntidad(
             yield return new("toleranciaInferior", "Tolerancia inferior", $"debe estar entre 0 y 100 % (es {Num(ToleranciaInferior)}).");
         if (ToleranciaSuperior is < 100 or > ToleranciaSuperiorMaxima)
             yield return new("toleranciaSuperior", "Tolerancia superior", $"debe estar entre 100 y {ToleranciaSuperiorMaxima:0} % (es {Num(ToleranciaSuperior)}).");
+        if (!Enum.IsDefined(Ritmo))
+            yield return new("ritmoReporte", "Ritmo de reporte", "debe ser mensual o trimestral.");
         if (DiasCierre is < 0 or > DiasCierreMaximos)
             yield return new("diasCierre", "Días de cierre", $"deben estar entre 0 y {DiasCierreMaximos} (es {DiasCierre.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
     }

@@ -6,7 +6,7 @@ namespace Sipoi.Domain.Seguimiento;
 /// What was done to a row. Alta/Cambio/Baja/Importacion are the web layer's generic codes
 /// (Sipoi.Web.Auditoria); the workflow actions have their own so the trail reads as the office speaks.
 /// </summary>
-public enum AccionAuditada { Alta, Cambio, Baja, Importacion, Envio, Observacion, Aprobacion, Reapertura }
+public enum AccionAuditada { Alta, Cambio, Baja, Importacion, Envio, Observacion, Aprobacion, Reapertura, Validacion }
 
 public static class AccionAuditadaTexto
 {

@@ -25,6 +25,24 @@ public readonly record struct MesDelAnio
     public string Nombre => $"{Meses.Nombre(Mes).ToLowerInvariant()} de {Anio}";
 
     public override string ToString() => Nombre;
+
+    /// <summary>The quarter (1–4) the month belongs to.</summary>
+    public int Trimestre => (Mes + 2) / 3;
+
+    /// <summary>The quarter's last month (March, June, September, December): where a quarterly centre submits the quarter.</summary>
+    public MesDelAnio CierreDelTrimestre => new(Anio, 3 * Trimestre);
+
+    public bool EsCierreDeTrimestre => Mes % 3 == 0;
+
+    /// <summary>The quarter's three months, in order.</summary>
+    public IReadOnlyList<MesDelAnio> MesesDelTrimestre => [new(Anio, 3 * Trimestre - 2), new(Anio, 3 * Trimestre - 1), new(Anio, 3 * Trimestre)];
+
+    /// <summary>"I trimestre de 2025 (enero a marzo)": how the messages name a quarter.</summary>
+    private static readonly string[] Romanos = ["I", "II", "III", "IV"];
+
+    public string NombreTrimestre =>
+        $"{Romanos[Trimestre - 1]} trimestre de {Anio} " +
+        $"({Meses.Nombre(3 * Trimestre - 2).ToLowerInvariant()} a {Meses.Nombre(3 * Trimestre).ToLowerInvariant()})";
 }
 
 /// <summary>
@@ -46,7 +64,13 @@ public static class Plazos
         return mes.UltimoDia.AddDays(diasCierre);
     }
 
-    public static DateOnly Cierre(MesDelAnio mes, ConfiguracionEntidad configuracion) => Cierre(mes, configuracion.DiasCierre);
+    /// <summary>
+    /// THE closing date of a month under the entity's settings: with the quarterly rhythm every month of a quarter closes
+    /// <see cref="ConfiguracionEntidad.DiasCierre"/> days after the quarter ends (Q1 2025, 10 → 10/04/2025 for January,
+    /// February and March), since the centre submits the three together. Tasks, reminders and the board call this one.
+    /// </summary>
+    public static DateOnly Cierre(MesDelAnio mes, ConfiguracionEntidad configuracion) =>
+        Cierre(configuracion.Ritmo == RitmoReporte.Trimestral ? mes.CierreDelTrimestre : mes, configuracion.DiasCierre);
 
     /// <summary>
     /// The deadline in force: a reopening's new deadline when it is later than the regular one.

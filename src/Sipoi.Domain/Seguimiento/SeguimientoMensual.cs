@@ -31,6 +31,9 @@ public sealed class SeguimientoMensual
     public string? RevisadoPor { get; private set; }
     public DateTimeOffset? RevisadoEn { get; private set; }
     public Reapertura? Reapertura { get; private set; }
+    /// <summary>The head of the parent centre who validated the month (<see cref="ConfiguracionEntidad.ValidacionJefatura"/>), and when.</summary>
+    public string? ValidadoPor { get; private set; }
+    public DateTimeOffset? ValidadoEn { get; private set; }
     public AccionAuditada? UltimaAccion { get; private set; }
     public string? UltimoCambioPor { get; private set; }
     public DateTimeOffset? UltimoCambioEn { get; private set; }
@@ -90,6 +93,11 @@ public sealed class SeguimientoMensual
             EnviadoPor = quien;
             EnviadoEn = ahora;
         }
+        else if (estado == EstadoSeguimiento.Validado)
+        {
+            ValidadoPor = quien;
+            ValidadoEn = ahora;
+        }
         else if (estado is EstadoSeguimiento.Aprobado or EstadoSeguimiento.Observado)
         {
             RevisadoPor = quien;
@@ -114,6 +122,8 @@ public sealed class SeguimientoMensual
         var mes = MesDelAnio;
         if (Estado == EstadoSeguimiento.Aprobado) return $"El seguimiento de {mes.Nombre} está aprobado y es de solo lectura.";
         if (Estado == EstadoSeguimiento.Enviado) return $"El seguimiento de {mes.Nombre} fue enviado y está en revisión; no se puede modificar.";
+        if (Estado == EstadoSeguimiento.Validado)
+            return $"El seguimiento de {mes.Nombre} fue validado por la jefatura y espera la revisión de la Oficina de Planeamiento; no se puede modificar.";
         if (hoy < mes.PrimerDia) return $"Aún no se puede registrar {mes.Nombre}: el mes no ha comenzado.";
         var plazo = PlazoVigente(configuracion);
         return Plazos.Vencido(plazo, hoy) ? Plazos.MensajeVencido(mes, plazo) : null;
@@ -137,6 +147,14 @@ public sealed class SeguimientoMensual
     /// </summary>
     public void Enviar(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
     {
+        // With the quarterly rhythm a month is submitted only with its quarter (EnvioTrimestral), never alone.
+        if (configuracion.Ritmo == RitmoReporte.Trimestral) throw new ReglaDominioException(EnvioTrimestral.MensajeMesSuelto(MesDelAnio));
+        EnviarDentroDelPlazo(actividades, configuracion, usuario, ahora);
+    }
+
+    /// <summary>The submission's own checks (state, month ended, deadline, problems) without the rhythm's: the quarter submits each month through here.</summary>
+    internal void EnviarDentroDelPlazo(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
+    {
         var quien = Usuario(usuario);
         Exigir(AccionAuditada.Envio, EstadoSeguimiento.Pendiente, EstadoSeguimiento.Observado);
         var hoy = Plazos.Hoy(ahora);
@@ -159,7 +177,7 @@ public sealed class SeguimientoMensual
     public void Observar(string? observacion, string usuario, DateTimeOffset ahora)
     {
         var quien = Usuario(usuario);
-        Exigir(AccionAuditada.Observacion, EstadoSeguimiento.Enviado);
+        Exigir(AccionAuditada.Observacion, EstadoSeguimiento.Enviado, EstadoSeguimiento.Validado);
         if (string.IsNullOrWhiteSpace(observacion))
             throw new ReglaDominioException($"Para observar el seguimiento de {MesDelAnio.Nombre} escriba la observación.");
         var texto = observacion.Trim();
@@ -176,7 +194,7 @@ public sealed class SeguimientoMensual
     public void Aprobar(string usuario, DateTimeOffset ahora)
     {
         var quien = Usuario(usuario);
-        Exigir(AccionAuditada.Aprobacion, EstadoSeguimiento.Enviado);
+        Exigir(AccionAuditada.Aprobacion, EstadoSeguimiento.Enviado, EstadoSeguimiento.Validado);
         Estado = EstadoSeguimiento.Aprobado;
         RevisadoPor = quien;
         RevisadoEn = ahora;
@@ -205,7 +223,7 @@ public sealed class SeguimientoMensual
     public void Observar(string? observacion, DateOnly? nuevoPlazo, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
     {
         var quien = Usuario(usuario);
-        Exigir(AccionAuditada.Observacion, EstadoSeguimiento.Enviado);
+        if (MotivoNoRevisable(AccionAuditada.Observacion, configuracion) is { } motivo) throw new ReglaDominioException(motivo);
         var plazo = PlazoVigente(configuracion);
         Reapertura? reapertura = null;
         if (nuevoPlazo is { } nuevo)
@@ -250,6 +268,69 @@ public sealed class SeguimientoMensual
         evaluaciones.Where(e => e.EntidadId == EntidadId && e.Publicada && !e.EnRepublicacion && e.Contiene(Anio, Mes))
             .MinBy(e => e.Orden);
 
+    /// <summary>
+    /// The planning office approves under the entity's settings: with <see cref="ConfiguracionEntidad.ValidacionJefatura"/>
+    /// only a month the head of the parent centre validated; otherwise a submitted (or validated) one.
+    /// </summary>
+    public void Aprobar(ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
+    {
+        if (MotivoNoRevisable(AccionAuditada.Aprobacion, configuracion) is { } motivo) throw new ReglaDominioException(motivo);
+        Aprobar(usuario, ahora);
+    }
+
+    /// <summary>The planning office observes under the entity's settings: with the head's validation on, only a validated month.</summary>
+    public void Observar(string? observacion, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora) =>
+        Observar(observacion, null, configuracion, usuario, ahora);
+
+    /// <summary>
+    /// Enviado → Validado: the head of the parent centre (the gerencia, the directive's "inmediato superior") checked the
+    /// submission; only then does the planning office review it. Only when the entity has <see cref="ConfiguracionEntidad.ValidacionJefatura"/>.
+    /// Who is the head is the web layer's business.
+    /// </summary>
+    public void ValidarJefatura(ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
+    {
+        var quien = Usuario(usuario);
+        if (MotivoNoRevisable(AccionAuditada.Validacion, configuracion) is { } motivo) throw new ReglaDominioException(motivo);
+        Estado = EstadoSeguimiento.Validado;
+        ValidadoPor = quien;
+        ValidadoEn = ahora;
+        Anotar(AccionAuditada.Validacion, quien, ahora);
+    }
+
+    /// <summary>Enviado → Observado by the head of the parent centre (text required): the month goes back to the operator before reaching the planning office.</summary>
+    public void ObservarJefatura(string? observacion, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
+    {
+        if (MotivoNoRevisable(AccionAuditada.Validacion, configuracion) is { } motivo)
+            throw new ReglaDominioException(motivo.Replace("validar", "observar", StringComparison.Ordinal));
+        Observar(observacion, usuario, ahora);
+    }
+
+    /// <summary>
+    /// Why a review action (<see cref="AccionAuditada.Aprobacion"/>, <see cref="AccionAuditada.Observacion"/> by the planning office,
+    /// <see cref="AccionAuditada.Validacion"/> by the head, who also observes from the same state) cannot be done now; null when it can.
+    /// A quarter asks every month first, so it is reviewed all or nothing.
+    /// </summary>
+    public string? MotivoNoRevisable(AccionAuditada accion, ConfiguracionEntidad configuracion)
+    {
+        var mes = MesDelAnio.Nombre;
+        var estado = Estado.Nombre().ToLowerInvariant();
+        var jefatura = configuracion.ValidacionJefatura;
+        return accion switch
+        {
+            AccionAuditada.Validacion when !jefatura =>
+                $"No se puede validar el seguimiento de {mes}: la entidad no tiene validación de jefatura; lo revisa directamente la Oficina de Planeamiento.",
+            AccionAuditada.Validacion => Estado == EstadoSeguimiento.Enviado
+                ? null
+                : $"No se puede validar el seguimiento de {mes}: está {estado}; la jefatura solo valida uno enviado.",
+            AccionAuditada.Aprobacion or AccionAuditada.Observacion when jefatura && Estado == EstadoSeguimiento.Enviado =>
+                $"No se puede {(accion == AccionAuditada.Aprobacion ? "aprobar" : "observar")} el seguimiento de {mes}: falta la validación de la jefatura del centro de costo superior.",
+            AccionAuditada.Aprobacion or AccionAuditada.Observacion => Estado is EstadoSeguimiento.Enviado or EstadoSeguimiento.Validado
+                ? null
+                : $"No se puede {(accion == AccionAuditada.Aprobacion ? "aprobar" : "observar")} el seguimiento de {mes}: está {estado}; solo se revisa uno enviado{(jefatura ? " y validado por la jefatura" : "")}.",
+            _ => throw new ArgumentOutOfRangeException(nameof(accion)),
+        };
+    }
+
     /// <summary>Called when an activity's values of this month change (<see cref="Operativo.ActividadOperativa.RegistrarAvance"/>).</summary>
     internal void RegistrarModificacion(string usuario, DateTimeOffset ahora) => Anotar(AccionAuditada.Cambio, Usuario(usuario), ahora);
 
@@ -264,6 +345,7 @@ public sealed class SeguimientoMensual
             AccionAuditada.Aprobacion => "Aprobado",
             AccionAuditada.Reapertura => "Reabierto",
             AccionAuditada.Importacion => "Importado",
+            AccionAuditada.Validacion => "Validado",
             _ => "Modificado",
         };
         var local = en.ToOffset(Plazos.DesfasePeru);

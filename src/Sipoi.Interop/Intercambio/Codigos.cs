@@ -33,7 +33,11 @@ public static class CodigosIntercambio
     [
         (EstadoSeguimiento.Pendiente, "pendiente"), (EstadoSeguimiento.Enviado, "enviado"),
         (EstadoSeguimiento.Observado, "observado"), (EstadoSeguimiento.Aprobado, "aprobado"),
+        (EstadoSeguimiento.Validado, "validado"),
     ];
+
+    private static readonly (RitmoReporte Valor, string Codigo)[] Ritmos =
+        [(RitmoReporte.Mensual, "mensual"), (RitmoReporte.Trimestral, "trimestral")];
 
     public static string Codigo(this TipoActividad v) => Buscar(Tipos, v);
     public static string Codigo(this EstadoSeguimiento v) => Buscar(EstadosSeguimiento, v);
@@ -41,6 +45,7 @@ public static class CodigosIntercambio
     public static string Codigo(this MetodoEvaluacion v) => Buscar(Metodos, v);
     public static string Codigo(this TipoVersionPoi v) => Buscar(TiposVersion, v);
     public static string Codigo(this EstadoPei v) => Buscar(Estados, v);
+    public static string Codigo(this RitmoReporte v) => Buscar(Ritmos, v);
 
     public static bool TryParse(string? codigo, out TipoActividad v) => Leer(Tipos, codigo, out v);
     public static bool TryParse(string? codigo, out Sentido v) => Leer(Sentidos, codigo, out v);
@@ -48,6 +53,7 @@ public static class CodigosIntercambio
     public static bool TryParse(string? codigo, out TipoVersionPoi v) => Leer(TiposVersion, codigo, out v);
     public static bool TryParse(string? codigo, out EstadoPei v) => Leer(Estados, codigo, out v);
     public static bool TryParse(string? codigo, out EstadoSeguimiento v) => Leer(EstadosSeguimiento, codigo, out v);
+    public static bool TryParse(string? codigo, out RitmoReporte v) => Leer(Ritmos, codigo, out v);
 
     /// <summary>The accepted texts, for messages: «AO» o «Inversion».</summary>
     internal static string Aceptados<T>() where T : struct, Enum => typeof(T) switch
@@ -58,6 +64,7 @@ public static class CodigosIntercambio
         var t when t == typeof(TipoVersionPoi) => Enumerar(TiposVersion),
         var t when t == typeof(EstadoPei) => Enumerar(Estados),
         var t when t == typeof(EstadoSeguimiento) => Enumerar(EstadosSeguimiento),
+        var t when t == typeof(RitmoReporte) => Enumerar(Ritmos),
         _ => throw new ArgumentOutOfRangeException(nameof(T)),
     };
 

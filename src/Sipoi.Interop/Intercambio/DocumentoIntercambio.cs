@@ -55,6 +55,10 @@ public sealed record ConfiguracionDto
     public int? DiasCierre { get; init; }
     /// <summary>Evaluation also counts months submitted and not yet approved (default false: approved only).</summary>
     public bool? MostrarEnviados { get; init; }
+    /// <summary>"mensual" (default) or "trimestral": how often the centres submit their monitoring.</summary>
+    public RitmoReporte? RitmoReporte { get; init; }
+    /// <summary>The head of the parent centre validates each submission before the planning office (default false).</summary>
+    public bool? ValidacionJefatura { get; init; }
 }
 
 public static class ConfiguracionIntercambio
@@ -78,6 +82,8 @@ public static class ConfiguracionIntercambio
         ToleranciaSuperior = c.ToleranciaSuperior ?? actual.ToleranciaSuperior,
         DiasCierre = c.DiasCierre ?? actual.DiasCierre,
         MostrarEnviados = c.MostrarEnviados ?? actual.MostrarEnviados,
+        Ritmo = c.RitmoReporte ?? actual.Ritmo,
+        ValidacionJefatura = c.ValidacionJefatura ?? actual.ValidacionJefatura,
     };
 }
 

@@ -76,6 +76,8 @@ public static class EscritorIntercambio
         Numero(w, "toleranciaSuperior", c.ToleranciaSuperior);
         if (c.DiasCierre is { } dias) w.WriteNumber("diasCierre", dias);
         if (c.MostrarEnviados is { } enviados) w.WriteBoolean("mostrarEnviados", enviados);
+        if (c.RitmoReporte is { } ritmo) w.WriteString("ritmoReporte", ritmo.Codigo());
+        if (c.ValidacionJefatura is { } jefatura) w.WriteBoolean("validacionJefatura", jefatura);
         w.WriteEndObject();
     }
 

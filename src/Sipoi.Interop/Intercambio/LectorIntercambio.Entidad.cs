@@ -43,6 +43,8 @@ public static partial class LectorIntercambio
                 ToleranciaSuperior = o.Numero("toleranciaSuperior"),
                 DiasCierre = o.Entero("diasCierre"),
                 MostrarEnviados = o.Logico("mostrarEnviados"),
+                RitmoReporte = o.Codigo<RitmoReporte>("ritmoReporte", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<RitmoReporte>()),
+                ValidacionJefatura = o.Logico("validacionJefatura"),
             };
             ReglasDeConfiguracion(o, configuracion);
             return configuracion;

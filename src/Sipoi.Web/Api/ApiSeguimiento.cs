@@ -45,6 +45,10 @@ public static class ApiSeguimiento
             RevisarAsync(h, entidad, anio, mes, centro, AccionRevision.Observar, db, reloj, ct));
         mes.MapPost("/reabrir", (HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db, TimeProvider reloj, CancellationToken ct) =>
             RevisarAsync(h, entidad, anio, mes, centro, AccionRevision.Reabrir, db, reloj, ct));
+        mes.MapPost("/validar", (HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db, TimeProvider reloj, CancellationToken ct) =>
+            JefaturaAsync(h, entidad, anio, mes, centro, AccionRevision.Validar, db, reloj, ct));
+        mes.MapPost("/observar-jefatura", (HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db, TimeProvider reloj, CancellationToken ct) =>
+            JefaturaAsync(h, entidad, anio, mes, centro, AccionRevision.ObservarJefatura, db, reloj, ct));
         return app;
     }
 
@@ -173,6 +177,20 @@ public static class ApiSeguimiento
         return await RespuestaAsync(h, entidad, anio, mes, centro, db, reloj, r, ct);
     }
 
+    /// <summary>The head of the parent centre validates or observes (entity setting validacionJefatura); a quarterly entity's quarter as one.</summary>
+    private static async Task<IResult> JefaturaAsync(HttpContext h, string entidad, int anio, int mes, string centro, AccionRevision accion,
+        SipoiDbContext db, TimeProvider reloj, CancellationToken ct)
+    {
+        if (await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct) is not { } m)
+            return Error(404, $"No existe el seguimiento {entidad} {anio}/{mes} del centro de costo «{centro}» (entidad, POI del año, mes o centro).");
+        if (!await PermisosSeguimiento.EsJefaturaAsync(h.User, db, m.Centro, ct)) return Prohibido();
+        var (cuerpo, malo) = await AccionAsync(h, ct);
+        if (malo is not null) return malo;
+        var r = await RegistroSeguimiento.RevisarAsync(db, m, accion, cuerpo.Observacion, null, Version(cuerpo.Version),
+            PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct);
+        return await RespuestaAsync(h, entidad, anio, mes, centro, db, reloj, r, ct);
+    }
+
     // ---------- helpers ----------
 
     private static async Task<(MesSeguimiento? Mes, IResult? No)> CargarAsync(HttpContext h, string entidad, int anio, int mes, string centro,
@@ -248,6 +266,9 @@ public static class ApiSeguimiento
             estado = m.EstadoTablero(hoy).Codigo(),
             estadoFlujo = s.Estado.Nombre().ToLowerInvariant(),
             plazo = m.Plazo,
+            ritmoReporte = m.Configuracion.Ritmo == RitmoReporte.Trimestral ? "trimestral" : "mensual",
+            trimestre = m.Configuracion.Ritmo == RitmoReporte.Trimestral ? m.MesDelAnio.Trimestre : (int?)null,
+            validadoPor = s.ValidadoPor,
             editable = puedeRegistrar && m.MotivoNoEditable(hoy) is null,
             motivoNoEditable = m.MotivoNoEditable(hoy),
             observacion = s.Observacion,

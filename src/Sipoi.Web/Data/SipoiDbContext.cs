@@ -40,6 +40,7 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
     public DbSet<AvanceFinanciero> AvancesFinancieros => Set<AvanceFinanciero>();
     public DbSet<LineaPresupuesto> LineasPresupuesto => Set<LineaPresupuesto>();
     public DbSet<UsuarioCentroCosto> UsuariosCentroCosto => Set<UsuarioCentroCosto>();
+    public DbSet<JefaturaCentro> Jefaturas => Set<JefaturaCentro>();
     public DbSet<EntradaAuditoria> Auditoria => Set<EntradaAuditoria>();
     public DbSet<SeguimientoMensual> Seguimientos => Set<SeguimientoMensual>();
     public DbSet<ArchivoEvidencia> Evidencias => Set<ArchivoEvidencia>();

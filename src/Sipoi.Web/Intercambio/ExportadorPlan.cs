@@ -50,6 +50,8 @@ public static class ExportadorPlan
                 ToleranciaSuperior = cfg.ToleranciaSuperior,
                 DiasCierre = cfg.DiasCierre,
                 MostrarEnviados = cfg.MostrarEnviados,
+                RitmoReporte = cfg.Ritmo,
+                ValidacionJefatura = cfg.ValidacionJefatura,
             },
             CentrosCosto = centros.Select(c => new CentroCostoDto
             {

@@ -11,7 +11,16 @@ namespace Sipoi.Web.Seguimiento;
 public sealed record EstadoEntregas(IReadOnlyList<EstadoEntregas.FilaCentro> Filas, IReadOnlyList<EstadoEntregas.PorRevisar> Pendientes)
 {
     public sealed record Celda(int Mes, EstadoTablero Estado, DateOnly Plazo, bool Futuro);
-    public sealed record FilaCentro(string Codigo, string Nombre, IReadOnlyList<Celda> Meses);
+    public sealed record FilaCentro(string Codigo, string Nombre, IReadOnlyList<Celda> Meses)
+    {
+        /// <summary>
+        /// The row by quarter, for an entity with the quarterly rhythm: each quarter in the state of its least advanced month
+        /// (<see cref="TableroEntregas.EstadoTrimestre"/>), with the latest deadline in force of its months; Mes is the quarter's last month.
+        /// </summary>
+        public IReadOnlyList<Celda> Trimestres() => Meses.Chunk(3)
+            .Select(g => new Celda(g[^1].Mes, TableroEntregas.EstadoTrimestre(g.Select(c => c.Estado)), g.Max(c => c.Plazo), g[0].Futuro))
+            .ToList();
+    }
     public sealed record PorRevisar(string Centro, string NombreCentro, int Mes, string? EnviadoPor, DateTimeOffset? EnviadoEn);
     public sealed record Atraso(string Centro, string NombreCentro, int Mes, DateOnly Plazo, int DiasDeAtraso);
 
@@ -48,10 +57,16 @@ public sealed record EstadoEntregas(IReadOnlyList<EstadoEntregas.FilaCentro> Fil
             }).ToList();
             filas.Add(new FilaCentro(c.Codigo, c.Nombre, meses));
             pendientes.AddRange(seguimientos.Values
-                .Where(s => s.CentroCostoId == c.Id && s.Estado == EstadoSeguimiento.Enviado)
+                .Where(s => s.CentroCostoId == c.Id && EsperaOficina(s.Estado, config))
                 .OrderBy(s => s.Mes)
+                // A quarterly centre's quarter is reviewed as one: listed once, at its last month waiting.
+                .GroupBy(s => config.Ritmo == RitmoReporte.Trimestral ? s.MesDelAnio.Trimestre : s.Mes).Select(g => g.Last())
                 .Select(s => new PorRevisar(c.Codigo, c.Nombre, s.Mes, s.EnviadoPor, s.EnviadoEn)));
         }
         return new EstadoEntregas(filas, pendientes);
     }
+
+    /// <summary>What the planning office reviews: submitted months, or only those the head validated when the entity asks for it.</summary>
+    public static bool EsperaOficina(EstadoSeguimiento estado, ConfiguracionEntidad config) =>
+        config.ValidacionJefatura ? estado == EstadoSeguimiento.Validado : estado is EstadoSeguimiento.Enviado or EstadoSeguimiento.Validado;
 }

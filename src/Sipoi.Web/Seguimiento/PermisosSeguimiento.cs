@@ -26,6 +26,18 @@ public static class PermisosSeguimiento
     /// <summary>Approving, observing and reopening: the planning office.</summary>
     public static bool PuedeRevisar(ClaimsPrincipal u) => u.IsInRole(Roles.Planificador);
 
+    /// <summary>
+    /// Validating or observing a submission before the planning office (entity setting ValidacionJefatura): a user assigned as
+    /// head (<see cref="JefaturaCentro"/>) of the centre's parent, or of the centre itself when it is a root of the tree.
+    /// </summary>
+    public static async Task<bool> EsJefaturaAsync(ClaimsPrincipal u, SipoiDbContext db, CentroCosto centro, CancellationToken ct)
+    {
+        if (u.Identity?.IsAuthenticated != true) return false;
+        var id = u.Id();
+        var valida = JefaturaCentro.CentroQueValida(centro);
+        return await db.Jefaturas.AsNoTracking().AnyAsync(j => j.UsuarioId == id && j.CentroCostoId == valida, ct);
+    }
+
     /// <summary>The name the workflow and the audit log record (the e-mail the user signs in with).</summary>
     public static string Usuario(ClaimsPrincipal u) => u.Identity?.Name ?? throw new InvalidOperationException("Sesión sin nombre de usuario.");
 }

@@ -41,7 +41,7 @@ public sealed record ConflictoSeguimiento(string Descripcion, uint VersionActual
 public sealed record ValoresActuales(string Codigo, uint Version, decimal? Fisico, decimal? Financiero, string? Logros, string? Dificultades,
     string? MedidasCorrectivas);
 
-public enum AccionRevision { Aprobar, Observar, Reabrir }
+public enum AccionRevision { Aprobar, Observar, Reabrir, Validar, ObservarJefatura }
 
 /// <summary>
 /// The monthly monitoring operations the grid and the API share. Each one: asks the domain (every rule
@@ -89,7 +89,10 @@ public static class RegistroSeguimiento
         IReadOnlyList<ProblemaSeguimiento> problemasEnvio = [];
         string? rechazoEnvio = null;
         var enviado = false;
-        if (enviar)
+        // Quarterly rhythm: the submission sends the quarter's three months together (EnvioTrimestral), all or nothing.
+        var trimestral = enviar && m.Configuracion.Ritmo == RitmoReporte.Trimestral;
+        if (trimestral) (problemasEnvio, rechazoEnvio, enviado) = await EnviarTrimestreAsync(db, m, usuario, ahora, ct);
+        if (enviar && !trimestral)
         {
             var actividades = m.Actividades();
             problemasEnvio = m.Seguimiento.ProblemasParaEnviar(actividades, m.Configuracion);
@@ -118,6 +121,12 @@ public static class RegistroSeguimiento
             _ => $"Se guardaron {cambiadas} actividades.",
         };
         if (!enviar) return ResultadoSeguimiento.Hecho(guardado);
+        if (enviado && trimestral)
+            return ResultadoSeguimiento.Hecho($"{(cambiadas > 0 ? guardado + " " : "")}El seguimiento del {m.MesDelAnio.NombreTrimestre} se envió a revisión.");
+        if (trimestral && problemasEnvio.Count > 0)
+            return new ResultadoSeguimiento(TipoResultado.NoEnviado,
+                $"{(cambiadas > 0 ? guardado + " Pero el" : "El")} {m.MesDelAnio.NombreTrimestre} no se envió: corrija " +
+                $"{(problemasEnvio.Count == 1 ? "lo siguiente" : $"los {problemasEnvio.Count} problemas siguientes")} (de los tres meses).", problemasEnvio);
         if (enviado) return ResultadoSeguimiento.Hecho($"{(cambiadas > 0 ? guardado + " " : "")}El seguimiento de {m.MesDelAnio.Nombre} se envió a revisión.");
         var antes = cambiadas > 0 ? guardado + " Pero el" : "El";
         return problemasEnvio.Count > 0
@@ -135,6 +144,9 @@ public static class RegistroSeguimiento
         DateOnly? nuevoPlazo, uint? versionEsperada, string usuario, DateTimeOffset ahora, CancellationToken ct)
     {
         if (versionEsperada is { } v && v != m.Version) return await ConflictoAsync(db, m, [], ct);
+        if (m.Configuracion.Ritmo == RitmoReporte.Trimestral && accion is AccionRevision.Aprobar or AccionRevision.Observar
+                or AccionRevision.Validar or AccionRevision.ObservarJefatura)
+            return await RevisarTrimestreAsync(db, m, accion, texto, nuevoPlazo, usuario, ahora, ct);
         var s = m.Seguimiento;
         string detalle;
         AccionAuditada codigo;
@@ -143,12 +155,20 @@ public static class RegistroSeguimiento
             switch (accion)
             {
                 case AccionRevision.Aprobar:
-                    s.Aprobar(usuario, ahora);
+                    s.Aprobar(m.Configuracion, usuario, ahora);
                     (codigo, detalle) = (AccionAuditada.Aprobacion, $"Seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo} aprobado.");
                     break;
                 case AccionRevision.Observar:
                     s.Observar(texto, nuevoPlazo, m.Configuracion, usuario, ahora);
                     (codigo, detalle) = (AccionAuditada.Observacion, $"Observado: {s.Observacion}");
+                    break;
+                case AccionRevision.Validar:
+                    s.ValidarJefatura(m.Configuracion, usuario, ahora);
+                    (codigo, detalle) = (AccionAuditada.Validacion, $"Seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo} validado por la jefatura.");
+                    break;
+                case AccionRevision.ObservarJefatura:
+                    s.ObservarJefatura(texto, m.Configuracion, usuario, ahora);
+                    (codigo, detalle) = (AccionAuditada.Observacion, $"Observado por la jefatura: {s.Observacion}");
                     break;
                 default:
                     if (nuevoPlazo is not { } plazo) return ResultadoSeguimiento.Rechazado("Para reabrir un mes indique el nuevo plazo.");
@@ -168,7 +188,10 @@ public static class RegistroSeguimiento
         return ResultadoSeguimiento.Hecho(accion switch
         {
             AccionRevision.Aprobar => $"Se aprobó el seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo}.",
-            AccionRevision.Observar => $"Se observó el seguimiento de {m.MesDelAnio.Nombre}; vuelve al centro de costo {m.Centro.Codigo}.",
+            AccionRevision.Observar or AccionRevision.ObservarJefatura =>
+                $"Se observó el seguimiento de {m.MesDelAnio.Nombre}; vuelve al centro de costo {m.Centro.Codigo}.",
+            AccionRevision.Validar =>
+                $"Se validó el seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo}; pasa a la Oficina de Planeamiento.",
             _ => $"Se reabrió {m.MesDelAnio.Nombre} para el centro de costo {m.Centro.Codigo} hasta el {Plazos.Fecha(m.Plazo)}.",
         });
     }
@@ -177,6 +200,81 @@ public static class RegistroSeguimiento
     public static async Task<List<EvaluacionPoi>> EvaluacionesQueContienenAsync(SipoiDbContext db, MesSeguimiento m, CancellationToken ct) =>
         (await db.Evaluaciones.AsNoTracking().Where(e => e.EntidadId == m.Entidad.Id && e.Anio == m.Anio).ToListAsync(ct))
             .Where(e => e.Contiene(m.Anio, m.Mes)).ToList();
+
+    /// <summary>
+    /// The quarter of <paramref name="m"/> (its last month) submitted whole: loads the other two months tracked in the same context, asks
+    /// <see cref="EnvioTrimestral"/> (the problems of the three months together, then the submission) and writes one audit row per month.
+    /// The caller saves everything in one SaveChanges; a refusal changes nothing.
+    /// </summary>
+    private static async Task<(IReadOnlyList<ProblemaSeguimiento> Problemas, string? Rechazo, bool Enviado)> EnviarTrimestreAsync(SipoiDbContext db,
+        MesSeguimiento m, string usuario, DateTimeOffset ahora, CancellationToken ct)
+    {
+        if (!m.MesDelAnio.EsCierreDeTrimestre) return ([], EnvioTrimestral.MensajeMesSuelto(m.MesDelAnio), false);
+        var meses = await TrimestreAsync(db, m, ct);
+        var delTrimestre = meses.Select(x => new MesDelTrimestre(x.Seguimiento, x.Actividades())).ToList();
+        var problemas = EnvioTrimestral.Problemas(delTrimestre, m.Configuracion);
+        if (problemas.Count > 0) return (problemas, null, false);
+        IReadOnlyList<MesDelAnio> enviados;
+        try { enviados = EnvioTrimestral.Enviar(m.MesDelAnio, delTrimestre, m.Configuracion, usuario, ahora); }
+        catch (ReglaDominioException e) { return ([], e.Message, false); }
+        foreach (var x in meses.Where(x => enviados.Contains(x.MesDelAnio)))
+        {
+            // The quarter's own month is added by GuardarCambiosAsync; the other two are added here when they had no row yet.
+            if (x != m && !x.Existe) db.Seguimientos.Add(x.Seguimiento);
+            InterceptorAuditoria.RegistrarOperacion(db, m.Entidad.Id, Tabla, Clave(x), AccionAuditada.Envio,
+                $"Seguimiento de {x.MesDelAnio.Nombre} del centro de costo {x.Centro.Codigo} enviado a revisión con el {x.MesDelAnio.NombreTrimestre}.");
+        }
+        return ([], null, true);
+    }
+
+    /// <summary>The quarter's review as a unit (<see cref="RevisionTrimestral"/>): every submitted month of the quarter, all or nothing.</summary>
+    private static async Task<ResultadoSeguimiento> RevisarTrimestreAsync(SipoiDbContext db, MesSeguimiento m, AccionRevision accion, string? texto,
+        DateOnly? nuevoPlazo, string usuario, DateTimeOffset ahora, CancellationToken ct)
+    {
+        var meses = await TrimestreAsync(db, m, ct);
+        var tipo = accion switch
+        {
+            AccionRevision.Aprobar => RevisionTrimestral.Accion.Aprobar,
+            AccionRevision.Observar => RevisionTrimestral.Accion.Observar,
+            AccionRevision.Validar => RevisionTrimestral.Accion.Validar,
+            _ => RevisionTrimestral.Accion.ObservarJefatura,
+        };
+        IReadOnlyList<MesDelAnio> revisados;
+        try { revisados = RevisionTrimestral.Revisar(meses.Select(x => x.Seguimiento).ToList(), tipo, texto, m.Configuracion, usuario, ahora, nuevoPlazo); }
+        catch (ReglaDominioException e)
+        {
+            db.ChangeTracker.Clear();
+            return ResultadoSeguimiento.Rechazado(e.Message);
+        }
+        var trimestre = m.MesDelAnio.NombreTrimestre;
+        var (codigo, verbo) = tipo switch
+        {
+            RevisionTrimestral.Accion.Aprobar => (AccionAuditada.Aprobacion, "aprobado"),
+            RevisionTrimestral.Accion.Validar => (AccionAuditada.Validacion, "validado por la jefatura"),
+            _ => (AccionAuditada.Observacion, "observado"),
+        };
+        foreach (var x in meses.Where(x => revisados.Contains(x.MesDelAnio)))
+            InterceptorAuditoria.RegistrarOperacion(db, m.Entidad.Id, Tabla, Clave(x), codigo,
+                $"Seguimiento de {x.MesDelAnio.Nombre} del centro de costo {x.Centro.Codigo} {verbo} con el {trimestre}" +
+                (codigo == AccionAuditada.Observacion ? $": {x.Seguimiento.Observacion}" : "."));
+        if (!await GuardarCambiosAsync(db, m, m.Version, ct)) return await ConflictoAsync(db, m, [], ct);
+        return ResultadoSeguimiento.Hecho(tipo switch
+        {
+            RevisionTrimestral.Accion.Aprobar => $"Se aprobó el seguimiento del {trimestre} del centro de costo {m.Centro.Codigo}.",
+            RevisionTrimestral.Accion.Validar => $"Se validó el seguimiento del {trimestre} del centro de costo {m.Centro.Codigo}; pasa a la Oficina de Planeamiento.",
+            _ => $"Se observó el seguimiento del {trimestre}; vuelve al centro de costo {m.Centro.Codigo}.",
+        });
+    }
+
+    /// <summary>The three months of <paramref name="m"/>'s quarter, <paramref name="m"/> itself among them, loaded tracked in the same context.</summary>
+    private static async Task<IReadOnlyList<MesSeguimiento>> TrimestreAsync(SipoiDbContext db, MesSeguimiento m, CancellationToken ct)
+    {
+        var meses = new List<MesSeguimiento>();
+        foreach (var md in m.MesDelAnio.MesesDelTrimestre)
+            meses.Add(md.Mes == m.Mes ? m : await MesSeguimiento.CargarAsync(db, m.Entidad.Codigo, m.Anio, md.Mes, m.Centro.Codigo, ct)
+                ?? throw new InvalidOperationException($"No se pudo leer {md.Nombre} del centro de costo {m.Centro.Codigo}."));
+        return meses;
+    }
 
     /// <summary>"poi=3, centro=01.02, mes=1": the month's key in the audit log (readable before the row has an id).</summary>
     public static string Clave(MesSeguimiento m) =>

@@ -67,7 +67,7 @@ public class AuditoriaTests
 
     [Fact]
     public void Accion_TieneElCodigoQueGuardaLaWeb() =>
-        Assert.Equal(["alta", "cambio", "baja", "importacion", "envio", "observacion", "aprobacion", "reapertura"],
+        Assert.Equal(["alta", "cambio", "baja", "importacion", "envio", "observacion", "aprobacion", "reapertura", "validacion"],
             Enum.GetValues<AccionAuditada>().Select(a => a.Codigo()));
 
     [Fact]

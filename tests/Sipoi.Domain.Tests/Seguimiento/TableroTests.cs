@@ -38,5 +38,5 @@ public class TableroTests
 
     [Fact]
     public void Tablero_TieneCodigosEnMinusculas() =>
-        Assert.Equal(["pendiente", "enviado", "observado", "aprobado", "atrasado"], Enum.GetValues<EstadoTablero>().Select(e => e.Codigo()));
+        Assert.Equal(["pendiente", "enviado", "observado", "aprobado", "atrasado", "validado"], Enum.GetValues<EstadoTablero>().Select(e => e.Codigo()));
 }

@@ -18,6 +18,7 @@ internal sealed class MapeoEntidad : IEntityTypeConfiguration<Entidad>
             c.Property(x => x.LeyendaBajo).HasMaxLength(120);
             c.Property(x => x.LeyendaMedio).HasMaxLength(120);
             c.Property(x => x.LeyendaAlto).HasMaxLength(120);
+            c.Property(x => x.Ritmo).HasColumnName("ritmo_reporte");
         });
         e.Navigation(x => x.Configuracion).IsRequired();
     }

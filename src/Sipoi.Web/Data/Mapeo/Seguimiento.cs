@@ -17,6 +17,7 @@ internal sealed class MapeoSeguimientoMensual : IEntityTypeConfiguration<Seguimi
         e.Property(x => x.EnviadoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
         e.Property(x => x.RevisadoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
         e.Property(x => x.UltimoCambioPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+        e.Property(x => x.ValidadoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
         e.Ignore(x => x.MesDelAnio);
         // The reopening in force, in the month's own row (columns reapertura_*); null when never reopened.
         e.OwnsOne(x => x.Reapertura, r =>
@@ -27,6 +28,17 @@ internal sealed class MapeoSeguimientoMensual : IEntityTypeConfiguration<Seguimi
             r.Property(x => x.Fecha).HasColumnName("reapertura_fecha");
         });
         e.ConVersionDeFila();
+    }
+}
+
+internal sealed class MapeoJefaturaCentro : IEntityTypeConfiguration<JefaturaCentro>
+{
+    public void Configure(EntityTypeBuilder<JefaturaCentro> e)
+    {
+        e.ToTable("jefatura_centro");
+        e.HasKey(x => new { x.UsuarioId, x.CentroCostoId });
+        e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Sipoi.Web.Seguridad.Usuario>().WithMany().HasForeignKey(x => x.UsuarioId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

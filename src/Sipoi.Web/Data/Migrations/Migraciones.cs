@@ -69,3 +69,7 @@ public sealed class PeriodosYRepublicacion() : MigracionSql("0012_periodos_repub
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000013_PublicacionIncompleta")]
 public sealed class PublicacionIncompleta() : MigracionSql("0013_publicacion_incompleta.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000014_RitmoJefatura")]
+public sealed class RitmoReporteYJefatura() : MigracionSql("0014_ritmo_jefatura.sql");

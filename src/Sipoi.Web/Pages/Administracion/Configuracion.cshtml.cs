@@ -31,6 +31,9 @@ public sealed class ConfiguracionModel(SipoiDbContext db) : PageModel
         public string? ToleranciaSuperior { get; set; }
         public string? DiasCierre { get; set; }
         public bool MostrarEnviados { get; set; }
+        /// <summary>"mensual" or "trimestral".</summary>
+        public string? Ritmo { get; set; }
+        public bool ValidacionJefatura { get; set; }
     }
 
     [BindProperty] public Campos Datos { get; set; } = new();
@@ -58,6 +61,8 @@ public sealed class ConfiguracionModel(SipoiDbContext db) : PageModel
             ToleranciaSuperior = EdicionPei.Texto(c.ToleranciaSuperior),
             DiasCierre = c.DiasCierre.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MostrarEnviados = c.MostrarEnviados,
+            Ritmo = c.Ritmo == RitmoReporte.Trimestral ? "trimestral" : "mensual",
+            ValidacionJefatura = c.ValidacionJefatura,
         };
         return Page();
     }
@@ -79,13 +84,20 @@ public sealed class ConfiguracionModel(SipoiDbContext db) : PageModel
         var alto = Requerido(d.AltoDesde, "Umbral de la banda alta desde (%)");
         var inferior = Requerido(d.ToleranciaInferior, "Tolerancia inferior (%)");
         var superior = Requerido(d.ToleranciaSuperior, "Tolerancia superior (%)");
+        RitmoReporte? ritmo = d.Ritmo switch
+        {
+            null or "" or "mensual" => RitmoReporte.Mensual,
+            "trimestral" => RitmoReporte.Trimestral,
+            _ => null,
+        };
+        if (ritmo is null) Errores.Add($"Ritmo de reporte: «{d.Ritmo}» no es mensual ni trimestral.");
         var dias = string.IsNullOrWhiteSpace(d.DiasCierre) ? Falta("Días de cierre") : EdicionPei.Entero(d.DiasCierre, "Días de cierre", Errores);
         if (Errores.Count > 0) return Page();
 
         var nueva = new ConfiguracionEntidad(metodo!.Value, medio!.Value, alto!.Value,
             (d.EtiquetaBajo ?? "").Trim(), (d.EtiquetaMedio ?? "").Trim(), (d.EtiquetaAlto ?? "").Trim(),
             Opcional(d.LeyendaBajo), Opcional(d.LeyendaMedio), Opcional(d.LeyendaAlto),
-            inferior!.Value, superior!.Value, dias!.Value, d.MostrarEnviados);
+            inferior!.Value, superior!.Value, dias!.Value, d.MostrarEnviados, ritmo!.Value, d.ValidacionJefatura);
         // The rules are the domain's; each problem names the field as this form labels it.
         var problemas = nueva.Validar().ToList();
         if (problemas.Count > 0)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Administracion;
 using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
+using Sipoi.Web.Seguimiento;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Administracion;
@@ -27,6 +28,9 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
     public List<string> Errores { get; private set; } = [];
     public string? ContrasenaGenerada { get; private set; }
     public bool EsPropio => Cuenta.Id == User.Id();
+    /// <summary>The centres the user heads (JefaturaCentro): it validates their child centres' submissions.</summary>
+    public List<int> Jefaturas { get; private set; } = [];
+    [BindProperty] public List<int> JefaturaDe { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string entidad, int id, CancellationToken ct)
     {
@@ -90,6 +94,24 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
         return await RecargarAsync();
     }
 
+    /// <summary>Replaces the centres the user heads (second reviewer, Seguimiento/README.md); each added or removed row is audited.</summary>
+    public async Task<IActionResult> OnPostJefaturaAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        var validos = Centros.Where(c => c.Activo).Select(c => c.Id).ToHashSet();
+        var pedidos = JefaturaDe.Distinct().ToList();
+        if (pedidos.FirstOrDefault(c => !validos.Contains(c) && !Jefaturas.Contains(c)) is var malo and not 0)
+        {
+            Errores = [$"Jefatura de: el centro de costo {malo} no es un centro activo de {Entidad.NombreCorto}."];
+            return await RecargarAsync();
+        }
+        var actuales = await db.Jefaturas.Where(j => j.UsuarioId == Cuenta.Id).ToListAsync(ct);
+        db.Jefaturas.RemoveRange(actuales.Where(j => !pedidos.Contains(j.CentroCostoId)));
+        db.Jefaturas.AddRange(pedidos.Where(c => actuales.All(j => j.CentroCostoId != c)).Select(c => new JefaturaCentro(Entidad.Id, Cuenta.Id, c)));
+        await db.SaveChangesAsync(ct);
+        return Volver($"Se guardaron las jefaturas de {Cuenta.Email}.");
+    }
+
     /// <summary>The form shows the saved state again (after a refused action or with the new password).</summary>
     private async Task<IActionResult> RecargarAsync()
     {
@@ -119,7 +141,8 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
         if (!Rango.PuedeActuarSobre(Rango.De(User), Rango.De(await usuarios.GetRolesAsync(u), u.EsAdministradorNacional))) return Forbid();
         Cuenta = u;
         Estado = CuentasUsuario.EstadoDe(u.LockoutEnd, reloj.GetUtcNow());
-        Centros = await CamposUsuario.CentrosAsync(db, e.Id, ct, u.Centros.Select(c => c.CentroCostoId).ToList());
+        Jefaturas = await db.Jefaturas.AsNoTracking().Where(j => j.UsuarioId == u.Id).Select(j => j.CentroCostoId).ToListAsync(ct);
+        Centros = await CamposUsuario.CentrosAsync(db, e.Id, ct, [.. u.Centros.Select(c => c.CentroCostoId), .. Jefaturas]);
         return null;
     }
 }

@@ -119,6 +119,7 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
         AccionAuditada.Envio => "Envío",
         AccionAuditada.Observacion => "Observación",
         AccionAuditada.Aprobacion => "Aprobación",
+        AccionAuditada.Validacion => "Validación",
         _ => accion.ToString(),
     };
 }

@@ -48,6 +48,9 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     public DateOnly Hoy { get; private set; }
     public bool PuedeRegistrar { get; private set; }
     public bool PuedeRevisar { get; private set; }
+    /// <summary>The user heads the parent centre and the entity asks for the head's validation (JefaturaCentro).</summary>
+    public bool EsJefatura { get; private set; }
+    public bool Trimestral => M.Configuracion.Ritmo == RitmoReporte.Trimestral;
     public string? MotivoNoEditable { get; private set; }
     public bool Editable => PuedeRegistrar && MotivoNoEditable is null;
     public List<FilaVista> Vista { get; private set; } = [];
@@ -92,6 +95,12 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     public Task<IActionResult> OnPostObservarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
         RevisarAsync(entidad, anio, mes, centro, AccionRevision.Observar, Observacion, NuevoPlazo, ct);
 
+    public Task<IActionResult> OnPostValidarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
+        RevisarAsync(entidad, anio, mes, centro, AccionRevision.Validar, null, null, ct);
+
+    public Task<IActionResult> OnPostObservarJefaturaAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
+        RevisarAsync(entidad, anio, mes, centro, AccionRevision.ObservarJefatura, Observacion, null, ct);
+
     public Task<IActionResult> OnPostReabrirAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
         RevisarAsync(entidad, anio, mes, centro, AccionRevision.Reabrir, Motivo, NuevoPlazo, ct);
 
@@ -132,7 +141,7 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
         DateOnly? plazo, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
-        if (!PuedeRevisar) return Forbid();
+        if (accion is AccionRevision.Validar or AccionRevision.ObservarJefatura ? !EsJefatura : !PuedeRevisar) return Forbid();
         var r = await RegistroSeguimiento.RevisarAsync(db, M, accion, texto, plazo, Version, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
         if (r.Exito)
         {
@@ -155,7 +164,9 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
         Anio = anio;
         NumeroMes = mes;
         if (await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct) is not { } m) return NotFound();
-        if (!await PermisosSeguimiento.PuedeVerAsync(User, db, m.Centro.Id, ct)) return Forbid();
+        // The head of the parent centre reads the months it validates even when its own role shows it other centres only.
+        EsJefatura = m.Configuracion.ValidacionJefatura && await PermisosSeguimiento.EsJefaturaAsync(User, db, m.Centro, ct);
+        if (!EsJefatura && !await PermisosSeguimiento.PuedeVerAsync(User, db, m.Centro.Id, ct)) return Forbid();
         M = m;
         Hoy = Plazos.Hoy(reloj.GetUtcNow());
         PuedeRegistrar = await PermisosSeguimiento.PuedeRegistrarAsync(User, db, m.Centro.Id, ct);

@@ -22,6 +22,10 @@ public sealed class TableroModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     public IReadOnlyList<EstadoEntregas.PorRevisar> Pendientes { get; private set; } = [];
     public bool SoloCentrosPropios { get; private set; }
     public Dictionary<EstadoTablero, int> Totales { get; private set; } = [];
+    /// <summary>The entity reports by quarter: the board shows quarters (EstadoEntregas.FilaCentro.Trimestres).</summary>
+    public bool Trimestral { get; private set; }
+    /// <summary>A row's cells: months, or quarters for a quarterly entity.</summary>
+    public IReadOnlyList<EstadoEntregas.Celda> Celdas(EstadoEntregas.FilaCentro f) => Trimestral ? f.Trimestres() : f.Meses;
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, CancellationToken ct)
     {
@@ -35,7 +39,8 @@ public sealed class TableroModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         Anio = anio;
         Filas = estado.Filas;
         Pendientes = estado.Pendientes;
-        Totales = Filas.SelectMany(f => f.Meses).Where(m => !m.Futuro).GroupBy(m => m.Estado).ToDictionary(g => g.Key, g => g.Count());
+        Trimestral = e.Configuracion.Ritmo == RitmoReporte.Trimestral;
+        Totales = Filas.SelectMany(Celdas).Where(m => !m.Futuro).GroupBy(m => m.Estado).ToDictionary(g => g.Key, g => g.Count());
         return Page();
     }
 }
