@@ -11,3 +11,9 @@ public sealed partial class SipoiDbContext
     public DbSet<Recomendacion> Recomendaciones => Set<Recomendacion>();
     public DbSet<SeguimientoRecomendacion> SeguimientosRecomendacion => Set<SeguimientoRecomendacion>();
 }
+
+/// <summary>The entity's calendar (migration 0015; mapping in Mapeo/Informes.cs).</summary>
+public sealed partial class SipoiDbContext
+{
+    public DbSet<HitoCalendario> HitosCalendario => Set<HitoCalendario>();
+}

@@ -88,6 +88,7 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
             "auditoria" => new Regla(Tipo.Entidad, Gestion, Nadie),
             "pei" or "plan-gobierno" or "importar-excel" or "evaluaciones" or "recomendaciones" => new Regla(Tipo.Entidad, Todos, Gestion),
             "seguimiento" or "formulacion" => new Regla(Tipo.Entidad, Todos, Registro),
+            "calendario" => new Regla(Tipo.Entidad, Todos, [Roles.Planificador]),
             _ => null,
         };
     }

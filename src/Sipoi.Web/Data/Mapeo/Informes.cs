@@ -96,3 +96,20 @@ internal sealed class MapeoSeguimientoRecomendacion : IEntityTypeConfiguration<S
         e.Property(x => x.Comentario).HasMaxLength(Recomendacion.LargoMaximoTexto);
     }
 }
+
+/// <summary>The entity's calendar (migration 0015).</summary>
+internal sealed class MapeoHitoCalendario : IEntityTypeConfiguration<HitoCalendario>
+{
+    public void Configure(EntityTypeBuilder<HitoCalendario> e)
+    {
+        e.ToTable("hito_calendario");
+        // Unique per cycle; the office's rows are checked by CronogramaEntidad first, this only guards a race.
+        e.HasIndex(x => new { x.EntidadId, x.Anio, x.Nombre }).IsUnique();
+        e.Property(x => x.Nombre).HasMaxLength(HitoCalendario.LargoMaximoNombre);
+        e.Property(x => x.Referencia).HasMaxLength(HitoCalendario.LargoMaximoReferencia);
+        e.Ignore(x => x.Datos);
+        e.Ignore(x => x.Periodo);
+        e.Ignore(x => x.Etapa);
+        e.Ignore(x => x.Fechas);
+    }
+}

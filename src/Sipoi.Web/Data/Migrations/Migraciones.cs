@@ -73,3 +73,7 @@ public sealed class PublicacionIncompleta() : MigracionSql("0013_publicacion_inc
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000014_RitmoJefatura")]
 public sealed class RitmoReporteYJefatura() : MigracionSql("0014_ritmo_jefatura.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000015_Calendario")]
+public sealed class CalendarioDeLaEntidad() : MigracionSql("0015_calendario.sql");

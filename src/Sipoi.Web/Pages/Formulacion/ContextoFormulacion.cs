@@ -14,6 +14,9 @@ public sealed class ContextoFormulacion
     /// <summary>Null when the entity has no POI for the year yet.</summary>
     public required Poi? Poi { get; init; }
 
+    /// <summary>The drafts' deadline: the calendar's "propuesta de los centros" milestone (Domain/Calendario); null when none.</summary>
+    public HitoCalendario? PlazoPropuestas { get; init; }
+
     public PoiVersion? Borrador => Poi?.VersionEnBorrador;
     public PoiVersion? Aprobada => Poi?.Versiones.Where(v => v.Estado == EstadoVersionPoi.Aprobada).MaxBy(v => v.Numero);
 
@@ -24,7 +27,8 @@ public sealed class ContextoFormulacion
         var entidad = await db.Entidades.AsNoTracking().SingleOrDefaultAsync(e => e.Codigo == codigoEntidad, ct);
         if (entidad is null) return null;
         var poi = await db.Pois.Include(p => p.Versiones).SingleOrDefaultAsync(p => p.EntidadId == entidad.Id && p.Anio == anio, ct);
-        return new ContextoFormulacion { Entidad = entidad, Anio = anio, Poi = poi };
+        var hitos = await db.HitosCalendario.AsNoTracking().Where(h => h.EntidadId == entidad.Id && h.Anio == anio - 1).ToListAsync(ct);
+        return new ContextoFormulacion { Entidad = entidad, Anio = anio, Poi = poi, PlazoPropuestas = CronogramaEntidad.PlazoPropuestas(anio, hitos) };
     }
 
     public Task<CentroCosto?> CentroAsync(SipoiDbContext db, string? codigo, CancellationToken ct) =>

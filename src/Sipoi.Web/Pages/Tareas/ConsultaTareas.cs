@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Web.Data;
+using Sipoi.Web.Seguridad;
+
+namespace Sipoi.Web.Pages.Tareas;
+
+/// <summary>
+/// Loads what the task rules (<see cref="ReglasTareas"/>) read for a user of an entity, with one query per list
+/// (never one per centre or month), and asks them. Which tasks, their urgency and order are the domain's.
+/// Months: the POIs of this year and the previous one (December closes in January); drafts: every POI version in
+/// Borrador; calendar: the cycles whose milestones can still be due (two years back to next year).
+/// </summary>
+public static class ConsultaTareas
+{
+    public static async Task<IReadOnlyList<Tarea>> CargarAsync(SipoiDbContext db, ClaimsPrincipal u, Entidad e, DateOnly hoy, CancellationToken ct)
+    {
+        var operador = u.IsInRole(Roles.Operador);
+        var planificador = u.IsInRole(Roles.Planificador);
+        var informado = u.IsInRole(Roles.Administrador) || u.IsInRole(Roles.Consulta);
+        var hitos = await db.HitosCalendario.AsNoTracking()
+            .Where(h => h.EntidadId == e.Id && h.Anio >= hoy.Year - 2 && h.Anio <= hoy.Year + 1).ToListAsync(ct);
+        var tareas = new List<Tarea>();
+        if (operador || planificador)
+        {
+            // An Operador's own centres; a user who also plans sees the whole entity for its planning tasks.
+            var propios = operador
+                ? await db.UsuariosCentroCosto.AsNoTracking().Where(x => x.UsuarioId == u.Id()).Select(x => x.CentroCostoId).ToListAsync(ct)
+                : [];
+            var meses = await MesesAsync(db, e, hoy, ct);
+            var propuestas = await PropuestasAsync(db, e, ct);
+            if (operador)
+                tareas.AddRange(ReglasTareas.DelOperador(meses.Where(m => propios.Contains(m.CentroId)).Select(m => m.Mes),
+                    propuestas.Where(p => propios.Contains(p.CentroId)).Select(p => p.Propuesta), hitos, e.Configuracion, hoy));
+            if (planificador)
+            {
+                var versiones = propuestas.GroupBy(p => (p.Propuesta.AnioPoi, p.Propuesta.Version))
+                    .Select(g => new VersionPorAprobar(g.Key.AnioPoi, g.Key.Version, g.Count(p => p.Propuesta.Estado != EstadoFormulacion.Aceptado)))
+                    .ToList();
+                var publicadas = (await db.Evaluaciones.AsNoTracking().Where(x => x.EntidadId == e.Id && x.Estado == EstadoEvaluacionPoi.Publicada)
+                    .Select(x => new { x.Anio, x.PeriodoCodigo }).ToListAsync(ct)).Select(x => (x.Anio, x.PeriodoCodigo)).ToHashSet();
+                tareas.AddRange(ReglasTareas.DelPlanificador(meses.Select(m => m.Mes), propuestas.Select(p => p.Propuesta), versiones,
+                    await RecomendacionesAsync(db, e, ct), hitos, publicadas, e.Configuracion, hoy));
+            }
+        }
+        if (informado) tareas.AddRange(ReglasTareas.Proximos(hitos, hoy));
+        return ReglasTareas.Ordenar(tareas.Distinct());
+    }
+
+    private sealed record MesCentro(int CentroId, MesDeCentro Mes);
+
+    private sealed record PropuestaDe(int CentroId, PropuestaCentro Propuesta);
+
+    /// <summary>Every centre × month of the recent POIs whose version in force programs the centre.</summary>
+    private static async Task<List<MesCentro>> MesesAsync(SipoiDbContext db, Entidad e, DateOnly hoy, CancellationToken ct)
+    {
+        var pois = await db.Pois.AsNoTracking().Include(p => p.Versiones)
+            .Where(p => p.EntidadId == e.Id && p.Anio >= hoy.Year - 1 && p.Anio <= hoy.Year).ToListAsync(ct);
+        var vigentes = pois.Where(p => p.VersionVigente is not null).ToDictionary(p => p.VersionVigente!.Id, p => p);
+        if (vigentes.Count == 0) return [];
+        var versionIds = vigentes.Keys.ToList();
+        var centros = await (from p in db.Programaciones.AsNoTracking()
+                             where versionIds.Contains(p.PoiVersionId)
+                             join a in db.Actividades on p.ActividadId equals a.Id
+                             join c in db.CentrosCosto on a.CentroCostoId equals c.Id
+                             select new { p.PoiVersionId, c.Id, c.Codigo, c.Nombre }).Distinct().ToListAsync(ct);
+        var poiIds = pois.Select(p => p.Id).ToList();
+        var seguimientos = (await db.Seguimientos.AsNoTracking().Where(s => poiIds.Contains(s.PoiId)).ToListAsync(ct))
+            .ToDictionary(s => (s.PoiId, s.CentroCostoId, s.Mes));
+        return [.. centros.SelectMany(c =>
+        {
+            var poi = vigentes[c.PoiVersionId];
+            return Enumerable.Range(1, 12).Select(mes => new MesCentro(c.Id,
+                new MesDeCentro(c.Codigo, c.Nombre, new MesDelAnio(poi.Anio, mes), seguimientos.GetValueOrDefault((poi.Id, c.Id, mes)))));
+        })];
+    }
+
+    /// <summary>Each active centre's proposal in each draft POI version (Borrador when the centre changed nothing yet).</summary>
+    private static async Task<List<PropuestaDe>> PropuestasAsync(SipoiDbContext db, Entidad e, CancellationToken ct)
+    {
+        var borradores = await (from v in db.PoiVersiones.AsNoTracking()
+                                join p in db.Pois on v.PoiId equals p.Id
+                                where p.EntidadId == e.Id && v.Estado == EstadoVersionPoi.Borrador
+                                select new { v.Id, p.Anio, v.Etiqueta }).ToListAsync(ct);
+        if (borradores.Count == 0) return [];
+        var ids = borradores.Select(b => b.Id).ToList();
+        var estados = await db.FormulacionesCentro.AsNoTracking().Where(f => ids.Contains(f.PoiVersionId))
+            .Select(f => new { f.PoiVersionId, f.CentroCostoId, f.Estado }).ToListAsync(ct);
+        var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == e.Id && c.Activo)
+            .Select(c => new { c.Id, c.Codigo, c.Nombre }).ToListAsync(ct);
+        return [.. from b in borradores
+                   from c in centros
+                   let estado = estados.FirstOrDefault(x => x.PoiVersionId == b.Id && x.CentroCostoId == c.Id)?.Estado ?? EstadoFormulacion.Borrador
+                   select new PropuestaDe(c.Id, new PropuestaCentro(b.Anio, b.Etiqueta, c.Codigo, c.Nombre, estado))];
+    }
+
+    /// <summary>Every recommendation with its status after its latest follow-up.</summary>
+    private static async Task<List<RecomendacionAbierta>> RecomendacionesAsync(SipoiDbContext db, Entidad e, CancellationToken ct)
+    {
+        var evaluaciones = await db.Evaluaciones.AsNoTracking().Where(x => x.EntidadId == e.Id)
+            .Select(x => new { x.Id, x.Anio, x.PeriodoCodigo }).ToListAsync(ct);
+        if (evaluaciones.Count == 0) return [];
+        var orden = evaluaciones.ToDictionary(x => x.Id, x => EvaluacionPoi.OrdenDe(x.Anio, Periodo.Parse(x.PeriodoCodigo)));
+        var porId = evaluaciones.ToDictionary(x => x.Id);
+        var filas = await (from r in db.Recomendaciones.AsNoTracking().Include(r => r.Seguimiento)
+                           join c in db.CentrosCosto on r.CentroCostoId equals c.Id
+                           where r.EntidadId == e.Id
+                           select new { r, c.Codigo }).ToListAsync(ct);
+        return [.. filas.Select(f =>
+        {
+            var ev = porId[f.r.EvaluacionId];
+            var periodo = Periodo.Parse(ev.PeriodoCodigo);
+            return new RecomendacionAbierta(f.r.Numero, EvaluacionPoi.NombreDe(ev.Anio, periodo), ev.Anio, ev.PeriodoCodigo, f.Codigo, f.r.AccionClave,
+                f.r.Plazo, f.r.EstadoAl(int.MaxValue, orden));
+        })];
+    }
+}

@@ -1,0 +1,158 @@
+using Sipoi.Domain.Calendario;
+using Sipoi.Domain.Formulacion;
+using Sipoi.Domain.Informes;
+using Sipoi.Domain.Seguimiento;
+using Sipoi.Domain.Tareas;
+using static Sipoi.Domain.Tests.Seguimiento.Datos;
+
+namespace Sipoi.Domain.Tests.Tareas;
+
+public class ReglasTareasTests
+{
+    private static readonly HashSet<(int, string)> NingunaPublicada = [];
+
+    private static MesDeCentro Mes(int mes, SeguimientoMensual? s = null, string centro = "01.02") =>
+        new(centro, "Planeamiento", new MesDelAnio(2024, mes), s);
+
+    private static SeguimientoMensual Observado(int mes)
+    {
+        var s = Enviado(mes);
+        s.Observar("Falta el sustento", "planificador", En(2024, mes + 1, 2));
+        return s;
+    }
+
+    private static IReadOnlyList<HitoCalendario> Hitos(int anio) =>
+        CronogramaEntidad.Habitual(anio, Config).Select(d => new HitoCalendario(1, anio, d)).ToList();
+
+    [Fact]
+    public void UrgenciaDe_VencidaProximaEnPlazo()
+    {
+        var hoy = Dia(2024, 2, 5);
+        Assert.Equal(Urgencia.Vencida, ReglasTareas.UrgenciaDe(Dia(2024, 2, 4), hoy));
+        Assert.Equal(Urgencia.Proxima, ReglasTareas.UrgenciaDe(hoy, hoy));
+        Assert.Equal(Urgencia.Proxima, ReglasTareas.UrgenciaDe(Dia(2024, 2, 12), hoy));
+        Assert.Equal(Urgencia.EnPlazo, ReglasTareas.UrgenciaDe(Dia(2024, 2, 13), hoy));
+        Assert.Equal(Urgencia.SinPlazo, ReglasTareas.UrgenciaDe(null, hoy));
+    }
+
+    [Fact]
+    public void Operador_MesesEnSusManosConSuPlazo()
+    {
+        var hoy = Dia(2024, 3, 5);
+        var tareas = ReglasTareas.DelOperador([Mes(1), Mes(2, Observado(2)), Mes(3), Mes(4), Mes(5, Enviado(5))], [], [], Config, hoy);
+        // January closed on 10/02 without being sent; February observed (deadline 10/03); March begun (deadline 10/04); April not begun.
+        Assert.Equal(
+        [
+            (ClaseTarea.MesVencido, Urgencia.Vencida, (DateOnly?)Dia(2024, 2, 10), 1),
+            (ClaseTarea.CorregirObservado, Urgencia.Proxima, Dia(2024, 3, 10), 2),
+            (ClaseTarea.RegistrarMes, Urgencia.EnPlazo, Dia(2024, 4, 10), 3),
+        ], tareas.Select(t => (t.Clase, t.Urgencia, t.Plazo, t.Mes!.Value)));
+        Assert.Equal("Registrar y enviar marzo de 2024 — 01.02 Planeamiento", tareas[2].Texto);
+        Assert.Equal("Enero de 2024 sin enviar: el plazo venció; pida la reapertura a la Oficina de Planeamiento — 01.02 Planeamiento", tareas[0].Texto);
+    }
+
+    [Fact]
+    public void Operador_MesReabierto_UsaElNuevoPlazo()
+    {
+        var s = NuevoSeguimiento(1);
+        s.Reabrir("Subsanar", Dia(2024, 3, 20), "planificador", En(2024, 3, 1));
+        var t = Assert.Single(ReglasTareas.DelOperador([Mes(1, s)], [], [], Config, Dia(2024, 3, 5)));
+        Assert.Equal((ClaseTarea.RegistrarMes, Dia(2024, 3, 20)), (t.Clase, t.Plazo!.Value));
+    }
+
+    [Fact]
+    public void Operador_NadaPendiente_NoTieneTareas()
+    {
+        var aprobado = Enviado(1);
+        aprobado.Aprobar("planificador", En(2024, 2, 2));
+        Assert.Empty(ReglasTareas.DelOperador([Mes(1, aprobado), Mes(2, Enviado(2))], [], [], Config, Dia(2024, 3, 1)));
+    }
+
+    [Fact]
+    public void Operador_PropuestaDelPoi_TieneElPlazoDelCalendario()
+    {
+        var propuestas = new[]
+        {
+            new PropuestaCentro(2025, "POI Multianual 2025-2027", "01.02", "Planeamiento", EstadoFormulacion.Borrador),
+            new PropuestaCentro(2025, "POI Multianual 2025-2027", "03.01", "Logística", EstadoFormulacion.Enviado),
+        };
+        var t = Assert.Single(ReglasTareas.DelOperador([], propuestas, Hitos(2024), Config, Dia(2024, 4, 25)));
+        Assert.Equal((ClaseTarea.PropuestaPoi, Urgencia.Proxima, Dia(2024, 4, 30)), (t.Clase, t.Urgencia, t.Plazo!.Value));
+        Assert.Equal("Enviar la propuesta del POI 2025 («POI Multianual 2025-2027») — 01.02 Planeamiento", t.Texto);
+        // Without a calendar the task stays, without a deadline.
+        Assert.Null(Assert.Single(ReglasTareas.DelOperador([], propuestas, [], Config, Dia(2024, 4, 25))).Plazo);
+    }
+
+    [Fact]
+    public void Planificador_RevisaEnviadosYVeAtrasados()
+    {
+        var tareas = ReglasTareas.DelPlanificador([Mes(1, Enviado(1)), Mes(1, null, "03.01"), Mes(2)], [], [], [], Hitos(2024),
+            NingunaPublicada, Config, Dia(2024, 2, 20));
+        Assert.Equal(
+        [
+            (ClaseTarea.CentroAtrasado, "03.01", Urgencia.Vencida),
+            (ClaseTarea.RevisarMes, "01.02", Urgencia.SinPlazo),
+        ], tareas.Select(t => (t.Clase, t.Centro!, t.Urgencia)));
+        Assert.Equal("Centro atrasado: 03.01 Planeamiento no envió enero de 2024", tareas[0].Texto);
+    }
+
+    [Fact]
+    public void Planificador_PropuestasVersionesYRecomendaciones()
+    {
+        var hoy = Dia(2024, 12, 20);
+        var propuestas = new[]
+        {
+            new PropuestaCentro(2025, "POI 2025", "01.02", "Planeamiento", EstadoFormulacion.Enviado),
+            new PropuestaCentro(2025, "POI 2025", "03.01", "Logística", EstadoFormulacion.Aceptado),
+        };
+        var recomendaciones = new[]
+        {
+            new RecomendacionAbierta(1, "Evaluación I Semestre 2024", 2024, "S1", "01.02", "Capacitar", Dia(2024, 12, 1), EstadoRecomendacion.EnProceso),
+            new RecomendacionAbierta(2, "Evaluación I Semestre 2024", 2024, "S1", "01.02", "Publicar", Dia(2025, 1, 10), EstadoRecomendacion.Pendiente),
+            new RecomendacionAbierta(3, "Evaluación I Semestre 2024", 2024, "S1", "01.02", "Lejana", Dia(2025, 6, 30), EstadoRecomendacion.Pendiente),
+            new RecomendacionAbierta(4, "Evaluación I Semestre 2024", 2024, "S1", "01.02", "Hecha", Dia(2024, 11, 1), EstadoRecomendacion.Implementada),
+        };
+        var tareas = ReglasTareas.DelPlanificador([], propuestas, [new VersionPorAprobar(2025, "POI 2025", 1)], recomendaciones, Hitos(2024),
+            new HashSet<(int, string)> { (2024, "T1"), (2024, "S1"), (2024, "T3") }, Config, hoy);
+        Assert.Equal(
+        [
+            ClaseTarea.Recomendacion, // 01/12, overdue
+            ClaseTarea.AceptarPropuesta, ClaseTarea.AprobarVersion, // 31/12, the "aprobación del POI 2025" milestone
+            ClaseTarea.Recomendacion, // 10/01/2025
+        ], tareas.Select(t => t.Clase));
+        Assert.Equal("Recomendación 1 de la Evaluación I Semestre 2024 (01.02): Capacitar — vencida", tareas[0].Texto);
+        Assert.Equal("Aprobar la versión «POI 2025» del POI 2025 (falta aceptar 1 centro de costo)", tareas[2].Texto);
+        Assert.Equal(Dia(2024, 12, 31), tareas[2].Plazo);
+    }
+
+    [Fact]
+    public void Planificador_EvaluacionVencePorElCalendarioHastaPublicarse()
+    {
+        var hitos = Hitos(2024);
+        // 30/06: the first semester has not ended; the I Trimestre evaluation (due 30/04) is late.
+        var tareas = ReglasTareas.DelPlanificador([], [], [], [], hitos, NingunaPublicada, Config, Dia(2024, 6, 30));
+        var t = Assert.Single(tareas);
+        Assert.Equal((ClaseTarea.Evaluacion, "T1", Urgencia.Vencida, Dia(2024, 4, 30)), (t.Clase, t.Referencia!, t.Urgencia, t.Plazo!.Value));
+        Assert.Equal("Elaborar y publicar la evaluación I Trimestre 2024 («Evaluación I Trimestre»)", t.Texto);
+        // 01/07: the semester ended, its evaluation is due on 31/07; the published T1 is no longer a task.
+        var julio = ReglasTareas.DelPlanificador([], [], [], [], hitos, new HashSet<(int, string)> { (2024, "T1") }, Config, Dia(2024, 7, 1));
+        Assert.Equal(("S1", Urgencia.EnPlazo), (Assert.Single(julio).Referencia!, julio[0].Urgencia));
+    }
+
+    [Fact]
+    public void Planificador_SinCalendarioDelAnio_DebeDefinirlo()
+    {
+        var t = Assert.Single(ReglasTareas.DelPlanificador([], [], [], [], [], NingunaPublicada, Config, Dia(2025, 1, 6)));
+        Assert.Equal((ClaseTarea.DefinirCalendario, 2025), (t.Clase, t.Anio));
+    }
+
+    [Fact]
+    public void Proximos_HitosEnCursoOPorVenir()
+    {
+        var tareas = ReglasTareas.Proximos(Hitos(2024), Dia(2024, 4, 5));
+        // Same date (30/04): by name.
+        Assert.Equal(["Registro de avances I Trimestre", "Evaluación I Trimestre", "Formulación POI 2025: propuesta de los centros", "Registro de avances II Trimestre"],
+            tareas.Select(t => t.Texto[..t.Texto.IndexOf(" (", StringComparison.Ordinal)]));
+        Assert.Equal("Registro de avances I Trimestre (del 01/01/2024 al 10/04/2024)", tareas[0].Texto);
+    }
+}
