@@ -1,5 +1,6 @@
 // Every domain namespace, once (docs/adr/0005): web code names domain types unqualified.
 global using Sipoi.Domain;
+global using Sipoi.Domain.Avisos;
 global using Sipoi.Domain.Calendario;
 global using Sipoi.Domain.Estrategia;
 global using Sipoi.Domain.Evaluacion;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 using Sipoi.Web.Api;
 using Sipoi.Web.Auditoria;
+using Sipoi.Web.Avisos;
 using Sipoi.Web.Data;
 using Sipoi.Web.Presentacion;
 using Sipoi.Web.Seguimiento;
@@ -24,6 +25,8 @@ public static class SipoiWeb
         builder.Services.AddSipoiSeguridad();
         builder.Services.AddSipoiSeguimiento(builder.Configuration);
         builder.Services.AddHostedService<PreparacionBaseDeDatos>();
+        // After the database is ready: e-mail notices (Avisos/README.md).
+        builder.Services.AddSipoiAvisos();
         builder.Services.AddRazorPages();
         // Pages, CSS and scripts travel compressed (Brotli, else gzip): offices on slow links (docs/reportes.md).
         builder.Services.AddResponseCompression(o =>

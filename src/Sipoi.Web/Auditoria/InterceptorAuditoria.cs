@@ -29,6 +29,8 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
     [
         typeof(EntradaAuditoria), typeof(IdentityUserClaim<int>), typeof(IdentityRoleClaim<int>),
         typeof(IdentityUserLogin<int>), typeof(IdentityUserToken<int>),
+        // The e-mail outbox is a log of its own (state, attempts, errors); its texts repeat audited data.
+        typeof(Sipoi.Web.Avisos.AvisoCorreo),
     ];
 
     /// <summary>Bookkeeping columns that change on every sign-in or save and say nothing to an auditor.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Interop.Evaluacion;
 using Sipoi.Interop.Reportes;
+using Sipoi.Web.Avisos;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Reportes;
@@ -162,6 +163,8 @@ public static class RegistroEvaluaciones
             new ArchivoPublicado(evaluacion.EntidadId, ArchivoSeguimiento, SolicitudReporte.MimeXlsx, xlsx.ToArray()),
             new ArchivoPublicado(evaluacion.EntidadId, ArchivoJson, "application/json", json),
         ]);
+        // The planners' and consulta users' e-mail notices, saved with the publication (Avisos/README.md).
+        await ColaAvisos.AlPublicarAsync(db, evaluacion, ahora, ct);
         await db.SaveChangesAsync(ct);
     }
 

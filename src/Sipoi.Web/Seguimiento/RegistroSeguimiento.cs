@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Sipoi.Web.Auditoria;
+using Sipoi.Web.Avisos;
 using Sipoi.Web.Data;
 
 namespace Sipoi.Web.Seguimiento;
@@ -184,6 +185,8 @@ public static class RegistroSeguimiento
             return ResultadoSeguimiento.Rechazado(e.Message);
         }
         InterceptorAuditoria.RegistrarOperacion(db, m.Entidad.Id, Tabla, Clave(m), codigo, detalle);
+        // Observed / reopened: the operators' e-mail notices, saved in the same transaction (Avisos/README.md).
+        await ColaAvisos.AlRevisarAsync(db, m, accion, ahora, ct);
         if (!await GuardarCambiosAsync(db, m, m.Version, ct)) return await ConflictoAsync(db, m, [], ct);
         return ResultadoSeguimiento.Hecho(accion switch
         {

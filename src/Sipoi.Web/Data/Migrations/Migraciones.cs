@@ -77,3 +77,7 @@ public sealed class RitmoReporteYJefatura() : MigracionSql("0014_ritmo_jefatura.
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000015_Calendario")]
 public sealed class CalendarioDeLaEntidad() : MigracionSql("0015_calendario.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000016_Avisos")]
+public sealed class AvisosPorCorreo() : MigracionSql("0016_avisos.sql");

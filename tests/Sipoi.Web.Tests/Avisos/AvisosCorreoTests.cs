@@ -1,0 +1,228 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipoi.Domain.Avisos;
+using Sipoi.Domain.Seguimiento;
+using Sipoi.Web.Avisos;
+using Sipoi.Web.Tests.Infraestructura;
+
+namespace Sipoi.Web.Tests.Avisos;
+
+/// <summary>
+/// E-mail notices end to end (src/Sipoi.Web/Avisos/README.md): queued with the event or by the scan, sent by the app's own
+/// MailKit code to a real SMTP listener, retried while it is down, skipped for a user who opted out. "Today" is fixed in
+/// 2024 (the demo POI's year); each test works on its own cost centre and operator.
+/// </summary>
+public sealed class AvisosCorreoTests(AppConCorreo app) : IClassFixture<AppConCorreo>
+{
+    private static string Url(string centro, int mes = 1) => $"/e/EMSAPUNO/seguimiento/2024/{mes}?centro={centro}";
+
+    /// <summary>The centre's month as the operator left it: submitted (the planning office can observe it).</summary>
+    private async Task EnviadoAsync(string centro, int mes = 1)
+    {
+        await using var db = app.Base.Contexto();
+        var e = await db.Entidades.SingleAsync(x => x.Codigo == "EMSAPUNO");
+        var poi = await db.Pois.SingleAsync(p => p.EntidadId == e.Id && p.Anio == 2024);
+        var c = await db.CentrosCosto.SingleAsync(x => x.EntidadId == e.Id && x.Codigo == centro);
+        db.Seguimientos.Add(Seguimientos.Enviado(e, poi.Id, 2024, c.Id, mes));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task ObservarAsync(string centro, string texto)
+    {
+        var opp = await app.ComoAsync(AppDePrueba.Planificador);
+        var f = await Formulario.LeerAsync(opp, Url(centro), "observar");
+        f.Campos["Observacion"] = texto;
+        Assert.Equal(HttpStatusCode.Redirect, (await f.EnviarAsync(opp)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Observar_ElOperadorRecibeElCorreoConAsuntoYEnlace()
+    {
+        app.Reloj.Fijar(2024, 2, 5);
+        const string correo = "obs0302@prueba.demo";
+        var operador = await app.OperadorAsync(correo, "03.02");
+        await EnviadoAsync("03.02");
+
+        // A refused observation (no text) queues nothing: the notice lives and dies with its event.
+        var opp = await app.ComoAsync(AppDePrueba.Planificador);
+        var vacia = await Formulario.LeerAsync(opp, Url("03.02"), "observar");
+        vacia.Campos["Observacion"] = " ";
+        await vacia.EnviarAsync(opp);
+        Assert.Empty(await app.AvisosDeAsync(operador));
+
+        await ObservarAsync("03.02", "Adjunte el acta de conformidad firmada.");
+        // Queued by the observation's own transaction, before any sending.
+        var cola = Assert.Single(await app.AvisosDeAsync(operador));
+        Assert.Equal((TipoAviso.MesObservado, EstadoAviso.Pendiente), (cola.Tipo, cola.Estado));
+
+        await app.EnviarAsync();
+        var correoRecibido = Assert.Single(app.Smtp.Para(correo));
+        Assert.StartsWith("SIPOI: seguimiento de enero de 2024 observado — 03.02 ", correoRecibido.Mensaje.Subject);
+        Assert.Equal(AppConCorreo.Remitente, correoRecibido.Mensaje.From.Mailboxes.Single().Address);
+        Assert.Equal(AppConCorreo.Remitente, correoRecibido.De);
+        var texto = correoRecibido.Texto;
+        Assert.Contains("Observación: Adjunte el acta de conformidad firmada.", texto);
+        Assert.Contains("envíe el mes de nuevo hasta el 10/02/2024", texto);
+        Assert.Contains($"Ingrese a SIPOI para atenderlo: {AppConCorreo.UrlPublica}/e/EMSAPUNO/seguimiento/2024/1?centro=03.02", texto);
+        Assert.Contains($"{AppConCorreo.UrlPublica}/cuenta/avisos", texto);
+        var enviado = Assert.Single(await app.AvisosDeAsync(operador));
+        Assert.Equal((EstadoAviso.Enviado, 1), (enviado.Estado, enviado.Intentos));
+
+        // Sent once: another round sends nothing more to this operator.
+        await app.EnviarAsync();
+        Assert.Single(app.Smtp.Para(correo));
+    }
+
+    [Fact]
+    public async Task ServidorCaido_QuedaEnColaConElErrorYAlVolverSeEntregaUnaVez()
+    {
+        app.Reloj.Fijar(2024, 2, 5);
+        const string correo = "caido0401@prueba.demo";
+        var operador = await app.OperadorAsync(correo, "04.01");
+        var opp = await app.ComoAsync(AppDePrueba.Planificador);
+        var f = await Formulario.LeerAsync(opp, Url("04.01"), "reabrir");
+        f.Campos["Motivo"] = "Ampliación por corte de luz";
+        f.Campos["NuevoPlazo"] = "2024-03-01";
+        Assert.Equal(HttpStatusCode.Redirect, (await f.EnviarAsync(opp)).StatusCode);
+
+        await app.Smtp.DetenerAsync();
+        try
+        {
+            await app.EnviarAsync();
+            var fallido = Assert.Single(await app.AvisosDeAsync(operador));
+            Assert.Equal((TipoAviso.MesReabierto, EstadoAviso.Pendiente, 1), (fallido.Tipo, fallido.Estado, fallido.Intentos));
+            Assert.StartsWith($"No se pudo conectar con el servidor de correo 127.0.0.1:{app.Smtp.Puerto}", fallido.UltimoError);
+            Assert.Equal(app.Reloj.GetUtcNow().AddMinutes(1), fallido.ProximoIntento);
+
+            // The administrator sees it waiting, with its error.
+            var admin = await app.ComoAsync(AppDePrueba.Administrador);
+            var pagina = Formulario.Leer(await (await admin.GetAsync("/e/EMSAPUNO/administracion/avisos")).Content.ReadAsStringAsync());
+            Assert.Null(pagina.GetElementById("sin-servidor"));
+            var fila = pagina.QuerySelector($"#avisos tr[data-id='{fallido.Id}']")!;
+            Assert.Contains("En cola", fila.QuerySelector(".estado")!.TextContent);
+            Assert.Equal("1", fila.QuerySelector(".intentos")!.TextContent.Trim());
+            Assert.StartsWith("No se pudo conectar con el servidor de correo", fila.QuerySelector(".error")!.TextContent.Trim());
+        }
+        finally
+        {
+            app.Smtp.Iniciar();
+        }
+
+        // Back up, but the retry is not due yet: nothing leaves early.
+        await app.EnviarAsync();
+        Assert.Empty(app.Smtp.Para(correo));
+        app.Reloj.Avanzar(TimeSpan.FromMinutes(2));
+        await app.EnviarAsync();
+        await app.EnviarAsync();
+        var recibido = Assert.Single(app.Smtp.Para(correo));
+        Assert.StartsWith("SIPOI: seguimiento de enero de 2024 reabierto hasta el 01/03/2024 — 04.01 ", recibido.Mensaje.Subject);
+        Assert.Contains("Motivo: Ampliación por corte de luz", recibido.Texto);
+        var entregado = Assert.Single(await app.AvisosDeAsync(operador));
+        Assert.Equal((EstadoAviso.Enviado, 2), (entregado.Estado, entregado.Intentos));
+        Assert.StartsWith("No se pudo conectar", entregado.UltimoError);
+    }
+
+    [Fact]
+    public async Task NoQuiereElAviso_NoSeEnviaYQuedaOmitido()
+    {
+        app.Reloj.Fijar(2024, 2, 5);
+        const string correo = "nada0203@prueba.demo";
+        var operador = await app.OperadorAsync(correo, "02.03");
+        var op = await app.ComoAsync(correo);
+
+        // The operator's own account page offers its kinds (not the planners'), all on by default; it turns "observado" off.
+        var f = await Formulario.LeerAsync(op, "/cuenta/avisos", "preferencias-avisos");
+        var ofrecidos = f.Elemento.QuerySelectorAll("input[name=Recibidos]").Select(i => i.GetAttribute("value")!).ToList();
+        Assert.Equal(["MesObservado", "MesReabierto", "PlazoProximo", "PlazoVencido", "Recomendacion"], ofrecidos);
+        Assert.All(f.Elemento.QuerySelectorAll("input[name=Recibidos]"), i => Assert.True(i.HasAttribute("checked")));
+        var campos = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", f.Campos["__RequestVerificationToken"]) };
+        campos.AddRange(ofrecidos.Where(t => t != "MesObservado").Select(t => new KeyValuePair<string, string>("Recibidos", t)));
+        var r = await op.PostAsync("/cuenta/avisos", new FormUrlEncodedContent(campos));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var despues = await Formulario.LeerAsync(op, "/cuenta/avisos", "preferencias-avisos");
+        Assert.False(despues.Elemento.QuerySelector("input[value=MesObservado]")!.HasAttribute("checked"));
+        Assert.True(despues.Elemento.QuerySelector("input[value=MesReabierto]")!.HasAttribute("checked"));
+
+        await EnviadoAsync("02.03");
+        await ObservarAsync("02.03", "Falta el informe.");
+        await app.EnviarAsync();
+        Assert.Empty(app.Smtp.Para(correo));
+        var omitido = Assert.Single(await app.AvisosDeAsync(operador));
+        Assert.Equal((EstadoAviso.Omitido, "El usuario eligió no recibir este tipo de aviso."), (omitido.Estado, omitido.Omision));
+
+        // The choice is audited like any change of data.
+        await using var db = app.Base.Contexto();
+        var alta = await db.Auditoria.AsNoTracking().SingleAsync(a => a.Tabla == "preferencias_aviso");
+        Assert.Equal((AccionAuditada.Alta, correo), (alta.Accion, alta.Usuario));
+        Assert.Contains("mes_observado", alta.ValorNuevo);
+    }
+
+    [Fact]
+    public async Task Escaner_DosVecesEnColaUnSoloAvisoPorPlazo()
+    {
+        const string correo = "plazo0402@prueba.demo";
+        var operador = await app.OperadorAsync(correo, "04.02");
+        // Two days before January's deadline (10/02/2024), N = 3: the notice is due. Two nodes scanning at once, then again.
+        app.Reloj.Fijar(2024, 2, 8);
+        await Task.WhenAll(app.EscanearAsync(), app.EscanearAsync());
+        await app.EscanearAsync();
+        var proximo = Assert.Single(await app.AvisosDeAsync(operador));
+        Assert.Equal(TipoAviso.PlazoProximo, proximo.Tipo);
+        Assert.Contains("plazo=2024-02-10", proximo.Clave);
+
+        await app.EnviarAsync();
+        var recibido = Assert.Single(app.Smtp.Para(correo));
+        Assert.StartsWith("SIPOI: el plazo del seguimiento de enero de 2024 vence el 10/02/2024 — 04.02 ", recibido.Mensaje.Subject);
+        Assert.Contains("(quedan 2 días)", recibido.Texto);
+        Assert.Contains($"{AppConCorreo.UrlPublica}/e/EMSAPUNO/seguimiento/2024/1?centro=04.02", recibido.Texto);
+
+        // Past the deadline and not submitted: one overdue notice, however many scans.
+        app.Reloj.Fijar(2024, 2, 12);
+        await app.EscanearAsync();
+        await app.EscanearAsync();
+        var avisos = await app.AvisosDeAsync(operador);
+        Assert.Equal([TipoAviso.PlazoProximo, TipoAviso.PlazoVencido], avisos.Select(a => a.Tipo));
+        await app.EnviarAsync();
+        Assert.Equal(2, app.Smtp.Para(correo).Count);
+        Assert.StartsWith("SIPOI: venció el plazo del seguimiento de enero de 2024 — 04.02 ", app.Smtp.Para(correo)[1].Mensaje.Subject);
+    }
+}
+
+/// <summary>A deployment without an SMTP server: notices stay queued and the administrator's page says why.</summary>
+public sealed class AvisosSinServidorTests(AppDePrueba app) : IClassFixture<AppDePrueba>
+{
+    [Fact]
+    public async Task SinServidor_LosAvisosQuedanEnColaYLaPaginaLoDice()
+    {
+        app.Reloj.Fijar(2024, 2, 5);
+        await using (var db = app.Base.Contexto())
+        {
+            var e = await db.Entidades.SingleAsync(x => x.Codigo == "EMSAPUNO");
+            var poi = await db.Pois.SingleAsync(p => p.EntidadId == e.Id && p.Anio == 2024);
+            var c = await db.CentrosCosto.SingleAsync(x => x.EntidadId == e.Id && x.Codigo == "01.02");
+            db.Seguimientos.Add(Seguimientos.Enviado(e, poi.Id, 2024, c.Id, 1));
+            await db.SaveChangesAsync();
+        }
+        var opp = await app.ComoAsync(AppDePrueba.Planificador);
+        var f = await Formulario.LeerAsync(opp, "/e/EMSAPUNO/seguimiento/2024/1?centro=01.02", "observar");
+        f.Campos["Observacion"] = "Revise la meta de febrero.";
+        Assert.Equal(HttpStatusCode.Redirect, (await f.EnviarAsync(opp)).StatusCode);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<EnvioAvisos>().EnviarPendientesAsync(CancellationToken.None));
+        await using (var db = app.Base.Contexto())
+        {
+            var a = Assert.Single(await db.AvisosCorreo.AsNoTracking().Where(x => db.Users.Any(u => u.Id == x.UsuarioId && u.UserName == AppDePrueba.Operador)).ToListAsync());
+            Assert.Equal((EstadoAviso.Pendiente, 0, (string?)null), (a.Estado, a.Intentos, a.UltimoError));
+        }
+
+        var admin = await app.ComoAsync(AppDePrueba.Administrador);
+        var pagina = Formulario.Leer(await (await admin.GetAsync("/e/EMSAPUNO/administracion/avisos")).Content.ReadAsStringAsync());
+        var alerta = pagina.GetElementById("sin-servidor")!.TextContent;
+        Assert.Contains("No se envían correos", alerta);
+        Assert.Contains("Sipoi:Correo:Servidor", alerta);
+        Assert.Contains("Sipoi:UrlPublica", alerta);
+        Assert.Contains("1 aviso en cola", pagina.GetElementById("resumen")!.TextContent);
+    }
+}
