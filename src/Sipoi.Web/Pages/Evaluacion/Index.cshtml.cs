@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
 using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Informes;
 
 namespace Sipoi.Web.Pages.Evaluacion;
 
@@ -16,6 +17,8 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public Dictionary<string, string> NombresCentros { get; private set; } = [];
     /// <summary>Cost centres whose figures include submitted, unapproved months (entity setting MostrarEnviados).</summary>
     public IReadOnlySet<string> CentrosConEnviados { get; private set; } = new HashSet<string>();
+    /// <summary>The centres' justifications and period summaries of the period (_Narrativa.cshtml).</summary>
+    public NarrativaPeriodo? Narrativa { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
     {
@@ -27,6 +30,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         Anio = anio;
         Resultado = await ConsultaEvaluacion.EvaluarAsync(db, contexto, anio, p, ct: ct);
         CentrosConEnviados = await ConsultaEvaluacion.CentrosConEnviadosAsync(db, contexto, anio, p, ct);
+        Narrativa = await NarrativaInforme.CargarAsync(db, e.Id, anio, p, contexto.Configuracion, ct);
         NombresCentros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == e.Id).ToDictionaryAsync(c => c.Codigo, c => c.Nombre, ct);
         return Page();
     }
