@@ -141,11 +141,31 @@ public sealed class SeguimientoMensual
         ReglasEnvio.Verificar(MesDelAnio, actividades, configuracion);
 
     /// <summary>
+    /// Every problem that would stop a submission through the grid: the activities' and, when the month closes a quarter
+    /// (March, June, September, December), the centre's period summary (<see cref="ResumenPeriodo.Problema"/>).
+    /// </summary>
+    public IReadOnlyList<ProblemaSeguimiento> ProblemasParaEnviar(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion,
+        string? resumenPeriodo)
+    {
+        var problemas = ReglasEnvio.Verificar(MesDelAnio, actividades, configuracion).ToList();
+        if (ResumenPeriodo.Problema(MesDelAnio, resumenPeriodo) is { } p) problemas.Add(p);
+        return problemas;
+    }
+
+    /// <summary>As <see cref="Enviar(IEnumerable{ActividadDelMes}, ConfiguracionEntidad, string, DateTimeOffset)"/>, also requiring the period summary of a quarter's last month.</summary>
+    public void Enviar(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion, string? resumenPeriodo, string usuario,
+        DateTimeOffset ahora) =>
+        Enviar(usuario, ahora, () => ProblemasParaEnviar(actividades, configuracion, resumenPeriodo), configuracion);
+
+    /// <summary>
     /// Pendiente/Observado → Enviado. Refused while the month has not reached its last day, after the
     /// deadline in force, or when any activity has a problem (all listed in the message, one per line;
-    /// call <see cref="ProblemasParaEnviar"/> first to show them by field).
+    /// call <see cref="ProblemasParaEnviar(IEnumerable{ActividadDelMes}, ConfiguracionEntidad)"/> first to show them by field).
     /// </summary>
-    public void Enviar(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
+    public void Enviar(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora) =>
+        Enviar(usuario, ahora, () => ProblemasParaEnviar(actividades, configuracion), configuracion);
+
+    private void Enviar(string usuario, DateTimeOffset ahora, Func<IReadOnlyList<ProblemaSeguimiento>> verificar, ConfiguracionEntidad configuracion)
     {
         // With the quarterly rhythm a month is submitted only with its quarter (EnvioTrimestral), never alone.
         if (configuracion.Ritmo == RitmoReporte.Trimestral) throw new ReglaDominioException(EnvioTrimestral.MensajeMesSuelto(MesDelAnio));
@@ -163,7 +183,7 @@ public sealed class SeguimientoMensual
             throw new ReglaDominioException($"El seguimiento de {mes.Nombre} se envía desde el último día del mes ({Plazos.Fecha(mes.UltimoDia)}).");
         var plazo = PlazoVigente(configuracion);
         if (Plazos.Vencido(plazo, hoy)) throw new ReglaDominioException(Plazos.MensajeVencido(mes, plazo));
-        var problemas = ProblemasParaEnviar(actividades, configuracion);
+        var problemas = verificar();
         if (problemas.Count > 0)
             throw new ReglaDominioException(
                 $"No se puede enviar el seguimiento de {mes.Nombre}; corrija lo siguiente:\n" + string.Join("\n", problemas.Select(p => "- " + p.Mensaje)));

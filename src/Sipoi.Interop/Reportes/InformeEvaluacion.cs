@@ -133,7 +133,7 @@ public sealed record OeiInforme(string Codigo, string Enunciado, int Prioridad)
     public IReadOnlyList<IndicadorInforme> Indicadores { get; init; } = [];
     public IReadOnlyList<AeiInforme> Aeis { get; init; } = [];
 
-    /// <summary>The office's own analysis, printed after the drafted paragraph.</summary>
+    /// <summary>The OEI's analysis, one paragraph per line, printed instead of the drafted paragraph (null: the drafted one).</summary>
     public string? Analisis { get; init; }
 }
 

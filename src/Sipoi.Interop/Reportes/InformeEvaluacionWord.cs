@@ -128,8 +128,10 @@ public static class InformeEvaluacionWord
                             Banda(x.Banda, true),
                         ]));
                 }
-                doc.Parrafo(RedaccionInforme.AnalisisOei(i, o));
-                if (o.Analisis is not null) doc.Parrafo(o.Analisis);
+                // The office's analysis (or the drafted one that includes the centres' justifications) replaces the figures' paragraph.
+                if (o.Analisis is { } analisis)
+                    foreach (var p in analisis.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)) doc.Parrafo(p);
+                else doc.Parrafo(RedaccionInforme.AnalisisOei(i, o));
             }
 
             if (i.Graficos && i.DistribucionBandas.Count > 0)

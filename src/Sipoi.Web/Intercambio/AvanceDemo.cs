@@ -242,7 +242,11 @@ public static class AvanceDemo
             var v = plan.TryGetValue(f.Actividad.Codigo, out var p) ? p.Meses.GetValueOrDefault(mes) : null;
             return new EntradaAvance(f.Actividad.Codigo, Texto(v?.Fisico), Texto(v?.Financiero), v?.Logros, v?.Dificultades, v?.Medidas, f.VersionAvance);
         }).ToList();
-        Exigir(await RegistroSeguimiento.GuardarAsync(db, m, m.Version, entradas, enviar, Autor, FinDe(mes), ct), centro, mes);
+        // A quarter's last month is submitted with the centre's period summary (Seguimiento/README.md).
+        var resumen = enviar && ResumenPeriodo.PeriodoQueCierra(mes) is { } t
+            ? $"Resumen sintético del {t.Nombre} (datos de demostración, no son de EMSAPUNO)."
+            : null;
+        Exigir(await RegistroSeguimiento.GuardarAsync(db, m, m.Version, entradas, enviar, Autor, FinDe(mes), ct, resumen), centro, mes);
     }
 
     private static async Task RevisarAsync(SipoiDbContext db, string centro, int mes, AccionRevision accion, string? texto, DateTimeOffset ahora,

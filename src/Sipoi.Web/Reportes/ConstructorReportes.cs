@@ -173,7 +173,12 @@ public static class ConstructorReportes
     }
 
     /// <summary>Evaluation report: figures of the engine, mission from the PEI, the monitoring tables as annexes.</summary>
-    public static async Task<InformeEvaluacion> InformeAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
+    public static async Task<InformeEvaluacion> InformeAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct) =>
+        await NarrativaInforme.AplicarAsync(db, d.Entidad.Id, d.Anio, periodo, d.Evaluacion.Configuracion,
+            await InformeSinNarrativaAsync(db, d, periodo, ct), ct);
+
+    /// <summary>The report's figures and tables, without the narrative (what the narrative editor drafts from).</summary>
+    public static async Task<InformeEvaluacion> InformeSinNarrativaAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
     {
         var (principal, otros) = await CorridasAsync(db, d, periodo, ct);
         var denominaciones = await d.DenominacionesAsync(db, ct);

@@ -22,6 +22,8 @@ public sealed class MesSeguimiento
     /// <summary>The month row's xmin when read; 0 when there is no row. The grid and the API send it back.</summary>
     public required uint Version { get; init; }
     public required IReadOnlyList<FilaMes> Filas { get; init; }
+    /// <summary>The centre's period summary when the month closes a quarter and one was written (tracked).</summary>
+    public ResumenPeriodo? Resumen { get; set; }
 
     public ConfiguracionEntidad Configuracion => Entidad.Configuracion;
     public MesDelAnio MesDelAnio => new(Anio, Mes);
@@ -64,6 +66,9 @@ public sealed class MesSeguimiento
             .ToList();
 
         var seguimiento = await db.Seguimientos.SingleOrDefaultAsync(s => s.PoiId == poi.Id && s.CentroCostoId == centro.Id && s.Mes == mes, ct);
+        var trimestre = ResumenPeriodo.PeriodoQueCierra(mes)?.Codigo;
+        var resumen = trimestre is null ? null
+            : await db.ResumenesPeriodo.SingleOrDefaultAsync(r => r.PoiId == poi.Id && r.CentroCostoId == centro.Id && r.PeriodoCodigo == trimestre, ct);
         return new MesSeguimiento
         {
             Entidad = entidad,
@@ -75,6 +80,7 @@ public sealed class MesSeguimiento
             Existe = seguimiento is not null,
             Version = seguimiento is null ? 0 : db.Entry(seguimiento).Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue,
             Filas = filas,
+            Resumen = resumen,
         };
     }
 }

@@ -59,13 +59,22 @@ public static class RegistroSeguimiento
     /// (the values are kept as a draft when the submission finds problems).
     /// </summary>
     /// <param name="versionEsperada">The month's version the sender read (<see cref="MesSeguimiento.Version"/>).</param>
+    /// <param name="resumenPeriodo">
+    /// The period summary typed on the grid of a quarter's last month (blank removes it); null leaves the stored one as it is
+    /// (the API, and the other months).
+    /// </param>
     public static async Task<ResultadoSeguimiento> GuardarAsync(SipoiDbContext db, MesSeguimiento m, uint versionEsperada,
-        IReadOnlyList<EntradaAvance> entradas, bool enviar, string usuario, DateTimeOffset ahora, CancellationToken ct)
+        IReadOnlyList<EntradaAvance> entradas, bool enviar, string usuario, DateTimeOffset ahora, CancellationToken ct,
+        string? resumenPeriodo = null)
     {
         if (m.MotivoNoEditable(Plazos.Hoy(ahora)) is { } motivo) return ResultadoSeguimiento.Rechazado(motivo);
         if (m.Version != versionEsperada) return await ConflictoAsync(db, m, entradas, ct);
 
         var (datos, problemas) = Leer(m, entradas);
+        var cambioResumen = resumenPeriodo is not null && ResumenPeriodo.PeriodoQueCierra(m.Mes) is not null
+                            && resumenPeriodo.Trim() != (m.Resumen?.Texto ?? "");
+        if (cambioResumen && !string.IsNullOrWhiteSpace(resumenPeriodo) && ResumenPeriodo.Problema(m.MesDelAnio, resumenPeriodo) is { } pr)
+            problemas.Add(pr);
         if (problemas.Count > 0)
             return new ResultadoSeguimiento(TipoResultado.Invalido,
                 $"No se guardó nada: corrija {(problemas.Count == 1 ? "el siguiente problema" : $"los {problemas.Count} problemas siguientes")}.", problemas);
@@ -87,6 +96,8 @@ public static class RegistroSeguimiento
             return ResultadoSeguimiento.Rechazado(e.Message);
         }
 
+        if (cambioResumen) CambiarResumen(db, m, resumenPeriodo!, usuario, ahora);
+
         IReadOnlyList<ProblemaSeguimiento> problemasEnvio = [];
         string? rechazoEnvio = null;
         var enviado = false;
@@ -96,12 +107,12 @@ public static class RegistroSeguimiento
         if (enviar && !trimestral)
         {
             var actividades = m.Actividades();
-            problemasEnvio = m.Seguimiento.ProblemasParaEnviar(actividades, m.Configuracion);
+            problemasEnvio = m.Seguimiento.ProblemasParaEnviar(actividades, m.Configuracion, m.Resumen?.Texto);
             if (problemasEnvio.Count == 0)
             {
                 try
                 {
-                    m.Seguimiento.Enviar(actividades, m.Configuracion, usuario, ahora);
+                    m.Seguimiento.Enviar(actividades, m.Configuracion, m.Resumen?.Texto, usuario, ahora);
                     enviado = true;
                     InterceptorAuditoria.RegistrarOperacion(db, m.Entidad.Id, Tabla, Clave(m), AccionAuditada.Envio,
                         $"Seguimiento de {m.MesDelAnio.Nombre} del centro de costo {m.Centro.Codigo} enviado a revisión.");
@@ -110,13 +121,14 @@ public static class RegistroSeguimiento
             }
         }
 
-        if (cambiadas > 0 || enviado)
+        if (cambiadas > 0 || enviado || cambioResumen)
         {
             if (!await GuardarCambiosAsync(db, m, versionEsperada, ct)) return await ConflictoAsync(db, m, entradas, ct);
         }
 
         var guardado = cambiadas switch
         {
+            0 when cambioResumen => "Se guardó el resumen del periodo.",
             0 => "No había valores nuevos que guardar.",
             1 => "Se guardó 1 actividad.",
             _ => $"Se guardaron {cambiadas} actividades.",
@@ -135,6 +147,23 @@ public static class RegistroSeguimiento
                 $"{antes} mes no se envió: corrija {(problemasEnvio.Count == 1 ? "lo siguiente" : $"los {problemasEnvio.Count} problemas siguientes")}.", problemasEnvio)
             : new ResultadoSeguimiento(TipoResultado.NoEnviado, $"{antes} mes no se envió: {rechazoEnvio}", []);
     }
+
+    /// <summary>Writes, replaces or (blank) removes the centre's period summary; audited by the interceptor with the month's save.</summary>
+    private static void CambiarResumen(SipoiDbContext db, MesSeguimiento m, string texto, string usuario, DateTimeOffset ahora)
+    {
+        if (string.IsNullOrWhiteSpace(texto))
+        {
+            if (m.Resumen is not null) db.ResumenesPeriodo.Remove(m.Resumen);
+            m.Resumen = null;
+        }
+        else if (m.Resumen is null)
+        {
+            m.Resumen = new ResumenPeriodo(m.Entidad.Id, m.PoiId, m.Anio, m.Centro.Id, m.Mes, texto, usuario, ahora);
+            db.ResumenesPeriodo.Add(m.Resumen);
+        }
+        else m.Resumen.Escribir(texto, usuario, ahora);
+    }
+
 
     /// <summary>
     /// The planning office approves, observes (text required; a new deadline too when the deadline has passed) or reopens

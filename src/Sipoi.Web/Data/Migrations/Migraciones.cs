@@ -81,3 +81,7 @@ public sealed class CalendarioDeLaEntidad() : MigracionSql("0015_calendario.sql"
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000016_Avisos")]
 public sealed class AvisosPorCorreo() : MigracionSql("0016_avisos.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000017_Narrativa")]
+public sealed class NarrativaDelInforme() : MigracionSql("0017_narrativa.sql");

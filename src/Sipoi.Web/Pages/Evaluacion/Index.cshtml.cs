@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
 using Sipoi.Web.Evaluacion;
+using Sipoi.Web.Informes;
 
 namespace Sipoi.Web.Pages.Evaluacion;
 
@@ -18,6 +19,8 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public IReadOnlySet<string> CentrosConEnviados { get; private set; } = new HashSet<string>();
     /// <summary>Which centre-months of the period the figures do not count yet (issue 13, item 3).</summary>
     public Completitud Completitud { get; private set; } = null!;
+    /// <summary>The centres' justifications and period summaries of the period (_Narrativa.cshtml).</summary>
+    public NarrativaPeriodo? Narrativa { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
     {
@@ -30,6 +33,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         Resultado = await ConsultaEvaluacion.EvaluarAsync(db, contexto, anio, p, ct: ct);
         CentrosConEnviados = await ConsultaEvaluacion.CentrosConEnviadosAsync(db, contexto, anio, p, ct);
         Completitud = await ConsultaCompletitud.CalcularAsync(db, contexto, p, ct: ct);
+        Narrativa = await NarrativaInforme.CargarAsync(db, e.Id, anio, p, contexto.Configuracion, ct);
         NombresCentros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == e.Id).ToDictionaryAsync(c => c.Codigo, c => c.Nombre, ct);
         return Page();
     }

@@ -37,6 +37,8 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     [BindProperty] public List<FilaEntrada> Filas { get; set; } = [];
     [BindProperty] public uint Version { get; set; }
     [BindProperty] public string? Observacion { get; set; }
+    /// <summary>The period summary of a quarter's last month (March, June, September, December); null on other months.</summary>
+    [BindProperty] public string? TextoResumen { get; set; }
     [BindProperty] public string? Motivo { get; set; }
     [BindProperty] public DateOnly? NuevoPlazo { get; set; }
 
@@ -79,6 +81,7 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
         if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
         Filas = M.Filas.Select(f => Entrada(f, M.Mes)).ToList();
         Version = M.Version;
+        TextoResumen = M.Resumen?.Texto;
         await ArmarVistaAsync(ct);
         return Page();
     }
@@ -109,7 +112,8 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
         if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
         if (!PuedeRegistrar) return Forbid();
         var entradas = Filas.Select(f => new EntradaAvance(f.Codigo, f.Fisico, f.Financiero, f.Logros, f.Dificultades, f.Medidas, f.Version)).ToList();
-        var r = await RegistroSeguimiento.GuardarAsync(db, M, Version, entradas, enviar, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
+        var resumen = ResumenPeriodo.PeriodoQueCierra(M.Mes) is null ? null : TextoResumen ?? "";
+        var r = await RegistroSeguimiento.GuardarAsync(db, M, Version, entradas, enviar, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct, resumen);
         if (r.Exito)
         {
             Aviso = r.Mensaje;
@@ -122,6 +126,7 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
             if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no2) return no2;
             Filas = M.Filas.Select(f => Entrada(f, M.Mes)).ToList();
             Version = M.Version;
+            TextoResumen = M.Resumen?.Texto;
         }
         else if (r.Tipo == TipoResultado.Conflicto && r.Conflicto is { } c)
         {
