@@ -61,3 +61,7 @@ public sealed class CentroCostoActivo() : MigracionSql("0009_centro_costo_activo
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261206000011_Sesiones")]
 public sealed class SesionesDelServidor() : MigracionSql("0011_sesiones.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000018_ValoresIndicadorDelResponsable")]
+public sealed class ValoresIndicadorDelResponsable() : MigracionSql("0018_valores_indicador.sql");
