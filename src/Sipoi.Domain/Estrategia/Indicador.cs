@@ -83,8 +83,63 @@ public sealed class Indicador
     /// <summary>Records the expected value (logro esperado) of a year.</summary>
     public void FijarLogroEsperado(int anio, decimal? valor) => Valor(anio, PeriodoIndicador.Anual).LogroEsperado = valor;
 
-    /// <summary>Records the obtained value of a year, or of one of its semesters.</summary>
-    public void RegistrarValorObtenido(int anio, PeriodoIndicador periodo, decimal? valor) => Valor(anio, periodo).ValorObtenido = valor;
+    /// <summary>
+    /// Records the obtained value of a year, or of one of its semesters, as the planning office (or an import of its
+    /// file) gives it: validated at once. An unchanged value keeps its state, so re-saving the indicator's form does not
+    /// validate what a centre registered and the office has not reviewed yet.
+    /// </summary>
+    public void RegistrarValorObtenido(int anio, PeriodoIndicador periodo, decimal? valor)
+    {
+        var v = Valor(anio, periodo);
+        if (v.ValorObtenido == valor) return;
+        v.ValorObtenido = valor;
+        v.Estado = EstadoValorIndicador.Validado;
+        v.Observacion = null;
+    }
+
+    /// <summary>
+    /// The responsible cost centre registers an obtained value: it waits for the planning office's validation
+    /// (<see cref="EstadoValorIndicador.Registrado"/>) and does not count in the evaluation until then. An unchanged value keeps
+    /// its state (a validated value stays validated), unless new evidence comes with an observed value: the centre answered
+    /// the observation, so the value goes back to the office. True when something changed.
+    /// </summary>
+    public bool RegistrarValorDelResponsable(int anio, PeriodoIndicador periodo, decimal? valor, bool conEvidenciaNueva = false)
+    {
+        var actual = Valores.FirstOrDefault(x => x.Anio == anio && x.Periodo == periodo);
+        if (actual is null && valor is null) return false;
+        if (actual is not null && actual.ValorObtenido == valor && !(conEvidenciaNueva && valor is not null && actual.Estado == EstadoValorIndicador.Observado))
+            return false;
+        var v = Valor(anio, periodo);
+        v.ValorObtenido = valor;
+        v.Estado = EstadoValorIndicador.Registrado;
+        v.Observacion = null;
+        return true;
+    }
+
+    /// <summary>The planning office validates a registered value: from then on it counts in the strategic evaluation.</summary>
+    public void ValidarValor(int anio, PeriodoIndicador periodo)
+    {
+        var v = ValorRegistrado(anio, periodo);
+        v.Estado = EstadoValorIndicador.Validado;
+        v.Observacion = null;
+    }
+
+    /// <summary>The planning office observes a registered value with a comment; it does not count until corrected and validated.</summary>
+    public void ObservarValor(int anio, PeriodoIndicador periodo, string? comentario)
+    {
+        var texto = Texto.Opcional(comentario, "comentario", ClaseTexto.TextoLargo);
+        if (texto is null)
+            throw new ReglaDominioException($"Indicador {Codigo}, {periodo.Nombre(anio)}: escriba el comentario de la observación.");
+        var v = ValorRegistrado(anio, periodo);
+        v.Estado = EstadoValorIndicador.Observado;
+        v.Observacion = texto;
+    }
+
+    public ValorIndicador? Medicion(int anio, PeriodoIndicador periodo) => Valores.FirstOrDefault(x => x.Anio == anio && x.Periodo == periodo);
+
+    private ValorIndicador ValorRegistrado(int anio, PeriodoIndicador periodo) =>
+        Medicion(anio, periodo) is { ValorObtenido: not null } v ? v
+            : throw new ReglaDominioException($"Indicador {Codigo}, {periodo.Nombre(anio)}: no hay valor obtenido registrado que revisar.");
 
     /// <summary>
     /// A year's row of the indicator form: expected value, and obtained value of the year and of each semester. An emptied
@@ -107,8 +162,20 @@ public sealed class Indicador
             var c = copia.Valor(v.Anio, v.Periodo);
             c.LogroEsperado = v.LogroEsperado;
             c.ValorObtenido = v.ValorObtenido;
+            c.Estado = v.Estado;
+            c.Observacion = v.Observacion;
         }
         return copia;
+    }
+
+    /// <summary>
+    /// A cell of the values grid as typed (1,234.50; blank is "no value"), or the problem naming the indicator and the cell:
+    /// "Indicador IND.01, I semestre 2024: «doce» no es un número…". The same reader every form uses (<see cref="NumeroEscrito"/>).
+    /// </summary>
+    public static (decimal? Valor, string? Error) LeerValor(string? texto, string codigoIndicador, int anio, PeriodoIndicador periodo)
+    {
+        var (v, problema) = NumeroEscrito.Leer(texto);
+        return problema is null ? (v, null) : (null, $"Indicador {codigoIndicador}, {periodo.Nombre(anio)}: {problema}");
     }
 
     public decimal? LogroEsperado(int anio) => Valores.FirstOrDefault(v => v.Anio == anio && v.Periodo == PeriodoIndicador.Anual)?.LogroEsperado;
@@ -130,6 +197,34 @@ public sealed class Indicador
 
 public enum PeriodoIndicador { Anual = 0, Semestre1 = 1, Semestre2 = 2 }
 
+public static class PeriodoIndicadorTexto
+{
+    /// <summary>"año 2024", "I semestre 2024", "II semestre 2024": how messages name a cell.</summary>
+    public static string Nombre(this PeriodoIndicador p, int anio) => p switch
+    {
+        PeriodoIndicador.Semestre1 => $"I semestre {anio}",
+        PeriodoIndicador.Semestre2 => $"II semestre {anio}",
+        _ => $"año {anio}",
+    };
+}
+
+/// <summary>
+/// Where an obtained value stands: registered by the responsible centre (waiting), validated by the planning office
+/// (counts in the evaluation), or observed with a comment (back to the centre). Values the office enters itself are
+/// validated at once.
+/// </summary>
+public enum EstadoValorIndicador { Registrado, Validado, Observado }
+
+public static class EstadoValorIndicadorTexto
+{
+    public static string Nombre(this EstadoValorIndicador e) => e switch
+    {
+        EstadoValorIndicador.Registrado => "por validar",
+        EstadoValorIndicador.Validado => "validado",
+        _ => "observado",
+    };
+}
+
 /// <summary>Expected and obtained value of an indicator for a year (or a semester of it).</summary>
 public sealed class ValorIndicador
 {
@@ -140,6 +235,15 @@ public sealed class ValorIndicador
     public PeriodoIndicador Periodo { get; private set; }
     public decimal? LogroEsperado { get; internal set; }
     public decimal? ValorObtenido { get; internal set; }
+    public EstadoValorIndicador Estado { get; internal set; } = EstadoValorIndicador.Validado;
+    public string? Observacion { get; internal set; }
+
+    /// <summary>The obtained value the strategic evaluation uses: only a validated one (DOMAIN.md §5 via issue 13: the office validates).</summary>
+    public decimal? ValorQueCuenta => QueCuenta(Estado, ValorObtenido);
+
+    /// <summary>The rule behind <see cref="ValorQueCuenta"/>, for readers that do not load the entity (the evaluation's SQL read).</summary>
+    public static decimal? QueCuenta(EstadoValorIndicador estado, decimal? valorObtenido) =>
+        estado == EstadoValorIndicador.Validado ? valorObtenido : null;
 
     private ValorIndicador() { }
 

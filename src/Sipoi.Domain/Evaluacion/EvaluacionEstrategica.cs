@@ -18,8 +18,13 @@ public static class EvaluacionEstrategica
             {
                 var m = Indicadores(aei.Indicadores, oei.Codigo, aei.Codigo, anio, corte, bandas, indicadores, out var pendiente);
                 var banda = bandas.Clasificar(m.Valor);
-                var critica = m.Valor is null ? pendiente : banda == Banda.Bajo;
-                aeis.Add(new LogroAei(aei.Codigo, oei.Codigo, m.Valor, banda, critica, aei.Indicadores.Count, m.Cantidad));
+                // DOMAIN.md §5: crítica only in the red band; ND while a measurement was due is "sin información".
+                var critica = banda == Banda.Bajo;
+                var sinInformacion = m.Valor is null && pendiente;
+                aeis.Add(new LogroAei(aei.Codigo, oei.Codigo, m.Valor, banda, critica, aei.Indicadores.Count, m.Cantidad)
+                {
+                    SinInformacion = sinInformacion,
+                });
             }
         }
         return new VistaEstrategica(corte, oeis, aeis, indicadores);

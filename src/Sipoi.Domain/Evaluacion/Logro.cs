@@ -44,12 +44,14 @@ public static class Logro
     public static decimal? Ajustado(decimal? avance) => avance is { } a ? Ajustado(a) : null;
 
     /// <summary>
-    /// Which measurement of the PEI indicators is due by the end of a period: the annual one
-    /// for periods ending in December (ANUAL, S2, T4, A12, M12), the first semester's for
-    /// periods ending from June to November, none before June (nothing is due yet).
+    /// Which measurement of the PEI indicators is due by the end of a period: the second semester's for S2 (the
+    /// semester evaluation uses the semester's values, DOMAIN.md §5 "for a year (or semester)"), the annual one for
+    /// the other periods ending in December (ANUAL, T4, A12, M12), the first semester's for periods ending from June
+    /// to November, none before June (nothing is due yet).
     /// </summary>
     public static PeriodoIndicador? Corte(Periodo periodo) => periodo.Hasta switch
     {
+        12 when periodo.Tipo == TipoPeriodo.Semestre => PeriodoIndicador.Semestre2,
         12 => PeriodoIndicador.Anual,
         >= 6 => PeriodoIndicador.Semestre1,
         _ => null,

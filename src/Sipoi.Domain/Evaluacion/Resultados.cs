@@ -65,7 +65,7 @@ public sealed record ResultadoGerencia(
 
 /// <summary>
 /// Strategic view for the measurement due by the end of the period (<see cref="Corte"/>;
-/// null when none is due yet, and then everything is ND and nothing is critical).
+/// null when none is due yet, and then everything is ND and no AEI is sin información).
 /// </summary>
 public sealed record VistaEstrategica(
     PeriodoIndicador? Corte,
@@ -76,9 +76,15 @@ public sealed record VistaEstrategica(
 /// <summary>OEI achievement: simple mean of its own indicators' capped achievement (ND left out; all ND → ND).</summary>
 public sealed record LogroOei(string Codigo, decimal? Logro, Banda? Banda, int Indicadores, int IndicadoresConDato);
 
-/// <summary>AEI achievement, and whether it is critical (red band, or ND while data was due).</summary>
+/// <summary>
+/// AEI achievement, whether it is critical (red band only) and whether it is <see cref="SinInformacion"/>: ND while
+/// data was due — a data gap to chase, listed apart and never counted as critical (DOMAIN.md §5).
+/// </summary>
 public sealed record LogroAei(
-    string Codigo, string OeiCodigo, decimal? Logro, Banda? Banda, bool Critica, int Indicadores, int IndicadoresConDato);
+    string Codigo, string OeiCodigo, decimal? Logro, Banda? Banda, bool Critica, int Indicadores, int IndicadoresConDato)
+{
+    public bool SinInformacion { get; init; }
+}
 
 /// <summary>
 /// An indicator for the cut: raw achievement <see cref="Avance"/> (shown) and capped

@@ -179,6 +179,7 @@ public static class EvaluacionJson
             Numero(w, "logro", a.Logro);
             EscribirBanda(w, a.Banda);
             w.WriteBoolean("critica", a.Critica);
+            w.WriteBoolean("sinInformacion", a.SinInformacion);
             w.WriteNumber("indicadores", a.Indicadores);
             w.WriteNumber("indicadoresConDato", a.IndicadoresConDato);
             w.WriteEndObject();

@@ -93,7 +93,7 @@ public static class EvaluacionTabla
 
         var aei = new TablaTexto("AEI", "OEI", ">Indicadores", ">Con dato", ">Logro", "Desempeño", "Crítica");
         foreach (var a in e.Aeis)
-            aei.Fila(a.Codigo, a.OeiCodigo, Ent(a.Indicadores), Ent(a.IndicadoresConDato), Logro(a.Logro), BandaTexto(b, a.Banda), a.Critica ? "Sí" : "No");
+            aei.Fila(a.Codigo, a.OeiCodigo, Ent(a.Indicadores), Ent(a.IndicadoresConDato), Logro(a.Logro), BandaTexto(b, a.Banda), a.Critica ? "Sí" : a.SinInformacion ? "Sin información" : "No");
         Seccion(w, "LOGRO DE LAS AEI", aei);
 
         var ind = new TablaTexto("Indicador", "OEI / AEI", "Sentido", ">Logro esperado", ">Valor obtenido", ">Avance", ">Avance ajustado", "Desempeño");

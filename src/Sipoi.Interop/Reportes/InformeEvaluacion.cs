@@ -104,6 +104,7 @@ public sealed record InformeEvaluacion(string Entidad, int Anio, string Periodo,
                         Logro = la?.Logro,
                         BandaLogro = la?.Banda,
                         Critica = la?.Critica ?? false,
+                        SinInformacion = la?.SinInformacion ?? false,
                     };
                 }).ToList(),
             };
@@ -156,6 +157,9 @@ public sealed record AeiInforme(string Codigo, string Enunciado, int Prioridad)
     public decimal? Logro { get; init; }
     public Banda? BandaLogro { get; init; }
     public bool Critica { get; init; }
+
+    /// <summary>ND while data was due: listed apart as a data gap, never as critical (DOMAIN.md §5).</summary>
+    public bool SinInformacion { get; init; }
 }
 
 /// <summary>

@@ -81,6 +81,7 @@ public static class InformeEvaluacionWord
                 [new("Actividades con ejecución ≥ 100 %"), new(FormatoNumero.Entero(i.Actividades.Cumplidas), Derecha: true), new("")],
                 [new("Actividades con meta sin registro de avance"), new(FormatoNumero.Entero(i.Actividades.SinRegistro), Derecha: true), new("")],
                 [new("AEI críticas"), new(FormatoNumero.Entero(criticas), Derecha: true), new("")],
+                [new("AEI sin información"), new(FormatoNumero.Entero(RedaccionInforme.SinInformacion(i).Count), Derecha: true), new("")],
             ]);
             doc.Parrafo(Umbrales());
         }
@@ -177,7 +178,7 @@ public static class InformeEvaluacionWord
                         new(FormatoNumero.Porcentaje(a.Ejecucion), Derecha: true),
                         new(RedaccionInforme.P(a.Logro), Derecha: true),
                         Banda(a.BandaLogro, true),
-                        new(a.Critica ? "Sí" : "No", Centrado: true, Negrita: a.Critica),
+                        new(a.Critica ? "Sí" : a.SinInformacion ? "Sin información" : "No", Centrado: true, Negrita: a.Critica),
                     ]));
                 doc.Parrafo("Ejecución operativa: promedio de la ejecución ajustada de las actividades de la AEI con meta en el periodo. " +
                             "Logro: promedio del avance (tope 100 %) de los indicadores de la AEI.");
@@ -186,15 +187,23 @@ public static class InformeEvaluacionWord
             doc.Encabezado(2, "4.2 AEI críticas");
             var criticas = RedaccionInforme.Criticas(i);
             if (criticas.Count == 0)
-                doc.Parrafo($"No se identificaron AEI críticas en el periodo (desempeño {B.Etiqueta(Domain.Evaluacion.Banda.Bajo)}, o sin dato cuando correspondía medir).");
+                doc.Parrafo($"No se identificaron AEI críticas en el periodo (desempeño {B.Etiqueta(Domain.Evaluacion.Banda.Bajo)}).");
             else
             {
-                doc.Parrafo($"Se consideran críticas las AEI con desempeño {B.Etiqueta(Domain.Evaluacion.Banda.Bajo)} ({RedaccionInforme.Rango(B, Domain.Evaluacion.Banda.Bajo)}) " +
-                            "o sin dato cuando correspondía medir:");
+                doc.Parrafo($"Se consideran críticas las AEI con desempeño {B.Etiqueta(Domain.Evaluacion.Banda.Bajo)} ({RedaccionInforme.Rango(B, Domain.Evaluacion.Banda.Bajo)}):");
                 foreach (var a in criticas)
                     doc.Item("–", $"{a.Codigo} «{a.Enunciado}»: logro {RedaccionInforme.P(a.Logro)}" +
-                                  (a.BandaLogro is { } b ? $" ({B.Etiqueta(b)})" : " (sin dato)") +
+                                  (a.BandaLogro is { } b ? $" ({B.Etiqueta(b)})" : "") +
                                   $"; ejecución operativa {FormatoNumero.Porcentaje(a.Ejecucion)}.");
+            }
+            // DOMAIN.md §5: an AEI without validated data is a gap to chase, listed apart, never critical.
+            var sinInformacion = RedaccionInforme.SinInformacion(i);
+            if (sinInformacion.Count > 0)
+            {
+                doc.Parrafo("AEI sin información (no se cuenta con valores obtenidos validados de sus indicadores cuando correspondía medir; " +
+                            "no se consideran críticas):");
+                foreach (var a in sinInformacion)
+                    doc.Item("–", $"{a.Codigo} «{a.Enunciado}»: sin información; ejecución operativa {FormatoNumero.Porcentaje(a.Ejecucion)}.");
             }
 
             doc.Encabezado(2, "4.3 Análisis operativo por OEI");

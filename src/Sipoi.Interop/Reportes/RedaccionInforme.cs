@@ -66,6 +66,10 @@ public static class RedaccionInforme
         p.Add(criticas.Count == 0
             ? "No se identificaron AEI críticas en el periodo."
             : $"Se {(criticas.Count == 1 ? "identificó una AEI crítica" : $"identificaron {criticas.Count.ToString(Es)} AEI críticas")}: {Lista(criticas.Select(c => c.Codigo))}.");
+        var sinInformacion = SinInformacion(i);
+        if (sinInformacion.Count > 0)
+            p.Add($"{(sinInformacion.Count == 1 ? "Una AEI no cuenta" : $"{sinInformacion.Count.ToString(Es)} AEI no cuentan")} con valores obtenidos validados " +
+                  $"de sus indicadores (sin información): {Lista(sinInformacion.Select(c => c.Codigo))}.");
         return p;
     }
 
@@ -174,6 +178,8 @@ public static class RedaccionInforme
     }
 
     internal static IReadOnlyList<AeiInforme> Criticas(InformeEvaluacion i) => i.Oeis.SelectMany(o => o.Aeis).Where(a => a.Critica).ToList();
+
+    internal static IReadOnlyList<AeiInforme> SinInformacion(InformeEvaluacion i) => i.Oeis.SelectMany(o => o.Aeis).Where(a => a.SinInformacion).ToList();
 
     internal static string P(decimal? v) => FormatoNumero.Porcentaje(v, "ND");
 

@@ -162,19 +162,20 @@ internal static class TablasSeguimientoDatos
         ColumnaDatos[] cols =
         [
             new("OEI", 10), new("AEI", 12), new("Denominación", 52), new("Indicadores", 11, true), new("Con dato", 9, true),
-            new("Logro", 12, true), new("Desempeño", 22), new("Crítica", 9),
+            new("Logro", 12, true), new("Desempeño", 22), new("Crítica", 16),
         ];
         var filas = s.LogroAeis.Select(a => new FilaDatos(
         [
             ValorDatos.Texto(a.OeiCodigo), ValorDatos.Texto(a.Codigo), ValorDatos.Texto(a.Denominacion),
             ValorDatos.Entero(a.Indicadores), ValorDatos.Entero(a.IndicadoresConDato),
             ValorDatos.Porcentaje(a.Logro, "ND"), ValorDatos.BandaLogro(s.Bandas, a.Banda),
-            ValorDatos.Texto(a.Critica ? "Sí" : "No", true),
+            ValorDatos.Texto(a.Critica ? "Sí" : a.SinInformacion ? "Sin información" : "No", true),
         ])).ToList();
         return new TablaDatos("Logro de AEI", $"LOGRO DE LAS ACCIONES ESTRATÉGICAS INSTITUCIONALES — {s.Periodo.ToUpper(CultureInfo.GetCultureInfo("es-PE"))}", cols, filas)
         {
             Nota = "Logro: promedio simple del avance (tope 100 %) de los indicadores de la AEI con dato. " +
-                   "Crítica: desempeño bajo, o sin dato cuando correspondía medir. " + Umbrales(s.Bandas),
+                   "Crítica: desempeño bajo. Sin información: sin valor obtenido validado cuando correspondía medir " +
+                   "(un dato por conseguir, no se cuenta como crítica). " + Umbrales(s.Bandas),
         };
     }
 }

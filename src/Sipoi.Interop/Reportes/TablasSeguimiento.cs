@@ -68,7 +68,8 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
         var porBanda = ContarBandas(principal, denominaciones);
 
         var logros = principal.Estrategico.Aeis.Select(a => new FilaLogroAei(
-            a.OeiCodigo, a.Codigo, Nombre(a.Codigo), a.Indicadores, a.IndicadoresConDato, a.Logro, a.Banda, a.Critica)).ToList();
+            a.OeiCodigo, a.Codigo, Nombre(a.Codigo), a.Indicadores, a.IndicadoresConDato, a.Logro, a.Banda, a.Critica)
+        { SinInformacion = a.SinInformacion }).ToList();
 
         return new TablasSeguimiento(entidad, principal.Anio, principal.Periodo.Nombre, principal.Bandas)
         {
@@ -133,4 +134,8 @@ public sealed record FilaBandasOei(string Codigo, string Denominacion, int Bajo,
 /// <summary>AEI achievement (strategic view); <paramref name="Logro"/> null is ND.</summary>
 public sealed record FilaLogroAei(
     string OeiCodigo, string Codigo, string Denominacion, int Indicadores, int IndicadoresConDato,
-    decimal? Logro, Banda? Banda, bool Critica);
+    decimal? Logro, Banda? Banda, bool Critica)
+{
+    /// <summary>ND while data was due: a data gap, never critical (DOMAIN.md §5).</summary>
+    public bool SinInformacion { get; init; }
+}

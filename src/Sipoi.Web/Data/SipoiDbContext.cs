@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data.Mapeo;
+using Sipoi.Web.Peis;
 using Sipoi.Web.Seguimiento;
 using Sipoi.Web.Seguridad;
 
@@ -27,6 +28,7 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
     public DbSet<Aei> Aeis => Set<Aei>();
     public DbSet<Indicador> Indicadores => Set<Indicador>();
     public DbSet<ValorIndicador> ValoresIndicador => Set<ValorIndicador>();
+    public DbSet<EvidenciaIndicador> EvidenciasIndicador => Set<EvidenciaIndicador>();
     public DbSet<PlanGobierno> PlanesGobierno => Set<PlanGobierno>();
     public DbSet<ElementoPlanGobierno> ElementosPlanGobierno => Set<ElementoPlanGobierno>();
     public DbSet<AlineamientoPlanGobierno> AlineamientosPlanGobierno => Set<AlineamientoPlanGobierno>();

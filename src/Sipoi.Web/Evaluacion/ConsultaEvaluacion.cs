@@ -161,14 +161,14 @@ public static class ConsultaEvaluacion
         """,
         """
         SELECT i.id, i.oei_id, i.aei_id, i.codigo, i.sentido, i.maximo_permisible, i.minimo_permisible,
-               v.anio, v.periodo, v.logro_esperado, v.valor_obtenido
+               v.anio, v.periodo, v.logro_esperado, v.valor_obtenido, v.estado
           FROM indicador i
           JOIN oei o ON o.id = i.oei_id
           LEFT JOIN valor_indicador v ON v.indicador_id = i.id
          WHERE o.pei_id = @pei
         UNION ALL
         SELECT i.id, i.oei_id, i.aei_id, i.codigo, i.sentido, i.maximo_permisible, i.minimo_permisible,
-               v.anio, v.periodo, v.logro_esperado, v.valor_obtenido
+               v.anio, v.periodo, v.logro_esperado, v.valor_obtenido, v.estado
           FROM indicador i
           JOIN aei a ON a.id = i.aei_id
           JOIN oei o ON o.id = a.oei_id
@@ -256,9 +256,11 @@ public static class ConsultaEvaluacion
                 actual = (id, r.IsDBNull(1) ? null : r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetString(3),
                     Enum.Parse<Sentido>(r.GetString(4)), r.IsDBNull(5) ? null : r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetDecimal(6));
             }
+            // Only a validated obtained value counts (ValorIndicador.QueCuenta); the expected value always does.
             if (!r.IsDBNull(7))
                 valores.Add(new MedicionIndicador(r.GetInt32(7), (PeriodoIndicador)r.GetInt32(8),
-                    r.IsDBNull(9) ? null : r.GetDecimal(9), r.IsDBNull(10) ? null : r.GetDecimal(10)));
+                    r.IsDBNull(9) ? null : r.GetDecimal(9),
+                    ValorIndicador.QueCuenta(Enum.Parse<EstadoValorIndicador>(r.GetString(11)), r.IsDBNull(10) ? null : r.GetDecimal(10))));
         }
         Cerrar();
         var pei = new EstructuraPei(oeis.Select(o => new OeiPei(o.Codigo, o.Prioridad,

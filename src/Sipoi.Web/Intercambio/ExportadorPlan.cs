@@ -123,9 +123,9 @@ public static class ExportadorPlan
         Sentido = i.Sentido,
         LineaBase = i.LineaBaseAnio is { } anio && i.LineaBaseValor is { } valor ? new LineaBaseDto { Anio = anio, Valor = valor } : null,
         LogrosEsperados = i.Valores.Where(v => v.Periodo == Dom.Estrategia.PeriodoIndicador.Anual && v.LogroEsperado is not null).ToDictionary(v => v.Anio, v => v.LogroEsperado!.Value),
-        ValoresObtenidos = i.Valores.Where(v => v.Periodo == Dom.Estrategia.PeriodoIndicador.Anual && v.ValorObtenido is not null).ToDictionary(v => v.Anio, v => v.ValorObtenido!.Value),
-        ValoresObtenidosSemestre = i.Valores.Where(v => v.Periodo != Dom.Estrategia.PeriodoIndicador.Anual && v.ValorObtenido is not null)
-            .ToDictionary(v => $"{v.Anio}-S{(int)v.Periodo}", v => v.ValorObtenido!.Value),
+        ValoresObtenidos = i.Valores.Where(v => v.Periodo == Dom.Estrategia.PeriodoIndicador.Anual && v.ValorQueCuenta is not null).ToDictionary(v => v.Anio, v => v.ValorQueCuenta!.Value),
+        ValoresObtenidosSemestre = i.Valores.Where(v => v.Periodo != Dom.Estrategia.PeriodoIndicador.Anual && v.ValorQueCuenta is not null)
+            .ToDictionary(v => $"{v.Anio}-S{(int)v.Periodo}", v => v.ValorQueCuenta!.Value),
         Fuente = i.Fuente,
         MetodoCalculo = i.MetodoCalculo,
         CentroCostoResponsable = i.CentroCostoResponsableId is { } c ? centros[c] : null,

@@ -385,15 +385,33 @@ public class AcumuladorEvaluacionTests
     }
 
     [Fact]
-    public void Aei_EsCriticaCuandoEsNDYElDatoEraExigible()
+    public void Aei_NDConDatoExigible_EsSinInformacionNuncaCritica()
     {
         var r = Evaluar(PeiEstrategico(), []);
         var pendiente = LogroAeiDe(r, "AEI.03.03");
         Assert.Null(pendiente.Logro);
         Assert.Null(pendiente.Banda);
-        Assert.True(pendiente.Critica);
+        Assert.True(pendiente.SinInformacion);
+        Assert.False(pendiente.Critica);
+        Assert.False(LogroAeiDe(r, "AEI.03.01").SinInformacion);
         Assert.False(LogroAeiDe(r, "AEI.03.04").Critica);
         Assert.False(LogroAeiDe(r, "AEI.03.05").Critica);
+        Assert.False(LogroAeiDe(r, "AEI.03.05").SinInformacion);
+    }
+
+    [Fact]
+    public void SegundoSemestre_UsaElValorObtenidoDelSemestre()
+    {
+        var ind = new IndicadorPei("IS", Sentido.Ascendente)
+        {
+            Valores = [new(2024, PeriodoIndicador.Anual, 100, 90), new(2024, PeriodoIndicador.Semestre2, null, 40)],
+        };
+        var pei = Pei(new OeiPei("OEI.01", 1, [Aei("AEI.01.01", 1, ind)]));
+        Assert.Equal(40m, LogroAeiDe(Evaluar(pei, [], Periodo.Semestre(2)), "AEI.01.01").Logro);
+        Assert.Equal(90m, LogroAeiDe(Evaluar(pei, [], Periodo.Anual), "AEI.01.01").Logro);
+        var sinSemestre = LogroAeiDe(Evaluar(pei, [], Periodo.Semestre(1)), "AEI.01.01");
+        Assert.Null(sinSemestre.Logro);
+        Assert.True(sinSemestre.SinInformacion);
     }
 
     [Fact]
@@ -402,6 +420,7 @@ public class AcumuladorEvaluacionTests
         var r = Evaluar(PeiEstrategico(), [], Periodo.Trimestre(1));
         Assert.Null(r.Estrategico.Corte);
         Assert.All(r.Estrategico.Aeis, a => Assert.False(a.Critica));
+        Assert.All(r.Estrategico.Aeis, a => Assert.False(a.SinInformacion));
         Assert.All(r.Estrategico.Indicadores, i => Assert.Null(i.Avance));
     }
 

@@ -105,7 +105,7 @@ public class LogroTests
 
     [Theory]
     [InlineData("ANUAL", PeriodoIndicador.Anual)]
-    [InlineData("S2", PeriodoIndicador.Anual)]
+    [InlineData("S2", PeriodoIndicador.Semestre2)]
     [InlineData("T4", PeriodoIndicador.Anual)]
     [InlineData("A12", PeriodoIndicador.Anual)]
     [InlineData("M12", PeriodoIndicador.Anual)]

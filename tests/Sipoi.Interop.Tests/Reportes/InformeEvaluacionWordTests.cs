@@ -41,6 +41,22 @@ public class InformeEvaluacionWordTests
     }
 
     [Fact]
+    public void Informe_AeiSinDatos_SeListaComoSinInformacionNoComoCritica()
+    {
+        // DatosReportes measures its indicators for the year only: in the II semester every AEI has an expected value and
+        // no obtained value — a data gap, never a critical AEI (DOMAIN.md §5).
+        var s2 = DatosReportes.Evaluar(Periodo.Semestre(2));
+        var informe = InformeEvaluacion.Desde(DatosReportes.Entidad, s2, Nombres);
+        using var d = new Docx(s => InformeEvaluacionWord.Escribir(informe, s));
+        var seccion = string.Join(" ", d.Seccion("4.2 AEI críticas").Select(e => e.InnerText));
+        Assert.Contains("No se identificaron AEI críticas en el periodo", seccion);
+        Assert.Contains("AEI.01.02 «Servicio de agua continuo para la población urbana»: sin información", seccion);
+        var estado = d.TablaTras("Estado de implementación de las AEI");
+        Assert.Equal("Sin información", estado.Single(r => r[0] == "AEI.01.02")[6]);
+        Assert.DoesNotContain(RedaccionInforme.ResumenEjecutivo(informe), p => p.Contains("AEI crítica", StringComparison.Ordinal) && !p.StartsWith("No se", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Informe_EsValidoYTieneLasSeccionesEnOrden()
     {
         var (informe, _) = Ejemplo();

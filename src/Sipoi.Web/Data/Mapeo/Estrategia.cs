@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sipoi.Web.Peis;
 
 namespace Sipoi.Web.Data.Mapeo;
 
@@ -58,6 +59,22 @@ internal sealed class MapeoValorIndicador : IEntityTypeConfiguration<ValorIndica
         e.HasIndex(x => new { x.IndicadorId, x.Anio, x.Periodo }).IsUnique();
         e.Property(x => x.LogroEsperado).HasPrecision(20, 6);
         e.Property(x => x.ValorObtenido).HasPrecision(20, 6);
+        e.Property(x => x.Observacion).HasMaxLength(LimitesTexto.TextoLargo);
+        e.Ignore(x => x.ValorQueCuenta);
+    }
+}
+
+internal sealed class MapeoEvidenciaIndicador : IEntityTypeConfiguration<EvidenciaIndicador>
+{
+    public void Configure(EntityTypeBuilder<EvidenciaIndicador> e)
+    {
+        e.ToTable("evidencia_indicador");
+        e.HasIndex(x => new { x.ValorIndicadorId, x.Nombre }).IsUnique();
+        e.HasOne(x => x.Valor).WithMany().HasForeignKey(x => x.ValorIndicadorId);
+        e.Property(x => x.Nombre).HasMaxLength(Evidencia.LargoMaximoNombre);
+        e.Property(x => x.Tipo).HasMaxLength(10);
+        e.Property(x => x.SubidoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+        e.Ignore(x => x.Mime);
     }
 }
 

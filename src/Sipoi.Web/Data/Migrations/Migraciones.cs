@@ -85,3 +85,7 @@ public sealed class AvisosPorCorreo() : MigracionSql("0016_avisos.sql");
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000017_Narrativa")]
 public sealed class NarrativaDelInforme() : MigracionSql("0017_narrativa.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000018_ValoresIndicadorDelResponsable")]
+public sealed class ValoresIndicadorDelResponsable() : MigracionSql("0018_valores_indicador.sql");
