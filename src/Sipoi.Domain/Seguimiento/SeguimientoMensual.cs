@@ -169,11 +169,14 @@ public sealed class SeguimientoMensual
     {
         // With the quarterly rhythm a month is submitted only with its quarter (EnvioTrimestral), never alone.
         if (configuracion.Ritmo == RitmoReporte.Trimestral) throw new ReglaDominioException(EnvioTrimestral.MensajeMesSuelto(MesDelAnio));
-        EnviarDentroDelPlazo(actividades, configuracion, usuario, ahora);
+        EnviarDentroDelPlazo(verificar, usuario, ahora, configuracion);
     }
 
     /// <summary>The submission's own checks (state, month ended, deadline, problems) without the rhythm's: the quarter submits each month through here.</summary>
-    internal void EnviarDentroDelPlazo(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora)
+    internal void EnviarDentroDelPlazo(IEnumerable<ActividadDelMes> actividades, ConfiguracionEntidad configuracion, string usuario, DateTimeOffset ahora) =>
+        EnviarDentroDelPlazo(() => ProblemasParaEnviar(actividades, configuracion), usuario, ahora, configuracion);
+
+    private void EnviarDentroDelPlazo(Func<IReadOnlyList<ProblemaSeguimiento>> verificar, string usuario, DateTimeOffset ahora, ConfiguracionEntidad configuracion)
     {
         var quien = Usuario(usuario);
         Exigir(AccionAuditada.Envio, EstadoSeguimiento.Pendiente, EstadoSeguimiento.Observado);

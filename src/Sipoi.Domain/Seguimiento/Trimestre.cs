@@ -27,6 +27,18 @@ public static class EnvioTrimestral
         PorEnviar(meses).SelectMany(m => m.Seguimiento.ProblemasParaEnviar(m.Actividades, configuracion)).ToList();
 
     /// <summary>
+    /// As <see cref="Problemas(IReadOnlyList{MesDelTrimestre}, ConfiguracionEntidad)"/>, also requiring the centre's summary of the
+    /// quarter (<see cref="ResumenPeriodo.Problema"/>, asked of the quarter's last month): what the grid and the API submit.
+    /// </summary>
+    public static IReadOnlyList<ProblemaSeguimiento> Problemas(IReadOnlyList<MesDelTrimestre> meses, ConfiguracionEntidad configuracion,
+        string? resumenPeriodo)
+    {
+        var problemas = Problemas(meses, configuracion).ToList();
+        if (meses.Count > 0 && ResumenPeriodo.Problema(meses[^1].Seguimiento.MesDelAnio, resumenPeriodo) is { } p) problemas.Add(p);
+        return problemas;
+    }
+
+    /// <summary>
     /// Submits the quarter of <paramref name="desde"/> (which must be its last month): the months of <paramref name="meses"/> still
     /// Pendiente or Observado become Enviado together; months already submitted, validated or approved stay as they are.
     /// Refused, and nothing changes, when the entity reports monthly, <paramref name="desde"/> is not the quarter's last month,
@@ -34,7 +46,16 @@ public static class EnvioTrimestral
     /// </summary>
     /// <returns>The months submitted.</returns>
     public static IReadOnlyList<MesDelAnio> Enviar(MesDelAnio desde, IReadOnlyList<MesDelTrimestre> meses, ConfiguracionEntidad configuracion,
-        string usuario, DateTimeOffset ahora)
+        string usuario, DateTimeOffset ahora) =>
+        Enviar(desde, meses, configuracion, usuario, ahora, () => Problemas(meses, configuracion));
+
+    /// <summary>As the other overload, also requiring the centre's summary of the quarter (what the grid and the API submit).</summary>
+    public static IReadOnlyList<MesDelAnio> Enviar(MesDelAnio desde, IReadOnlyList<MesDelTrimestre> meses, ConfiguracionEntidad configuracion,
+        string? resumenPeriodo, string usuario, DateTimeOffset ahora) =>
+        Enviar(desde, meses, configuracion, usuario, ahora, () => Problemas(meses, configuracion, resumenPeriodo));
+
+    private static IReadOnlyList<MesDelAnio> Enviar(MesDelAnio desde, IReadOnlyList<MesDelTrimestre> meses, ConfiguracionEntidad configuracion,
+        string usuario, DateTimeOffset ahora, Func<IReadOnlyList<ProblemaSeguimiento>> verificar)
     {
         if (configuracion.Ritmo != RitmoReporte.Trimestral)
             throw new ReglaDominioException("La entidad reporta mes a mes: envíe cada mes por separado.");
@@ -55,7 +76,7 @@ public static class EnvioTrimestral
             .Where(x => Plazos.Vencido(x.Plazo, hoy))
             .Select(x => Plazos.MensajeVencido(x.Mes, x.Plazo)).ToList();
         if (vencidos.Count > 0) throw new ReglaDominioException(string.Join(" ", vencidos));
-        var problemas = Problemas(meses, configuracion);
+        var problemas = verificar();
         if (problemas.Count > 0)
             throw new ReglaDominioException(
                 $"No se puede enviar el {desde.NombreTrimestre}; corrija lo siguiente:\n" + string.Join("\n", problemas.Select(p => "- " + p.Mensaje)));

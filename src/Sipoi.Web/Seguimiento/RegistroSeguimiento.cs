@@ -244,10 +244,10 @@ public static class RegistroSeguimiento
         if (!m.MesDelAnio.EsCierreDeTrimestre) return ([], EnvioTrimestral.MensajeMesSuelto(m.MesDelAnio), false);
         var meses = await TrimestreAsync(db, m, ct);
         var delTrimestre = meses.Select(x => new MesDelTrimestre(x.Seguimiento, x.Actividades())).ToList();
-        var problemas = EnvioTrimestral.Problemas(delTrimestre, m.Configuracion);
+        var problemas = EnvioTrimestral.Problemas(delTrimestre, m.Configuracion, m.Resumen?.Texto);
         if (problemas.Count > 0) return (problemas, null, false);
         IReadOnlyList<MesDelAnio> enviados;
-        try { enviados = EnvioTrimestral.Enviar(m.MesDelAnio, delTrimestre, m.Configuracion, usuario, ahora); }
+        try { enviados = EnvioTrimestral.Enviar(m.MesDelAnio, delTrimestre, m.Configuracion, m.Resumen?.Texto, usuario, ahora); }
         catch (ReglaDominioException e) { return ([], e.Message, false); }
         foreach (var x in meses.Where(x => enviados.Contains(x.MesDelAnio)))
         {
