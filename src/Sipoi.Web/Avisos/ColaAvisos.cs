@@ -19,13 +19,13 @@ public static class ColaAvisos
     public const string PaginaEvaluacion = "/Informes/Detalle";
     public const string PaginaRecomendaciones = "/Informes/Recomendaciones";
 
-    /// <summary>After the planning office observed or reopened <paramref name="m"/> (before the caller saves): one notice per operator of the centre.</summary>
+    /// <summary>After the planning office (or the centre's head) observed, or the office reopened, <paramref name="m"/> (before the caller saves): one notice per operator of the centre.</summary>
     public static async Task AlRevisarAsync(SipoiDbContext db, MesSeguimiento m, AccionRevision accion, DateTimeOffset ahora, CancellationToken ct)
     {
         var centro = NombreCentro(m.Centro);
         TipoAviso tipo;
         MensajeAviso mensaje;
-        if (accion == AccionRevision.Observar)
+        if (accion is AccionRevision.Observar or AccionRevision.ObservarJefatura)
             (tipo, mensaje) = (TipoAviso.MesObservado, RedaccionAvisos.MesObservado(m.MesDelAnio, centro, m.Seguimiento.Observacion ?? "",
                 m.Plazo, Plazos.Vencido(m.Plazo, Plazos.Hoy(ahora))));
         else if (accion == AccionRevision.Reabrir && m.Seguimiento.Reapertura is { } r)

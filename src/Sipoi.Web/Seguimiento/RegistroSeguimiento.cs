@@ -289,6 +289,10 @@ public static class RegistroSeguimiento
             InterceptorAuditoria.RegistrarOperacion(db, m.Entidad.Id, Tabla, Clave(x), codigo,
                 $"Seguimiento de {x.MesDelAnio.Nombre} del centro de costo {x.Centro.Codigo} {verbo} con el {trimestre}" +
                 (codigo == AccionAuditada.Observacion ? $": {x.Seguimiento.Observacion}" : "."));
+        // A quarter observed is one notice to its operators (the first observed month's grid is where they answer it).
+        if (codigo == AccionAuditada.Observacion
+            && meses.FirstOrDefault(x => revisados.Contains(x.MesDelAnio) && x.Seguimiento.Estado == EstadoSeguimiento.Observado) is { } observado)
+            await ColaAvisos.AlRevisarAsync(db, observado, AccionRevision.Observar, ahora, ct);
         if (!await GuardarCambiosAsync(db, m, m.Version, ct)) return await ConflictoAsync(db, m, [], ct);
         return ResultadoSeguimiento.Hecho(tipo switch
         {
