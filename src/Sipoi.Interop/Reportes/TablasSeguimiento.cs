@@ -52,15 +52,15 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
 
         var oeis = principal.Oeis.Select(o => new OeiSeguimiento(
             new FilaSemestres(o.Codigo, Nombre(o.Codigo), o.Prioridad, o.Conteo.ConMeta,
-                Oei(s1, o.Codigo), Oei(s2, o.Codigo), Oei(anual, o.Codigo), o.Banda) { ValorTrimestre = Oei(trimestre, o.Codigo) },
+                Oei(s1, o.Codigo), Oei(s2, o.Codigo), Oei(anual, o.Codigo), o.Banda, Oei(trimestre, o.Codigo)),
             o.Aeis.Select(a => new FilaSemestres(a.Codigo, Nombre(a.Codigo), a.Prioridad, a.Conteo.ConMeta,
-                Aei(s1, a.Codigo), Aei(s2, a.Codigo), Aei(anual, a.Codigo), a.Banda) { ValorTrimestre = Aei(trimestre, a.Codigo) }).ToList())).ToList();
+                Aei(s1, a.Codigo), Aei(s2, a.Codigo), Aei(anual, a.Codigo), a.Banda, Aei(trimestre, a.Codigo))).ToList())).ToList();
 
         var igi = new FilaSemestres("IGI", "Índice de Gestión Institucional", null, principal.Conteo.ConMeta,
-            s1?.Igi, s2?.Igi, anual?.Igi, principal.BandaIgi) { ValorTrimestre = trimestre?.Igi };
+            s1?.Igi, s2?.Igi, anual?.Igi, principal.BandaIgi, trimestre?.Igi);
 
         var centros = principal.CentrosCosto.Select(c => new FilaSemestres(c.Codigo, Nombre(c.Codigo), null, c.Conteo.ConMeta,
-            Centro(s1, c.Codigo), Centro(s2, c.Codigo), Centro(anual, c.Codigo), c.Banda) { ValorTrimestre = Centro(trimestre, c.Codigo) }).ToList();
+            Centro(s1, c.Codigo), Centro(s2, c.Codigo), Centro(anual, c.Codigo), c.Banda, Centro(trimestre, c.Codigo))).ToList();
 
         var aeis = principal.Oeis.SelectMany(o => o.Aeis).Select(a => new FilaAeiEjecucion(
             a.OeiCodigo, a.Codigo, Nombre(a.Codigo), a.Conteo.ConMeta, a.Conteo.Cumplidas, a.Valor, a.Banda)).ToList();
@@ -100,15 +100,12 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
 /// <summary>
 /// A row with semester and annual execution (percent, unrounded; null = no activity with a target
 /// or no run for that column). <paramref name="Actividades"/>: activities with a target in the
-/// evaluated period; <paramref name="Banda"/>: band of the evaluated period.
+/// evaluated period; <paramref name="Banda"/>: band of the evaluated period; <paramref name="ValorTrimestre"/>: the evaluated
+/// quarter's own value when the period is a quarter (<see cref="TablasSeguimiento.Trimestre"/>).
 /// </summary>
 public sealed record FilaSemestres(
     string Codigo, string Denominacion, int? Prioridad, int Actividades,
-    decimal? Semestre1, decimal? Semestre2, decimal? Anual, Banda? Banda)
-{
-    /// <summary>The evaluated quarter's value when the period is a quarter (<see cref="TablasSeguimiento.Trimestre"/>).</summary>
-    public decimal? ValorTrimestre { get; init; }
-}
+    decimal? Semestre1, decimal? Semestre2, decimal? Anual, Banda? Banda, decimal? ValorTrimestre = null);
 
 public sealed record OeiSeguimiento(FilaSemestres Oei, IReadOnlyList<FilaSemestres> Aeis);
 

@@ -133,4 +133,28 @@ public class SeguimientoExcelTests
         Assert.Equal("—", x.Texto("OEI y AEI", "F11"));
         Assert.Equal("—", x.Texto("OEI y AEI", "G11"));
     }
+    [Fact]
+    public void Seguimiento_DeUnTrimestre_TraeSuPropiaColumnaAntesDeLosSemestres()
+    {
+        var t2 = DatosReportes.Evaluar(Periodo.Trimestre(2));
+        var s1 = DatosReportes.Evaluar(Periodo.Semestre(1));
+        var t = TablasSeguimiento.Desde(DatosReportes.Entidad, DatosReportes.Denominaciones, t2, s1);
+        Assert.Equal(("II Trimestre", "II Trimestre"), (t.Periodo, t.Trimestre));
+        using var x = new Xlsx(s => SeguimientoExcel.Escribir(t, s));
+        Assert.Empty(x.Errores());
+        const string h = "OEI y AEI";
+        Assert.Equal(["II Trimestre", "I Semestre", "II Semestre", "Anual", "Desempeño (II Trimestre)"],
+            new[] { "E5", "F5", "G5", "H5", "I5" }.Select(c => x.Texto(h, c)));
+        Assert.Equal((double)t2.Oeis[0].Valor!.Value, x.Numero(h, "E6"), 10);
+        Assert.Equal((double)s1.Oeis[0].Valor!.Value, x.Numero(h, "F6"), 10);
+        Assert.Equal("—", x.Texto(h, "G6"));
+        var igi = x.Fila(h, "A", "IGI");
+        Assert.Equal((double)t2.Igi!.Value, x.Numero(h, $"E{igi}"), 10);
+        Assert.Equal((double)s1.Igi!.Value, x.Numero(h, $"F{igi}"), 10);
+        const string c = "Centros de costo";
+        Assert.Equal("II Trimestre", x.Texto(c, "D5"));
+        Assert.Equal((double)t2.CentrosCosto[0].Valor!.Value, x.Numero(c, "D6"), 10);
+        // A semester's tables have no quarter column.
+        Assert.Null(TablasSeguimiento.Desde(DatosReportes.Entidad, DatosReportes.Denominaciones, s1).Trimestre);
+    }
 }
