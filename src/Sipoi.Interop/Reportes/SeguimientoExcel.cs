@@ -20,8 +20,6 @@ public static class SeguimientoExcel
         var pie = $"{tablas.Entidad} — Seguimiento del POI {tablas.Anio.ToString(CultureInfo.InvariantCulture)} — {tablas.Periodo}";
         foreach (var t in tablas.Tablas())
             TablaExcel.Escribir(libro, t, tablas.Entidad, subtitulo, pie);
-        if (tablas.Completitud is { Completa: false } c)
-            TablaExcel.Escribir(libro, CompletitudReporte.Tabla(c, tablas.MotivoIncompleta), tablas.Entidad, subtitulo, pie);
         libro.Guardar(destino);
     }
 }

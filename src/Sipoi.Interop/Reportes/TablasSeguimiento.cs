@@ -83,8 +83,13 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
         };
     }
 
-    /// <summary>The five tables as every renderer lays them out (workbook sheets, Word annexes, the web page), in order.</summary>
-    public IReadOnlyList<Office.TablaDatos> Tablas() => TablasSeguimientoDatos.Construir(this);
+    /// <summary>
+    /// The five tables as the workbook and the web page lay them out, in order, plus the missing centre-months
+    /// (<see cref="CompletitudReporte"/>) last when the period is incomplete. The Word annexes take the five.
+    /// </summary>
+    public IReadOnlyList<Office.TablaDatos> Tablas() => Completitud is { Completa: false } c
+        ? [.. TablasSeguimientoDatos.Construir(this), CompletitudReporte.Tabla(c, MotivoIncompleta)]
+        : TablasSeguimientoDatos.Construir(this);
 
     /// <summary>Indicators per band for each OEI: its own and those of its AEIs; ND = no band.</summary>
     public static IReadOnlyList<FilaBandasOei> ContarBandas(ResultadoEvaluacion resultado, IReadOnlyDictionary<string, string> denominaciones) =>
