@@ -26,7 +26,7 @@ public static class Reprogramacion
         var protegidos = new SortedDictionary<int, string>();
         for (var mes = 1; mes <= 12; mes++)
         {
-            if (seguimientoDelCentro.TryGetValue(mes, out var e) && e is EstadoSeguimiento.Aprobado or EstadoSeguimiento.Enviado)
+            if (seguimientoDelCentro.TryGetValue(mes, out var e) && e is EstadoSeguimiento.Aprobado or EstadoSeguimiento.Enviado or EstadoSeguimiento.Validado)
                 protegidos[mes] = e == EstadoSeguimiento.Aprobado ? "su seguimiento está aprobado" : "su seguimiento fue enviado";
             else if (ejecutado[mes - 1] is not null)
                 protegidos[mes] = Ejecutado;

@@ -349,7 +349,8 @@ public sealed class SeguimientoMensual
                 $"No se puede {(accion == AccionAuditada.Aprobacion ? "aprobar" : "observar")} el seguimiento de {mes}: falta la validación de la jefatura del centro de costo superior.",
             AccionAuditada.Aprobacion or AccionAuditada.Observacion => Estado is EstadoSeguimiento.Enviado or EstadoSeguimiento.Validado
                 ? null
-                : $"No se puede {(accion == AccionAuditada.Aprobacion ? "aprobar" : "observar")} el seguimiento de {mes}: está {estado}; solo se revisa uno enviado{(jefatura ? " y validado por la jefatura" : "")}.",
+                : $"No se puede {(accion == AccionAuditada.Aprobacion ? "aprobar" : "observar")} el seguimiento de {mes}: está {estado}; " +
+                  $"solo se {(accion == AccionAuditada.Aprobacion ? "aprueba" : "observa")} uno enviado{(jefatura ? " y validado por la jefatura" : "")}.",
             _ => throw new ArgumentOutOfRangeException(nameof(accion)),
         };
     }

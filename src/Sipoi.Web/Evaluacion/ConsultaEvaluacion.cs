@@ -145,7 +145,7 @@ public static class ConsultaEvaluacion
         var codigos = await (
             from s in db.Seguimientos.AsNoTracking()
             join cc in db.CentrosCosto on s.CentroCostoId equals cc.Id
-            where s.PoiId == poiId && s.Anio == anio && s.Estado == EstadoSeguimiento.Enviado && s.Mes >= periodo.Desde && s.Mes <= periodo.Hasta
+            where s.PoiId == poiId && s.Anio == anio && (s.Estado == EstadoSeguimiento.Enviado || s.Estado == EstadoSeguimiento.Validado) && s.Mes >= periodo.Desde && s.Mes <= periodo.Hasta
             select cc.Codigo).Distinct().ToListAsync(ct);
         return codigos.ToHashSet(StringComparer.Ordinal);
     }

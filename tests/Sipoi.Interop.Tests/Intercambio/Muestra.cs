@@ -39,6 +39,8 @@ internal static class Muestra
             ToleranciaSuperior = 115.5m,
             DiasCierre = 12,
             MostrarEnviados = true,
+            RitmoReporte = RitmoReporte.Trimestral,
+            ValidacionJefatura = true,
         },
         CentrosCosto =
         [

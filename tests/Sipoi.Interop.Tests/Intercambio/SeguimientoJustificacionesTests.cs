@@ -25,7 +25,7 @@ public class SeguimientoJustificacionesTests
 
     [Fact]
     public void Seguimiento_EstadoDesconocido() =>
-        RechazaCon("poi.seguimiento[0].estado: «cerrado» no es válido; se espera «pendiente», «enviado», «observado» o «aprobado»",
+        RechazaCon("poi.seguimiento[0].estado: «cerrado» no es válido; se espera «pendiente», «enviado», «observado», «aprobado» o «validado»",
             r => r.Nodo("poi.seguimiento[0]")["estado"] = "cerrado");
 
     [Fact]
