@@ -40,8 +40,8 @@ public sealed record MesDeCentro(string Centro, string NombreCentro, MesDelAnio 
 /// <summary>A cost centre's programming in a draft POI version (Borrador when it has no row yet).</summary>
 public sealed record PropuestaCentro(int AnioPoi, string Version, string Centro, string NombreCentro, EstadoFormulacion Estado);
 
-/// <summary>A draft POI version waiting for approval, with how many centres are still not accepted.</summary>
-public sealed record VersionPorAprobar(int AnioPoi, string Version, int CentrosSinAceptar);
+/// <summary>A draft POI version waiting for approval: how many centres take part in it and how many are still not accepted.</summary>
+public sealed record VersionPorAprobar(int AnioPoi, string Version, int Centros, int CentrosSinAceptar);
 
 /// <summary>A recommendation with its status as of the latest evaluation that followed it up.</summary>
 public sealed record RecomendacionAbierta(int Numero, string Evaluacion, int AnioEvaluacion, string PeriodoEvaluacion, string Centro,
@@ -144,6 +144,7 @@ public static class ReglasTareas
             var plazo = PlazoAprobacion(v.AnioPoi, hitosLista);
             var falta = v.CentrosSinAceptar switch
             {
+                _ when v.Centros == 0 => "sin propuestas de los centros todavía",
                 0 => "todas las propuestas están aceptadas",
                 1 => "falta aceptar 1 centro de costo",
                 var n => $"falta aceptar {n.ToString(CultureInfo.InvariantCulture)} centros de costo",

@@ -112,7 +112,7 @@ public class ReglasTareasTests
             new RecomendacionAbierta(3, "Evaluación I Semestre 2024", 2024, "S1", "01.02", "Lejana", Dia(2025, 6, 30), EstadoRecomendacion.Pendiente),
             new RecomendacionAbierta(4, "Evaluación I Semestre 2024", 2024, "S1", "01.02", "Hecha", Dia(2024, 11, 1), EstadoRecomendacion.Implementada),
         };
-        var tareas = ReglasTareas.DelPlanificador([], propuestas, [new VersionPorAprobar(2025, "POI 2025", 1)], recomendaciones, Hitos(2024),
+        var tareas = ReglasTareas.DelPlanificador([], propuestas, [new VersionPorAprobar(2025, "POI 2025", 2, 1)], recomendaciones, Hitos(2024),
             new HashSet<(int, string)> { (2024, "T1"), (2024, "S1"), (2024, "T3") }, Config, hoy);
         Assert.Equal(
         [

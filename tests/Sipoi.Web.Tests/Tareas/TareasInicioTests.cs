@@ -83,9 +83,6 @@ public sealed class TareasInicioTests(AppDePrueba app) : IClassFixture<AppDePrue
             && t.Enlace == "/e/EMSAPUNO/seguimiento/2024/1?centro=03.01");
         Assert.All(tareas.TakeWhile(t => t.Clase == "CentroAtrasado"), t => Assert.Equal("Vencida", t.Urgencia));
         Assert.Equal(atrasados.Count, tareas.TakeWhile(t => t.Clase == "CentroAtrasado").Count());
-        // No calendar for 2024 in this database: the office is asked to define it.
-        var calendario = Assert.Single(tareas, t => t.Clase == "DefinirCalendario");
-        Assert.Equal("/e/EMSAPUNO/calendario/2024", calendario.Enlace);
         // The planner does not get an operator's "register" tasks.
         Assert.DoesNotContain(tareas, t => t.Clase == "RegistrarMes");
     }
@@ -93,7 +90,8 @@ public sealed class TareasInicioTests(AppDePrueba app) : IClassFixture<AppDePrue
     [Fact]
     public async Task Consulta_SinTareas_LoDice()
     {
-        app.Reloj.Fijar(2024, 2, 5);
+        // A day with no calendar milestone near (Consulta acts on no month).
+        app.Reloj.Fijar(2020, 6, 15);
         var http = await app.ComoAsync(AppDePrueba.Consulta);
         var texto = await Rechazo.TextoAsync(await http.GetAsync("/"));
         Assert.Contains("No tiene tareas pendientes.", texto, StringComparison.Ordinal);
@@ -117,6 +115,37 @@ public sealed class TareasInicioTests(AppDePrueba app) : IClassFixture<AppDePrue
         // Only its own entity's task (it has no calendar); nothing of EMSAPUNO's centres or links.
         var t = Assert.Single(tareas);
         Assert.Equal(("DefinirCalendario", "/e/OTRA/calendario/2024"), (t.Clase, t.Enlace));
+    }
+
+    [Fact]
+    public async Task Formulacion_BorradorConPlazoDelCalendario()
+    {
+        var opp = await app.ComoAsync(AppDePrueba.Planificador);
+        await using (var db = app.Base.Contexto())
+        {
+            var e = await db.Entidades.SingleAsync(x => x.Codigo == "EMSAPUNO");
+            if (!await db.Pois.AnyAsync(p => p.Anio == 2025))
+                Formulacion.Formularios.Redirige(await Formulacion.Formularios.EnviarAsync(opp, Formulacion.Formularios.Base(2025), "crear-poi", c => c["Tipo"] = "anual"));
+            if (!await db.HitosCalendario.AnyAsync(h => h.EntidadId == e.Id && h.Anio == 2024))
+                db.HitosCalendario.AddRange(Domain.Calendario.CronogramaEntidad.Habitual(2024, e.Configuracion)
+                    .Select(d => new Domain.Calendario.HitoCalendario(e.Id, 2024, d)));
+            await db.SaveChangesAsync();
+        }
+        app.Reloj.Fijar(2024, 4, 25);
+
+        var propuesta = Assert.Single(await TareasAsync(await app.ComoAsync(AppDePrueba.Operador)), t => t.Clase == "PropuestaPoi");
+        Assert.Equal(("/e/EMSAPUNO/formulacion/2025/centro/01.02", "Plazo: 30/04/2024", "Vence pronto"), (propuesta.Enlace, propuesta.Plazo, propuesta.Urgencia));
+        Assert.StartsWith("Enviar la propuesta del POI 2025 («", propuesta.Texto, StringComparison.Ordinal);
+
+        var tareas = await TareasAsync(opp);
+        var version = Assert.Single(tareas, t => t.Clase == "AprobarVersion");
+        Assert.Equal(("/e/EMSAPUNO/formulacion/2025", "Plazo: 31/12/2024"), (version.Enlace, version.Plazo));
+        // Nothing proposed yet: no centre takes part in the new draft.
+        Assert.EndsWith("(sin propuestas de los centros todavía)", version.Texto, StringComparison.Ordinal);
+        Assert.DoesNotContain(tareas, t => t.Clase == "DefinirCalendario");
+
+        var pagina = Formulario.Leer(await (await opp.GetAsync(Formulacion.Formularios.Base(2025))).Content.ReadAsStringAsync());
+        Assert.Contains("Plazo para las propuestas de los centros: 30/04/2024", pagina.GetElementById("plazo-propuestas")!.TextContent, StringComparison.Ordinal);
     }
 
     private async Task<string> NombreAsync(string codigo)

@@ -34,12 +34,14 @@ public static class ConsultaTareas
                     propuestas.Where(p => propios.Contains(p.CentroId)).Select(p => p.Propuesta), hitos, e.Configuracion, hoy));
             if (planificador)
             {
+                var revisadas = propuestas.Where(p => p.Participa).ToList();
                 var versiones = propuestas.GroupBy(p => (p.Propuesta.AnioPoi, p.Propuesta.Version))
-                    .Select(g => new VersionPorAprobar(g.Key.AnioPoi, g.Key.Version, g.Count(p => p.Propuesta.Estado != EstadoFormulacion.Aceptado)))
+                    .Select(g => new VersionPorAprobar(g.Key.AnioPoi, g.Key.Version, g.Count(p => p.Participa),
+                        g.Count(p => p.Participa && p.Propuesta.Estado != EstadoFormulacion.Aceptado)))
                     .ToList();
                 var publicadas = (await db.Evaluaciones.AsNoTracking().Where(x => x.EntidadId == e.Id && x.Estado == EstadoEvaluacionPoi.Publicada)
                     .Select(x => new { x.Anio, x.PeriodoCodigo }).ToListAsync(ct)).Select(x => (x.Anio, x.PeriodoCodigo)).ToHashSet();
-                tareas.AddRange(ReglasTareas.DelPlanificador(meses.Select(m => m.Mes), propuestas.Select(p => p.Propuesta), versiones,
+                tareas.AddRange(ReglasTareas.DelPlanificador(meses.Select(m => m.Mes), revisadas.Select(p => p.Propuesta), versiones,
                     await RecomendacionesAsync(db, e, ct), hitos, publicadas, e.Configuracion, hoy));
             }
         }
@@ -49,7 +51,8 @@ public static class ConsultaTareas
 
     private sealed record MesCentro(int CentroId, MesDeCentro Mes);
 
-    private sealed record PropuestaDe(int CentroId, PropuestaCentro Propuesta);
+    /// <summary><paramref name="Participa"/>: the centre has programming in the draft or has touched it (what the planner reviews).</summary>
+    private sealed record PropuestaDe(int CentroId, PropuestaCentro Propuesta, bool Participa);
 
     /// <summary>Every centre × month of the recent POIs whose version in force programs the centre.</summary>
     private static async Task<List<MesCentro>> MesesAsync(SipoiDbContext db, Entidad e, DateOnly hoy, CancellationToken ct)
@@ -75,7 +78,11 @@ public static class ConsultaTareas
         })];
     }
 
-    /// <summary>Each active centre's proposal in each draft POI version (Borrador when the centre changed nothing yet).</summary>
+    /// <summary>
+    /// Each active centre's proposal in each draft POI version (Borrador when the centre changed nothing yet): every
+    /// active centre may have to propose (an operator is reminded), but the version waits only for the centres that
+    /// have programming in it or have started their proposal.
+    /// </summary>
     private static async Task<List<PropuestaDe>> PropuestasAsync(SipoiDbContext db, Entidad e, CancellationToken ct)
     {
         var borradores = await (from v in db.PoiVersiones.AsNoTracking()
@@ -86,12 +93,18 @@ public static class ConsultaTareas
         var ids = borradores.Select(b => b.Id).ToList();
         var estados = await db.FormulacionesCentro.AsNoTracking().Where(f => ids.Contains(f.PoiVersionId))
             .Select(f => new { f.PoiVersionId, f.CentroCostoId, f.Estado }).ToListAsync(ct);
+        var programados = (await (from p in db.Programaciones.AsNoTracking()
+                                  where ids.Contains(p.PoiVersionId)
+                                  join a in db.Actividades on p.ActividadId equals a.Id
+                                  select new { p.PoiVersionId, a.CentroCostoId }).Distinct().ToListAsync(ct))
+            .Select(x => (x.PoiVersionId, x.CentroCostoId)).ToHashSet();
         var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == e.Id && c.Activo)
             .Select(c => new { c.Id, c.Codigo, c.Nombre }).ToListAsync(ct);
         return [.. from b in borradores
                    from c in centros
-                   let estado = estados.FirstOrDefault(x => x.PoiVersionId == b.Id && x.CentroCostoId == c.Id)?.Estado ?? EstadoFormulacion.Borrador
-                   select new PropuestaDe(c.Id, new PropuestaCentro(b.Anio, b.Etiqueta, c.Codigo, c.Nombre, estado))];
+                   let fila = estados.FirstOrDefault(x => x.PoiVersionId == b.Id && x.CentroCostoId == c.Id)
+                   select new PropuestaDe(c.Id, new PropuestaCentro(b.Anio, b.Etiqueta, c.Codigo, c.Nombre, fila?.Estado ?? EstadoFormulacion.Borrador),
+                       fila is not null || programados.Contains((b.Id, c.Id)))];
     }
 
     /// <summary>Every recommendation with its status after its latest follow-up.</summary>
