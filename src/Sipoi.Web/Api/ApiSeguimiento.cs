@@ -54,8 +54,11 @@ public static class ApiSeguimiento
 
     // ---------- request bodies ----------
 
-    /// <summary>PUT body: the month's version read with GET, and the activities to set (others keep their values).</summary>
-    public sealed record CuerpoGuardar(string? Version, List<CuerpoActividad>? Actividades);
+    /// <summary>
+    /// PUT body: the month's version read with GET, and the activities to set (others keep their values); on a quarter's last
+    /// month, optionally the centre's summary of the period (absent: kept as it is; blank: removed).
+    /// </summary>
+    public sealed record CuerpoGuardar(string? Version, List<CuerpoActividad>? Actividades, string? ResumenPeriodo = null);
 
     /// <summary>
     /// One activity's month. Numbers as JSON numbers (12.5) or as the offices write them ("1,234.50");
@@ -146,7 +149,8 @@ public static class ApiSeguimiento
                 "Falta «version»: lea el mes con GET y envíe su «version», así no se sobrescribe un cambio que usted no vio.");
         var entradas = (cuerpo.Actividades ?? []).Select(a => new EntradaAvance(a.Codigo ?? "", Texto(a.EjecutadoFisico), Texto(a.EjecutadoFinanciero),
             a.Logros, a.Dificultades, a.MedidasCorrectivas)).ToList();
-        var r = await RegistroSeguimiento.GuardarAsync(db, m, version, entradas, false, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct);
+        var r = await RegistroSeguimiento.GuardarAsync(db, m, version, entradas, false, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct,
+            cuerpo.ResumenPeriodo);
         return await RespuestaAsync(h, entidad, anio, mes, centro, db, reloj, r, ct);
     }
 
@@ -269,6 +273,7 @@ public static class ApiSeguimiento
             ritmoReporte = m.Configuracion.Ritmo == RitmoReporte.Trimestral ? "trimestral" : "mensual",
             trimestre = m.Configuracion.Ritmo == RitmoReporte.Trimestral ? m.MesDelAnio.Trimestre : (int?)null,
             validadoPor = s.ValidadoPor,
+            resumenPeriodo = m.Resumen?.Texto,
             editable = puedeRegistrar && m.MotivoNoEditable(hoy) is null,
             motivoNoEditable = m.MotivoNoEditable(hoy),
             observacion = s.Observacion,

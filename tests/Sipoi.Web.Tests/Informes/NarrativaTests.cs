@@ -194,6 +194,9 @@ public sealed class NarrativaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
 
         // Published: read-only, and a form left open is refused with the rule's message.
         var p = await Formulario.LeerAsync(http, $"/e/{Entidad}/evaluaciones/2024/S2", "publicar");
+        // The test data leaves months of the semester unapproved: publishing needs the confirmation and its reason.
+        p.Campos["ConfirmarIncompleta"] = "true";
+        p.Campos["MotivoIncompleta"] = "Publicación de prueba con meses por aprobar.";
         Assert.Equal(HttpStatusCode.Redirect, (await p.EnviarAsync(http)).StatusCode);
         var publicada = Formulario.Leer(await (await http.GetAsync(url)).Content.ReadAsStringAsync());
         Assert.NotNull(publicada.GetElementById("solo-lectura"));

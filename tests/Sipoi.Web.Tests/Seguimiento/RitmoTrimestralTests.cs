@@ -75,6 +75,12 @@ public sealed class RitmoTrimestralTests(AppDePrueba app) : IClassFixture<AppDeP
 
         var marzo = LlenarConMetas(await Formulario.LeerAsync(op, Url("02.02", 3), "grilla"));
         Assert.Equal("Enviar el trimestre a revisión", marzo.Pagina.GetElementById("enviar")!.TextContent.Trim());
+        // The quarter's last month carries the centre's summary of the period: without it nothing is submitted.
+        await Rechazo.EnRespuestaAsync(await marzo.EnviarAsync(op, marzo.Accion("enviar")), HttpStatusCode.OK,
+            "Marzo de 2024 cierra el I Trimestre: falta el resumen del periodo");
+        Assert.Equal([EstadoSeguimiento.Pendiente, EstadoSeguimiento.Pendiente, EstadoSeguimiento.Pendiente], await EstadosAsync("02.02"));
+        marzo = LlenarConMetas(await Formulario.LeerAsync(op, Url("02.02", 3), "grilla"));
+        marzo.Campos["TextoResumen"] = "Se cumplió lo programado gracias a la contratación oportuna del personal.";
         Assert.Equal(HttpStatusCode.Redirect, (await marzo.EnviarAsync(op, marzo.Accion("enviar"))).StatusCode);
         Assert.Equal([EstadoSeguimiento.Enviado, EstadoSeguimiento.Enviado, EstadoSeguimiento.Enviado], await EstadosAsync("02.02"));
         Assert.Contains("El seguimiento del I trimestre de 2024 (enero a marzo) se envió a revisión.",
@@ -115,6 +121,7 @@ public sealed class RitmoTrimestralTests(AppDePrueba app) : IClassFixture<AppDeP
         Assert.Contains("enero de 2024: falta registrar la ejecución física", texto);
         Assert.Contains("febrero de 2024: falta registrar la ejecución física", texto);
         Assert.DoesNotContain("marzo de 2024: falta registrar", texto);
+        Assert.Contains("Marzo de 2024 cierra el I Trimestre: falta el resumen del periodo", texto);
         // March's values stay saved as a draft; no month was submitted.
         Assert.Equal([null, null, EstadoSeguimiento.Pendiente], await EstadosAsync("01.03"));
     }
@@ -188,6 +195,14 @@ public sealed class RitmoTrimestralTests(AppDePrueba app) : IClassFixture<AppDeP
         }
         await Rechazo.EnRespuestaAsync(await api.PostAsync(url(1) + "/enviar", null), HttpStatusCode.UnprocessableEntity,
             "El seguimiento de enero de 2024 no se puede enviar solo: la entidad reporta por trimestre");
+        await Rechazo.EnRespuestaAsync(await api.PostAsync(url(3) + "/enviar", null), HttpStatusCode.UnprocessableEntity,
+            "Marzo de 2024 cierra el I Trimestre: falta el resumen del periodo");
+        var marzoJson = JsonDocument.Parse(await (await api.GetAsync(url(3))).Content.ReadAsStringAsync()).RootElement;
+        var resumen = "Se cumplió lo programado en el trimestre.";
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync(url(3),
+            new { version = marzoJson.GetProperty("version").GetString(), actividades = Array.Empty<object>(), resumenPeriodo = resumen })).StatusCode);
+        Assert.Equal(resumen, JsonDocument.Parse(await (await api.GetAsync(url(3))).Content.ReadAsStringAsync()).RootElement
+            .GetProperty("resumenPeriodo").GetString());
         var enviado = await api.PostAsync(url(3) + "/enviar", null);
         await Rechazo.EnRespuestaAsync(enviado, HttpStatusCode.OK, "El seguimiento del I trimestre de 2024 (enero a marzo) se envió a revisión.");
         Assert.Equal([EstadoSeguimiento.Enviado, EstadoSeguimiento.Enviado, EstadoSeguimiento.Enviado], await EstadosAsync("04.02"));
