@@ -136,6 +136,7 @@ public sealed class RepublicacionTests(AppDePrueba app) : IClassFixture<AppDePru
             var enCurso = Formulario.Leer(await (await http.GetAsync($"{Raiz}/2024/T1")).Content.ReadAsStringAsync());
             Assert.Equal("Republicación en curso", enCurso.GetElementById("republicacion")!.TextContent);
             Assert.Null(enCurso.GetElementById("republicar"));
+            Assert.Contains("Republicación en curso", Formulario.Leer(await (await http.GetAsync(Raiz)).Content.ReadAsStringAsync()).Body!.TextContent);
             // Meanwhile the public page still shows the publication in force, alone.
             var antes = Formulario.Leer(await (await app.ClienteAnonimo().GetAsync("/transparencia/EMSAPUNO")).Content.ReadAsStringAsync());
             Assert.Contains("Publicada el 20/04/2024 · Informe N.º 010-2024-OPP", antes.GetElementById("evaluacion-2024-T1")!.TextContent);
@@ -143,6 +144,9 @@ public sealed class RepublicacionTests(AppDePrueba app) : IClassFixture<AppDePru
 
             app.Reloj.Fijar(2024, 5, 3);
             Assert.Equal(HttpStatusCode.Redirect, (await PublicarAsync(http, "T1", "Informe N.º 015-2024-OPP")).StatusCode);
+            var lista = Formulario.Leer(await (await http.GetAsync(Raiz)).Content.ReadAsStringAsync()).Body!.TextContent;
+            Assert.Contains("(publicación 2)", lista);
+            Assert.DoesNotContain("Republicación en curso", lista);
         }
         finally { app.Reloj.Real(); }
 
