@@ -164,6 +164,7 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
             "/", "/e/EMSAPUNO", "/e/EMSAPUNO/pei", "/e/EMSAPUNO/plan-gobierno",
             "/e/EMSAPUNO/poi/2024/centros", "/e/EMSAPUNO/poi/2024/fichas", "/e/EMSAPUNO/seguimiento/2024/tablero",
             "/e/EMSAPUNO/evaluacion/2024", "/e/EMSAPUNO/tablero/2024", "/e/EMSAPUNO/reportes/2024", "/e/EMSAPUNO/formulacion/2024", "/e/EMSAPUNO/presupuesto/2024",
+            "/e/EMSAPUNO/calendario/2024",
             "/e/EMSAPUNO/evaluaciones", "/e/EMSAPUNO/recomendaciones", "/e/EMSAPUNO/auditoria", "/e/EMSAPUNO/importar-excel",
             "/e/EMSAPUNO/administracion", "/cuenta/contrasena", "/cuenta/tokens", "/transparencia",
         ], menu);
