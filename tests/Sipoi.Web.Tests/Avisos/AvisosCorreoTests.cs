@@ -187,6 +187,54 @@ public sealed class AvisosCorreoTests(AppConCorreo app) : IClassFixture<AppConCo
         Assert.Equal(2, app.Smtp.Para(correo).Count);
         Assert.StartsWith("SIPOI: venció el plazo del seguimiento de enero de 2024 — 04.02 ", app.Smtp.Para(correo)[1].Mensaje.Subject);
     }
+
+    [Fact]
+    public async Task Publicar_AvisaAPlanificadoresYConsultaYLaRecomendacionAvisaASuCentro()
+    {
+        app.Reloj.Fijar(2024, 7, 15);
+        const string correo = "reco05@prueba.demo";
+        var operador = await app.OperadorAsync(correo, "05");
+        var opp = await app.ComoAsync(AppDePrueba.Planificador);
+        var registrar = await Formulario.LeerAsync(opp, "/e/EMSAPUNO/evaluaciones", "registrar");
+        registrar.Campos["anio"] = "2024";
+        registrar.Campos["periodo"] = "S1";
+        Assert.Equal(HttpStatusCode.Redirect, (await registrar.EnviarAsync(opp)).StatusCode);
+        var reco = await Formulario.LeerAsync(opp, "/e/EMSAPUNO/evaluaciones/2024/S1", "recomendacion");
+        reco.Campos["AspectoMejora"] = "Catastro desactualizado";
+        reco.Campos["Texto"] = "Actualizar el catastro de usuarios";
+        reco.Campos["AccionClave"] = "Contratar la brigada de empadronamiento";
+        await using (var db = app.Base.Contexto())
+            reco.Campos["CentroCostoId"] = (await db.CentrosCosto.SingleAsync(c => c.Codigo == "05")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        reco.Campos["Plazo"] = "2024-09-30";
+        Assert.Equal(HttpStatusCode.Redirect, (await reco.EnviarAsync(opp)).StatusCode);
+
+        var publicar = await Formulario.LeerAsync(opp, "/e/EMSAPUNO/evaluaciones/2024/S1", "publicar");
+        publicar.Campos["Documento"] = "Informe N.º 012-2024-EMSAPUNO/OPP";
+        Assert.Equal(HttpStatusCode.Redirect, (await publicar.EnviarAsync(opp)).StatusCode);
+        await app.EnviarAsync();
+        foreach (var quien in new[] { AppDePrueba.Planificador, AppDePrueba.Consulta })
+        {
+            var m = Assert.Single(app.Smtp.Para(quien), r => r.Asunto.StartsWith("SIPOI: se publicó", StringComparison.Ordinal));
+            Assert.StartsWith("SIPOI: se publicó la Evaluación I Semestre 2024 de ", m.Mensaje.Subject);
+            Assert.Contains("el 15/07/2024 (documento: Informe N.º 012-2024-EMSAPUNO/OPP)", m.Texto);
+            Assert.Contains($"{AppConCorreo.UrlPublica}/e/EMSAPUNO/evaluaciones/2024/S1", m.Texto);
+        }
+        // Operators and administrators are not told: the publication is the planners' and readers' business.
+        Assert.DoesNotContain(app.Smtp.Para(AppDePrueba.Administrador), r => r.Asunto.StartsWith("SIPOI: se publicó", StringComparison.Ordinal));
+        Assert.Empty(app.Smtp.Para(correo));
+
+        // Two days before the recommendation's deadline its centre is told, once.
+        app.Reloj.Fijar(2024, 9, 28);
+        await app.EscanearAsync();
+        await app.EscanearAsync();
+        var aviso = Assert.Single(await app.AvisosDeAsync(operador), a => a.Tipo == TipoAviso.Recomendacion);
+        await app.EnviarAsync();
+        var recibido = Assert.Single(app.Smtp.Para(correo), r => r.Asunto.Contains("recomendación", StringComparison.Ordinal));
+        Assert.Equal("SIPOI: la recomendación 1 de la Evaluación I Semestre 2024 vence el 30/09/2024", recibido.Mensaje.Subject);
+        Assert.Contains("Recomendación: Actualizar el catastro de usuarios", recibido.Texto);
+        Assert.Contains($"{AppConCorreo.UrlPublica}/e/EMSAPUNO/recomendaciones", recibido.Texto);
+        Assert.Equal(EstadoAviso.Enviado, Assert.Single(await app.AvisosDeAsync(operador), a => a.Id == aviso.Id).Estado);
+    }
 }
 
 /// <summary>A deployment without an SMTP server: notices stay queued and the administrator's page says why.</summary>

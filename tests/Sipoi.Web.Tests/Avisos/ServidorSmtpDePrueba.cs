@@ -16,6 +16,7 @@ public sealed class ServidorSmtpDePrueba : IAsyncDisposable
     public sealed record Recibido(string De, IReadOnlyList<string> Para, MimeMessage Mensaje)
     {
         public string Texto => Mensaje.TextBody ?? "";
+        public string Asunto => Mensaje.Subject ?? "";
     }
 
     private readonly ConcurrentQueue<Recibido> _recibidos = new();

@@ -166,7 +166,7 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
             "/e/EMSAPUNO/evaluacion/2024", "/e/EMSAPUNO/tablero/2024", "/e/EMSAPUNO/reportes/2024", "/e/EMSAPUNO/formulacion/2024", "/e/EMSAPUNO/presupuesto/2024",
             "/e/EMSAPUNO/calendario/2024",
             "/e/EMSAPUNO/evaluaciones", "/e/EMSAPUNO/recomendaciones", "/e/EMSAPUNO/auditoria", "/e/EMSAPUNO/importar-excel",
-            "/e/EMSAPUNO/administracion", "/cuenta/contrasena", "/cuenta/tokens", "/transparencia",
+            "/e/EMSAPUNO/administracion", "/cuenta/contrasena", "/cuenta/tokens", "/cuenta/avisos", "/transparencia",
         ], menu);
         var atrasos = doc.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/e/EMSAPUNO/reportes/2024", atrasos);

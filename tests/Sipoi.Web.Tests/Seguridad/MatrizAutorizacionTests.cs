@@ -67,7 +67,7 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
         {
             case "/cuenta/ingresar" or "/cuenta/salir" or "/Error" or "/transparencia" or "/transparencia/{entidad}":
                 return new Regla(Tipo.Publica);
-            case "/" or "/Index" or "/cuenta/contrasena" or "/cuenta/tokens":
+            case "/" or "/Index" or "/cuenta/contrasena" or "/cuenta/tokens" or "/cuenta/avisos":
                 return new Regla(Tipo.Sesion, Escritores: Todos);
             case "/consolidado/{anio:int?}":
                 return new Regla(Tipo.Nacional, Escritores: Nadie);
