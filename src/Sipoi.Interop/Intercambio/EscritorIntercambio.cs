@@ -211,6 +211,15 @@ public static class EscritorIntercambio
                 w.WriteString("estado", s.Estado.Codigo());
                 w.WriteEndObject();
             });
+        if (p.ResumenesPeriodo.Count > 0)
+            Lista(w, "resumenesPeriodo", p.ResumenesPeriodo, (w, r) =>
+            {
+                w.WriteStartObject();
+                w.WriteString("centroCosto", r.CentroCosto);
+                w.WriteString("periodo", r.Periodo);
+                w.WriteString("texto", r.Texto);
+                w.WriteEndObject();
+            });
         w.WriteEndObject();
     }
 

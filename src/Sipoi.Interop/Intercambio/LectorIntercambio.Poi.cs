@@ -35,6 +35,7 @@ public static partial class LectorIntercambio
             }
             var lista = o.Lista("actividades").Select(x => Actividad(x.Valor, x.Ruta)).ToList();
             var seguimiento = o.Tomar("seguimiento", false, out _) ? Seguimiento(o) : null;
+            var resumenes = ResumenesPeriodo(o);
             if (anio is null) return null;
             return new PoiDto
             {
@@ -46,6 +47,7 @@ public static partial class LectorIntercambio
                 Presupuesto = presupuesto,
                 Actividades = lista.OfType<ActividadDto>().ToList(),
                 Seguimiento = seguimiento,
+                ResumenesPeriodo = resumenes,
             };
         }
 

@@ -1,3 +1,5 @@
+using Sipoi.Domain;
+using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Interop.Intercambio;
@@ -27,6 +29,35 @@ public static partial class LectorIntercambio
                 }
                 vistos[(centro, mes.Value)] = ruta;
                 lista.Add(new SeguimientoDto { CentroCosto = centro, Mes = mes.Value, Estado = estado.Value });
+            }
+            return lista;
+        }
+
+        /// <summary><c>poi.resumenesPeriodo</c>: a quarter (T1…T4) per cost centre at most once, with its text.</summary>
+        private List<ResumenPeriodoDto> ResumenesPeriodo(Objeto poi)
+        {
+            var lista = new List<ResumenPeriodoDto>();
+            var vistos = new Dictionary<(string, string), string>();
+            foreach (var (valor, ruta) in poi.Lista("resumenesPeriodo"))
+            {
+                if (l.ComoObjeto(valor, ruta) is not { } o) continue;
+                var centro = Referencia(o, "centroCosto", refCentros, obligatorio: true);
+                var periodo = o.Texto("periodo", obligatorio: true, ClaseTexto.Codigo);
+                var texto = o.Texto("texto", obligatorio: true, ClaseTexto.TextoLargo);
+                if (periodo is not null && (!Periodo.TryParse(periodo, out var p) || p.Tipo != TipoPeriodo.Trimestre))
+                {
+                    l.Error(o.RutaDe("periodo"), $"«{periodo}» no es un trimestre: use T1, T2, T3 o T4");
+                    continue;
+                }
+                if (centro is null || periodo is null || texto is null) continue;
+                var clave = (centro, periodo.Trim().ToUpperInvariant());
+                if (vistos.TryGetValue(clave, out var primera))
+                {
+                    l.Error(ruta, $"el centro de costo «{centro}» y el periodo {clave.Item2} ya figuran en {primera}");
+                    continue;
+                }
+                vistos[clave] = ruta;
+                lista.Add(new ResumenPeriodoDto { CentroCosto = centro, Periodo = clave.Item2, Texto = texto });
             }
             return lista;
         }

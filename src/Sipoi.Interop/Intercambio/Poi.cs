@@ -21,6 +21,17 @@ public sealed record PoiDto
     /// has none: its registered values then load as approved, as files did before the field existed.
     /// </summary>
     public IReadOnlyList<SeguimientoDto>? Seguimiento { get; init; }
+    /// <summary>The cost centres' period summaries (<c>poi.resumenesPeriodo</c>, optional; docs/intercambio.md).</summary>
+    public IReadOnlyList<ResumenPeriodoDto> ResumenesPeriodo { get; init; } = [];
+}
+
+/// <summary>A cost centre's summary of a quarter (T1…T4), written when it submitted the quarter's last month.</summary>
+public sealed record ResumenPeriodoDto
+{
+    public required string CentroCosto { get; init; }
+    /// <summary>T1, T2, T3 or T4.</summary>
+    public required string Periodo { get; init; }
+    public required string Texto { get; init; }
 }
 
 /// <summary>One cost centre's month and where it is in the monitoring workflow.</summary>

@@ -33,6 +33,10 @@ public static class ExportadorPlan
                 .Select(s => new { s.CentroCostoId, s.Mes, s.Estado }).ToListAsync(ct))
             .Select(s => new SeguimientoDto { CentroCosto = codigoCentro[s.CentroCostoId], Mes = s.Mes, Estado = s.Estado })
             .OrderBy(s => s.CentroCosto, StringComparer.Ordinal).ThenBy(s => s.Mes).ToList();
+        var resumenes = (await db.ResumenesPeriodo.AsNoTracking().Where(r => r.PoiId == poi.Id)
+                .Select(r => new { r.CentroCostoId, r.PeriodoCodigo, r.Texto }).ToListAsync(ct))
+            .Select(r => new ResumenPeriodoDto { CentroCosto = codigoCentro[r.CentroCostoId], Periodo = r.PeriodoCodigo, Texto = r.Texto })
+            .OrderBy(r => r.CentroCosto, StringComparer.Ordinal).ThenBy(r => r.Periodo, StringComparer.Ordinal).ToList();
         var cfg = entidad.Configuracion;
 
         return new DocumentoIntercambio
@@ -111,6 +115,7 @@ public static class ExportadorPlan
                 },
                 Actividades = actividades.Where(a => programaciones.ContainsKey(a.Id)).Select(a => Actividad(a, programaciones[a.Id], codigoCentro, aeis, fichaCodigo)).ToList(),
                 Seguimiento = seguimiento,
+                ResumenesPeriodo = resumenes,
             },
         };
     }

@@ -380,6 +380,7 @@ public static class ImportadorPlan
         }
         await db.SaveChangesAsync(ct);
 
+        var aprobadosAntes = seguimientos.Where(x => x.Value.Estado == EstadoSeguimiento.Aprobado).Select(x => x.Key).ToHashSet();
         if (d.Seguimiento is { } estados)
         {
             // The file says where each month is in the workflow, so the copy counts what the original counts.
@@ -408,6 +409,24 @@ public static class ImportadorPlan
                 db.Seguimientos.Add(SeguimientoMensual.AprobadoPorImportacion(entidadId, poi.Id, d.Anio, centro, mes, autor, ahora));
         }
         await db.SaveChangesAsync(ct);
+
+        if (d.ResumenesPeriodo.Count > 0)
+        {
+            // The centres' period summaries: a summary whose quarter's last month was already approved here stays as it is,
+            // as an approved month does.
+            var resumenesActuales = await db.ResumenesPeriodo.Where(x => x.PoiId == poi.Id).ToListAsync(ct);
+            foreach (var dtoResumen in d.ResumenesPeriodo)
+            {
+                var idCentro = centros[dtoResumen.CentroCosto].Id;
+                var mesCierre = Periodo.Parse(dtoResumen.Periodo).Hasta;
+                var actual = resumenesActuales.FirstOrDefault(x => x.CentroCostoId == idCentro && x.PeriodoCodigo == dtoResumen.Periodo);
+                if (actual is null)
+                    db.ResumenesPeriodo.Add(new ResumenPeriodo(entidadId, poi.Id, d.Anio, idCentro, mesCierre, dtoResumen.Texto, autor, ahora));
+                else if (actual.Texto != dtoResumen.Texto && !aprobadosAntes.Contains((idCentro, mesCierre)))
+                    actual.Escribir(dtoResumen.Texto, autor, ahora);
+            }
+            await db.SaveChangesAsync(ct);
+        }
 
         foreach (var (act, a) in actividades)
         {

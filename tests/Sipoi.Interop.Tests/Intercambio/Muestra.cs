@@ -169,6 +169,7 @@ internal static class Muestra
                 new SeguimientoDto { CentroCosto = "03.01", Mes = 1, Estado = EstadoSeguimiento.Aprobado },
                 new SeguimientoDto { CentroCosto = "03.01", Mes = 5, Estado = EstadoSeguimiento.Observado },
             ],
+            ResumenesPeriodo = [new ResumenPeriodoDto { CentroCosto = "03.01", Periodo = "T1", Texto = "Contribuyó la campaña de verano." }],
             Actividades =
             [
                 new ActividadDto

@@ -8,14 +8,14 @@ namespace Sipoi.Web.Tests.Intercambio;
 
 /// <summary>
 /// The exchange file carries the justifications (EXCHANGE.md, <c>justificaciones</c>): export → import under another code
-/// keeps every activity's texts of every month, and the copy's consolidated narrative equals the original's.
+/// keeps every activity's texts of every month and the centres' period summaries, and the copy's consolidated narrative equals the original's.
 /// </summary>
 public sealed class JustificacionesIdaYVueltaTests(AppConAvanceDemo app) : IClassFixture<AppConAvanceDemo>
 {
     private const int Anio = AvanceDemo.Anio;
 
     [Fact]
-    public async Task Justificaciones_ExportarEImportar_LlegaIgualYConsolidaIgual()
+    public async Task JustificacionesYResumenes_ExportarEImportar_LleganIgualYConsolidanIgual()
     {
         const string copia = "COPIAJ";
         DocumentoIntercambio exportado;
@@ -37,6 +37,12 @@ public sealed class JustificacionesIdaYVueltaTests(AppConAvanceDemo app) : IClas
         Assert.Equal(enArchivo, original.Count);
         Assert.Equal(original, await TextosAsync(bd, copia));
 
+        // The centres' period summaries travel too (poi.resumenesPeriodo).
+        Assert.NotEmpty(exportado.Poi.ResumenesPeriodo);
+        var resumenes = await ResumenesAsync(bd, DatosDemo.CodigoEntidad);
+        Assert.Equal(exportado.Poi.ResumenesPeriodo.Count, resumenes.Count);
+        Assert.Equal(resumenes, await ResumenesAsync(bd, copia));
+
         foreach (var periodo in new[] { Periodo.Trimestre(1), Periodo.Semestre(2), Periodo.Anual })
         {
             var a = await ConsolidadoAsync(bd, DatosDemo.CodigoEntidad, periodo);
@@ -54,6 +60,15 @@ public sealed class JustificacionesIdaYVueltaTests(AppConAvanceDemo app) : IClas
                 where e.Codigo == entidad && p.Anio == Anio && (v.Logros != null || v.Dificultades != null || v.MedidasCorrectivas != null)
                 select new { a.Codigo, v.Mes, v.Logros, v.Dificultades, v.MedidasCorrectivas }).ToListAsync())
         .Select(x => $"{x.Codigo}|{x.Mes}|{x.Logros}|{x.Dificultades}|{x.MedidasCorrectivas}").Order(StringComparer.Ordinal).ToList();
+
+    private static async Task<List<string>> ResumenesAsync(Sipoi.Web.Data.SipoiDbContext db, string entidad) =>
+        (await (from r in db.ResumenesPeriodo
+                join c in db.CentrosCosto on r.CentroCostoId equals c.Id
+                join p in db.Pois on r.PoiId equals p.Id
+                join e in db.Entidades on p.EntidadId equals e.Id
+                where e.Codigo == entidad && p.Anio == Anio
+                select new { c.Codigo, r.PeriodoCodigo, r.Texto }).ToListAsync())
+        .Select(x => $"{x.Codigo}|{x.PeriodoCodigo}|{x.Texto}").Order(StringComparer.Ordinal).ToList();
 
     private static async Task<List<string>> ConsolidadoAsync(Sipoi.Web.Data.SipoiDbContext db, string entidad, Periodo periodo)
     {
