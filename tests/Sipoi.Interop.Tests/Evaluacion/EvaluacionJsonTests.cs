@@ -26,7 +26,7 @@ public class EvaluacionJsonTests
     internal static ActividadEvaluable Ao(string codigo, string aei, decimal programado, decimal? ejecutado, string centro = "03.01.04.05", string? ficha = null) =>
         new(codigo, aei, centro, ficha, Comportamiento.Suma, 1, Enero(programado), EneroEjecutado(ejecutado));
 
-    internal static ResultadoEvaluacion Ejemplo(MetodoEvaluacion metodo = MetodoEvaluacion.Ceplan, EsquemaBandas? bandas = null)
+    internal static ResultadoEvaluacion Ejemplo(MetodoEvaluacion metodo = MetodoEvaluacion.Ceplan, EsquemaBandas? bandas = null, Periodo? periodo = null)
     {
         var pei = new EstructuraPei(
         [
@@ -56,7 +56,7 @@ public class EvaluacionJsonTests
             Ao("AO6", "AEI.02.01", 17009620.80m, null),
         ];
         FichaEvaluable[] fichas = [new("FP 34", "Gerencia General", 2), new("FP 2", "Gerencia de Operaciones")];
-        return Evaluador.Evaluar(pei, new ConfiguracionEvaluacion(bandas ?? EsquemaBandas.Nacional, metodo), 2024, Periodo.Anual, actividades, fichas);
+        return Evaluador.Evaluar(pei, new ConfiguracionEvaluacion(bandas ?? EsquemaBandas.Nacional, metodo), 2024, periodo ?? Periodo.Anual, actividades, fichas);
     }
 
     private static JsonElement Parsear(ResultadoEvaluacion r)
@@ -137,6 +137,19 @@ public class EvaluacionJsonTests
         Assert.Equal(JsonValueKind.Null, ao6.GetProperty("ejecutado").ValueKind);
         Assert.Equal(0m, ao6.GetProperty("ejecucionAjustada").GetDecimal());
         Assert.Equal("sin_registro", ao6.GetProperty("estado").GetString());
+    }
+
+    [Fact]
+    public void Json_AeiSinDatoExigible_EsSinInformacionYNoCritica()
+    {
+        // The example measures its indicators for the year only: in the I semester AEI.02.01 has goals and no values.
+        var j = Parsear(Ejemplo(periodo: Periodo.Semestre(1))).GetProperty("estrategico");
+        Assert.Equal("S1", j.GetProperty("corte").GetString());
+        var aei = Por(j.GetProperty("aei"), "AEI.02.01");
+        Assert.Equal(JsonValueKind.Null, aei.GetProperty("logro").ValueKind);
+        Assert.True(aei.GetProperty("sinInformacion").GetBoolean());
+        Assert.False(aei.GetProperty("critica").GetBoolean());
+        Assert.False(Por(j.GetProperty("aei"), "AEI.01.01").GetProperty("sinInformacion").GetBoolean());
     }
 
     [Fact]

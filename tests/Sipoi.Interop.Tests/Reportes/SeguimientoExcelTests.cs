@@ -81,6 +81,18 @@ public class SeguimientoExcelTests
     }
 
     [Fact]
+    public void Seguimiento_AeiSinDatosDiceSinInformacionNoCritica()
+    {
+        // DatosReportes measures the year only: in the II semester no AEI has an obtained value — a data gap, not critical.
+        var s2 = DatosReportes.Evaluar(Periodo.Semestre(2));
+        var t = TablasSeguimiento.Desde(DatosReportes.Entidad, DatosReportes.Denominaciones, s2);
+        using var x = new Xlsx(s => SeguimientoExcel.Escribir(t, s));
+        const string h = "Logro de AEI";
+        var f = x.Fila(h, "B", "AEI.01.02");
+        Assert.Equal("Sin información", x.Texto(h, $"H{f}"));
+    }
+
+    [Fact]
     public void Seguimiento_CentrosYAeiCuentanActividades()
     {
         var (t, anual, _, _) = Ejemplo();

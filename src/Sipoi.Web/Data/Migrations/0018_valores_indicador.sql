@@ -1,8 +1,9 @@
 -- Obtained values of PEI indicators registered by their responsible cost centre (Pages/Peis/Valores): each value
 -- has a state (Registrado → Validado or Observado with a comment) and evidence files. Values already stored were
 -- typed by the planning office (or imported from its files), so they are validated: the evaluation keeps counting them.
+-- The default stays for writers that bypass the app (the benchmark generator's COPY, hand-written SQL): what they
+-- load is the office's data. The app always writes the state itself (the EF model has no default).
 ALTER TABLE valor_indicador ADD estado character varying(20) NOT NULL DEFAULT 'Validado';
-ALTER TABLE valor_indicador ALTER COLUMN estado DROP DEFAULT;
 ALTER TABLE valor_indicador ADD observacion character varying(4000);
 
 CREATE TABLE evidencia_indicador (
