@@ -189,6 +189,22 @@ public sealed class AvisosCorreoTests(AppConCorreo app) : IClassFixture<AppConCo
     }
 
     [Fact]
+    public async Task ServicioEnSegundoPlano_EnviaLoPendienteSinQueNadieLoPida()
+    {
+        app.Reloj.Fijar(2024, 2, 5);
+        const string correo = "bucle0101@prueba.demo";
+        await app.OperadorAsync(correo, "01.01");
+        await EnviadoAsync("01.01");
+        await ObservarAsync("01.01", "Revise el avance de enero.");
+        // A second node on the same database with the loop on (every second), as a deployment runs it.
+        await using var nodo = app.WithWebHostBuilder(b => b.UseSetting("Sipoi:Avisos:SegundosEntreEnvios", "1"));
+        _ = nodo.Server;
+        var limite = DateTime.UtcNow.AddSeconds(30);
+        while (app.Smtp.Para(correo).Count == 0 && DateTime.UtcNow < limite) await Task.Delay(200);
+        Assert.StartsWith("SIPOI: seguimiento de enero de 2024 observado — 01.01 ", Assert.Single(app.Smtp.Para(correo)).Asunto);
+    }
+
+    [Fact]
     public async Task Publicar_AvisaAPlanificadoresYConsultaYLaRecomendacionAvisaASuCentro()
     {
         app.Reloj.Fijar(2024, 7, 15);
