@@ -226,6 +226,9 @@ public sealed class AvisosCorreoTests(AppConCorreo app) : IClassFixture<AppConCo
 
         var publicar = await Formulario.LeerAsync(opp, "/e/EMSAPUNO/evaluaciones/2024/S1", "publicar");
         publicar.Campos["Documento"] = "Informe N.º 012-2024-EMSAPUNO/OPP";
+        // The test data leaves months of the semester unapproved: publishing needs the confirmation and its reason.
+        publicar.Campos["ConfirmarIncompleta"] = "true";
+        publicar.Campos["MotivoIncompleta"] = "Publicación de prueba con meses por aprobar.";
         Assert.Equal(HttpStatusCode.Redirect, (await publicar.EnviarAsync(opp)).StatusCode);
         await app.EnviarAsync();
         foreach (var quien in new[] { AppDePrueba.Planificador, AppDePrueba.Consulta })

@@ -47,6 +47,9 @@ public sealed class ImportacionTests : IAsyncLifetime
                 ToleranciaSuperior = ConfiguracionDto.ToleranciaSuperiorPredeterminada,
                 DiasCierre = ConfiguracionDto.DiasCierrePredeterminados,
                 MostrarEnviados = false,
+                // Nor does it state the reporting rhythm or the head's validation: export writes the defaults.
+                RitmoReporte = Sipoi.Domain.Organizacion.RitmoReporte.Mensual,
+                ValidacionJefatura = false,
             },
             // A file without states enters its registered months approved, and export always writes the states.
             Poi = original.Poi with

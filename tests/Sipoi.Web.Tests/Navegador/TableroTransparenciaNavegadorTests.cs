@@ -72,6 +72,10 @@ public sealed class TableroTransparenciaNavegadorTests(AppNavegador app) : IClas
         await p.Locator("#recomendacion button[type=submit]").ClickAsync();
         await Assertions.Expect(p.Locator("#emitidas tbody tr")).ToHaveCountAsync(1);
         await p.Locator("#Documento").FillAsync("Informe N.º 020-2025-EMSAPUNO/OPP");
+        // The semester has months submitted but not approved: the form says so and asks for a confirmation and its reason.
+        await Assertions.Expect(p.Locator("#publicar")).ToContainTextAsync("meses-centro");
+        await p.Locator("#ConfirmarIncompleta").CheckAsync();
+        await p.Locator("#MotivoIncompleta").FillAsync("Se publica con los meses aprobados a la fecha del informe.");
         await p.Locator("#publicar button[type=submit]").ClickAsync();
         await Assertions.Expect(p.Locator("#estado")).ToHaveTextAsync("Publicada");
 

@@ -93,7 +93,7 @@ public sealed class CliReporteTests(AppDePrueba app) : IClassFixture<AppDePrueba
     [InlineData("--entidad", "EMSAPUNO", "--anio", "2024", "--tipo", "matriz", "--salida", "x.docx")]
     [InlineData("--entidad", "EMSAPUNO", "--anio", "2024", "--tipo", "matriz", "--periodo", "S1", "--salida", "x.xlsx")]
     [InlineData("--entidad", "EMSAPUNO", "--anio", "2024", "--tipo", "ejecucion", "--hasta-mes", "13", "--salida", "x.xlsx")]
-    [InlineData("--entidad", "EMSAPUNO", "--anio", "2024", "--tipo", "seguimiento", "--periodo", "T3", "--salida", "x.xlsx")]
+    [InlineData("--entidad", "EMSAPUNO", "--anio", "2024", "--tipo", "seguimiento", "--periodo", "T5", "--salida", "x.xlsx")]
     [InlineData("--entidad", "EMSAPUNO", "--anio", "2024", "--tipo", "informe", "--hasta-mes", "3", "--salida", "x.docx")]
     [InlineData("--entidad", "EMSAPUNO", "--anio", "2024", "--tipo", "matriz", "--salida", "x.xlsx", "--sobra", "1")]
     [InlineData("--tipo", "consolidado", "--anio", "2024", "--entidades", "EMSAPUNO,NOEXISTE", "--salida", "x.xlsx")]
