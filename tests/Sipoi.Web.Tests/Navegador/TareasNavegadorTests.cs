@@ -63,7 +63,7 @@ public sealed class TareasNavegadorTests(AppNavegador app) : IClassFixture<AppNa
     public async Task Operador_DesdeSuInicioRegistraYEnviaElTrimestre()
     {
         await PrepararEntidadAsync();
-        app.Reloj.Fijar(2024, 4, 2);
+        app.Reloj.Fijar(2024, 4, 3);
         var p = await app.IngresarAsync("operador@emsapuno.demo");
         var tarea = p.Locator("#tareas li.tarea", new() { HasText = "Registrar y enviar el I trimestre de 2024 (enero a marzo) con el resumen del periodo — 01.02" });
         await Assertions.Expect(tarea).ToContainTextAsync("Plazo: 10/04/2024");

@@ -59,7 +59,7 @@ public sealed class TareasTrimestralesTests(AppDePrueba app) : IClassFixture<App
         Assert.Equal(
         [
             new Item($"Registrar y enviar el I trimestre de 2024 (enero a marzo) con el resumen del periodo — 02.01 {nombre}",
-                "/e/EMSAPUNO/seguimiento/2024/3?centro=02.01", "Plazo: 10/04/2024", "Vence pronto", "RegistrarMes"),
+                "/e/EMSAPUNO/seguimiento/2024/3?centro=02.01", "Plazo: 10/04/2024", "En plazo", "RegistrarMes"),
             new Item($"Registrar abril de 2024 (se envía con el II Trimestre desde junio) — 02.01 {nombre}",
                 "/e/EMSAPUNO/seguimiento/2024/4?centro=02.01", "Plazo: 10/07/2024", "En plazo", "RegistrarMes"),
         ], tareas);
