@@ -3,6 +3,7 @@ using Sipoi.Domain.Calendario;
 using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Informes;
 using Sipoi.Domain.Organizacion;
+using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Domain.Tareas;
@@ -11,7 +12,7 @@ namespace Sipoi.Domain.Tareas;
 public enum ClaseTarea
 {
     RegistrarMes, CorregirObservado, MesVencido, PropuestaPoi,
-    RevisarMes, CentroAtrasado, AceptarPropuesta, AprobarVersion, Recomendacion, Evaluacion, DefinirCalendario,
+    ValidarMes, RevisarMes, CentroAtrasado, AceptarPropuesta, AprobarVersion, Recomendacion, Evaluacion, DefinirCalendario,
     Hito,
 }
 
@@ -70,30 +71,44 @@ public static class ReglasTareas
     /// <summary>
     /// An operator's months (of its centres) that have begun and are still in its hands: to register and submit
     /// (Pendiente), to correct (Observado) or past their deadline (Atrasado: only a reopening lets it register);
+    /// with the quarterly rhythm, months 1–2 of a quarter are "registrar" tasks until the quarter's last month begins, and from
+    /// then on the quarter is one task (submitted from its last month with the summary of the period);
     /// and its centres' proposals in a draft POI still to submit, with the calendar's deadline for them.
     /// </summary>
     public static IReadOnlyList<Tarea> DelOperador(IEnumerable<MesDeCentro> meses, IEnumerable<PropuestaCentro> propuestas,
         IEnumerable<HitoCalendario> hitos, ConfiguracionEntidad configuracion, DateOnly hoy)
     {
         var tareas = new List<Tarea>();
-        foreach (var m in meses.Where(m => hoy >= m.Mes.PrimerDia))
+        foreach (var g in Grupos(meses, configuracion, hoy))
         {
-            var plazo = Plazos.Vigente(Plazos.Cierre(m.Mes, configuracion), m.Seguimiento?.Reapertura);
-            var centro = $"{m.Centro} {m.NombreCentro}";
-            switch (TableroEntregas.Estado(m.Mes, m.Seguimiento, configuracion, hoy))
+            var atrasados = g.Meses.Where(m => m.Estado == EstadoTablero.Atrasado).ToList();
+            if (atrasados.Count > 0)
             {
-                case EstadoTablero.Pendiente:
-                    tareas.Add(new(ClaseTarea.RegistrarMes, $"Registrar y enviar {m.Mes.Nombre} — {centro}", plazo, UrgenciaDe(plazo, hoy), m.Mes.Anio, m.Mes.Mes, m.Centro));
-                    break;
-                case EstadoTablero.Observado:
-                    tareas.Add(new(ClaseTarea.CorregirObservado, $"Corregir lo observado en {m.Mes.Nombre} y volver a enviar — {centro}", plazo,
-                        UrgenciaDe(plazo, hoy), m.Mes.Anio, m.Mes.Mes, m.Centro));
-                    break;
-                case EstadoTablero.Atrasado:
-                    tareas.Add(new(ClaseTarea.MesVencido, $"{Mayuscula(m.Mes.Nombre)} sin enviar: el plazo venció; pida la reapertura a la Oficina de Planeamiento — {centro}",
-                        plazo, Urgencia.Vencida, m.Mes.Anio, m.Mes.Mes, m.Centro));
-                    break;
+                // Only a reopening (per month) lets the centre register: the link opens the first late month.
+                var que = g.Trimestral ? $"{Mayuscula(g.Nombre)} sin enviar ({Lista(atrasados)})" : $"{Mayuscula(g.Nombre)} sin enviar";
+                tareas.Add(new(ClaseTarea.MesVencido, $"{que}: el plazo venció; pida la reapertura a la Oficina de Planeamiento — {g.NombreCentro}",
+                    atrasados.Min(m => m.Plazo), Urgencia.Vencida, g.Anio, atrasados[0].Mes.Mes.Mes, g.Centro));
             }
+            var enSusManos = g.Meses.Where(m => m.Estado is EstadoTablero.Pendiente or EstadoTablero.Observado).ToList();
+            if (enSusManos.Count == 0) continue;
+            if (g.Trimestral && hoy < g.Cierre.PrimerDia)
+            {
+                // Months 1–2 of a quarter whose last month has not begun: saved one by one, submitted later with the quarter.
+                foreach (var m in enSusManos)
+                    tareas.Add(new(ClaseTarea.RegistrarMes,
+                        $"Registrar {m.Mes.Mes.Nombre} (se envía con el {Periodo.Trimestre(g.Cierre.Trimestre).Nombre} desde {MesMinuscula(g.Cierre.Mes)}) — {g.NombreCentro}",
+                        m.Plazo, UrgenciaDe(m.Plazo, hoy), g.Anio, m.Mes.Mes.Mes, g.Centro));
+                continue;
+            }
+            // A month, or the whole quarter from its last month on (one submission, its summary of the period required).
+            var plazo = enSusManos.Min(m => m.Plazo);
+            var resumen = g.Trimestral ? " con el resumen del periodo" : "";
+            var observado = enSusManos.Any(m => m.Estado == EstadoTablero.Observado);
+            tareas.Add(observado
+                ? new(ClaseTarea.CorregirObservado, $"Corregir lo observado en {g.Nombre} y volver a enviar{resumen} — {g.NombreCentro}", plazo,
+                    UrgenciaDe(plazo, hoy), g.Anio, g.Mes, g.Centro)
+                : new(ClaseTarea.RegistrarMes, $"Registrar y enviar {g.Nombre}{resumen} — {g.NombreCentro}", plazo, UrgenciaDe(plazo, hoy), g.Anio,
+                    g.Mes, g.Centro));
         }
         var hitosLista = hitos.ToList();
         foreach (var p in propuestas.Where(p => p.Estado is EstadoFormulacion.Borrador or EstadoFormulacion.Observado))
@@ -107,7 +122,8 @@ public static class ReglasTareas
     }
 
     /// <summary>
-    /// The planning office's tasks: submitted months to review, centres past their deadline, proposals to accept,
+    /// The planning office's tasks: submitted months to review (per quarter with the quarterly rhythm; with the head's validation,
+    /// the months the head validated), centres past their deadline, proposals to accept,
     /// draft versions to approve, recommendations due within <see cref="DiasDeAnticipacion"/> days or overdue,
     /// evaluations whose period has ended and that are not published yet (by the calendar's milestones), and
     /// defining the calendar of the current year when it has none.
@@ -118,20 +134,22 @@ public static class ReglasTareas
     {
         var tareas = new List<Tarea>();
         var hitosLista = hitos.ToList();
-        foreach (var m in meses.Where(m => hoy >= m.Mes.PrimerDia))
+        foreach (var g in Grupos(meses, configuracion, hoy))
         {
-            var centro = $"{m.Centro} {m.NombreCentro}";
-            switch (TableroEntregas.Estado(m.Mes, m.Seguimiento, configuracion, hoy))
-            {
-                case EstadoTablero.Enviado:
-                    tareas.Add(new(ClaseTarea.RevisarMes, $"Revisar {m.Mes.Nombre} enviado — {centro}", null, Urgencia.SinPlazo, m.Mes.Anio, m.Mes.Mes, m.Centro));
-                    break;
-                case EstadoTablero.Atrasado:
-                    var plazo = Plazos.Vigente(Plazos.Cierre(m.Mes, configuracion), m.Seguimiento?.Reapertura);
-                    tareas.Add(new(ClaseTarea.CentroAtrasado, $"Centro atrasado: {centro} no envió {m.Mes.Nombre}", plazo, Urgencia.Vencida,
-                        m.Mes.Anio, m.Mes.Mes, m.Centro));
-                    break;
-            }
+            // With the head's validation the office reviews what the head validated; a month still Enviado waits for the head
+            // (its task is the head's, DeLaJefatura) and is not listed here. Without it, Enviado and Validado (validated before the
+            // setting was turned off) are both to review.
+            var revisar = g.Meses.Where(m => m.Estado == EstadoTablero.Validado
+                || m.Estado == EstadoTablero.Enviado && !configuracion.ValidacionJefatura).ToList();
+            if (revisar.Count > 0)
+                tareas.Add(new(ClaseTarea.RevisarMes,
+                    $"Revisar {g.Nombre} {(configuracion.ValidacionJefatura ? "validado por la jefatura" : "enviado")} — {g.NombreCentro}", null,
+                    Urgencia.SinPlazo, g.Anio, g.Trimestral ? g.Mes : revisar[^1].Mes.Mes.Mes, g.Centro));
+            var atrasados = g.Meses.Where(m => m.Estado == EstadoTablero.Atrasado).ToList();
+            if (atrasados.Count > 0)
+                tareas.Add(new(ClaseTarea.CentroAtrasado,
+                    $"Centro atrasado: {g.NombreCentro} no envió {g.Nombre}{(g.Trimestral && atrasados.Count < 3 ? $" ({Lista(atrasados)})" : "")}",
+                    atrasados.Min(m => m.Plazo), Urgencia.Vencida, g.Anio, atrasados[0].Mes.Mes.Mes, g.Centro));
         }
         foreach (var p in propuestas.Where(p => p.Estado == EstadoFormulacion.Enviado))
         {
@@ -175,6 +193,25 @@ public static class ReglasTareas
     }
 
     /// <summary>
+    /// The head of a parent centre's tasks (<see cref="ConfiguracionEntidad.ValidacionJefatura"/>): each submitted month — or quarter,
+    /// with the quarterly rhythm — of the centres it validates (<paramref name="meses"/>, chosen by the caller), to validate or
+    /// observe. None when the entity does not ask for the head's validation. No deadline: the regular one binds the centre.
+    /// </summary>
+    public static IReadOnlyList<Tarea> DeLaJefatura(IEnumerable<MesDeCentro> meses, ConfiguracionEntidad configuracion, DateOnly hoy)
+    {
+        if (!configuracion.ValidacionJefatura) return [];
+        var tareas = new List<Tarea>();
+        foreach (var g in Grupos(meses, configuracion, hoy))
+        {
+            var enviados = g.Meses.Where(m => m.Estado == EstadoTablero.Enviado).ToList();
+            if (enviados.Count > 0)
+                tareas.Add(new(ClaseTarea.ValidarMes, $"Validar {g.Nombre} — {g.NombreCentro}", null, Urgencia.SinPlazo, g.Anio,
+                    g.Trimestral ? g.Mes : enviados[^1].Mes.Mes.Mes, g.Centro));
+        }
+        return Ordenar(tareas);
+    }
+
+    /// <summary>
     /// For the administrator and the consulta role, who act on no month: the calendar's milestones under way or
     /// due within <see cref="DiasDeAnticipacion"/> days, so they know what the office is doing.
     /// </summary>
@@ -192,9 +229,53 @@ public static class ReglasTareas
         .ThenBy(t => t.Texto, StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>A begun month of a centre with its board state and deadline in force (THE deadline: <see cref="Plazos.Cierre(MesDelAnio, ConfiguracionEntidad)"/>).</summary>
+    private sealed record MesEnTablero(MesDeCentro Mes, EstadoTablero Estado, DateOnly Plazo);
+
+    /// <summary>
+    /// What one task is about: a centre's month, or with the quarterly rhythm a centre's quarter (submitted and reviewed as one,
+    /// from its last month, <see cref="Cierre"/>). <see cref="Meses"/>: its begun months, in order.
+    /// </summary>
+    private sealed record Grupo(string Centro, string NombreCentro, MesDelAnio Cierre, bool Trimestral, IReadOnlyList<MesEnTablero> Meses)
+    {
+        public int Anio => Cierre.Anio;
+
+        /// <summary>The month the link opens for the quarter: its last one, where the quarter is submitted.</summary>
+        public int Mes => Cierre.Mes;
+
+        /// <summary>"enero de 2024", or "el I trimestre de 2024 (enero a marzo)" (the grid's own words).</summary>
+        public string Nombre => Trimestral ? "el " + Cierre.NombreTrimestre : Cierre.Nombre;
+    }
+
+    /// <summary>The begun months grouped per centre and month, or per centre and quarter when the entity reports by quarter.</summary>
+    private static IEnumerable<Grupo> Grupos(IEnumerable<MesDeCentro> meses, ConfiguracionEntidad configuracion, DateOnly hoy)
+    {
+        var trimestral = configuracion.Ritmo == RitmoReporte.Trimestral;
+        return meses.Where(m => hoy >= m.Mes.PrimerDia)
+            .Select(m => new MesEnTablero(m, TableroEntregas.Estado(m.Mes, m.Seguimiento, configuracion, hoy),
+                Plazos.Vigente(Plazos.Cierre(m.Mes, configuracion), m.Seguimiento?.Reapertura)))
+            .GroupBy(m => (m.Mes.Centro, m.Mes.Mes.Anio, Clave: trimestral ? m.Mes.Mes.Trimestre : m.Mes.Mes.Mes))
+            .Select(g =>
+            {
+                var orden = g.OrderBy(m => m.Mes.Mes.Mes).ToList();
+                var primero = orden[0].Mes;
+                return new Grupo(primero.Centro, $"{primero.Centro} {primero.NombreCentro}",
+                    trimestral ? primero.Mes.CierreDelTrimestre : primero.Mes, trimestral, orden);
+            });
+    }
+
+    /// <summary>"enero", "enero y febrero", "enero, febrero y marzo".</summary>
+    private static string Lista(IReadOnlyList<MesEnTablero> meses)
+    {
+        var nombres = meses.Select(m => MesMinuscula(m.Mes.Mes.Mes)).ToList();
+        return nombres.Count == 1 ? nombres[0] : string.Join(", ", nombres[..^1]) + " y " + nombres[^1];
+    }
+
     /// <summary>Accepting proposals and approving the version of POI N are due by the "aprobación del POI" milestone of cycle N−1.</summary>
     private static DateOnly? PlazoAprobacion(int anioPoi, IEnumerable<HitoCalendario> hitos) =>
         hitos.FirstOrDefault(h => h.Anio == anioPoi - 1 && h.Etapa == EtapaFormulacion.AprobacionPoi)?.Fecha;
+
+    private static string MesMinuscula(int mes) => Meses.Nombre(mes).ToLower(CultureInfo.GetCultureInfo("es-PE"));
 
     private static string Mayuscula(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.GetCultureInfo("es-PE")) + s[1..];
 }

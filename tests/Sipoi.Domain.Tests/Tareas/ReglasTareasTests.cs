@@ -1,6 +1,7 @@
 using Sipoi.Domain.Calendario;
 using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Informes;
+using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Domain.Tareas;
 using static Sipoi.Domain.Tests.Seguimiento.Datos;
@@ -154,5 +155,114 @@ public class ReglasTareasTests
         Assert.Equal(["Registro de avances I Trimestre", "Evaluación I Trimestre", "Formulación POI 2025: propuesta de los centros", "Registro de avances II Trimestre"],
             tareas.Select(t => t.Texto[..t.Texto.IndexOf(" (", StringComparison.Ordinal)]));
         Assert.Equal("Registro de avances I Trimestre (del 01/01/2024 al 10/04/2024)", tareas[0].Texto);
+    }
+}
+
+public class ReglasTareasTrimestralesTests
+{
+    private static readonly ConfiguracionEntidad Trimestral = Config with { Ritmo = RitmoReporte.Trimestral };
+    private static readonly ConfiguracionEntidad ConJefatura = Config with { ValidacionJefatura = true };
+
+    private static MesDeCentro Mes(int mes, SeguimientoMensual? s = null, string centro = "01.02") =>
+        new(centro, "Planeamiento", new MesDelAnio(2024, mes), s);
+
+    private static SeguimientoMensual Observado(int mes)
+    {
+        var s = Enviado(mes);
+        s.Observar("Falta el sustento", "planificador", En(2024, 4, 2));
+        return s;
+    }
+
+    private static SeguimientoMensual Validado(int mes, ConfiguracionEntidad config)
+    {
+        var s = Enviado(mes);
+        s.ValidarJefatura(config, "gerente", En(2024, mes + 1, 1));
+        return s;
+    }
+
+    [Fact]
+    public void Operador_Trimestral_MesesUnoYDosSeRegistranYElTrimestreEsUnaTareaDesdeSuUltimoMes()
+    {
+        var cierre = Plazos.Cierre(new MesDelAnio(2024, 3), Trimestral);
+        Assert.Equal(Dia(2024, 4, 10), cierre);
+        var febrero = ReglasTareas.DelOperador([Mes(1), Mes(2), Mes(3)], [], [], Trimestral, Dia(2024, 2, 5));
+        Assert.Equal(
+        [
+            (ClaseTarea.RegistrarMes, "Registrar enero de 2024 (se envía con el I Trimestre desde marzo) — 01.02 Planeamiento", 1),
+            (ClaseTarea.RegistrarMes, "Registrar febrero de 2024 (se envía con el I Trimestre desde marzo) — 01.02 Planeamiento", 2),
+        ], febrero.Select(t => (t.Clase, t.Texto, t.Mes!.Value)));
+        Assert.All(febrero, t => Assert.Equal((cierre, Urgencia.EnPlazo), (t.Plazo!.Value, t.Urgencia)));
+
+        // From March on, the three months are one task: the quarter, submitted from March with the summary of the period.
+        var t = Assert.Single(ReglasTareas.DelOperador([Mes(1), Mes(2), Mes(3)], [], [], Trimestral, Dia(2024, 4, 5)));
+        Assert.Equal((ClaseTarea.RegistrarMes, 3, cierre, Urgencia.Proxima), (t.Clase, t.Mes!.Value, t.Plazo!.Value, t.Urgencia));
+        Assert.Equal("Registrar y enviar el I trimestre de 2024 (enero a marzo) con el resumen del periodo — 01.02 Planeamiento", t.Texto);
+        // Monthly, each month is a "registrar y enviar" task with its own deadline.
+        Assert.Equal([(ClaseTarea.RegistrarMes, Dia(2024, 2, 10)), (ClaseTarea.RegistrarMes, Dia(2024, 3, 10))],
+            ReglasTareas.DelOperador([Mes(1), Mes(2), Mes(3)], [], [], Config, Dia(2024, 2, 5)).Select(x => (x.Clase, x.Plazo!.Value)));
+    }
+
+    [Fact]
+    public void Operador_Trimestral_ObservadoYVencidoPorTrimestre()
+    {
+        // The quarter observed as one: one task to correct it and submit it again from March; April belongs to the II Trimestre.
+        var tareas = ReglasTareas.DelOperador([Mes(1, Observado(1)), Mes(2, Observado(2)), Mes(3, Observado(3)), Mes(4)], [], [], Trimestral,
+            Dia(2024, 4, 5));
+        Assert.Equal(
+        [
+            (ClaseTarea.CorregirObservado, "Corregir lo observado en el I trimestre de 2024 (enero a marzo) y volver a enviar con el resumen del periodo — 01.02 Planeamiento",
+                3, (DateOnly?)Dia(2024, 4, 10)),
+            (ClaseTarea.RegistrarMes, "Registrar abril de 2024 (se envía con el II Trimestre desde junio) — 01.02 Planeamiento", 4, Dia(2024, 7, 10)),
+        ], tareas.Select(t => (t.Clase, t.Texto, t.Mes!.Value, t.Plazo)));
+
+        // Past the quarter's deadline: one overdue task for the quarter, naming its months, linked to the first one (reopened per month).
+        var vencido = Assert.Single(ReglasTareas.DelOperador([Mes(1), Mes(2, Enviado(2)), Mes(3)], [], [], Trimestral, Dia(2024, 4, 11)),
+            x => x.Clase == ClaseTarea.MesVencido);
+        Assert.Equal((1, Dia(2024, 4, 10), Urgencia.Vencida), (vencido.Mes!.Value, vencido.Plazo!.Value, vencido.Urgencia));
+        Assert.Equal("El I trimestre de 2024 (enero a marzo) sin enviar (enero y marzo): el plazo venció; pida la reapertura a la Oficina de Planeamiento — 01.02 Planeamiento",
+            vencido.Texto);
+    }
+
+    [Fact]
+    public void Planificador_Trimestral_RevisaYVeAtrasadosPorTrimestre()
+    {
+        var tareas = ReglasTareas.DelPlanificador(
+            [Mes(1, Enviado(1)), Mes(2, Enviado(2)), Mes(3, Enviado(3)), Mes(4), Mes(1, null, "03.01"), Mes(2, null, "03.01"), Mes(3, null, "03.01")],
+            [], [], [], [], NingunaPublicada, Trimestral, Dia(2024, 4, 20));
+        Assert.Equal(
+        [
+            (ClaseTarea.CentroAtrasado, "Centro atrasado: 03.01 Planeamiento no envió el I trimestre de 2024 (enero a marzo)", 1),
+            (ClaseTarea.RevisarMes, "Revisar el I trimestre de 2024 (enero a marzo) enviado — 01.02 Planeamiento", 3),
+        ], tareas.Where(t => t.Clase != ClaseTarea.DefinirCalendario).Select(t => (t.Clase, t.Texto, t.Mes!.Value)));
+    }
+
+    private static readonly HashSet<(int, string)> NingunaPublicada = [];
+
+    [Fact]
+    public void ConJefatura_LaOficinaRevisaLoValidadoYElJefeValidaLoEnviado()
+    {
+        MesDeCentro[] meses = [Mes(1, Enviado(1)), Mes(2, Validado(2, ConJefatura))];
+        var oficina = ReglasTareas.DelPlanificador(meses, [], [], [], [], NingunaPublicada, ConJefatura, Dia(2024, 3, 5))
+            .Where(t => t.Clase == ClaseTarea.RevisarMes).ToList();
+        Assert.Equal(("Revisar febrero de 2024 validado por la jefatura — 01.02 Planeamiento", 2), (Assert.Single(oficina).Texto, oficina[0].Mes!.Value));
+        var jefe = Assert.Single(ReglasTareas.DeLaJefatura(meses, ConJefatura, Dia(2024, 3, 5)));
+        Assert.Equal((ClaseTarea.ValidarMes, "Validar enero de 2024 — 01.02 Planeamiento", 1, (DateOnly?)null),
+            (jefe.Clase, jefe.Texto, jefe.Mes!.Value, jefe.Plazo));
+
+        // Without the setting the head has nothing to do and the office reviews both.
+        Assert.Empty(ReglasTareas.DeLaJefatura(meses, Config, Dia(2024, 3, 5)));
+        Assert.Equal([1, 2], ReglasTareas.DelPlanificador(meses, [], [], [], [], NingunaPublicada, Config, Dia(2024, 3, 5))
+            .Where(t => t.Clase == ClaseTarea.RevisarMes).Select(t => t.Mes!.Value));
+    }
+
+    [Fact]
+    public void ConJefatura_Trimestral_ElJefeValidaElTrimestre()
+    {
+        var config = Trimestral with { ValidacionJefatura = true };
+        var t = Assert.Single(ReglasTareas.DeLaJefatura([Mes(1, Enviado(1)), Mes(2, Enviado(2)), Mes(3, Enviado(3)), Mes(4)], config, Dia(2024, 4, 5)));
+        Assert.Equal(("Validar el I trimestre de 2024 (enero a marzo) — 01.02 Planeamiento", 3), (t.Texto, t.Mes!.Value));
+        // Enviado months wait for the head: the office has nothing to review yet.
+        Assert.DoesNotContain(ReglasTareas.DelPlanificador([Mes(1, Enviado(1)), Mes(2, Enviado(2)), Mes(3, Enviado(3))], [], [], [], [], NingunaPublicada,
+            config, Dia(2024, 4, 5)), x => x.Clase == ClaseTarea.RevisarMes);
     }
 }

@@ -9,7 +9,8 @@ namespace Sipoi.Web.Pages.Tareas;
 /// Loads what the task rules (<see cref="ReglasTareas"/>) read for a user of an entity, with one query per list
 /// (never one per centre or month), and asks them. Which tasks, their urgency and order are the domain's.
 /// Months: the POIs of this year and the previous one (December closes in January); drafts: every POI version in
-/// Borrador; calendar: the cycles whose milestones can still be due (two years back to next year).
+/// Borrador; calendar: the cycles whose milestones can still be due (two years back to next year); heads of a centre
+/// (JefaturaCentro, with the entity's ValidacionJefatura): the centres they head.
 /// </summary>
 public static class ConsultaTareas
 {
@@ -21,35 +22,45 @@ public static class ConsultaTareas
         var hitos = await db.HitosCalendario.AsNoTracking()
             .Where(h => h.EntidadId == e.Id && h.Anio >= hoy.Year - 2 && h.Anio <= hoy.Year + 1).ToListAsync(ct);
         var tareas = new List<Tarea>();
-        if (operador || planificador)
+        // The centres whose submissions this user validates as head of their parent (JefaturaCentro.CentroQueValida), any role.
+        var jefaturas = e.Configuracion.ValidacionJefatura
+            ? await db.Jefaturas.AsNoTracking().Where(j => j.UsuarioId == u.Id() && j.EntidadId == e.Id).Select(j => j.CentroCostoId).ToListAsync(ct)
+            : [];
+        if (operador || planificador || jefaturas.Count > 0)
         {
-            // An Operador's own centres; a user who also plans sees the whole entity for its planning tasks.
-            var propios = operador
-                ? await db.UsuariosCentroCosto.AsNoTracking().Where(x => x.UsuarioId == u.Id()).Select(x => x.CentroCostoId).ToListAsync(ct)
-                : [];
             var meses = await MesesAsync(db, e, hoy, ct);
-            var propuestas = await PropuestasAsync(db, e, ct);
-            if (operador)
-                tareas.AddRange(ReglasTareas.DelOperador(meses.Where(m => propios.Contains(m.CentroId)).Select(m => m.Mes),
-                    propuestas.Where(p => propios.Contains(p.CentroId)).Select(p => p.Propuesta), hitos, e.Configuracion, hoy));
-            if (planificador)
+            if (jefaturas.Count > 0)
+                tareas.AddRange(ReglasTareas.DeLaJefatura(meses.Where(m => jefaturas.Contains(m.PadreId ?? m.CentroId)).Select(m => m.Mes), e.Configuracion, hoy));
+            if (operador || planificador)
             {
-                var revisadas = propuestas.Where(p => p.Participa).ToList();
-                var versiones = propuestas.GroupBy(p => (p.Propuesta.AnioPoi, p.Propuesta.Version))
-                    .Select(g => new VersionPorAprobar(g.Key.AnioPoi, g.Key.Version, g.Count(p => p.Participa),
-                        g.Count(p => p.Participa && p.Propuesta.Estado != EstadoFormulacion.Aceptado)))
-                    .ToList();
-                var publicadas = (await db.Evaluaciones.AsNoTracking().Where(x => x.EntidadId == e.Id && x.Estado == EstadoEvaluacionPoi.Publicada)
-                    .Select(x => new { x.Anio, x.PeriodoCodigo }).ToListAsync(ct)).Select(x => (x.Anio, x.PeriodoCodigo)).ToHashSet();
-                tareas.AddRange(ReglasTareas.DelPlanificador(meses.Select(m => m.Mes), revisadas.Select(p => p.Propuesta), versiones,
-                    await RecomendacionesAsync(db, e, ct), hitos, publicadas, e.Configuracion, hoy));
+                // An Operador's own centres; a user who also plans sees the whole entity for its planning tasks.
+                var propios = operador
+                    ? await db.UsuariosCentroCosto.AsNoTracking().Where(x => x.UsuarioId == u.Id()).Select(x => x.CentroCostoId).ToListAsync(ct)
+                    : [];
+                var propuestas = await PropuestasAsync(db, e, ct);
+                if (operador)
+                    tareas.AddRange(ReglasTareas.DelOperador(meses.Where(m => propios.Contains(m.CentroId)).Select(m => m.Mes),
+                        propuestas.Where(p => propios.Contains(p.CentroId)).Select(p => p.Propuesta), hitos, e.Configuracion, hoy));
+                if (planificador)
+                {
+                    var revisadas = propuestas.Where(p => p.Participa).ToList();
+                    var versiones = propuestas.GroupBy(p => (p.Propuesta.AnioPoi, p.Propuesta.Version))
+                        .Select(g => new VersionPorAprobar(g.Key.AnioPoi, g.Key.Version, g.Count(p => p.Participa),
+                            g.Count(p => p.Participa && p.Propuesta.Estado != EstadoFormulacion.Aceptado)))
+                        .ToList();
+                    var publicadas = (await db.Evaluaciones.AsNoTracking().Where(x => x.EntidadId == e.Id && x.Estado == EstadoEvaluacionPoi.Publicada)
+                        .Select(x => new { x.Anio, x.PeriodoCodigo }).ToListAsync(ct)).Select(x => (x.Anio, x.PeriodoCodigo)).ToHashSet();
+                    tareas.AddRange(ReglasTareas.DelPlanificador(meses.Select(m => m.Mes), revisadas.Select(p => p.Propuesta), versiones,
+                        await RecomendacionesAsync(db, e, ct), hitos, publicadas, e.Configuracion, hoy));
+                }
             }
         }
         if (informado) tareas.AddRange(ReglasTareas.Proximos(hitos, hoy));
         return ReglasTareas.Ordenar(tareas.Distinct());
     }
 
-    private sealed record MesCentro(int CentroId, MesDeCentro Mes);
+    /// <summary><paramref name="PadreId"/>: the parent centre, whose head validates this centre's months (null at the root: its own head).</summary>
+    private sealed record MesCentro(int CentroId, int? PadreId, MesDeCentro Mes);
 
     /// <summary><paramref name="Participa"/>: the centre has programming in the draft or has touched it (what the planner reviews).</summary>
     private sealed record PropuestaDe(int CentroId, PropuestaCentro Propuesta, bool Participa);
@@ -66,14 +77,14 @@ public static class ConsultaTareas
                              where versionIds.Contains(p.PoiVersionId)
                              join a in db.Actividades on p.ActividadId equals a.Id
                              join c in db.CentrosCosto on a.CentroCostoId equals c.Id
-                             select new { p.PoiVersionId, c.Id, c.Codigo, c.Nombre }).Distinct().ToListAsync(ct);
+                             select new { p.PoiVersionId, c.Id, c.PadreId, c.Codigo, c.Nombre }).Distinct().ToListAsync(ct);
         var poiIds = pois.Select(p => p.Id).ToList();
         var seguimientos = (await db.Seguimientos.AsNoTracking().Where(s => poiIds.Contains(s.PoiId)).ToListAsync(ct))
             .ToDictionary(s => (s.PoiId, s.CentroCostoId, s.Mes));
         return [.. centros.SelectMany(c =>
         {
             var poi = vigentes[c.PoiVersionId];
-            return Enumerable.Range(1, 12).Select(mes => new MesCentro(c.Id,
+            return Enumerable.Range(1, 12).Select(mes => new MesCentro(c.Id, c.PadreId,
                 new MesDeCentro(c.Codigo, c.Nombre, new MesDelAnio(poi.Anio, mes), seguimientos.GetValueOrDefault((poi.Id, c.Id, mes)))));
         })];
     }

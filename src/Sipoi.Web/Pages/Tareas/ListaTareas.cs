@@ -7,7 +7,8 @@ public sealed record ListaTareas(string Entidad, DateOnly Hoy, IReadOnlyList<Tar
 {
     public string Enlace(Tarea t) => t.Clase switch
     {
-        ClaseTarea.RegistrarMes or ClaseTarea.CorregirObservado or ClaseTarea.MesVencido or ClaseTarea.RevisarMes or ClaseTarea.CentroAtrasado =>
+        ClaseTarea.RegistrarMes or ClaseTarea.CorregirObservado or ClaseTarea.MesVencido or ClaseTarea.ValidarMes or ClaseTarea.RevisarMes
+            or ClaseTarea.CentroAtrasado =>
             Url.Pagina("/Seguimiento/Mes", null, new { entidad = Entidad, anio = t.Anio, mes = t.Mes, centro = t.Centro }),
         ClaseTarea.PropuestaPoi or ClaseTarea.AceptarPropuesta =>
             Url.Pagina("/Formulacion/Centro", null, new { entidad = Entidad, anio = t.Anio, centro = t.Centro }),
