@@ -115,8 +115,8 @@ public sealed class TareasNavegadorTests(AppNavegador app) : IClassFixture<AppNa
         }
         app.Reloj.Fijar(2024, 4, 5);
         var p = await app.IngresarAsync("planificador@emsapuno.demo");
-        const string Texto = "Revisar el I trimestre de 2024 (enero a marzo) enviado — 03.01";
-        var tarea = p.Locator("#tareas li.tarea", new() { HasText = Texto });
+        const string texto = "Revisar el I trimestre de 2024 (enero a marzo) enviado — 03.01";
+        var tarea = p.Locator("#tareas li.tarea", new() { HasText = texto });
         await Assertions.Expect(tarea).ToHaveCountAsync(1);
         await CapturarAsync(p, "planificador-inicio");
 
@@ -130,7 +130,7 @@ public sealed class TareasNavegadorTests(AppNavegador app) : IClassFixture<AppNa
         await Assertions.Expect(p.Locator("#estado")).ToHaveTextAsync("Aprobado");
 
         await p.GotoAsync("/");
-        await Assertions.Expect(p.Locator("#tareas li.tarea", new() { HasText = Texto })).ToHaveCountAsync(0);
+        await Assertions.Expect(p.Locator("#tareas li.tarea", new() { HasText = texto })).ToHaveCountAsync(0);
         await CapturarAsync(p, "planificador-inicio-despues");
         await using (var db = app.Base.Contexto())
         {
