@@ -16,6 +16,8 @@ public sealed class PreferenciasAviso
     public bool PlazoVencido { get; private set; } = true;
     public bool Recomendacion { get; private set; } = true;
     public bool EvaluacionPublicada { get; private set; } = true;
+    public bool HitoCalendario { get; private set; } = true;
+    public bool PropuestaPendiente { get; private set; } = true;
 
     private PreferenciasAviso() { }
 
@@ -36,6 +38,8 @@ public sealed class PreferenciasAviso
         TipoAviso.PlazoVencido => PlazoVencido,
         TipoAviso.Recomendacion => Recomendacion,
         TipoAviso.EvaluacionPublicada => EvaluacionPublicada,
+        TipoAviso.HitoCalendario => HitoCalendario,
+        TipoAviso.PropuestaPendiente => PropuestaPendiente,
         _ => throw new ArgumentOutOfRangeException(nameof(tipo)),
     };
 
@@ -59,6 +63,8 @@ public sealed class PreferenciasAviso
             case TipoAviso.PlazoVencido: PlazoVencido = quiere; break;
             case TipoAviso.Recomendacion: Recomendacion = quiere; break;
             case TipoAviso.EvaluacionPublicada: EvaluacionPublicada = quiere; break;
+            case TipoAviso.HitoCalendario: HitoCalendario = quiere; break;
+            case TipoAviso.PropuestaPendiente: PropuestaPendiente = quiere; break;
             default: throw new ArgumentOutOfRangeException(nameof(tipo));
         }
     }

@@ -1,3 +1,4 @@
+using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Domain.Avisos;
@@ -65,6 +66,23 @@ public static class RedaccionAvisos
         $"La oficina de planeamiento publicó la {evaluacion} de {entidad} el {Plazos.Fecha(publicadaEl)}" +
         (string.IsNullOrWhiteSpace(documento) ? "" : $" (documento: {documento.Trim()})") +
         ". El informe, los cuadros de seguimiento y los datos publicados quedan también en la página de transparencia de la entidad.");
+
+    /// <param name="hito">The milestone's name ("Evaluación I Semestre").</param>
+    /// <param name="fechas">"del 01/04/2025 al 30/04/2025" or "31/07/2025" (<c>HitoCalendario.Fechas</c>).</param>
+    public static MensajeAviso HitoCalendario(string hito, int ciclo, string fechas, DateOnly fecha, DateOnly hoy) => new(
+        Asunto(fecha == hoy
+            ? $"SIPOI: hoy vence el hito «{hito}» del calendario {ciclo}"
+            : $"SIPOI: el hito «{hito}» del calendario {ciclo} vence el {Plazos.Fecha(fecha)}"),
+        $"El hito «{hito}» del calendario {ciclo} de la entidad ({fechas}) vence el {Plazos.Fecha(fecha)} ({Faltan(fecha, hoy)}).\n\n" +
+        "Revise en el calendario lo que corresponde a esa fecha.");
+
+    public static MensajeAviso PropuestaPendiente(int anioPoi, string centro, EstadoFormulacion estado, DateOnly plazo, DateOnly hoy) => new(
+        Asunto(plazo == hoy
+            ? $"SIPOI: hoy vence el plazo de la propuesta del POI {anioPoi} — {centro}"
+            : $"SIPOI: el plazo de la propuesta del POI {anioPoi} vence el {Plazos.Fecha(plazo)} — {centro}"),
+        $"El plazo para que el centro de costo {centro} envíe su propuesta del POI {anioPoi} vence el {Plazos.Fecha(plazo)} " +
+        $"({Faltan(plazo, hoy)}) y la propuesta está {(estado == EstadoFormulacion.Observado ? "observada" : "en borrador")}.\n\n" +
+        "Complete la propuesta y envíela a la oficina de planeamiento.");
 
     /// <summary>The body as sent: the text, the link to act and the link to choose which notices to receive.</summary>
     public static string ConEnlaces(string cuerpo, string enlace, string enlacePreferencias) =>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Sipoi.Domain.Calendario;
+using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Informes;
 using Sipoi.Domain.Seguimiento;
 
@@ -6,6 +8,9 @@ namespace Sipoi.Domain.Avisos;
 
 /// <summary>Where a deadline stands for a notice: closing soon, or passed a short while ago.</summary>
 public enum MomentoPlazo { Proximo, Vencido }
+
+/// <summary>Which day of a calendar milestone a notice is for: N days before its date, or the date itself.</summary>
+public enum DiaHito { Antes, Hoy }
 
 /// <summary>
 /// When the periodic scan queues a deadline notice (README.md in this folder). The deadlines themselves are never
@@ -57,6 +62,28 @@ public static class ReglasAvisos
     /// <summary>A recommendation's notice, if one is due today: not for one implemented or closed as not implemented.</summary>
     public static MomentoPlazo? AvisoDeRecomendacion(DateOnly plazo, EstadoRecomendacion estado, DateOnly hoy, int diasAntes) =>
         estado is EstadoRecomendacion.Implementada or EstadoRecomendacion.NoImplementada ? null : Momento(plazo, hoy, diasAntes);
+
+    /// <summary>
+    /// A calendar milestone's notice to the planners, if one is due today: only evaluation and formulation milestones
+    /// (registration deadlines are the operators' <see cref="TipoAviso.PlazoProximo"/>; "otro" marks nothing to do), exactly
+    /// <paramref name="diasAntes"/> days before its date or on the date itself (with N = 0, once on the date).
+    /// </summary>
+    public static DiaHito? AvisoDeHito(TipoHito tipo, DateOnly fecha, DateOnly hoy, int diasAntes) =>
+        tipo is TipoHito.Evaluacion or TipoHito.Formulacion ? DiaDeHito(fecha, hoy, diasAntes) : null;
+
+    /// <summary>
+    /// The proposals milestone's notice to a centre's operators, if one is due today: only while the centre's proposal in the
+    /// draft version is still in its hands (Borrador, Observado); a sent or accepted proposal needs nothing from it.
+    /// </summary>
+    public static DiaHito? AvisoDePropuesta(EstadoFormulacion estado, DateOnly fecha, DateOnly hoy, int diasAntes) =>
+        estado is EstadoFormulacion.Borrador or EstadoFormulacion.Observado ? DiaDeHito(fecha, hoy, diasAntes) : null;
+
+    private static DiaHito? DiaDeHito(DateOnly fecha, DateOnly hoy, int diasAntes) => (fecha.DayNumber - hoy.DayNumber) switch
+    {
+        0 => DiaHito.Hoy,
+        var n when n == diasAntes => DiaHito.Antes,
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -73,6 +100,10 @@ public static class ClavesAviso
 
     public static string DeRecomendacion(int recomendacionId, MomentoPlazo momento, DateOnly plazo, int usuarioId) =>
         Armar($"{TipoAviso.Recomendacion}:{momento}:recomendacion={recomendacionId}:plazo={Dia(plazo)}:usuario={usuarioId}");
+
+    /// <summary>A calendar milestone's notice: once per milestone, day kind, date and user (a moved milestone warns again).</summary>
+    public static string DeHito(TipoAviso tipo, int hitoId, DiaHito dia, DateOnly fecha, int usuarioId, int? centroCostoId = null) =>
+        Armar($"{tipo}:{dia}:hito={hitoId}" + (centroCostoId is { } c ? $":centro={c}" : "") + $":fecha={Dia(fecha)}:usuario={usuarioId}");
 
     /// <summary>A notice caused by an event (observe, reopen, publish): each event is its own notice.</summary>
     public static string DeEvento(TipoAviso tipo, string objeto, DateTimeOffset instante, int usuarioId) =>

@@ -18,6 +18,10 @@ public enum TipoAviso
     Recomendacion,
     /// <summary>An evaluation was published: to the entity's planners and consulta users.</summary>
     EvaluacionPublicada,
+    /// <summary>An evaluation or formulation milestone of the entity's calendar is N days away or due today: to the entity's planners.</summary>
+    HitoCalendario,
+    /// <summary>The centre proposals' milestone is N days away or due today and the centre's draft proposal is still Borrador/Observado: to its operators.</summary>
+    PropuestaPendiente,
 }
 
 /// <summary>Who receives a kind of notice.</summary>
@@ -27,6 +31,8 @@ public enum DestinoAviso
     OperadoresDelCentro,
     /// <summary>The active users of the entity with role Planificador or Consulta.</summary>
     PlanificadoresYConsulta,
+    /// <summary>The active users of the entity with role Planificador.</summary>
+    Planificadores,
 }
 
 public static class TiposAviso
@@ -36,7 +42,9 @@ public static class TiposAviso
     public static DestinoAviso Destino(this TipoAviso t) => t switch
     {
         TipoAviso.EvaluacionPublicada => DestinoAviso.PlanificadoresYConsulta,
+        TipoAviso.HitoCalendario => DestinoAviso.Planificadores,
         TipoAviso.MesObservado or TipoAviso.MesReabierto or TipoAviso.PlazoProximo or TipoAviso.PlazoVencido or TipoAviso.Recomendacion
+            or TipoAviso.PropuestaPendiente
             => DestinoAviso.OperadoresDelCentro,
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
@@ -50,14 +58,17 @@ public static class TiposAviso
         TipoAviso.PlazoVencido => "Plazo de seguimiento vencido",
         TipoAviso.Recomendacion => "Recomendación por vencer o vencida",
         TipoAviso.EvaluacionPublicada => "Evaluación publicada",
+        TipoAviso.HitoCalendario => "Hito del calendario próximo o de hoy",
+        TipoAviso.PropuestaPendiente => "Plazo de la propuesta del centro (formulación)",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
     /// <summary>Kinds a user of these roles can receive (the account page offers only these).</summary>
-    public static IReadOnlyList<TipoAviso> ParaRoles(bool operador, bool planificadorOConsulta) =>
+    public static IReadOnlyList<TipoAviso> ParaRoles(bool operador, bool planificador, bool consulta) =>
         Todos.Where(t => t.Destino() switch
         {
             DestinoAviso.OperadoresDelCentro => operador,
-            _ => planificadorOConsulta,
+            DestinoAviso.Planificadores => planificador,
+            _ => planificador || consulta,
         }).ToList();
 }

@@ -18,6 +18,8 @@ public static class ColaAvisos
     public const string PaginaSeguimiento = "/Seguimiento/Mes";
     public const string PaginaEvaluacion = "/Informes/Detalle";
     public const string PaginaRecomendaciones = "/Informes/Recomendaciones";
+    public const string PaginaCalendario = "/Calendario/Index";
+    public const string PaginaFormulacion = "/Formulacion/Index";
 
     /// <summary>After the planning office (or the centre's head) observed, or the office reopened, <paramref name="m"/> (before the caller saves): one notice per operator of the centre.</summary>
     public static async Task AlRevisarAsync(SipoiDbContext db, MesSeguimiento m, AccionRevision accion, DateTimeOffset ahora, CancellationToken ct)
@@ -60,7 +62,12 @@ public static class ColaAvisos
     public static async Task<List<int>> DestinatariosAsync(SipoiDbContext db, int entidadId, DestinoAviso destino, int? centroCostoId,
         DateTimeOffset ahora, CancellationToken ct)
     {
-        string[] roles = destino == DestinoAviso.OperadoresDelCentro ? [Roles.Operador] : [Roles.Planificador, Roles.Consulta];
+        string[] roles = destino switch
+        {
+            DestinoAviso.OperadoresDelCentro => [Roles.Operador],
+            DestinoAviso.Planificadores => [Roles.Planificador],
+            _ => [Roles.Planificador, Roles.Consulta],
+        };
         var consulta = db.Users.AsNoTracking().Where(u => u.EntidadId == entidadId
             && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
         if (destino == DestinoAviso.OperadoresDelCentro)

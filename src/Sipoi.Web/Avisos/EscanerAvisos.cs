@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
 using Sipoi.Web.Informes;
@@ -54,6 +55,8 @@ public static class EscanerAvisos
                 }
             }
 
+            avisos.AddRange(await DelCalendarioAsync(db, e, hoy, diasAntes, ahora, OperadoresAsync, ct));
+
             var recomendaciones = await db.Recomendaciones.AsNoTracking().Include(r => r.Seguimiento).Where(r => r.EntidadId == e.Id)
                 .OrderBy(r => r.Id).ToListAsync(ct);
             if (recomendaciones.Count == 0) continue;
@@ -73,5 +76,57 @@ public static class EscanerAvisos
             }
         }
         return await ColaAvisos.EncolarSinRepetirAsync(db, avisos, ct);
+    }
+
+    /// <summary>
+    /// The calendar's notices (issue 13 item 9): evaluation and formulation milestones N days away or due today, to the
+    /// planners; for the proposals milestone, also the operators of each active centre whose proposal in a draft version of
+    /// the POI formulated is still Borrador/Observado (a centre without a proposal row is Borrador, as in the tasks).
+    /// </summary>
+    private static async Task<List<AvisoCorreo>> DelCalendarioAsync(SipoiDbContext db, Entidad e, DateOnly hoy, int diasAntes,
+        DateTimeOffset ahora, Func<int, Task<List<int>>> operadoresAsync, CancellationToken ct)
+    {
+        var avisos = new List<AvisoCorreo>();
+        var antes = hoy.AddDays(diasAntes);
+        var hitos = await db.HitosCalendario.AsNoTracking().Where(h => h.EntidadId == e.Id && (h.Fecha == hoy || h.Fecha == antes))
+            .OrderBy(h => h.Fecha).ThenBy(h => h.Id).ToListAsync(ct);
+        if (hitos.Count == 0) return avisos;
+        var planificadores = await ColaAvisos.DestinatariosAsync(db, e.Id, DestinoAviso.Planificadores, null, ahora, ct);
+        foreach (var h in hitos)
+        {
+            if (ReglasAvisos.AvisoDeHito(h.Tipo, h.Fecha, hoy, diasAntes) is not { } dia) continue;
+            var mensaje = RedaccionAvisos.HitoCalendario(h.Nombre, h.Anio, h.Fechas, h.Fecha, hoy);
+            var ruta = new Dictionary<string, string> { ["entidad"] = e.Codigo, ["anio"] = h.Anio.ToString(CultureInfo.InvariantCulture) };
+            foreach (var u in planificadores)
+                avisos.Add(new AvisoCorreo(e.Id, u, TipoAviso.HitoCalendario, ClavesAviso.DeHito(TipoAviso.HitoCalendario, h.Id, dia, h.Fecha, u),
+                    mensaje, ColaAvisos.PaginaCalendario, ruta, ahora));
+            if (h.Etapa != EtapaFormulacion.PropuestaCentros) continue;
+
+            var anioPoi = h.Anio + 1;
+            var borradores = await (from v in db.PoiVersiones.AsNoTracking()
+                                    join p in db.Pois on v.PoiId equals p.Id
+                                    where p.EntidadId == e.Id && p.Anio == anioPoi && v.Estado == EstadoVersionPoi.Borrador
+                                    select v.Id).ToListAsync(ct);
+            if (borradores.Count == 0) continue;
+            var estados = await db.FormulacionesCentro.AsNoTracking().Where(f => borradores.Contains(f.PoiVersionId))
+                .Select(f => new { f.PoiVersionId, f.CentroCostoId, f.Estado }).ToListAsync(ct);
+            var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == e.Id && c.Activo).OrderBy(c => c.Codigo)
+                .Select(c => new { c.Id, c.Codigo, c.Nombre }).ToListAsync(ct);
+            var rutaPoi = new Dictionary<string, string> { ["entidad"] = e.Codigo, ["anio"] = anioPoi.ToString(CultureInfo.InvariantCulture) };
+            foreach (var c in centros)
+            {
+                // One notice per centre even with several draft versions: the most pressing state (one in the centre's hands).
+                var pendiente = borradores
+                    .Select(b => estados.FirstOrDefault(x => x.PoiVersionId == b && x.CentroCostoId == c.Id)?.Estado ?? EstadoFormulacion.Borrador)
+                    .Select(est => (Estado: est, Dia: ReglasAvisos.AvisoDePropuesta(est, h.Fecha, hoy, diasAntes)))
+                    .FirstOrDefault(x => x.Dia is not null);
+                if (pendiente.Dia is not { } diaPropuesta) continue;
+                var texto = RedaccionAvisos.PropuestaPendiente(anioPoi, ColaAvisos.NombreCentro(c.Codigo, c.Nombre), pendiente.Estado, h.Fecha, hoy);
+                foreach (var u in await operadoresAsync(c.Id))
+                    avisos.Add(new AvisoCorreo(e.Id, u, TipoAviso.PropuestaPendiente,
+                        ClavesAviso.DeHito(TipoAviso.PropuestaPendiente, h.Id, diaPropuesta, h.Fecha, u, c.Id), texto, ColaAvisos.PaginaFormulacion, rutaPoi, ahora));
+            }
+        }
+        return avisos;
     }
 }

@@ -20,7 +20,7 @@ public class PreferenciasAvisoTests
     public void PorTipo_SoloLosMarcadosYLosNoOfrecidosSeConservan()
     {
         var p = new PreferenciasAviso(1, 1);
-        var deOperador = TiposAviso.ParaRoles(operador: true, planificadorOConsulta: false);
+        var deOperador = TiposAviso.ParaRoles(operador: true, planificador: false, consulta: false);
         p.Cambiar(false, deOperador, [TipoAviso.MesObservado, TipoAviso.PlazoVencido]);
         Assert.True(PreferenciasAviso.Recibe(p, TipoAviso.MesObservado));
         Assert.True(PreferenciasAviso.Recibe(p, TipoAviso.PlazoVencido));

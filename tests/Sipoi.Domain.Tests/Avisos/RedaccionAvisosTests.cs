@@ -1,4 +1,5 @@
 using Sipoi.Domain.Avisos;
+using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Seguimiento;
 
 namespace Sipoi.Domain.Tests.Avisos;
@@ -71,5 +72,25 @@ public class RedaccionAvisosTests
         var m = RedaccionAvisos.MesObservado(Enero, new string('C', 400), "x", new DateOnly(2024, 2, 10), false);
         Assert.Equal(RedaccionAvisos.LargoMaximoAsunto, m.Asunto.Length);
         Assert.EndsWith("…", m.Asunto);
+    }
+
+    [Fact]
+    public void HitoCalendario_NombraElHitoYCuantoFalta()
+    {
+        var m = RedaccionAvisos.HitoCalendario("Evaluación I Semestre", 2024, "31/07/2024", new DateOnly(2024, 7, 31), new DateOnly(2024, 7, 28));
+        Assert.Equal("SIPOI: el hito «Evaluación I Semestre» del calendario 2024 vence el 31/07/2024", m.Asunto);
+        Assert.Contains("(31/07/2024) vence el 31/07/2024 (quedan 3 días)", m.Cuerpo);
+        var hoy = RedaccionAvisos.HitoCalendario("Evaluación I Semestre", 2024, "31/07/2024", new DateOnly(2024, 7, 31), new DateOnly(2024, 7, 31));
+        Assert.Equal("SIPOI: hoy vence el hito «Evaluación I Semestre» del calendario 2024", hoy.Asunto);
+        Assert.Contains("(hoy es el último día)", hoy.Cuerpo);
+    }
+
+    [Fact]
+    public void PropuestaPendiente_DiceElEstadoYElPlazo()
+    {
+        var m = RedaccionAvisos.PropuestaPendiente(2025, "04.02 LOGÍSTICA", EstadoFormulacion.Observado,
+            new DateOnly(2024, 4, 30), new DateOnly(2024, 4, 27));
+        Assert.Equal("SIPOI: el plazo de la propuesta del POI 2025 vence el 30/04/2024 — 04.02 LOGÍSTICA", m.Asunto);
+        Assert.Contains("vence el 30/04/2024 (quedan 3 días) y la propuesta está observada.", m.Cuerpo);
     }
 }

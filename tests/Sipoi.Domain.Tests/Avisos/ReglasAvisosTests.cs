@@ -1,4 +1,6 @@
 using Sipoi.Domain.Avisos;
+using Sipoi.Domain.Calendario;
+using Sipoi.Domain.Formulacion;
 using Sipoi.Domain.Informes;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Seguimiento;
@@ -94,12 +96,60 @@ public class ReglasAvisosTests
     public void Destino_OperadoresDelCentroOPlanificadoresYConsulta()
     {
         Assert.Equal(DestinoAviso.PlanificadoresYConsulta, TipoAviso.EvaluacionPublicada.Destino());
-        foreach (var t in new[] { TipoAviso.MesObservado, TipoAviso.MesReabierto, TipoAviso.PlazoProximo, TipoAviso.PlazoVencido, TipoAviso.Recomendacion })
+        Assert.Equal(DestinoAviso.Planificadores, TipoAviso.HitoCalendario.Destino());
+        foreach (var t in new[] { TipoAviso.MesObservado, TipoAviso.MesReabierto, TipoAviso.PlazoProximo, TipoAviso.PlazoVencido, TipoAviso.Recomendacion,
+                     TipoAviso.PropuestaPendiente })
             Assert.Equal(DestinoAviso.OperadoresDelCentro, t.Destino());
-        Assert.Equal([TipoAviso.EvaluacionPublicada], TiposAviso.ParaRoles(operador: false, planificadorOConsulta: true));
-        Assert.DoesNotContain(TipoAviso.EvaluacionPublicada, TiposAviso.ParaRoles(operador: true, planificadorOConsulta: false));
-        Assert.Empty(TiposAviso.ParaRoles(false, false));
+        Assert.Equal([TipoAviso.EvaluacionPublicada, TipoAviso.HitoCalendario], TiposAviso.ParaRoles(operador: false, planificador: true, consulta: false));
+        Assert.Equal([TipoAviso.EvaluacionPublicada], TiposAviso.ParaRoles(operador: false, planificador: false, consulta: true));
+        Assert.DoesNotContain(TipoAviso.EvaluacionPublicada, TiposAviso.ParaRoles(operador: true, planificador: false, consulta: false));
+        Assert.Contains(TipoAviso.PropuestaPendiente, TiposAviso.ParaRoles(operador: true, planificador: false, consulta: false));
+        Assert.Empty(TiposAviso.ParaRoles(false, false, false));
         // Every kind fits the enum column (varchar(20)).
         Assert.All(TiposAviso.Todos, t => Assert.True(t.ToString().Length <= 20, t.ToString()));
+    }
+
+    [Fact]
+    public void AvisoDeHito_EvaluacionYFormulacionNDiasAntesYElMismoDia()
+    {
+        var fecha = new DateOnly(2024, 7, 31);
+        Assert.Equal(DiaHito.Antes, ReglasAvisos.AvisoDeHito(TipoHito.Evaluacion, fecha, new DateOnly(2024, 7, 28), 3));
+        Assert.Equal(DiaHito.Hoy, ReglasAvisos.AvisoDeHito(TipoHito.Formulacion, fecha, fecha, 3));
+        // Only those two days: not in between, not after, not long before.
+        foreach (var dia in new[] { 27, 29, 30 })
+            Assert.Null(ReglasAvisos.AvisoDeHito(TipoHito.Evaluacion, fecha, new DateOnly(2024, 7, dia), 3));
+        Assert.Null(ReglasAvisos.AvisoDeHito(TipoHito.Evaluacion, fecha, new DateOnly(2024, 8, 1), 3));
+        // Registration deadlines are the operators' deadline notices; "otro" marks nothing to do.
+        Assert.Null(ReglasAvisos.AvisoDeHito(TipoHito.Registro, fecha, fecha, 3));
+        Assert.Null(ReglasAvisos.AvisoDeHito(TipoHito.Otro, new DateOnly(2024, 7, 28).AddDays(3), new DateOnly(2024, 7, 28), 3));
+        // N = 0: once, on the day.
+        Assert.Equal(DiaHito.Hoy, ReglasAvisos.AvisoDeHito(TipoHito.Evaluacion, fecha, fecha, 0));
+    }
+
+    [Fact]
+    public void AvisoDePropuesta_SoloSiSigueEnManosDelCentro()
+    {
+        var fecha = new DateOnly(2024, 4, 30);
+        var antes = new DateOnly(2024, 4, 27);
+        Assert.Equal(DiaHito.Antes, ReglasAvisos.AvisoDePropuesta(EstadoFormulacion.Borrador, fecha, antes, 3));
+        Assert.Equal(DiaHito.Hoy, ReglasAvisos.AvisoDePropuesta(EstadoFormulacion.Observado, fecha, fecha, 3));
+        Assert.Null(ReglasAvisos.AvisoDePropuesta(EstadoFormulacion.Enviado, fecha, antes, 3));
+        Assert.Null(ReglasAvisos.AvisoDePropuesta(EstadoFormulacion.Aceptado, fecha, fecha, 3));
+        Assert.Null(ReglasAvisos.AvisoDePropuesta(EstadoFormulacion.Borrador, fecha, new DateOnly(2024, 4, 28), 3));
+    }
+
+    [Fact]
+    public void ClaveDeHito_PorHitoDiaFechaUsuarioYCentro()
+    {
+        var fecha = new DateOnly(2024, 4, 30);
+        Assert.Equal("HitoCalendario:Antes:hito=4:fecha=2024-04-30:usuario=11",
+            ClavesAviso.DeHito(TipoAviso.HitoCalendario, 4, DiaHito.Antes, fecha, 11));
+        Assert.Equal("PropuestaPendiente:Hoy:hito=4:centro=7:fecha=2024-04-30:usuario=11",
+            ClavesAviso.DeHito(TipoAviso.PropuestaPendiente, 4, DiaHito.Hoy, fecha, 11, 7));
+        Assert.NotEqual(ClavesAviso.DeHito(TipoAviso.HitoCalendario, 4, DiaHito.Antes, fecha, 11),
+            ClavesAviso.DeHito(TipoAviso.HitoCalendario, 4, DiaHito.Hoy, fecha, 11));
+        // A milestone moved to another date warns again.
+        Assert.NotEqual(ClavesAviso.DeHito(TipoAviso.HitoCalendario, 4, DiaHito.Antes, fecha, 11),
+            ClavesAviso.DeHito(TipoAviso.HitoCalendario, 4, DiaHito.Antes, fecha.AddDays(1), 11));
     }
 }

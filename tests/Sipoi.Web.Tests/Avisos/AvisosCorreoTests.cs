@@ -134,7 +134,7 @@ public sealed class AvisosCorreoTests(AppConCorreo app) : IClassFixture<AppConCo
         // The operator's own account page offers its kinds (not the planners'), all on by default; it turns "observado" off.
         var f = await Formulario.LeerAsync(op, "/cuenta/avisos", "preferencias-avisos");
         var ofrecidos = f.Elemento.QuerySelectorAll("input[name=Recibidos]").Select(i => i.GetAttribute("value")!).ToList();
-        Assert.Equal(["MesObservado", "MesReabierto", "PlazoProximo", "PlazoVencido", "Recomendacion"], ofrecidos);
+        Assert.Equal(["MesObservado", "MesReabierto", "PlazoProximo", "PlazoVencido", "Recomendacion", "PropuestaPendiente"], ofrecidos);
         Assert.All(f.Elemento.QuerySelectorAll("input[name=Recibidos]"), i => Assert.True(i.HasAttribute("checked")));
         var campos = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", f.Campos["__RequestVerificationToken"]) };
         campos.AddRange(ofrecidos.Where(t => t != "MesObservado").Select(t => new KeyValuePair<string, string>("Recibidos", t)));
@@ -253,6 +253,63 @@ public sealed class AvisosCorreoTests(AppConCorreo app) : IClassFixture<AppConCo
         Assert.Contains("Recomendación: Actualizar el catastro de usuarios", recibido.Texto);
         Assert.Contains($"{AppConCorreo.UrlPublica}/e/EMSAPUNO/recomendaciones", recibido.Texto);
         Assert.Equal(EstadoAviso.Enviado, Assert.Single(await app.AvisosDeAsync(operador), a => a.Id == aviso.Id).Estado);
+    }
+
+    [Fact]
+    public async Task Escaner_HitosDelCalendarioAvisanAPlanificadoresYPropuestasPendientesUnaVez()
+    {
+        const string correo = "propuesta0102@prueba.demo";
+        var operador = await app.OperadorAsync(correo, "01.02");
+        var opp = await app.ComoAsync(AppDePrueba.Planificador);
+        int planificador;
+        await using (var db = app.Base.Contexto())
+        {
+            var e = await db.Entidades.SingleAsync(x => x.Codigo == "EMSAPUNO");
+            // A draft of POI 2025 (every centre's proposal Borrador) and the usual calendar of cycle 2024 (proposals due 30/04/2024).
+            if (!await db.Pois.AnyAsync(p => p.EntidadId == e.Id && p.Anio == 2025))
+                Formulacion.Formularios.Redirige(await Formulacion.Formularios.EnviarAsync(opp, Formulacion.Formularios.Base(2025), "crear-poi", c => c["Tipo"] = "anual"));
+            if (!await db.HitosCalendario.AnyAsync(h => h.EntidadId == e.Id && h.Anio == 2024))
+                db.HitosCalendario.AddRange(Domain.Calendario.CronogramaEntidad.Habitual(2024, e.Configuracion)
+                    .Select(d => new Domain.Calendario.HitoCalendario(e.Id, 2024, d)));
+            await db.SaveChangesAsync();
+            planificador = await db.Users.Where(u => u.UserName == AppDePrueba.Planificador).Select(u => u.Id).SingleAsync();
+        }
+
+        // Three days before 30/04/2024 (N = 3): the planners hear of both milestones of that day, the centre of its draft. Twice: once.
+        app.Reloj.Fijar(2024, 4, 27);
+        await app.EscanearAsync();
+        await app.EscanearAsync();
+        var propuesta = Assert.Single(await app.AvisosDeAsync(operador));
+        Assert.Equal(TipoAviso.PropuestaPendiente, propuesta.Tipo);
+        Assert.StartsWith("PropuestaPendiente:Antes:hito=", propuesta.Clave);
+        var hitos = (await app.AvisosDeAsync(planificador)).Where(a => a.Tipo == TipoAviso.HitoCalendario).ToList();
+        Assert.Equal(2, hitos.Count);
+
+        await app.EnviarAsync();
+        var recibido = Assert.Single(app.Smtp.Para(correo));
+        Assert.StartsWith("SIPOI: el plazo de la propuesta del POI 2025 vence el 30/04/2024 — 01.02 ", recibido.Mensaje.Subject);
+        Assert.Contains("(quedan 3 días) y la propuesta está en borrador.", recibido.Texto);
+        Assert.Contains($"{AppConCorreo.UrlPublica}/e/EMSAPUNO/formulacion/2025", recibido.Texto);
+        var alPlanificador = Assert.Single(app.Smtp.Para(AppDePrueba.Planificador), r => r.Asunto.Contains("propuesta de los centros", StringComparison.Ordinal));
+        Assert.Equal("SIPOI: el hito «Formulación POI 2025: propuesta de los centros» del calendario 2024 vence el 30/04/2024", alPlanificador.Mensaje.Subject);
+        Assert.Contains($"{AppConCorreo.UrlPublica}/e/EMSAPUNO/calendario/2024", alPlanificador.Texto);
+
+        // The planner can opt out of the calendar's notices like the others.
+        var preferencias = await Formulario.LeerAsync(opp, "/cuenta/avisos", "preferencias-avisos");
+        Assert.Equal(["EvaluacionPublicada", "HitoCalendario"], preferencias.Elemento.QuerySelectorAll("input[name=Recibidos]").Select(i => i.GetAttribute("value")!));
+
+        // The next day nothing is due; on the day itself, one more notice each ("hoy").
+        app.Reloj.Fijar(2024, 4, 28);
+        await app.EscanearAsync();
+        Assert.Single(await app.AvisosDeAsync(operador));
+        Assert.Equal(2, (await app.AvisosDeAsync(planificador)).Count(a => a.Tipo == TipoAviso.HitoCalendario));
+        app.Reloj.Fijar(2024, 4, 30);
+        await app.EscanearAsync();
+        await app.EscanearAsync();
+        Assert.Equal([TipoAviso.PropuestaPendiente, TipoAviso.PropuestaPendiente], (await app.AvisosDeAsync(operador)).Select(a => a.Tipo));
+        await app.EnviarAsync();
+        Assert.Equal(2, app.Smtp.Para(correo).Count);
+        Assert.StartsWith("SIPOI: hoy vence el plazo de la propuesta del POI 2025 — 01.02 ", app.Smtp.Para(correo)[1].Mensaje.Subject);
     }
 }
 

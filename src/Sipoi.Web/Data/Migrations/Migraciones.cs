@@ -89,3 +89,7 @@ public sealed class NarrativaDelInforme() : MigracionSql("0017_narrativa.sql");
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000018_ValoresIndicadorDelResponsable")]
 public sealed class ValoresIndicadorDelResponsable() : MigracionSql("0018_valores_indicador.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000019_AvisosCalendario")]
+public sealed class AvisosDelCalendario() : MigracionSql("0019_avisos_calendario.sql");

@@ -46,7 +46,7 @@ public sealed class AvisosModel(SipoiDbContext db) : PageModel
 
     private void Cargar()
     {
-        Ofrecidos = TiposAviso.ParaRoles(User.IsInRole(Roles.Operador), User.IsInRole(Roles.Planificador) || User.IsInRole(Roles.Consulta));
+        Ofrecidos = TiposAviso.ParaRoles(User.IsInRole(Roles.Operador), User.IsInRole(Roles.Planificador), User.IsInRole(Roles.Consulta));
         Correo = User.Identity?.Name;
     }
 }
