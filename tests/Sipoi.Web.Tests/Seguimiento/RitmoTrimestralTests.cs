@@ -154,11 +154,11 @@ public sealed class RitmoTrimestralTests(AppDePrueba app) : IClassFixture<AppDeP
             var gerencia = await db.CentrosCosto.SingleAsync(c => c.Codigo == "02" && c.EntidadId == e.Id);
             db.Jefaturas.Add(new Sipoi.Web.Seguimiento.JefaturaCentro(e.Id, jefe.Id, gerencia.Id));
             await db.SaveChangesAsync();
-            var pendientes = await Sipoi.Web.Seguimiento.RevisionJefatura.PendientesJefaturaAsync(db, e, jefe.Id, CancellationToken.None);
-            var p = Assert.Single(pendientes);
-            Assert.Equal(("02.04", 1, 2024), (p.Centro, p.Mes, p.Anio));
         }
         var http = await app.ComoAsync("gerente02@jefatura.demo");
+        // The head's pending list is its landing page's tasks (ReglasTareas.DeLaJefatura): January of 02.04, once.
+        var inicio = await (await http.GetAsync("/")).Content.ReadAsStringAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(inicio, "Validar enero de 2024 — [^<]*02\\.04"));
         var validar = await Formulario.LeerAsync(http, Url("02.04", 1), "validar");
         Assert.Equal(HttpStatusCode.Redirect, (await validar.EnviarAsync(http)).StatusCode);
         await using (var db = app.Base.Contexto())
