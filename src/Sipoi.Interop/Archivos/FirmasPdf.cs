@@ -5,21 +5,9 @@ using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
+using Sipoi.Domain.Informes;
 
 namespace Sipoi.Interop.Archivos;
-
-/// <summary>What one embedded signature proves, in the words the public page shows.</summary>
-public enum EstadoFirma
-{
-    /// <summary>The signed bytes hash to what the signer signed, and the signature covers the whole file.</summary>
-    Valida,
-    /// <summary>Intact, but bytes were added after it (an incremental update: another signature, an annotation, an edit).</summary>
-    ModificadoDespues,
-    /// <summary>The signed bytes do not match the signature: the document was altered, or the signature is forged.</summary>
-    IntegridadFallida,
-    /// <summary>The signature cannot be checked: no signer certificate, unreadable CMS, a ByteRange outside the file, an unknown subfilter.</summary>
-    Ilegible,
-}
 
 /// <summary>One signature dictionary of a PDF (/Type /Sig with /ByteRange and /Contents) and what its check found.</summary>
 /// <param name="Firmante">The signer certificate's common name (CN), else the dictionary's /Name; null when neither.</param>
@@ -27,7 +15,7 @@ public enum EstadoFirma
 /// <param name="FechaFirma">The signed attribute signingTime (1.2.840.113549.1.9.5), else the dictionary's /M date.</param>
 /// <param name="FechaDeAtributo">True when <paramref name="FechaFirma"/> comes from the signed attribute (covered by the signature), false when from /M (claimed, not signed).</param>
 /// <param name="CadenaVerificada">Whether the certificate chains to a root this machine trusts (no revocation check). False is normal for a Peruvian RENIEC/ECERNEP certificate on a server without those roots: reported apart, never a failure.</param>
-/// <param name="Detalle">Why a signature is <see cref="EstadoFirma.IntegridadFallida"/> or <see cref="EstadoFirma.Ilegible"/>, in Spanish; null otherwise.</param>
+/// <param name="Detalle">Why a signature is <see cref="EstadoFirma.IntegridadFallida"/> or <see cref="EstadoFirma.NoVerificable"/>, in Spanish; null otherwise.</param>
 public sealed record FirmaPdf(
     int Numero,
     EstadoFirma Estado,
@@ -41,18 +29,10 @@ public sealed record FirmaPdf(
     string? Detalle)
 {
     /// <summary>The state in words (the page never relies on colour alone).</summary>
-    public string EstadoEnPalabras => Estado switch
-    {
-        EstadoFirma.Valida => "Firma válida: el documento no cambió desde que se firmó",
-        EstadoFirma.ModificadoDespues => "Firmado; modificado después de firmar (se añadió contenido después de esta firma)",
-        EstadoFirma.IntegridadFallida => "Firma no válida: el contenido firmado fue alterado",
-        _ => "Firma no verificable" + (Detalle is null ? "" : ": " + Detalle),
-    };
+    public string EstadoEnPalabras => FirmaDocumento.Palabras(Estado, Detalle);
 
     /// <summary>The certificate chain in words, apart from the state.</summary>
-    public string CadenaEnPalabras => CadenaVerificada
-        ? "Cadena de certificación verificada"
-        : "Cadena no verificada (la raíz del certificado no es de confianza en este servidor)";
+    public string CadenaEnPalabras => FirmaDocumento.PalabrasCadena(CadenaVerificada);
 }
 
 /// <summary>All signatures of one PDF, in file order (the first signed first).</summary>
@@ -60,19 +40,8 @@ public sealed record ResultadoFirmasPdf(IReadOnlyList<FirmaPdf> Firmas)
 {
     public bool Firmado => Firmas.Count > 0;
 
-    /// <summary>One line for the document: "sin firma digital", or the worst state of its signatures.</summary>
-    public string Resumen
-    {
-        get
-        {
-            if (Firmas.Count == 0) return "Sin firma digital";
-            if (Firmas.Any(f => f.Estado == EstadoFirma.IntegridadFallida)) return "Firma no válida: el documento fue alterado después de firmarse";
-            if (Firmas.Any(f => f.Estado == EstadoFirma.Ilegible)) return "Tiene firmas que no se pudieron verificar";
-            return Firmas[^1].Estado == EstadoFirma.Valida
-                ? (Firmas.Count == 1 ? "Firmado digitalmente; firma válida" : $"Firmado digitalmente; {Firmas.Count} firmas válidas")
-                : "Firmado; modificado después de firmar";
-        }
-    }
+    /// <summary>One line for the document: "Sin firma digital", or the worst state of its signatures.</summary>
+    public string Resumen => FirmaDocumento.Resumen(Firmas.Select(f => f.Estado).ToList());
 }
 
 /// <summary>
@@ -127,7 +96,7 @@ public static partial class FirmasPdf
     {
         var largo = pdf.LongLength;
         FirmaPdf Ilegible(string porque, string subfiltro = "", string? nombre = null, DateTimeOffset? fecha = null) =>
-            new(numero, EstadoFirma.Ilegible, nombre, null, fecha, false, false, c + d == largo, subfiltro, porque);
+            new(numero, EstadoFirma.NoVerificable, nombre, null, fecha, false, false, c + d == largo, subfiltro, porque);
 
         if (a != 0 || b <= 0 || c < b || d < 0 || c + d > largo)
             return Ilegible("el rango de bytes firmado (/ByteRange) no corresponde a este archivo");

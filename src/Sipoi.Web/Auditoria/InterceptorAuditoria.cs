@@ -41,6 +41,7 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
         [typeof(Rol)] = [nameof(Rol.NormalizedName), nameof(Rol.ConcurrencyStamp)],
         // The file itself is not a value a reader compares: name, type, size and uploader are logged.
         [typeof(Sipoi.Web.Seguimiento.ArchivoEvidencia)] = [nameof(Sipoi.Web.Seguimiento.ArchivoEvidencia.Contenido)],
+        [typeof(DocumentoOficial)] = [nameof(DocumentoOficial.Contenido)],
         // A token's hash is a credential; its last use changes on every call. Creation and revocation are logged.
         [typeof(TokenApi)] = [nameof(TokenApi.Hash), nameof(TokenApi.UltimoUso)],
     };

@@ -10,6 +10,9 @@ public sealed partial class SipoiDbContext
     public DbSet<PublicacionReemplazada> PublicacionesReemplazadas => Set<PublicacionReemplazada>();
     public DbSet<Recomendacion> Recomendaciones => Set<Recomendacion>();
     public DbSet<SeguimientoRecomendacion> SeguimientosRecomendacion => Set<SeguimientoRecomendacion>();
+    /// <summary>Signed official documents of published evaluations and approved POI versions (migration 0022).</summary>
+    public DbSet<DocumentoOficial> DocumentosOficiales => Set<DocumentoOficial>();
+    public DbSet<FirmaDocumento> FirmasDocumento => Set<FirmaDocumento>();
 }
 
 /// <summary>The entity's calendar (migration 0015; mapping in Mapeo/Informes.cs).</summary>

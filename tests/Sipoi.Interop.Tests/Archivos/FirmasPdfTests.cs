@@ -1,4 +1,5 @@
 using System.Text;
+using Sipoi.Domain.Informes;
 using Sipoi.Interop.Archivos;
 
 namespace Sipoi.Interop.Tests.Archivos;
@@ -122,7 +123,7 @@ public class FirmasPdfTests
     {
         var f = Assert.Single(FirmasPdf.Verificar(Firmado(subfiltro: "adbe.pkcs7.sha1")).Firmas);
 
-        Assert.Equal(EstadoFirma.Ilegible, f.Estado);
+        Assert.Equal(EstadoFirma.NoVerificable, f.Estado);
         Assert.Contains("«adbe.pkcs7.sha1» no se verifica", f.EstadoEnPalabras, StringComparison.Ordinal);
     }
 
@@ -136,7 +137,7 @@ public class FirmasPdfTests
 
         var f = Assert.Single(FirmasPdf.Verificar(pdf).Firmas);
 
-        Assert.Equal(EstadoFirma.Ilegible, f.Estado);
+        Assert.Equal(EstadoFirma.NoVerificable, f.Estado);
         Assert.Equal("Firma no verificable: el contenido de la firma no es un CMS legible", f.EstadoEnPalabras);
     }
 
@@ -148,7 +149,7 @@ public class FirmasPdfTests
 
         var f = Assert.Single(FirmasPdf.Verificar(recortado).Firmas);
 
-        Assert.Equal(EstadoFirma.Ilegible, f.Estado);
+        Assert.Equal(EstadoFirma.NoVerificable, f.Estado);
         Assert.Contains("/ByteRange", f.EstadoEnPalabras, StringComparison.Ordinal);
     }
 

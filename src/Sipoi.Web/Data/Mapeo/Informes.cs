@@ -113,3 +113,41 @@ internal sealed class MapeoHitoCalendario : IEntityTypeConfiguration<HitoCalenda
         e.Ignore(x => x.Fechas);
     }
 }
+
+/// <summary>The signed official document of a published evaluation or an approved POI version (migration 0022).</summary>
+internal sealed class MapeoDocumentoOficial : IEntityTypeConfiguration<DocumentoOficial>
+{
+    public void Configure(EntityTypeBuilder<DocumentoOficial> e)
+    {
+        // Exactly one owner: an evaluation or a POI version.
+        e.ToTable("documento_oficial", t => t.HasCheckConstraint("ck_documento_oficial_destino",
+            "(evaluacion_id IS NULL) <> (poi_version_id IS NULL)"));
+        e.HasOne<EvaluacionPoi>().WithMany().HasForeignKey(x => x.EvaluacionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<PoiVersion>().WithMany().HasForeignKey(x => x.PoiVersionId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Nombre).HasMaxLength(DocumentoOficial.LargoMaximoNombre);
+        e.Property(x => x.Mime).HasMaxLength(120);
+        e.Property(x => x.Huella).HasMaxLength(64);
+        e.Property(x => x.NumeroDocumento).HasMaxLength(DocumentoOficial.LargoMaximoNumero);
+        e.Property(x => x.SubidoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+        e.Property(x => x.ReemplazadoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+        e.HasMany(x => x.Firmas).WithOne().HasForeignKey(x => x.DocumentoOficialId);
+        e.Ignore(x => x.Vigente);
+        e.Ignore(x => x.ResumenFirmas);
+    }
+}
+
+/// <summary>A signature of an official PDF as verified at upload (migration 0022).</summary>
+internal sealed class MapeoFirmaDocumento : IEntityTypeConfiguration<FirmaDocumento>
+{
+    public void Configure(EntityTypeBuilder<FirmaDocumento> e)
+    {
+        e.ToTable("firma_documento");
+        e.HasIndex(x => new { x.DocumentoOficialId, x.Numero }).IsUnique();
+        e.Property(x => x.Firmante).HasMaxLength(FirmaDocumento.LargoMaximoTexto);
+        e.Property(x => x.Organizacion).HasMaxLength(FirmaDocumento.LargoMaximoTexto);
+        e.Property(x => x.Subfiltro).HasMaxLength(FirmaDocumento.LargoMaximoTexto);
+        e.Property(x => x.Detalle).HasMaxLength(FirmaDocumento.LargoMaximoTexto);
+        e.Ignore(x => x.EstadoEnPalabras);
+        e.Ignore(x => x.CadenaEnPalabras);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
+using Sipoi.Web.Informes;
 using Sipoi.Web.Presentacion;
 
 namespace Sipoi.Web.Pages.Transparencia;
@@ -11,7 +12,11 @@ namespace Sipoi.Web.Pages.Transparencia;
 /// </summary>
 public static class ConsultaTransparencia
 {
-    public sealed record PoiPublico(int Anio, string Version, string? Documento, DateOnly? Fecha);
+    public sealed record PoiPublico(int Anio, string Version, string? Documento, DateOnly? Fecha, int VersionId)
+    {
+        /// <summary>The official documents of that version (in force and superseded), PDF signatures as verified at upload.</summary>
+        public IReadOnlyList<DocumentosOficiales.Listado> Documentos { get; init; } = [];
+    }
 
     public sealed record OeiPublico(string Codigo, string Enunciado, decimal? Valor, Banda? Banda);
 
@@ -21,6 +26,9 @@ public static class ConsultaTransparencia
     {
         /// <summary>Publications a republication superseded, newest first (the one in force is <see cref="Evaluacion"/>).</summary>
         public IReadOnlyList<PublicacionAnterior> Reemplazadas { get; init; } = [];
+
+        /// <summary>The signed official documents uploaded for it (in force and superseded); the generated files stay as the draft.</summary>
+        public IReadOnlyList<DocumentosOficiales.Listado> Documentos { get; init; } = [];
     }
 
     /// <param name="Nota">"Reemplazada el 20/08/2024 por la publicación del 20/08/2024 (Informe N.º 020-2024-OPP)".</param>
@@ -37,9 +45,13 @@ public static class ConsultaTransparencia
     public static async Task<List<PoiPublico>> PoisAsync(SipoiDbContext db, int entidadId, CancellationToken ct)
     {
         var pois = await db.Pois.AsNoTracking().Include(p => p.Versiones).Where(p => p.EntidadId == entidadId).ToListAsync(ct);
-        return pois.Where(p => p.VersionVigente is { Estado: EstadoVersionPoi.Aprobada })
-            .Select(p => p.VersionVigente!)
-            .Select(v => new PoiPublico(pois.Single(p => p.Id == v.PoiId).Anio, v.Etiqueta, v.DocumentoAprobacion, v.FechaAprobacion))
+        var vigentes = pois.Where(p => p.VersionVigente is { Estado: EstadoVersionPoi.Aprobada }).Select(p => p.VersionVigente!).ToList();
+        var documentos = (await DocumentosOficiales.ListarAsync(db, entidadId, [], vigentes.Select(v => v.Id).ToList(), ct)).ToLookup(d => d.PoiVersionId);
+        return vigentes
+            .Select(v => new PoiPublico(pois.Single(p => p.Id == v.PoiId).Anio, v.Etiqueta, v.DocumentoAprobacion, v.FechaAprobacion, v.Id)
+            {
+                Documentos = documentos[v.Id].ToList(),
+            })
             .OrderByDescending(p => p.Anio).ToList();
     }
 
@@ -60,6 +72,7 @@ public static class ConsultaTransparencia
             .ToDictionaryAsync(a => a.EvaluacionId, a => a.Contenido, ct);
         var reemplazadas = (await db.PublicacionesReemplazadas.AsNoTracking().Where(p => ids.Contains(p.EvaluacionId)).ToListAsync(ct))
             .ToLookup(p => p.EvaluacionId);
+        var documentos = (await DocumentosOficiales.ListarAsync(db, entidadId, ids, [], ct)).ToLookup(d => d.EvaluacionId);
         var enunciados = await db.Oeis.AsNoTracking().Where(o => db.Peis.Any(p => p.Id == o.PeiId && p.EntidadId == entidadId))
             .Select(o => new { o.PeiId, o.Codigo, o.Enunciado }).ToListAsync(ct);
         var nombres = enunciados.GroupBy(o => o.Codigo).ToDictionary(g => g.Key, g => g.Last().Enunciado);
@@ -71,6 +84,7 @@ public static class ConsultaTransparencia
             var anteriores = reemplazadas[e.Id].OrderByDescending(p => p.Numero).ToList();
             return new EvaluacionPublica(e, De(e.Publicacion), oeis, igi, bandas)
             {
+                Documentos = documentos[e.Id].ToList(),
                 Reemplazadas = anteriores.Select(p =>
                 {
                     // What superseded it: the next publication, kept as superseded too or the one in force.

@@ -41,6 +41,27 @@ public sealed class EntidadModel(SipoiDbContext db) : PageModel
         return File(archivo.Contenido, archivo.Mime, archivo.Nombre);
     }
 
+    /// <summary>
+    /// An official document (in force or superseded) of a published evaluation or of a POI version whose approved version
+    /// is in force — exactly as uploaded. Anything else answers 404.
+    /// </summary>
+    public async Task<IActionResult> OnGetDocumentoAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        var d = await Sipoi.Web.Informes.DocumentosOficiales.BuscarAsync(db, e.Id, id, ct);
+        if (d is null) return NotFound();
+        if (d.EvaluacionId is { } evaluacionId)
+        {
+            var ev = await db.Evaluaciones.AsNoTracking().SingleOrDefaultAsync(x => x.Id == evaluacionId && x.Estado == EstadoEvaluacionPoi.Publicada, ct);
+            if (ev is null) return NotFound();
+            return File(d.Contenido, d.Mime, Sipoi.Web.Informes.DocumentosOficiales.NombreDescarga(e.Codigo, ev.Anio, $"evaluacion-{ev.PeriodoCodigo}", d.Nombre));
+        }
+        var poi = (await ConsultaTransparencia.PoisAsync(db, e.Id, ct)).SingleOrDefault(p => p.VersionId == d.PoiVersionId);
+        if (poi is null) return NotFound();
+        var numero = await db.PoiVersiones.Where(v => v.Id == d.PoiVersionId).Select(v => v.Numero).SingleAsync(ct);
+        return File(d.Contenido, d.Mime, Sipoi.Web.Informes.DocumentosOficiales.NombreDescarga(e.Codigo, poi.Anio, $"v{numero}", d.Nombre));
+    }
+
     /// <summary>A file of a published evaluation, exactly as frozen at publication (of a superseded publication when <paramref name="publicacion"/> names it).</summary>
     public async Task<IActionResult> OnGetArchivoAsync(string entidad, int id, string nombre, int? publicacion, CancellationToken ct)
     {
