@@ -11,6 +11,7 @@ using Sipoi.Web.Auditoria;
 using Sipoi.Web.Avisos;
 using Sipoi.Web.Data;
 using Sipoi.Web.Presentacion;
+using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguimiento;
 using Sipoi.Web.Seguridad;
 
@@ -27,6 +28,8 @@ public static class SipoiWeb
         builder.Services.AddHostedService<PreparacionBaseDeDatos>();
         // After the database is ready: e-mail notices (Avisos/README.md).
         builder.Services.AddSipoiAvisos();
+        // The evaluation report's PDF, converted in the background (Reportes/README.md).
+        builder.Services.AddSipoiPdf();
         builder.Services.AddRazorPages();
         // Pages, CSS and scripts travel compressed (Brotli, else gzip): offices on slow links (docs/reportes.md).
         builder.Services.AddResponseCompression(o =>

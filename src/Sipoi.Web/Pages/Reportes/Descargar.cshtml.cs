@@ -8,11 +8,12 @@ namespace Sipoi.Web.Pages.Reportes;
 
 /// <summary>
 /// Returns one report file: /e/{entidad}/reportes/{año}/matriz.xlsx, ejecucion.xlsx?hastaMes=9,
-/// seguimiento.xlsx?periodo=S1, presupuesto.xlsx, informe.docx?periodo=ANUAL, informe.pdf?periodo=ANUAL.
+/// seguimiento.xlsx?periodo=S1, presupuesto.xlsx, informe.docx?periodo=ANUAL, informe.pdf?periodo=ANUAL (converted in the
+/// background: the file when a conversion of the same data is done, else a redirect to its progress page, Pages/Reportes/Pdf).
 /// Same authorization as the pages (the entity rule); an Operador gets the matrix and the execution table
 /// of its own cost centres only.
 /// </summary>
-public sealed class DescargarModel(SipoiDbContext db, ILogger<DescargarModel> log) : PageModel
+public sealed class DescargarModel(SipoiDbContext db, ColaPdf cola, TimeProvider reloj) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string archivo, string? periodo, string? hastaMes, CancellationToken ct)
     {
@@ -31,16 +32,17 @@ public sealed class DescargarModel(SipoiDbContext db, ILogger<DescargarModel> lo
             if (!ConversorPdf.Disponible)
                 return StatusCode(StatusCodes.Status501NotImplemented,
                     "El PDF no está disponible en este servidor (falta LibreOffice). Descargue el informe en Word (.docx).");
-            try
-            {
-                resultado = (await GeneradorReportes.GenerarPdfAsync(db, d, solicitud, ct))!;
-            }
-            catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-            {
-                log.LogError(e, "Conversión a PDF fallida para {Entidad} {Anio}", entidad, anio);
+            // Converted in the background (ColaPdf): a finished conversion of the same report and data is served at once,
+            // otherwise the progress page follows it.
+            var ahora = reloj.GetUtcNow();
+            var version = await ColaPdf.VersionDatosAsync(db, d.Entidad.Id, ct);
+            var trabajo = cola.Pedir(d.Entidad.Codigo, anio, solicitud, version, Plazos.Hoy(ahora), ahora);
+            if (trabajo is null)
                 return StatusCode(StatusCodes.Status503ServiceUnavailable,
-                    "No se pudo convertir el informe a PDF en este momento. Descargue el informe en Word (.docx).");
-            }
+                    "Hay demasiados informes en conversión a PDF; inténtelo de nuevo en un minuto o descargue el informe en Word (.docx).");
+            if (trabajo.Etapa != EtapaPdf.Listo || trabajo.Resultado is not { } listo)
+                return RedirectToPage("/Reportes/Pdf", new { entidad = d.Entidad.Codigo, anio, trabajo = trabajo.Id });
+            resultado = listo;
         }
         else
         {
