@@ -3,7 +3,7 @@ using Sipoi.Domain.Periodos;
 
 namespace Sipoi.Interop.ImportacionExcel;
 
-internal enum Rol { Numero, Nombre, Unidad, Responsable, Inicio, Fin, Meta, Mes, Trimestre, Anual, Codigo, Aei, Centro, Comportamiento }
+internal enum Rol { Numero, Nombre, Unidad, Responsable, Inicio, Fin, Meta, Mes, Trimestre, Anual, Codigo, Aei, Centro, Comportamiento, Ficha, Grupo }
 
 /// <summary>One recognised column of the activity table: its role, its month or quarter, and the heading to name it by.</summary>
 internal sealed record Columna(int Numero, Rol Rol, int Orden, string Titulo);
@@ -100,6 +100,8 @@ internal sealed partial class Columnas
         if (Trimestre().Match(s) is { Success: true } t) return (Rol.Trimestre, Romano(t.Groups["n"].Value));
         if (TrimestreDespues().Match(s) is { Success: true } t2) return (Rol.Trimestre, Romano(t2.Groups["n"].Value));
         if (s.Contains("centro de costo", StringComparison.Ordinal) || s.Contains("unidad organica", StringComparison.Ordinal)) return (Rol.Centro, 0);
+        if (s is "ficha" or "ficha de proceso" or "codigo de ficha" or "codigo ficha") return (Rol.Ficha, 0);
+        if (s is "grupo" or "grupo de actividades") return (Rol.Grupo, 0);
         if (s.StartsWith("unidad", StringComparison.Ordinal) || s is "u.m" or "um" or "u. m") return (Rol.Unidad, 0);
         if (s == "aei" || s.StartsWith("aei ", StringComparison.Ordinal) || s.StartsWith("codigo aei", StringComparison.Ordinal)
             || s.StartsWith("accion estrategica", StringComparison.Ordinal)) return (Rol.Aei, 0);

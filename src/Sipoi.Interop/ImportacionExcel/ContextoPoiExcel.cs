@@ -9,8 +9,14 @@ namespace Sipoi.Interop.ImportacionExcel;
 /// </summary>
 public sealed record ContextoPoiExcel
 {
-    /// <summary>The POI year being imported; a sheet titled "AÑO …" must say the same year.</summary>
+    /// <summary>The POI year being imported; a sheet titled "AÑO …" must say <see cref="AnioLibro"/>.</summary>
     public required int Anio { get; init; }
+
+    /// <summary>
+    /// The year the workbook is of: <see cref="Anio"/> (null, the default) when a year's own matrix comes back, the year
+    /// before when last year's matrix is imported as the next year's POI (the office starts from it).
+    /// </summary>
+    public int? AnioLibro { get; init; }
 
     public IReadOnlyList<CentroCostoDto> CentrosCosto { get; init; } = [];
 

@@ -21,7 +21,7 @@ public static partial class LectorPoiExcel
         {
             private readonly int _errores = lector.Errores.Count;
             private readonly string? _claveHoja = ficha?.Codigo ?? centroHoja;
-            private string? _textoNombre, _nombre, _numero, _codigo, _centro, _aei, _unidad, _responsable, _grupo;
+            private string? _textoNombre, _nombre, _numero, _codigo, _centro, _aei, _unidad, _responsable, _grupo, _ficha;
             private ActividadDto? _actual;
             private readonly decimal[] _meses = new decimal[12];
             private bool _mesesOk = true;
@@ -36,6 +36,7 @@ public static partial class LectorPoiExcel
                 LeerNombre();
                 LeerNumero();
                 Identificar();
+                LeerFicha();
                 LeerCentro();
                 LeerAei(aeisDeclaradas);
                 LeerMeses();
@@ -94,7 +95,17 @@ public static partial class LectorPoiExcel
                           ?? (_claveHoja is not null && _numero is not null ? $"{_claveHoja.Replace(" ", "", StringComparison.Ordinal)}-{_numero}" : null);
             }
 
-            // Cost centre and AEI: the row's own column, else the current activity, else what the sheet declares.
+            // Ficha, cost centre and AEI: the row's own column, else the current activity, else what the sheet declares.
+            private void LeerFicha()
+            {
+                if (col[Rol.Ficha] is { } cFic && hoja.Texto(f, cFic.Numero) is { } tFic)
+                {
+                    _ficha = TextoExcel.CodigoAlInicio(tFic, ctx.Fichas.Select(x => x.Codigo));
+                    if (_ficha is null) Error(cFic, $"«{Recortar(tFic)}» no es una ficha de proceso de la entidad.");
+                }
+                else _ficha = ficha?.Codigo ?? _actual?.Ficha;
+            }
+
             private void LeerCentro()
             {
                 if (col[Rol.Centro] is { } cCen && hoja.Texto(f, cCen.Numero) is { } tCen)
@@ -192,7 +203,9 @@ public static partial class LectorPoiExcel
             {
                 _unidad = col[Rol.Unidad] is { } cUni ? Revisado(Texto(hoja, f, cUni, null), cUni, ClaseTexto.Nombre) : _actual?.UnidadMedida;
                 _responsable = col[Rol.Responsable] is { } cRes ? Revisado(Texto(hoja, f, cRes, null), cRes, ClaseTexto.Nombre) : _actual?.Responsable;
-                _grupo = grupo is not null ? Revisado(grupo, col[Rol.Nombre], ClaseTexto.Nombre) : null;
+                // A "Grupo" column (the matrix SIPOI writes) says each row's group, blank = none; else the heading rows above.
+                _grupo = col[Rol.Grupo] is { } cGru ? Revisado(hoja.Texto(f, cGru.Numero), cGru, ClaseTexto.Nombre)
+                    : grupo is not null ? Revisado(grupo, col[Rol.Nombre], ClaseTexto.Nombre) : null;
             }
 
             private void LeerFechas()
@@ -218,7 +231,7 @@ public static partial class LectorPoiExcel
                 Nombre = _nombre!,
                 CentroCosto = _centro!,
                 Aei = _aei!,
-                Ficha = ficha?.Codigo,
+                Ficha = _ficha,
                 UnidadMedida = _unidad,
                 Comportamiento = _comportamiento,
                 Peso = _actual?.Peso ?? 1,
@@ -236,7 +249,7 @@ public static partial class LectorPoiExcel
                 Cui = _actual?.Cui,
                 Prioridad = _actual?.Prioridad,
                 Numero = _numero,
-                Grupo = hayGrupos ? _grupo : _actual?.Grupo,
+                Grupo = hayGrupos || col[Rol.Grupo] is not null ? _grupo : _actual?.Grupo,
                 MetaAnual = _meta ?? _anual ?? Agregacion.Programado(_comportamiento, _meses, Periodo.Anual),
                 FinancieroPorGenerica = _actual?.FinancieroPorGenerica.Select(g => g with { Ejecutado = new decimal?[12] }).ToList() ?? [],
             };

@@ -163,9 +163,18 @@ public static partial class LectorPoiExcel
             for (var f = 1; f < hasta; f++)
                 for (var c = 1; c <= hoja.UltimaColumna; c++)
                     if (hoja.Texto(f, c) is { } t && Anio().Match(TextoExcel.Normalizar(t)) is { Success: true } m
-                        && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is var anio && anio != ctx.Anio)
-                        Errores.Add(new ErrorExcel(hoja.Nombre, f, Referencia.Columna(c), null,
-                            $"la hoja es del año {anio.ToString(CultureInfo.InvariantCulture)} y se está importando el POI {ctx.Anio.ToString(CultureInfo.InvariantCulture)}."));
+                        && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is var anio && anio != (ctx.AnioLibro ?? ctx.Anio))
+                        Errores.Add(new ErrorExcel(hoja.Nombre, f, Referencia.Columna(c), null, MensajeAnio(anio)));
+        }
+
+        private string MensajeAnio(int anioHoja)
+        {
+            string A(int x) => x.ToString(CultureInfo.InvariantCulture);
+            if (ctx.AnioLibro is { } libro && libro != ctx.Anio)
+                return $"la hoja es del año {A(anioHoja)}; para importarla como POI {A(ctx.Anio)} (año siguiente) el libro debe ser del {A(libro)}.";
+            return anioHoja == ctx.Anio - 1
+                ? $"la hoja es del año {A(anioHoja)} y se está importando el POI {A(ctx.Anio)}: para empezar el POI {A(ctx.Anio)} con el libro del año anterior, elija «como año siguiente»."
+                : $"la hoja es del año {A(anioHoja)} y se está importando el POI {A(ctx.Anio)}.";
         }
 
         /// <summary>

@@ -53,12 +53,17 @@ public sealed record ActividadMatriz(
     int MesInicio, int MesFin, decimal MetaAnual,
     IReadOnlyList<decimal> Meses, IReadOnlyList<decimal> Trimestres, decimal Anual)
 {
-    // What the page prints beside the workbook's columns (a link to the activity, its AEI, its behaviour and
-    // the group line above it); the workbook leaves them out as the reference POI does.
+    // What identifies the activity beyond the reference POI's columns. The page prints the code (as a link), the AEI,
+    // the behaviour and the group line; the workbook prints the group line above its activities and all of them in the
+    // import columns after "Cantidad Anual programada", so the matrix imports back as the same POI (README.md).
     public string? Codigo { get; init; }
     public string? Grupo { get; init; }
     public string? AeiCodigo { get; init; }
     public Comportamiento? Comportamiento { get; init; }
+    /// <summary>The cost centre's code ("01.02").</summary>
+    public string? CentroCosto { get; init; }
+    /// <summary>The ficha de proceso's code ("FP 06"); null for an activity without one.</summary>
+    public string? Ficha { get; init; }
 
     /// <summary>Builds the row rolling the months up with <see cref="Agregacion.Programado"/>.</summary>
     public static ActividadMatriz Desde(

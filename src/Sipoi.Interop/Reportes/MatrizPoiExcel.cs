@@ -7,7 +7,10 @@ namespace Sipoi.Interop.Reportes;
 /// <summary>
 /// Writes the POI matrix (.xlsx): one sheet per <see cref="HojaMatrizPoi"/>, laid out as the
 /// reference POI: title, header lines, alignment table, then the activity table with the 12 months,
-/// the 4 quarter subtotals (shaded) and the annual quantity.
+/// the 4 quarter subtotals (shaded) and the annual quantity. Group headings ("I. Actividades de Gestión
+/// Presupuestal") are rows above their activities; after the annual quantity, narrow import columns (Código, AEI,
+/// Comportamiento, Centro de costo, Ficha, Grupo) carry what the reference POI leaves implicit, so the workbook imports
+/// back as the same POI (ImportacionExcel/LectorPoiExcel; README.md).
 /// </summary>
 public static class MatrizPoiExcel
 {
@@ -16,6 +19,21 @@ public static class MatrizPoiExcel
     private const int ColPrimerMes = 8;
     private const int ColAnual = ColPrimerMes + 16;
     private const int Ultima = ColAnual;
+
+    /// <summary>
+    /// The import columns after "Cantidad Anual programada": what identifies each activity beyond the reference POI's
+    /// columns. A sheet gets those some activity of it has a value for, side by side from column Y.
+    /// </summary>
+    private static readonly (string Titulo, double Ancho, Func<ActividadMatriz, string?> Valor)[] ColumnasImportacion =
+    [
+        ("Código", 15, a => a.Codigo),
+        ("AEI", 10, a => a.AeiCodigo),
+        ("Comportamiento", 11, a => a.Comportamiento?.Nombre()),
+        ("Centro de costo", 9, a => a.CentroCosto),
+        ("Ficha", 7, a => a.Ficha),
+        // The group again on each row: a cost-centre sheet mixes fichas, and an activity without group may follow a heading.
+        ("Grupo", 24, a => a.Grupo),
+    ];
 
     public static void Escribir(MatrizPoi matriz, Stream destino)
     {
@@ -46,6 +64,9 @@ public static class MatrizPoiExcel
         for (var mes = 1; mes <= 12; mes++) hoja.Ancho(ColumnaMes(mes), 6.5);
         for (var t = 1; t <= 4; t++) hoja.Ancho(ColumnaTrimestre(t), 9.5);
         hoja.Ancho(ColAnual, 11);
+        var importacion = ColumnasImportacion.Where(c => h.Actividades.Any(a => c.Valor(a) is not null))
+            .Select((c, i) => (Columna: ColAnual + 1 + i, c.Titulo, c.Valor)).ToList();
+        foreach (var (columna, titulo, _) in importacion) hoja.Ancho(columna, ColumnasImportacion.Single(c => c.Titulo == titulo).Ancho);
 
         var fila = 1;
         hoja.Combinar(fila, 1, fila, Ultima, m.Entidad, EstiloCelda.Titulo);
@@ -69,9 +90,21 @@ public static class MatrizPoiExcel
         }
 
         var encabezado = fila;
-        EscribirEncabezado(hoja, encabezado);
+        EscribirEncabezado(hoja, encabezado, importacion);
         fila = encabezado + 2;
-        foreach (var a in h.Actividades) EscribirActividad(hoja, fila++, a);
+        string? grupo = null;
+        foreach (var a in h.Actividades)
+        {
+            // A group heading row each time the group changes, as the reference POI prints it (and the import reads it back).
+            if (a.Grupo is not null && a.Grupo != grupo)
+            {
+                hoja.Combinar(fila, ColNumero, fila, Ultima, a.Grupo, EstiloCelda.Etiqueta);
+                hoja.AltoParaTexto(fila, a.Grupo, hoja.AnchoDe(ColNumero, Ultima));
+                fila++;
+            }
+            grupo = a.Grupo ?? grupo;
+            EscribirActividad(hoja, fila++, a, importacion);
+        }
         if (h.Actividades.Count == 0)
             hoja.Combinar(fila, 1, fila, Ultima, "Sin actividades operativas programadas.", EstiloCelda.Nota);
 
@@ -124,7 +157,7 @@ public static class MatrizPoiExcel
         }
     }
 
-    private static void EscribirEncabezado(HojaExcel hoja, int fila)
+    private static void EscribirEncabezado(HojaExcel hoja, int fila, IReadOnlyList<(int Columna, string Titulo, Func<ActividadMatriz, string?> Valor)> importacion)
     {
         void Vertical(int col, string texto) => hoja.Combinar(fila, col, fila + 1, col, texto, EstiloCelda.Encabezado);
         Vertical(ColNumero, "Número");
@@ -136,13 +169,15 @@ public static class MatrizPoiExcel
         Vertical(ColMeta, "Meta");
         hoja.Combinar(fila, ColPrimerMes, fila, ColAnual - 1, "Programación Mensual", EstiloCelda.Encabezado);
         Vertical(ColAnual, "Cantidad Anual programada");
+        foreach (var (columna, titulo, _) in importacion) Vertical(columna, titulo);
         for (var mes = 1; mes <= 12; mes++) hoja.Texto(fila + 1, ColumnaMes(mes), Meses.Inicial(mes), EstiloCelda.Encabezado);
         for (var t = 1; t <= 4; t++) hoja.Texto(fila + 1, ColumnaTrimestre(t), Periodo.Trimestre(t).Nombre, EstiloCelda.Encabezado);
         hoja.Alto(fila, 18);
         hoja.Alto(fila + 1, 30);
     }
 
-    private static void EscribirActividad(HojaExcel hoja, int fila, ActividadMatriz a)
+    private static void EscribirActividad(HojaExcel hoja, int fila, ActividadMatriz a,
+        IReadOnlyList<(int Columna, string Titulo, Func<ActividadMatriz, string?> Valor)> importacion)
     {
         var decimales = Cantidades.TieneDecimales(a.Meses) || Cantidades.TieneDecimales(a.Trimestres)
                         || Cantidades.TieneDecimales(a.MetaAnual) || Cantidades.TieneDecimales(a.Anual);
@@ -160,6 +195,12 @@ public static class MatrizPoiExcel
         for (var t = 1; t <= 4; t++)
             hoja.Numero(fila, ColumnaTrimestre(t), a.Trimestres[t - 1], Cantidades.Resaltado(decimales));
         hoja.Numero(fila, ColAnual, a.Anual, Cantidades.Resaltado(decimales));
+        foreach (var (columna, titulo, valor) in importacion)
+        {
+            var texto = valor(a);
+            hoja.Texto(fila, columna, texto, titulo == "Grupo" ? EstiloCelda.Celda : EstiloCelda.CeldaCentrada);
+            hoja.AltoParaTexto(fila, texto, hoja.AnchoDe(columna));
+        }
         hoja.AltoParaTexto(fila, a.Nombre, hoja.AnchoDe(ColNombre));
         hoja.AltoParaTexto(fila, a.Responsable, hoja.AnchoDe(ColResponsable));
         hoja.AltoParaTexto(fila, a.UnidadMedida, hoja.AnchoDe(ColUnidad));

@@ -6,20 +6,22 @@ namespace Sipoi.Web.Cli;
 public static partial class LineaDeComandos
 {
     /// <summary>
-    /// sipoi import-excel ARCHIVO --entidad C --anio Y — replaces the POI of that year with the workbook's matrices,
-    /// all or nothing; every error names sheet, row and column (docs/importacion-excel.md).
+    /// sipoi import-excel ARCHIVO --entidad C --anio Y [--como-anio-siguiente] — replaces the POI of that year with the
+    /// workbook's matrices, all or nothing; every error names sheet, row and column (docs/importacion-excel.md). With
+    /// --como-anio-siguiente the workbook is the matrix of year Y − 1, the start of POI Y.
     /// </summary>
     private static async Task<int> ImportarExcelAsync(Argumentos a, SipoiDbContext db, TextWriter salida, CancellationToken ct)
     {
-        var archivo = a.Posicional(0, "el libro a importar (sipoi import-excel ARCHIVO --entidad C --anio Y)");
+        var archivo = a.Posicional(0, "el libro a importar (sipoi import-excel ARCHIVO --entidad C --anio Y [--como-anio-siguiente])");
         var entidad = a.Requerida("entidad");
         var anio = a.Entero("anio");
+        var siguiente = a.Bandera("como-anio-siguiente");
         a.SinSobrantes(1);
         if (!File.Exists(archivo)) throw new ErrorCli($"no existe el archivo {archivo}.");
         if (new FileInfo(archivo).Length > ImportacionPoiExcel.TamanoMaximo)
             throw new ErrorCli($"{archivo} pesa más de {ImportacionPoiExcel.TamanoMaximo / 1024 / 1024} MB.");
         await using var s = File.OpenRead(archivo);
-        var (revision, importacion) = await ImportacionPoiExcel.ImportarAsync(db, entidad, anio, s, Path.GetFileName(archivo), ct);
+        var (revision, importacion) = await ImportacionPoiExcel.ImportarAsync(db, entidad, anio, s, Path.GetFileName(archivo), ct, siguiente);
         var errores = importacion is { Exito: false } ? importacion.Errores : revision.Errores;
         if (importacion is not { Exito: true })
         {

@@ -140,7 +140,7 @@ public sealed class ErrorCli(string mensaje) : Exception(mensaje);
 public sealed class Argumentos
 {
     /// <summary>Options that take no value.</summary>
-    private static readonly HashSet<string> Banderas = ["--reemplazar"];
+    private static readonly HashSet<string> Banderas = ["--reemplazar", "--como-anio-siguiente"];
 
     private readonly Dictionary<string, string> _opciones = new(StringComparer.Ordinal);
     private readonly List<string> _posicionales = [];

@@ -36,30 +36,34 @@ public static class ImportacionPoiExcel
     /// <summary>Planificador and Administrador replace a POI; Operador and Consulta never.</summary>
     public static bool PuedeImportar(this ClaimsPrincipal u) => u.IsInRole(Roles.Planificador) || u.IsInRole(Roles.Administrador);
 
-    public static async Task<RevisionPoiExcel> RevisarAsync(SipoiDbContext db, string codigoEntidad, int anio, Stream archivo, CancellationToken ct)
+    /// <param name="comoAnioSiguiente">The workbook is the matrix of the year before <paramref name="anio"/> (its sheets say
+    /// "AÑO <paramref name="anio"/> − 1"), imported as the start of the next year's POI.</param>
+    public static async Task<RevisionPoiExcel> RevisarAsync(SipoiDbContext db, string codigoEntidad, int anio, Stream archivo, CancellationToken ct,
+        bool comoAnioSiguiente = false)
     {
-        var (contexto, _, problema, actual) = await ContextoAsync(db, codigoEntidad, anio, ct);
+        var (contexto, _, problema, actual) = await ContextoAsync(db, codigoEntidad, anio, comoAnioSiguiente, ct);
         if (contexto is null) return new RevisionPoiExcel(null, problema, null);
         return new RevisionPoiExcel(LectorPoiExcel.Leer(archivo, contexto), null, actual);
     }
 
     /// <summary>Reads and, when the workbook has no error, replaces the POI of <paramref name="anio"/>.</summary>
     public static async Task<(RevisionPoiExcel Revision, ResultadoImportacion? Importacion)> ImportarAsync(SipoiDbContext db, string codigoEntidad, int anio,
-        Stream archivo, string nombreArchivo, CancellationToken ct)
+        Stream archivo, string nombreArchivo, CancellationToken ct, bool comoAnioSiguiente = false)
     {
-        var (contexto, datos, problema, actual) = await ContextoAsync(db, codigoEntidad, anio, ct);
+        var (contexto, datos, problema, actual) = await ContextoAsync(db, codigoEntidad, anio, comoAnioSiguiente, ct);
         if (contexto is null) return (new RevisionPoiExcel(null, problema, null), null);
         var revision = new RevisionPoiExcel(LectorPoiExcel.Leer(archivo, contexto), null, actual);
         if (!revision.EsValida) return (revision, null);
         var lectura = revision.Lectura!;
-        var descripcion = $"Libro de Excel «{nombreArchivo}»: {lectura.Poi!.Actividades.Count} actividades en {lectura.Hojas.Count} hojas" +
+        var descripcion = $"Libro de Excel «{nombreArchivo}»" + (comoAnioSiguiente ? $" del POI {anio - 1}, importado como POI {anio}" : "") +
+                          $": {lectura.Poi!.Actividades.Count} actividades en {lectura.Hojas.Count} hojas" +
                           (actual is null ? "." : $"; reemplaza la programación de {actual.Actividades} actividades y conserva sus {actual.MesesConAvance} registros mensuales de avance.");
         var r = await ImportadorPlan.ReemplazarPoiAsync(db, datos!.Value.EntidadId, datos.Value.PeiId, lectura.Poi, descripcion, ct);
         return (revision, r);
     }
 
     private static async Task<(ContextoPoiExcel? Contexto, (int EntidadId, int PeiId)? Datos, string? Problema, PoiReemplazado? Actual)> ContextoAsync(
-        SipoiDbContext db, string codigoEntidad, int anio, CancellationToken ct)
+        SipoiDbContext db, string codigoEntidad, int anio, bool comoAnioSiguiente, CancellationToken ct)
     {
         if (anio is < 2000 or > 2100) return (null, null, $"El año {anio} no es válido.", null);
         var entidad = await db.Entidades.AsNoTracking().SingleOrDefaultAsync(e => e.Codigo == codigoEntidad, ct);
@@ -107,6 +111,7 @@ public static class ImportacionPoiExcel
         var contexto = new ContextoPoiExcel
         {
             Anio = anio,
+            AnioLibro = comoAnioSiguiente ? anio - 1 : null,
             CentrosCosto = centros,
             CentrosInactivos = filasCentros.Where(c => !c.Activo).Select(c => c.Codigo).ToHashSet(StringComparer.Ordinal),
             Fichas = fichas,

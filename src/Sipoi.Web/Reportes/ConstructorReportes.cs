@@ -93,7 +93,7 @@ public static class ConstructorReportes
     private static ActividadMatriz ActividadMatrizDe(FilaActividad a) =>
         ActividadMatriz.Desde(a.Numero ?? a.Codigo, a.Nombre, a.UnidadMedida ?? "", a.Responsable ?? "", a.MesInicio ?? 1, a.MesFin ?? 12,
             a.Anual, a.Comportamiento, a.Programado) with
-        { Codigo = a.Codigo, Grupo = a.Grupo, AeiCodigo = a.AeiCodigo };
+        { Codigo = a.Codigo, Grupo = a.Grupo, AeiCodigo = a.AeiCodigo, CentroCosto = a.CentroCodigo, Ficha = a.FichaCodigo };
 
     /// <summary>For each AEI of the PEI, its lines OEI → AEI → indicator with the year's expected value (one line without indicator when it has none).</summary>
     private static async Task<Dictionary<string, List<AlineamientoMatriz>>> AlineamientoPorAeiAsync(SipoiDbContext db, DatosReporte d, CancellationToken ct)

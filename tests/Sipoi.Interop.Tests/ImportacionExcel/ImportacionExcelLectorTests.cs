@@ -224,7 +224,7 @@ public class ImportacionExcelLectorTests
 
         Assert.Equal(
         [
-            "Hoja 'FP 99', fila 2, columna A: la hoja es del año 2023 y se está importando el POI 2024.",
+            "Hoja 'FP 99', fila 2, columna A: la hoja es del año 2023 y se está importando el POI 2024: para empezar el POI 2024 con el libro del año anterior, elija «como año siguiente».",
             "Hoja 'FP 99', fila 5, columna A (Ficha de Proceso): «FP 99 PROCESO QUE NO EXISTE» no es una ficha de proceso de la entidad (FP 06, FP 22, FP 24, FP 34, FP 35, FP 36, FP 01, FP 04, FP 05, FP 07, FP 20, FP 08, …).",
             "Hoja 'Centro', fila 3, columna C (Unidad Orgánica): «09.09 OFICINA INEXISTENTE» no es un centro de costo de la entidad: escriba su código y nombre (01.02 OFICINA …) o su nombre exacto.",
             "Hoja 'Sin datos de hoja': no se sabe de qué ficha de proceso o centro de costo es la hoja: escriba «Ficha de Proceso : FP 06 …» o «Unidad Orgánica : 01.02 …» encima de la tabla, o ponga el código como nombre de la hoja.",

@@ -151,6 +151,48 @@ public class MatrizPoiExcelTests
     }
 
     [Fact]
+    public void Matriz_EscribeLosGruposComoFilasYLasColumnasDeImportacion()
+    {
+        var ejemplo = Ejemplo();
+        var fp06 = ejemplo.Hojas[0];
+        var grupo = "I. Actividades de Gestión Documentaria";
+        var actividades = fp06.Actividades.Select((a, i) => a with
+        {
+            Codigo = "FP06-0" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AeiCodigo = "AEI.04.04",
+            CentroCosto = "01.01",
+            Ficha = "FP 06",
+            Grupo = i < 2 ? grupo : null,
+        }).ToList();
+        var m = ejemplo with { Hojas = [fp06 with { Actividades = actividades }, ejemplo.Hojas[1]] };
+        using var x = new Xlsx(s => MatrizPoiExcel.Escribir(m, s), "matriz-poi-importable.xlsx");
+        Assert.Empty(x.Errores());
+        Assert.Empty(x.Errores(DocumentFormat.OpenXml.FileFormatVersions.Office2007));
+
+        var enc = x.Fila("FP 06", "A", "Número");
+        Assert.Equal(["Código", "AEI", "Comportamiento", "Centro de costo", "Ficha", "Grupo"],
+            new[] { "Y", "Z", "AA", "AB", "AC", "AD" }.Select(c => x.Texto("FP 06", $"{c}{enc}")));
+        // The group heading is a row of its own, over the reference POI's columns, before its first activity only.
+        var g = x.Fila("FP 06", "A", grupo);
+        Assert.Equal(enc + 2, g);
+        Assert.Contains($"A{g}:X{g}", x.Combinadas("FP 06"));
+        Assert.True(x.Negrita("FP 06", $"A{g}"));
+        Assert.Equal("01", x.Texto("FP 06", $"A{g + 1}"));
+        Assert.Equal("06", x.Texto("FP 06", $"A{g + 2}"));
+        Assert.Equal("07", x.Texto("FP 06", $"A{g + 3}"));
+        Assert.Equal(["FP06-01", "AEI.04.04", "Suma", "01.01", "FP 06", grupo],
+            new[] { "Y", "Z", "AA", "AB", "AC", "AD" }.Select(c => x.Texto("FP 06", $"{c}{g + 1}")));
+        Assert.Equal("Promedio", x.Texto("FP 06", $"AA{g + 3}"));
+        Assert.Null(x.Texto("FP 06", $"AD{g + 3}")); // no group: blank, the heading above does not reach it
+        Assert.Equal(3960, x.Numero("FP 06", $"X{g + 1}"));
+
+        // A sheet whose activities carry none of them gets only those it has (the behaviour, from ActividadMatriz.Desde).
+        var enc24 = x.Fila("FP 24", "A", "Número");
+        Assert.Equal("Comportamiento", x.Texto("FP 24", $"Y{enc24}"));
+        Assert.Null(x.Texto("FP 24", $"Z{enc24}"));
+    }
+
+    [Fact]
     public void Matriz_RechazaUnaActividadSinDoceMeses()
     {
         var m = new MatrizPoi("X", 2024, "PEI", [new HojaMatrizPoi("FP 1", "U", [], [new("01", "A", "u", "r", 1, 12, 1, [1m], [1m, 0, 0, 0], 1)])]);

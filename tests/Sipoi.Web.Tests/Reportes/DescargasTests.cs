@@ -44,7 +44,9 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     private static List<(string Numero, int Fila)> FilasMatriz(Xlsx x, string hoja)
     {
         var filas = new List<(string, int)>();
-        for (var f = x.Fila(hoja, "A", "Número") + 2; x.Texto(hoja, $"B{f}") is { Length: > 0 }; f++) filas.Add((x.Texto(hoja, $"A{f}")!, f));
+        // A row with text in A only is a group heading ("I. Actividades de …"), not an activity.
+        for (var f = x.Fila(hoja, "A", "Número") + 2; x.Texto(hoja, $"B{f}") is { Length: > 0 } || x.Texto(hoja, $"A{f}") is { Length: > 0 }; f++)
+            if (x.Texto(hoja, $"B{f}") is { Length: > 0 }) filas.Add((x.Texto(hoja, $"A{f}")!, f));
         return filas;
     }
 

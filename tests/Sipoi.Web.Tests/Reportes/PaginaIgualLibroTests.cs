@@ -68,8 +68,11 @@ public sealed class PaginaIgualLibroTests(AppDePrueba app) : IClassFixture<AppDe
     private static List<List<string>> FilasMatrizLibro(Xlsx x, string hoja)
     {
         var filas = new List<List<string>>();
-        for (var f = x.Fila(hoja, "A", "Número") + 2; Celda(x, hoja, $"B{f}").Length > 0; f++)
+        for (var f = x.Fila(hoja, "A", "Número") + 2; Celda(x, hoja, $"A{f}").Length > 0 || Celda(x, hoja, $"B{f}").Length > 0; f++)
+        {
+            if (Celda(x, hoja, $"B{f}").Length == 0) continue; // a group heading row ("I. Actividades de …"): the page's tr.grupo
             filas.Add(Enumerable.Range(1, 24).Select(c => Celda(x, hoja, $"{Columna(c)}{f}")).ToList());
+        }
         return filas;
     }
 

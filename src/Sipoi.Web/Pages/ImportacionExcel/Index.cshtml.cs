@@ -25,6 +25,8 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
     /// <summary>The reviewed workbook, base64, posted back by the confirmation form.</summary>
     [BindProperty] public string? Contenido { get; set; }
     [BindProperty] public string? NombreArchivo { get; set; }
+    /// <summary>The workbook is last year's matrix, imported as the start of POI <see cref="Anio"/> (its sheets say the year before).</summary>
+    [BindProperty] public bool ComoAnioSiguiente { get; set; }
 
     public RevisionPoiExcel? Revision { get; private set; }
     public IReadOnlyList<string> Errores { get; private set; } = [];
@@ -59,7 +61,7 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
         NombreArchivo = Path.GetFileName(Archivo.FileName);
         Contenido = Convert.ToBase64String(ms.ToArray());
         ms.Position = 0;
-        Revision = await ImportacionPoiExcel.RevisarAsync(db, Entidad.Codigo, Anio, ms, ct);
+        Revision = await ImportacionPoiExcel.RevisarAsync(db, Entidad.Codigo, Anio, ms, ct, ComoAnioSiguiente);
         Errores = Revision.Errores;
         return Page();
     }
@@ -83,7 +85,7 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
             return Page();
         }
         var (revision, importacion) = await ImportacionPoiExcel.ImportarAsync(db, Entidad.Codigo, Anio, new MemoryStream(bytes),
-            NombreArchivo ?? "libro.xlsx", ct);
+            NombreArchivo ?? "libro.xlsx", ct, ComoAnioSiguiente);
         if (importacion is { Exito: true })
             return RedirectToPage("/ImportacionExcel/Index", new { entidad = Entidad.Codigo, anio = Anio, importadas = importacion.Actividades });
         // The workbook was fine when reviewed; the entity may have changed since, so it is shown again with what fails now.
