@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -56,9 +57,21 @@ public static class BaseDeDatos
             // Synthetic progress only right after the first load: a database that already had the demo keeps its own data.
             if (cargada && configuration.GetValue<bool>("Sipoi:DemoConAvance"))
             {
+                var cronometro = Stopwatch.StartNew();
                 await AvanceDemo.GenerarAsync(configuration.GetConnectionString(NombreConexion)!,
                     scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
-                logger.LogInformation("Avance SINTÉTICO de demostración {Anio} registrado (cifras inventadas, autor {Autor})", AvanceDemo.Anio, AvanceDemo.Autor);
+                logger.LogInformation("Avance SINTÉTICO de demostración {Anio} registrado (cifras inventadas, autor {Autor}) en {Segundos:0.0} s",
+                    AvanceDemo.Anio, AvanceDemo.Autor, cronometro.Elapsed.TotalSeconds);
+            }
+            // The current calendar year (docs/demo-avance.md): so every role can act today, not only read 2024.
+            if (cargada && configuration.GetValue<bool>("Sipoi:DemoAnioActual"))
+            {
+                var cronometro = Stopwatch.StartNew();
+                var anio = await AnioActualDemo.GenerarAsync(configuration.GetConnectionString(NombreConexion)!,
+                    scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+                if (anio is not null)
+                    logger.LogInformation("POI {Anio} de demostración con avance SINTÉTICO hasta el mes anterior (autor {Autor}) en {Segundos:0.0} s",
+                        anio, AvanceDemo.Autor, cronometro.Elapsed.TotalSeconds);
             }
             logger.LogInformation("Usuarios de demostración (solo desarrollo): {Usuarios}; contraseña {Contrasena}",
                 string.Join(", ", DatosDemo.Usuarios.Select(u => u.Correo)), DatosDemo.Contrasena);

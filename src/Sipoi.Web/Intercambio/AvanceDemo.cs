@@ -44,10 +44,16 @@ public static class AvanceDemo
         codigoCentro == CentroObservado || posicionEnOrdenDeCodigo % 2 == 0;
 
     /// <summary>A Peru-time moment (UTC−5) as UTC: what the workflow stamps on rows.</summary>
-    public static DateTimeOffset En(int mes, int dia, int hora = 10) =>
-        new DateTimeOffset(Anio, mes, dia, hora, 0, 0, TimeSpan.FromHours(-5)).ToUniversalTime();
+    public static DateTimeOffset En(int mes, int dia, int hora = 10) => En(Anio, mes, dia, hora);
 
-    private static DateTimeOffset FinDe(int mes) => En(mes, DateTime.DaysInMonth(Anio, mes));
+    /// <inheritdoc cref="En(int, int, int)"/>
+    public static DateTimeOffset En(int anio, int mes, int dia, int hora) =>
+        new DateTimeOffset(anio, mes, dia, hora, 0, 0, TimeSpan.FromHours(-5)).ToUniversalTime();
+
+    /// <summary>The month's last day at 10:00 in Peru: when the synthetic operator saves (and submits) its grid.</summary>
+    internal static DateTimeOffset FinDe(int anio, int mes) => En(anio, mes, DateTime.DaysInMonth(anio, mes), 10);
+
+    private static DateTimeOffset FinDe(int mes) => FinDe(Anio, mes);
 
     public static async Task GenerarAsync(string conexion, TimeProvider reloj, CancellationToken ct = default)
     {
@@ -58,7 +64,7 @@ public static class AvanceDemo
         await using var transaccion = await db.Database.BeginTransactionAsync(ct);
 
         var entidad = await db.Entidades.AsNoTracking().SingleAsync(e => e.Codigo == DatosDemo.CodigoEntidad, ct);
-        var plan = await PlanificarAsync(db, entidad, ct);
+        var plan = await PlanificarAsync(db, entidad, Anio, Semilla, MesEnRevision, ct);
         var centros = plan.Select(p => p.Value.Centro).Distinct().Order(StringComparer.Ordinal).ToList();
 
         InterceptorAuditoria.RegistrarOperacion(db, entidad.Id, "avance_mensual", $"{entidad.Codigo} {Anio}", AccionAuditada.Importacion,
@@ -71,11 +77,11 @@ public static class AvanceDemo
             {
                 var centro = centros[i];
                 var enviar = mes <= UltimoMesAprobado || EnviaEnRevision(i, centro);
-                await RegistrarMesAsync(db, centro, mes, plan, enviar, ct);
+                await RegistrarMesAsync(db, Anio, centro, mes, plan, enviar, ct);
                 if (mes <= UltimoMesAprobado)
-                    await RevisarAsync(db, centro, mes, AccionRevision.Aprobar, null, FinDe(mes).AddDays(1), ct);
+                    await RevisarAsync(db, Anio, centro, mes, AccionRevision.Aprobar, null, FinDe(mes).AddDays(1), ct);
                 else if (centro == CentroObservado)
-                    await RevisarAsync(db, centro, mes, AccionRevision.Observar, ObservacionNoviembre, FinDe(mes).AddDays(2), ct);
+                    await RevisarAsync(db, Anio, centro, mes, AccionRevision.Observar, ObservacionNoviembre, FinDe(mes).AddDays(2), ct);
             }
             if (mes == 6) await EvaluacionSemestralAsync(db, entidad, ct);
         }
@@ -88,23 +94,24 @@ public static class AvanceDemo
 
     public sealed record PlanActividad(string Centro, IReadOnlyDictionary<int, ValorDemo> Meses);
 
-    /// <summary>Reads the programming in force and draws every activity's months (pure <see cref="Planificar"/>).</summary>
-    private static async Task<Dictionary<string, PlanActividad>> PlanificarAsync(SipoiDbContext db, Entidad entidad, CancellationToken ct)
+    /// <summary>Reads the programming in force of <paramref name="anio"/> and draws every activity's months (pure <see cref="Planificar"/>).</summary>
+    internal static async Task<Dictionary<string, PlanActividad>> PlanificarAsync(SipoiDbContext db, Entidad entidad, int anio, int semilla, int hastaMes,
+        CancellationToken ct)
     {
-        var poi = await db.Pois.AsNoTracking().Include(p => p.Versiones).SingleAsync(p => p.EntidadId == entidad.Id && p.Anio == Anio, ct);
-        var version = poi.VersionVigente ?? throw new InvalidOperationException($"El POI {Anio} de demostración no tiene versión vigente.");
+        var poi = await db.Pois.AsNoTracking().Include(p => p.Versiones).SingleAsync(p => p.EntidadId == entidad.Id && p.Anio == anio, ct);
+        var version = poi.VersionVigente ?? throw new InvalidOperationException($"El POI {anio} de demostración no tiene versión vigente.");
         var programaciones = await db.Programaciones.AsNoTracking().Include(p => p.Metas)
             .Where(p => p.PoiVersionId == version.Id).ToDictionaryAsync(p => p.ActividadId, ct);
         var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == entidad.Id).ToDictionaryAsync(c => c.Id, c => c.Codigo, ct);
         var actividades = await db.Actividades.AsNoTracking().Where(a => a.PoiId == poi.Id)
             .Select(a => new { a.Id, a.Codigo, a.UnidadMedida, a.CentroCostoId }).ToListAsync(ct);
         var gasto = await db.LineasPresupuesto.AsNoTracking()
-            .Where(l => l.EntidadId == entidad.Id && l.Anio == Anio && l.Tipo == TipoLineaPresupuesto.Egreso)
+            .Where(l => l.EntidadId == entidad.Id && l.Anio == anio && l.Tipo == TipoLineaPresupuesto.Egreso)
             .SumAsync(l => l.Monto, ct);
         var entradas = actividades.Where(a => programaciones.ContainsKey(a.Id))
             .Select(a => new ActividadAPlanificar(a.Codigo, centros[a.CentroCostoId], a.UnidadMedida, programaciones[a.Id].ProgramadoFisico()))
             .ToList();
-        return Planificar(entradas, gasto, entidad.Configuracion);
+        return Planificar(entradas, gasto, entidad.Configuracion, semilla, hastaMes);
     }
 
     public sealed record ActividadAPlanificar(string Codigo, string Centro, string? UnidadMedida, decimal[] Programado);
@@ -112,16 +119,16 @@ public static class AvanceDemo
     private enum Perfil { Cumple, Bajo, Sobre, Cero }
 
     /// <summary>
-    /// The synthetic figures, January to <see cref="MesEnRevision"/>, from the seed alone: activities in code order,
+    /// The synthetic figures, January to <paramref name="hastaMes"/> (<see cref="MesEnRevision"/> for 2024), from the seed alone: activities in code order,
     /// each with a profile (most 90–110 % of each month's target, some under-achievers at 55–84 %, some above
     /// tolerance at 116–135 %, a few at zero all year), a few with execution in a month without target, soles
     /// executed from the year's expenditure budget, and the justification texts wherever the tolerance rule
     /// (<see cref="Justificacion"/>) asks for them.
     /// </summary>
     public static Dictionary<string, PlanActividad> Planificar(IReadOnlyList<ActividadAPlanificar> actividades, decimal gastoAnual,
-        ConfiguracionEntidad configuracion)
+        ConfiguracionEntidad configuracion, int semilla = Semilla, int hastaMes = MesEnRevision)
     {
-        var azar = new Random(Semilla);
+        var azar = new Random(semilla);
         var ordenadas = actividades.OrderBy(a => a.Codigo, StringComparer.Ordinal).ToList();
         // Devengado runs below budget; spread over activities and months before each activity's own weight.
         var baseMensual = ordenadas.Count == 0 ? 0m : gastoAnual * 0.9m / 12m / ordenadas.Count;
@@ -131,10 +138,10 @@ public static class AvanceDemo
             var sorteo = azar.NextDouble();
             var perfil = sorteo < 0.04 ? Perfil.Cero : sorteo < 0.19 ? Perfil.Bajo : sorteo < 0.27 ? Perfil.Sobre : Perfil.Cumple;
             var peso = 0.3m + 1.4m * (decimal)azar.NextDouble();
-            var sinMeta = Enumerable.Range(1, MesEnRevision).Where(m => a.Programado[m - 1] == 0).ToList();
+            var sinMeta = Enumerable.Range(1, hastaMes).Where(m => a.Programado[m - 1] == 0).ToList();
             int? mesNoProgramado = sinMeta.Count > 0 && perfil != Perfil.Cero && azar.NextDouble() < 0.12 ? sinMeta[azar.Next(sinMeta.Count)] : null;
             var meses = new Dictionary<int, ValorDemo>();
-            for (var mes = 1; mes <= MesEnRevision; mes++)
+            for (var mes = 1; mes <= hastaMes; mes++)
             {
                 var meta = a.Programado[mes - 1];
                 decimal? fisico = null;
@@ -225,18 +232,18 @@ public static class AvanceDemo
 
     private static string? Texto(decimal? v) => v?.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static async Task<MesSeguimiento> CargarAsync(SipoiDbContext db, string centro, int mes, CancellationToken ct)
+    private static async Task<MesSeguimiento> CargarAsync(SipoiDbContext db, int anio, string centro, int mes, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        return await MesSeguimiento.CargarAsync(db, DatosDemo.CodigoEntidad, Anio, mes, centro, ct)
+        return await MesSeguimiento.CargarAsync(db, DatosDemo.CodigoEntidad, anio, mes, centro, ct)
             ?? throw new InvalidOperationException($"No se encontró el seguimiento de demostración del centro {centro}, mes {mes}.");
     }
 
     /// <summary>The operator's grid: every activity of the centre saved at once (and submitted when asked) on the month's last day.</summary>
-    private static async Task RegistrarMesAsync(SipoiDbContext db, string centro, int mes, Dictionary<string, PlanActividad> plan, bool enviar,
+    internal static async Task RegistrarMesAsync(SipoiDbContext db, int anio, string centro, int mes, Dictionary<string, PlanActividad> plan, bool enviar,
         CancellationToken ct)
     {
-        var m = await CargarAsync(db, centro, mes, ct);
+        var m = await CargarAsync(db, anio, centro, mes, ct);
         var entradas = m.Filas.Select(f =>
         {
             var v = plan.TryGetValue(f.Actividad.Codigo, out var p) ? p.Meses.GetValueOrDefault(mes) : null;
@@ -246,13 +253,13 @@ public static class AvanceDemo
         var resumen = enviar && ResumenPeriodo.PeriodoQueCierra(mes) is { } t
             ? $"Resumen sintético del {t.Nombre} (datos de demostración, no son de EMSAPUNO)."
             : null;
-        Exigir(await RegistroSeguimiento.GuardarAsync(db, m, m.Version, entradas, enviar, Autor, FinDe(mes), ct, resumen), centro, mes);
+        Exigir(await RegistroSeguimiento.GuardarAsync(db, m, m.Version, entradas, enviar, Autor, FinDe(anio, mes), ct, resumen), centro, mes);
     }
 
-    private static async Task RevisarAsync(SipoiDbContext db, string centro, int mes, AccionRevision accion, string? texto, DateTimeOffset ahora,
+    internal static async Task RevisarAsync(SipoiDbContext db, int anio, string centro, int mes, AccionRevision accion, string? texto, DateTimeOffset ahora,
         CancellationToken ct)
     {
-        var m = await CargarAsync(db, centro, mes, ct);
+        var m = await CargarAsync(db, anio, centro, mes, ct);
         Exigir(await RegistroSeguimiento.RevisarAsync(db, m, accion, texto, null, m.Version, Autor, ahora, ct), centro, mes);
     }
 

@@ -288,7 +288,7 @@ public static class ImportadorPlan
         return fichas;
     }
 
-    private static async Task ReemplazarPoiAsync(SipoiDbContext db, int entidadId, int peiId, PoiDto d,
+    internal static async Task ReemplazarPoiAsync(SipoiDbContext db, int entidadId, int peiId, PoiDto d,
         Dictionary<string, CentroCosto> centros, Dictionary<string, Aei> aeis, Dictionary<string, FichaProceso> fichas, bool rutasJson,
         CancellationToken ct)
     {

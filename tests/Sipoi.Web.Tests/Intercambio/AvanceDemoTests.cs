@@ -13,7 +13,10 @@ using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Intercambio;
 
-/// <summary>The app as `./sipoi run` starts it: the demo entity plus its synthetic progress (Sipoi:DemoConAvance).</summary>
+/// <summary>
+/// The app as `./sipoi run` starts it: the demo entity plus its synthetic 2024 progress (Sipoi:DemoConAvance); without the
+/// current year (Sipoi:DemoAnioActual, <see cref="AppDemoAnioActual"/>), so these classes keep a demo of 2024 only.
+/// </summary>
 public sealed class AppConAvanceDemo : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public BaseDePrueba Base { get; private set; } = null!;

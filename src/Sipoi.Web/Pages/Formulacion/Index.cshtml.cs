@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguridad;
 
@@ -16,6 +17,8 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     [BindProperty] public string? Motivo { get; set; }
     [BindProperty] public string? Documento { get; set; }
     [BindProperty] public DateOnly? Fecha { get; set; }
+    /// <summary>The confirmation box of "Iniciar formulación {año+1}" (an irreversible action).</summary>
+    [BindProperty] public bool Confirmar { get; set; }
     [TempData] public string? Aviso { get; set; }
 
     public ContextoFormulacion Ctx { get; private set; } = null!;
@@ -25,6 +28,11 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public List<ResumenCentro> Centros { get; private set; } = [];
     public IReadOnlyList<string> ProblemasAprobacion { get; private set; } = [];
     public ResultadoFormulacion? Resultado { get; private set; }
+    /// <summary>Next year's formulation as this year's page offers it; null before this year's POI exists.</summary>
+    public AnioSiguiente? Siguiente { get; private set; }
+
+    /// <summary>Whether next year's POI exists and, if not, the PEI it would be created under (null: none covers it).</summary>
+    public sealed record AnioSiguiente(int Anio, bool Existe, string? PeiCodigo, int PeiInicio, int PeiFin);
 
     public string Enlace(string? handler = null) =>
         Url.Pagina("/Formulacion/Index", handler, new { entidad = CodigoEntidad, anio = Anio });
@@ -47,7 +55,25 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public Task<IActionResult> OnPostAprobarAsync(string entidad, int anio, CancellationToken ct) =>
         ConducirAsync(entidad, anio, () => ServicioFormulacion.AprobarAsync(db, Ctx, Documento, Fecha, ct), ct);
 
-    private async Task<IActionResult> ConducirAsync(string entidad, int anio, Func<Task<ResultadoFormulacion>> accion, CancellationToken ct)
+    /// <summary>
+    /// "Iniciar formulación {año+1}": creates next year's POI with its first version in draft, by the same rule as that
+    /// year's own page (<see cref="ServicioFormulacion.CrearPoiAsync"/>), once the user ticked the confirmation.
+    /// </summary>
+    public Task<IActionResult> OnPostIniciarSiguienteAsync(string entidad, int anio, CancellationToken ct) =>
+        ConducirAsync(entidad, anio, async () =>
+        {
+            var siguiente = anio + 1;
+            if (await ContextoFormulacion.CargarAsync(db, entidad, siguiente, ct) is not { } ctx)
+                return ResultadoFormulacion.Rechazado($"No se puede formular el año {siguiente}.");
+            if (ctx.Poi is not null)
+                return ResultadoFormulacion.Rechazado($"La formulación {siguiente} ya se inició: el POI {siguiente} ya existe. Continúe en «Formulación del POI {siguiente}».");
+            if (!Confirmar)
+                return ResultadoFormulacion.Rechazado($"Marque la casilla de confirmación para iniciar la formulación {siguiente}.");
+            return await ServicioFormulacion.CrearPoiAsync(db, ctx, TipoDe(Tipo) ?? TipoVersionPoi.Anual, ct);
+        }, ct, anioDestino: anio + 1);
+
+    private async Task<IActionResult> ConducirAsync(string entidad, int anio, Func<Task<ResultadoFormulacion>> accion, CancellationToken ct,
+        int? anioDestino = null)
     {
         if (await PrepararAsync(entidad, anio, ct) is { } no) return no;
         if (!PuedeConducir) return Forbid();
@@ -55,7 +81,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         if (r.Exito)
         {
             Aviso = r.Mensaje;
-            return Redirect(Enlace());
+            return Redirect(anioDestino is { } destino ? Url.Pagina("/Formulacion/Index", null, new { entidad = CodigoEntidad, anio = destino }) : Enlace());
         }
         db.ChangeTracker.Clear();
         if (await PrepararAsync(entidad, anio, ct) is { } no2) return no2;
@@ -76,10 +102,21 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
 
     private async Task ArmarAsync(CancellationToken ct)
     {
+        if (Ctx.Poi is not null) Siguiente = await SiguienteAsync(ct);
         if (Ctx.Borrador is not { } borrador) return;
         var visibles = await User.CentrosVisiblesAsync(db, ct);
         Centros = await ConsultaFormulacion.CentrosAsync(db, Ctx, borrador.Id, visibles, ct);
         if (PuedeConducir) ProblemasAprobacion = await ServicioFormulacion.ProblemasParaAprobarAsync(db, Ctx, ct);
+    }
+
+    private async Task<AnioSiguiente> SiguienteAsync(CancellationToken ct)
+    {
+        var anio = Anio + 1;
+        if (await db.Pois.AnyAsync(p => p.EntidadId == Ctx.Entidad.Id && p.Anio == anio, ct)) return new AnioSiguiente(anio, true, null, 0, 0);
+        // The PEI CrearPoiAsync would choose: the latest-starting one that covers the year.
+        var pei = await db.Peis.AsNoTracking().Where(p => p.EntidadId == Ctx.Entidad.Id && p.Inicio <= anio && p.Fin >= anio)
+            .OrderByDescending(p => p.Inicio).Select(p => new { p.Codigo, p.Inicio, p.Fin }).FirstOrDefaultAsync(ct);
+        return new AnioSiguiente(anio, false, pei?.Codigo, pei?.Inicio ?? 0, pei?.Fin ?? 0);
     }
 
     public static TipoVersionPoi? TipoDe(string? codigo) => codigo switch
