@@ -62,6 +62,9 @@ public sealed record InformeEvaluacion(string Entidad, int Anio, string Periodo,
     /// <summary>Why an incomplete period was published anyway (a published file only).</summary>
     public string? MotivoIncompleta { get; init; }
 
+    /// <summary>Fichas de proceso and gerencias of the entity's weighted process method; null (national method) leaves the section out.</summary>
+    public ProcesosSeguimiento? Procesos { get; init; }
+
     /// <summary>
     /// Fills every figure from one engine run. <paramref name="denominaciones"/> maps OEI, AEI and indicator
     /// codes to their statements or names; <paramref name="estadosAei"/> gives each AEI's implementation status

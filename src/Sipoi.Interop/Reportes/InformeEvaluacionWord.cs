@@ -12,7 +12,7 @@ namespace Sipoi.Interop.Reportes;
 /// recommendations, 6 conclusions, 7 recommendations, and the monitoring tables as annexes.
 /// Charts are native Word charts; every figure they show is also in a table next to them.
 /// </summary>
-public static class InformeEvaluacionWord
+public static partial class InformeEvaluacionWord
 {
     public const string Resumen = "1. Resumen ejecutivo";
     public const string Prioridades = "2. Prioridades institucionales";
@@ -45,6 +45,7 @@ public static class InformeEvaluacionWord
             PrioridadesInstitucionales();
             AnalisisDeOei();
             ImplementacionDeAei();
+            MetodoPonderado(doc, i, "4.4", Cuadro);
             Seguimiento();
             Lista(Conclusiones, i.Conclusiones ?? RedaccionInforme.Conclusiones(i));
             Lista(Recomendaciones, i.Recomendaciones ?? RedaccionInforme.Recomendaciones(i));

@@ -5,7 +5,7 @@ namespace Sipoi.Interop.Reportes;
 /// <summary>
 /// The monitoring tables (DOMAIN.md §6.3): execution by OEI/AEI and by cost centre for each
 /// semester and the year with the IGI row; activities met per AEI; indicators per band and OEI;
-/// AEI achievement. Every value comes from the evaluation engine; <see cref="Desde"/> builds the
+/// AEI achievement. Every value comes from the evaluation engine; <c>Desde</c> builds the
 /// model from one or more <see cref="ResultadoEvaluacion"/>.
 /// </summary>
 /// <param name="Periodo">The evaluated period as a heading: "I Semestre", "Anual".</param>
@@ -19,6 +19,9 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
     public IReadOnlyList<FilaAeiEjecucion> Aeis { get; init; } = [];
     public IReadOnlyList<FilaBandasOei> IndicadoresPorBanda { get; init; } = [];
     public IReadOnlyList<FilaLogroAei> LogroAeis { get; init; } = [];
+
+    /// <summary>Fichas de proceso and gerencias: only for an entity evaluated with the weighted process method (null otherwise).</summary>
+    public ProcesosSeguimiento? Procesos { get; init; }
 
     /// <summary>Which centre-months the figures do not count yet; an incomplete period gets a note and a list (null: not said).</summary>
     public Sipoi.Domain.Seguimiento.Completitud? Completitud { get; init; }
@@ -34,6 +37,16 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
     /// </summary>
     public static TablasSeguimiento Desde(
         string entidad, IReadOnlyDictionary<string, string> denominaciones,
+        ResultadoEvaluacion principal, params ResultadoEvaluacion[] otros) =>
+        Desde(entidad, denominaciones, new Dictionary<string, string>(), principal, otros);
+
+    /// <summary>
+    /// As the other overload, and with the weighted process method also the fichas and gerencias
+    /// (<see cref="ProcesosSeguimiento.Desde"/>); <paramref name="nombresFichas"/> maps ficha codes to their names
+    /// (apart from <paramref name="denominaciones"/>: a ficha may be coded like a cost centre).
+    /// </summary>
+    public static TablasSeguimiento Desde(
+        string entidad, IReadOnlyDictionary<string, string> denominaciones, IReadOnlyDictionary<string, string> nombresFichas,
         ResultadoEvaluacion principal, params ResultadoEvaluacion[] otros)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -80,16 +93,21 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
             Aeis = aeis,
             IndicadoresPorBanda = porBanda,
             LogroAeis = logros,
+            Procesos = ProcesosSeguimiento.Desde(nombresFichas, principal, otros),
         };
     }
 
     /// <summary>
-    /// The five tables as the workbook and the web page lay them out, in order, plus the missing centre-months
+    /// The five tables as the workbook and the web page lay them out, in order, then the fichas and gerencias of the
+    /// weighted process method (<see cref="Procesos"/>, when the entity uses it), plus the missing centre-months
     /// (<see cref="CompletitudReporte"/>) last when the period is incomplete. The Word annexes take the five.
     /// </summary>
-    public IReadOnlyList<Office.TablaDatos> Tablas() => Completitud is { Completa: false } c
-        ? [.. TablasSeguimientoDatos.Construir(this), CompletitudReporte.Tabla(c, MotivoIncompleta)]
-        : TablasSeguimientoDatos.Construir(this);
+    public IReadOnlyList<Office.TablaDatos> Tablas() =>
+    [
+        .. TablasSeguimientoDatos.Construir(this),
+        .. Procesos?.Tablas() ?? [],
+        .. Completitud is { Completa: false } c ? [CompletitudReporte.Tabla(c, MotivoIncompleta)] : Array.Empty<Office.TablaDatos>(),
+    ];
 
     /// <summary>Indicators per band for each OEI: its own and those of its AEIs; ND = no band.</summary>
     public static IReadOnlyList<FilaBandasOei> ContarBandas(ResultadoEvaluacion resultado, IReadOnlyDictionary<string, string> denominaciones) =>

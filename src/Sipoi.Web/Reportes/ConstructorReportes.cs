@@ -166,7 +166,7 @@ public static class ConstructorReportes
     public static async Task<TablasSeguimiento> SeguimientoAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
     {
         var (principal, otros) = await CorridasAsync(db, d, periodo, ct);
-        return TablasSeguimiento.Desde(d.NombreEntidad, await d.DenominacionesAsync(db, ct), principal, otros) with
+        return TablasSeguimiento.Desde(d.NombreEntidad, await d.DenominacionesAsync(db, ct), await d.NombresFichasAsync(db, ct), principal, otros) with
         {
             Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct),
         };
@@ -186,6 +186,7 @@ public static class ConstructorReportes
         var informe = InformeEvaluacion.Desde(d.NombreEntidad, principal, denominaciones);
         var (anteriores, emitidas) = await RecomendacionesInforme.CargarAsync(db, d.Entidad.Id, d.Anio, periodo, ct);
         var completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct);
+        var anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, await d.NombresFichasAsync(db, ct), principal, otros) with { Completitud = completitud };
         return informe with
         {
             Completitud = completitud,
@@ -196,7 +197,8 @@ public static class ConstructorReportes
             {
                 Indicadores = o.Indicadores.Select(i => i with { UnidadMedida = unidades.GetValueOrDefault(i.Codigo) }).ToList(),
             }).ToList(),
-            Anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, principal, otros) with { Completitud = completitud },
+            Anexos = anexos,
+            Procesos = anexos.Procesos,
         };
     }
 

@@ -52,6 +52,11 @@ public sealed record DatosReporte(Entidad Entidad, ConsultaEvaluacion.Contexto E
         return d;
     }
 
+    /// <summary>Names of the entity's fichas de proceso by code (apart from <see cref="DenominacionesAsync"/>: a ficha may be coded like a cost centre).</summary>
+    public async Task<Dictionary<string, string>> NombresFichasAsync(SipoiDbContext db, CancellationToken ct) =>
+        (await db.Fichas.AsNoTracking().Where(f => f.EntidadId == Entidad.Id).Select(f => new { f.Codigo, f.Nombre }).ToListAsync(ct))
+        .GroupBy(f => f.Codigo, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Nombre, StringComparer.Ordinal);
+
     /// <summary>Unit of each indicator of the PEI, by code (for the evaluation report's indicator tables).</summary>
     public async Task<Dictionary<string, string?>> UnidadesIndicadorAsync(SipoiDbContext db, CancellationToken ct)
     {

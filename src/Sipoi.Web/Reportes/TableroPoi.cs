@@ -1,3 +1,4 @@
+using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 using Sipoi.Web.Evaluacion;
 
@@ -5,7 +6,8 @@ namespace Sipoi.Web.Reportes;
 
 /// <summary>
 /// The dashboard of a period: the engine's run for the period (IGI, OEI, AEI, cost centres), and the
-/// accumulated execution month by month up to the period's last month — one engine run per month (A01…).
+/// accumulated execution month by month up to the period's last month — one engine run per month (A01…); with the
+/// entity's weighted process method, its gerencias and fichas de proceso from the same run.
 /// </summary>
 public sealed record TableroPoi(
     DatosReporte Datos, ResultadoEvaluacion Resultado, IReadOnlyList<PuntoTendencia> Tendencia,
@@ -13,6 +15,9 @@ public sealed record TableroPoi(
 {
     /// <summary>Which centre-months of the period the figures do not count yet.</summary>
     public Completitud Completitud { get; init; } = null!;
+
+    /// <summary>Gerencias and fichas de proceso of the period; null unless the entity evaluates by the weighted process method.</summary>
+    public ProcesosSeguimiento? Procesos { get; init; }
 
     public static async Task<TableroPoi> ConstruirAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct)
     {
@@ -32,6 +37,7 @@ public sealed record TableroPoi(
         return new TableroPoi(d, resultado, tendencia, centros, await d.DenominacionesAsync(db, ct))
         {
             Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct),
+            Procesos = resultado.Metodo == MetodoEvaluacion.Ponderado ? ProcesosSeguimiento.Desde(await d.NombresFichasAsync(db, ct), resultado) : null,
         };
     }
 

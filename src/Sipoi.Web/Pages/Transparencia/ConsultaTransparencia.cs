@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 using Sipoi.Web.Informes;
 using Sipoi.Web.Presentacion;
@@ -24,6 +25,12 @@ public static class ConsultaTransparencia
     public sealed record EvaluacionPublica(EvaluacionPoi Evaluacion, IReadOnlyList<(string Nombre, long Tamano)> Archivos, IReadOnlyList<OeiPublico> Oeis,
         Banda? BandaIgi, EsquemaBandas? Bandas)
     {
+        /// <summary>
+        /// Gerencias and fichas de proceso as published in the file, when the entity evaluated by its weighted process method;
+        /// null otherwise (the national method, or a file without them).
+        /// </summary>
+        public ProcesosSeguimiento? Procesos { get; init; }
+
         /// <summary>Publications a republication superseded, newest first (the one in force is <see cref="Evaluacion"/>).</summary>
         public IReadOnlyList<PublicacionAnterior> Reemplazadas { get; init; } = [];
 
@@ -76,6 +83,8 @@ public static class ConsultaTransparencia
         var enunciados = await db.Oeis.AsNoTracking().Where(o => db.Peis.Any(p => p.Id == o.PeiId && p.EntidadId == entidadId))
             .Select(o => new { o.PeiId, o.Codigo, o.Enunciado }).ToListAsync(ct);
         var nombres = enunciados.GroupBy(o => o.Codigo).ToDictionary(g => g.Key, g => g.Last().Enunciado);
+        var fichas = (await db.Fichas.AsNoTracking().Where(f => f.EntidadId == entidadId).Select(f => new { f.Codigo, f.Nombre }).ToListAsync(ct))
+            .GroupBy(f => f.Codigo, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Nombre, StringComparer.Ordinal);
         return evaluaciones.OrderByDescending(e => e.Orden).Select(e =>
         {
             var (oeis, igi, bandas) = json.TryGetValue(e.Id, out var bytes) ? LeerResumen(bytes, nombres) : ([], null, null);
@@ -85,6 +94,7 @@ public static class ConsultaTransparencia
             return new EvaluacionPublica(e, De(e.Publicacion), oeis, igi, bandas)
             {
                 Documentos = documentos[e.Id].ToList(),
+                Procesos = bandas is not null ? LeerProcesos(json[e.Id], fichas, bandas) : null,
                 Reemplazadas = anteriores.Select(p =>
                 {
                     // What superseded it: the next publication, kept as superseded too or the one in force.
@@ -113,6 +123,38 @@ public static class ConsultaTransparencia
             return new OeiPublico(codigo, enunciados.GetValueOrDefault(codigo, ""), Valor(o), Desempeno(o));
         }).ToList();
         return (oeis, Desempeno(raiz), esquema);
+    }
+
+    /// <summary>
+    /// The fichas and gerencias of a published sipoi-evaluacion/1 file, as published (values, bands and counts frozen in the
+    /// file); only the ficha names come from the entity's current list, as the OEI statements do. Null when the file's method
+    /// is not "ponderado" or it has no fichas.
+    /// </summary>
+    internal static ProcesosSeguimiento? LeerProcesos(byte[] json, IReadOnlyDictionary<string, string> nombresFichas, EsquemaBandas bandas)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var raiz = doc.RootElement;
+        if (!raiz.TryGetProperty("metodo", out var metodo) || metodo.GetString() != MetodoEvaluacion.Ponderado.Codigo()
+            || !raiz.TryGetProperty("fichas", out var fichas) || fichas.GetArrayLength() == 0) return null;
+        static Banda? Desempeno(JsonElement e) => e.TryGetProperty("banda", out var b) && b.ValueKind == JsonValueKind.String
+            ? Enum.Parse<Banda>(b.GetString()!, ignoreCase: true)
+            : null;
+        static decimal? Valor(JsonElement e) => e.TryGetProperty("valor", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
+        static string? Texto(JsonElement e, string nombre) => e.TryGetProperty(nombre, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        static int Entero(JsonElement e, string nombre) => e.TryGetProperty(nombre, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0;
+        var gerencias = raiz.TryGetProperty("gerencias", out var g) ? g.EnumerateArray().Select(x => new FilaGerencia(
+            Texto(x, "nombre")!, Entero(x, "fichas"), Entero(x, "fichasConValor"), Entero(x, "actividades"), null, null, null, Desempeno(x))
+        { Valor = Valor(x) }).ToList() : [];
+        var orden = gerencias.Select((x, i) => (x.Nombre, i)).ToDictionary(x => x.Nombre, x => x.i, StringComparer.Ordinal);
+        var filas = fichas.EnumerateArray().Select(x =>
+        {
+            var codigo = Texto(x, "codigo")!;
+            return new FilaFichaProceso(Texto(x, "gerencia"), codigo, nombresFichas.GetValueOrDefault(codigo, ""), Entero(x, "actividades"),
+                Entero(x, "actividadesCumplidas"), null, null, null, Desempeno(x)) { Valor = Valor(x) };
+        }).Select((f, i) => (f, i))
+            .OrderBy(x => x.f.Gerencia is { } n && orden.TryGetValue(n, out var k) ? k : int.MaxValue).ThenBy(x => x.i)
+            .Select(x => x.f).ToList();
+        return new ProcesosSeguimiento(Texto(raiz, "nombrePeriodo") ?? "", bandas) { Fichas = filas, Gerencias = gerencias };
     }
 
     /// <summary>The entity's traffic light as published in the file (thresholds, labels and legends), so the texts are those of that moment.</summary>
