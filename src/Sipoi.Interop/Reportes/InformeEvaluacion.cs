@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sipoi.Domain.Evaluacion;
+using Sipoi.Interop.Evaluacion;
 
 namespace Sipoi.Interop.Reportes;
 
@@ -11,15 +12,27 @@ namespace Sipoi.Interop.Reportes;
 /// <param name="Periodo">"I Semestre", "Anual".</param>
 public sealed record InformeEvaluacion(string Entidad, int Anio, string Periodo, EsquemaBandas Bandas)
 {
-    /// <summary>Main title on the cover.</summary>
+    /// <summary>Main title on the cover: "Informe de evaluación de implementación del POI 2024 — I Semestre".</summary>
     public string Titulo { get; init; } =
-        $"INFORME DE EVALUACIÓN DE RESULTADOS DEL PLAN OPERATIVO INSTITUCIONAL (POI) {Anio.ToString(CultureInfo.InvariantCulture)}";
+        $"Informe de evaluación de implementación del POI {Anio.ToString(CultureInfo.InvariantCulture)} — {Periodo}";
 
-    /// <summary>Office that signs the report: "Oficina de Planeamiento y Presupuesto".</summary>
+    /// <summary>Report number on the cover: "Informe N.° 001-2024-OPP" (null: a blank line to fill in).</summary>
+    public string? Numero { get; init; }
+
+    /// <summary>Office that issues the report: "Oficina de Planeamiento y Presupuesto" (null: a blank line).</summary>
     public string? Responsable { get; init; }
 
-    /// <summary>Place and date on the cover: "Puno, julio de 2024".</summary>
-    public string? LugarFecha { get; init; }
+    /// <summary>Place on the cover: the entity's city ("Puno"); null: a blank line.</summary>
+    public string? Lugar { get; init; }
+
+    /// <summary>Date on the cover (generation or publication date); null: a blank line.</summary>
+    public DateOnly? Fecha { get; init; }
+
+    /// <summary>The three signature blocks of the cover: elaborado, revisado, aprobado por (blank lines when not known).</summary>
+    public FirmasInforme Firmas { get; init; } = new();
+
+    /// <summary>Percentages displayed as whole numbers (an entity option); values stay exact.</summary>
+    public bool PorcentajesEnteros { get; init; }
 
     public decimal? Igi { get; init; }
     public Banda? BandaIgi { get; init; }
@@ -27,16 +40,29 @@ public sealed record InformeEvaluacion(string Entidad, int Anio, string Periodo,
     /// <summary>Activities of the evaluated period (total, with a target, met, without registration…).</summary>
     public ConteoActividades Actividades { get; init; }
 
+    /// <summary>Normative framework (entity text, one paragraph per line); null: a placeholder asks the office to register it.</summary>
+    public string? MarcoNormativo { get; init; }
+
+    /// <summary>The PEI's mission; null: a placeholder.</summary>
     public string? Mision { get; init; }
 
-    /// <summary>Institutional guidelines or policies listed under the mission.</summary>
-    public IReadOnlyList<string> Lineamientos { get; init; } = [];
+    /// <summary>Institutional guidelines ("lineamientos"), one per line; null: a placeholder.</summary>
+    public string? Lineamientos { get; init; }
+
+    /// <summary>Institutional values, one per line; null: a placeholder.</summary>
+    public string? Valores { get; init; }
 
     /// <summary>OEIs in PEI order, each with its own indicators and its AEIs.</summary>
     public IReadOnlyList<OeiInforme> Oeis { get; init; } = [];
 
     /// <summary>Indicators per band and OEI, for the bands chart (empty: no chart).</summary>
     public IReadOnlyList<FilaBandasOei> DistribucionBandas { get; init; } = [];
+
+    /// <summary>AEIs per band of their strategic achievement, per OEI (DOMAIN.md §6.3): the valuation table; ND = sin información.</summary>
+    public IReadOnlyList<FilaBandasOei> AeisPorBanda { get; init; } = [];
+
+    /// <summary>Cost centres of the period: code, name, activities with a target, value and band (the engine's).</summary>
+    public IReadOnlyList<CentroInforme> CentrosCosto { get; init; } = [];
 
     /// <summary>Follow-up of the recommendations of earlier evaluations.</summary>
     public IReadOnlyList<RecomendacionAnterior> RecomendacionesAnteriores { get; init; } = [];
@@ -108,6 +134,9 @@ public sealed record InformeEvaluacion(string Entidad, int Anio, string Periodo,
                         BandaLogro = la?.Banda,
                         Critica = la?.Critica ?? false,
                         SinInformacion = la?.SinInformacion ?? false,
+                        Indicadores = e.Indicadores.Where(i => i.AeiCodigo == a.Codigo)
+                            .Select(i => new IndicadorInforme(i.Codigo, Nombre(i.Codigo), i.LogroEsperado, i.ValorObtenido, i.Avance, i.Banda))
+                            .ToList(),
                     };
                 }).ToList(),
             };
@@ -120,8 +149,31 @@ public sealed record InformeEvaluacion(string Entidad, int Anio, string Periodo,
             Actividades = resultado.Conteo,
             Oeis = oeis,
             DistribucionBandas = TablasSeguimiento.ContarBandas(resultado, denominaciones),
+            AeisPorBanda = ContarAeisPorBanda(resultado, denominaciones),
+            CentrosCosto = resultado.CentrosCosto.Select(c => new CentroInforme(c.Codigo, denominaciones.TryGetValue(c.Codigo, out var n) ? n : "",
+                c.Conteo.ConMeta, c.Valor, c.Banda)).ToList(),
         };
     }
+
+    /// <summary>
+    /// AEIs of each OEI in each band of their strategic achievement, as the engine banded them (the AEI's
+    /// <see cref="LogroAei.Banda"/>; ND when it has none): one row per OEI, the rows' totals add up to the number of AEIs.
+    /// </summary>
+    public static IReadOnlyList<FilaBandasOei> ContarAeisPorBanda(ResultadoEvaluacion resultado, IReadOnlyDictionary<string, string> denominaciones)
+    {
+        ArgumentNullException.ThrowIfNull(resultado);
+        var bandas = resultado.Estrategico.Aeis.ToDictionary(a => a.Codigo, a => a.Banda, StringComparer.Ordinal);
+        return resultado.Oeis.Select(o =>
+        {
+            var b = o.Aeis.Select(a => bandas.GetValueOrDefault(a.Codigo)).ToList();
+            return new FilaBandasOei(o.Codigo, denominaciones.TryGetValue(o.Codigo, out var n) ? n : "",
+                b.Count(x => x == Banda.Bajo), b.Count(x => x == Banda.Medio), b.Count(x => x == Banda.Alto), b.Count(x => x is null));
+        }).ToList();
+    }
+
+    /// <summary>A percentage as this report displays it: two decimals, or whole numbers when <see cref="PorcentajesEnteros"/>.</summary>
+    public string Porcentaje(decimal? valor, string siNulo = "ND") =>
+        FormatoNumero.Porcentaje(valor, siNulo, PorcentajesEnteros ? 0 : 2);
 }
 
 /// <summary>An OEI: operational execution (weighted AEI mean) and strategic achievement (its own indicators).</summary>
@@ -146,6 +198,23 @@ public sealed record IndicadorInforme(
     string Codigo, string Nombre, decimal? LogroEsperado, decimal? ValorObtenido, decimal? Avance, Banda? Banda)
 {
     public string? UnidadMedida { get; init; }
+
+    /// <summary>The unit that reports it: the indicator's responsible cost centre (null: "—").</summary>
+    public string? UnidadReporta { get; init; }
+}
+
+/// <summary>A cost centre of the period: activities with a target, the simple mean of their adjusted execution and its band.</summary>
+public sealed record CentroInforme(string Codigo, string Nombre, int ActividadesConMeta, decimal? Ejecucion, Banda? Banda);
+
+/// <summary>One signature block: name and position (null: a blank line to sign by hand).</summary>
+public sealed record Firma(string? Nombre = null, string? Cargo = null);
+
+/// <summary>The cover's signature blocks.</summary>
+public sealed record FirmasInforme
+{
+    public Firma ElaboradoPor { get; init; } = new();
+    public Firma RevisadoPor { get; init; } = new();
+    public Firma AprobadoPor { get; init; } = new();
 }
 
 /// <summary>An AEI: status, operational execution, strategic achievement and whether it is critical.</summary>
@@ -163,6 +232,9 @@ public sealed record AeiInforme(string Codigo, string Enunciado, int Prioridad)
 
     /// <summary>ND while data was due: listed apart as a data gap, never as critical (DOMAIN.md §5).</summary>
     public bool SinInformacion { get; init; }
+
+    /// <summary>The AEI's own indicators, with the same figures as the OEI's.</summary>
+    public IReadOnlyList<IndicadorInforme> Indicadores { get; init; } = [];
 }
 
 /// <summary>

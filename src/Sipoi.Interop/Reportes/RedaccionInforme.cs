@@ -23,7 +23,7 @@ public static class RedaccionInforme
         };
 
         p.Add(i.Igi is { } igi && i.BandaIgi is { } b
-            ? $"El Índice de Gestión Institucional (IGI) alcanzó {P(igi)}, que corresponde a un nivel de desempeño {Nivel(i.Bandas, b)}."
+            ? $"El Índice de Gestión Institucional (IGI) alcanzó {i.Porcentaje(igi)}, que corresponde a un nivel de desempeño {Nivel(i.Bandas, b)}."
             : "No fue posible calcular el Índice de Gestión Institucional (IGI), porque ninguna actividad operativa tuvo meta en el periodo.");
 
         var a = i.Actividades;
@@ -41,7 +41,7 @@ public static class RedaccionInforme
         if (i.Oeis.Count > 0)
         {
             var partes = i.Oeis.Select(o => o.Ejecucion is { } v
-                ? $"el {o.Codigo} obtuvo {P(v)} ({Etiqueta(i.Bandas, o.BandaEjecucion)})"
+                ? $"el {o.Codigo} obtuvo {i.Porcentaje(v)} ({Etiqueta(i.Bandas, o.BandaEjecucion)})"
                 : $"el {o.Codigo} no tuvo actividades con meta");
             var texto = $"Por objetivo, {Lista(partes)}.";
             if (conValor.Count >= 2)
@@ -49,7 +49,7 @@ public static class RedaccionInforme
                 var max = conValor.MaxBy(o => o.Ejecucion)!;
                 var min = conValor.MinBy(o => o.Ejecucion)!;
                 if (max.Ejecucion != min.Ejecucion)
-                    texto += $" La mayor ejecución corresponde al {max.Codigo} ({P(max.Ejecucion)}) y la menor al {min.Codigo} ({P(min.Ejecucion)}).";
+                    texto += $" La mayor ejecución corresponde al {max.Codigo} ({i.Porcentaje(max.Ejecucion)}) y la menor al {min.Codigo} ({i.Porcentaje(min.Ejecucion)}).";
             }
             p.Add(texto);
         }
@@ -62,32 +62,58 @@ public static class RedaccionInforme
                   $"{Lista(Enum.GetValues<Banda>().Reverse().Select(b => $"{indicadores.Count(x => x.Banda == b).ToString(Es)} con desempeño {i.Bandas.Etiqueta(b)}"))}.");
         }
 
+        // Each AEI is named once, in the tables that follow; the paragraph only counts (issue 14: no triple listing).
+        var aeis = i.Oeis.SelectMany(o => o.Aeis).ToList();
         var criticas = Criticas(i);
-        p.Add(criticas.Count == 0
-            ? "No se identificaron AEI críticas en el periodo."
-            : $"Se {(criticas.Count == 1 ? "identificó una AEI crítica" : $"identificaron {criticas.Count.ToString(Es)} AEI críticas")}: {Lista(criticas.Select(c => c.Codigo))}.");
         var sinInformacion = SinInformacion(i);
-        if (sinInformacion.Count > 0)
-            p.Add($"{(sinInformacion.Count == 1 ? "Una AEI no cuenta" : $"{sinInformacion.Count.ToString(Es)} AEI no cuentan")} con valores obtenidos validados " +
-                  $"de sus indicadores (sin información): {Lista(sinInformacion.Select(c => c.Codigo))}.");
+        if (aeis.Count > 0)
+            p.Add($"De {Contar(aeis.Count, "acción estratégica institucional (AEI)", "acciones estratégicas institucionales (AEI)")}, " +
+                  (criticas.Count == 0
+                      ? "ninguna tiene desempeño crítico"
+                      : $"{Contar(criticas.Count, "tiene", "tienen", soloVerbo: true)} desempeño crítico ({i.Bandas.Etiqueta(Banda.Bajo)}, {Rango(i, Banda.Bajo)} de logro)") +
+                  (sinInformacion.Count == 0 ? "" : $" y {Contar(sinInformacion.Count, "no cuenta", "no cuentan", soloVerbo: true)} con valores obtenidos validados (sin información)") +
+                  "; el detalle figura en el cuadro de las AEI y en la sección de implementación de las AEI.");
         return p;
     }
 
-    /// <summary>The paragraph under each OEI's indicator table.</summary>
+    /// <summary>
+    /// The paragraph under each OEI's indicator table. It names the OEI and its own figures (achievement and band,
+    /// weighted execution, activities met, best and worst AEI), so two OEIs never get the same paragraph.
+    /// </summary>
     public static string AnalisisOei(InformeEvaluacion i, OeiInforme o)
     {
-        var texto = $"El {o.Codigo} «{o.Enunciado}» (prioridad {o.Prioridad.ToString(Es)}) " +
-                    (o.Indicadores.Count == 0
-                        ? "no tiene indicadores propios registrados para el periodo."
-                        : $"cuenta con {Contar(o.Indicadores.Count, "indicador", "indicadores")}. ");
-        if (o.Indicadores.Count == 0) return texto;
-        texto += o.Logro is { } l && o.BandaLogro is { } b
-            ? $"Su logro es {P(l)}, con desempeño {Nivel(i.Bandas, b)}."
-            : "No se dispone de valores obtenidos para medir su logro (ND).";
+        var texto = $"El {o.Codigo} «{o.Enunciado}» (prioridad {o.Prioridad.ToString(Es)}) ";
+        texto += o.Indicadores.Count == 0
+            ? "no tiene indicadores propios registrados para el periodo."
+            : o.Logro is { } l && o.BandaLogro is { } b
+                ? $"alcanzó un logro de {i.Porcentaje(l)} en {Contar(o.Indicadores.Count, "indicador", "indicadores")}, con desempeño {Nivel(i.Bandas, b)}."
+                : $"no dispone de valores obtenidos de sus {Contar(o.Indicadores.Count, "indicador", "indicadores")} para medir su logro (ND).";
+        texto += o.Ejecucion is { } e
+            ? $" Sus actividades operativas registraron una ejecución ponderada de {i.Porcentaje(e)} ({Etiqueta(i.Bandas, o.BandaEjecucion)}): " +
+              $"{o.ActividadesCumplidas.ToString(Es)} de {Contar(o.ActividadesConMeta, "actividad con meta", "actividades con meta")} " +
+              $"{(o.ActividadesCumplidas == 1 ? "alcanzó" : "alcanzaron")} o {(o.ActividadesCumplidas == 1 ? "superó" : "superaron")} el 100 %."
+            : " Sus AEI no tuvieron actividades operativas con meta en el periodo.";
+
+        // Best and worst AEI: by strategic achievement when two or more have it, else by operational execution.
+        var porLogro = o.Aeis.Where(a => a.Logro is not null).ToList();
+        var (conValor, valor, medida) = porLogro.Count >= 2
+            ? (porLogro, (Func<AeiInforme, decimal?>)(a => a.Logro), "logro")
+            : (o.Aeis.Where(a => a.Ejecucion is not null).ToList(), (Func<AeiInforme, decimal?>)(a => a.Ejecucion), "ejecución");
+        if (conValor.Count >= 2)
+        {
+            var max = conValor.MaxBy(valor)!;
+            var min = conValor.MinBy(valor)!;
+            texto += valor(max) == valor(min)
+                ? $" Sus {conValor.Count.ToString(Es)} AEI con dato tienen el mismo {medida} ({i.Porcentaje(valor(max))})."
+                : $" La AEI de mayor {medida} es la {max.Codigo} «{max.Enunciado}» ({i.Porcentaje(valor(max))}) y la de menor, la {min.Codigo} «{min.Enunciado}» ({i.Porcentaje(valor(min))}).";
+        }
+        else if (conValor.Count == 1)
+            texto += $" Su única AEI con dato es la {conValor[0].Codigo} «{conValor[0].Enunciado}» ({medida} {i.Porcentaje(valor(conValor[0]))}).";
+
         foreach (var ind in o.Indicadores)
         {
             texto += ind.Avance is { } av && ind.ValorObtenido is { } vo && ind.LogroEsperado is { } le
-                ? $" El indicador «{ind.Nombre}» registró {Cantidad(vo)}{Unidad(ind)} frente a un logro esperado de {Cantidad(le)}{Unidad(ind)} ({P(av)})."
+                ? $" El indicador «{ind.Nombre}» registró {Cantidad(vo)}{Unidad(ind)} frente a un logro esperado de {Cantidad(le)}{Unidad(ind)} ({i.Porcentaje(av)})."
                 : $" El indicador «{ind.Nombre}» no cuenta con dato (ND).";
         }
         return texto;
@@ -98,17 +124,17 @@ public static class RedaccionInforme
     {
         if (o.Ejecucion is not { } e)
             return $"Las AEI del {o.Codigo} no tuvieron actividades operativas con meta en el periodo.";
-        var texto = $"Las actividades operativas vinculadas al {o.Codigo} registraron una ejecución ponderada de {P(e)} " +
+        var texto = $"Las actividades operativas vinculadas al {o.Codigo} registraron una ejecución ponderada de {i.Porcentaje(e)} " +
                     $"({Etiqueta(i.Bandas, o.BandaEjecucion)}); {o.ActividadesCumplidas.ToString(Es)} de {Contar(o.ActividadesConMeta, "actividad con meta", "actividades con meta")} " +
                     "alcanzaron o superaron su meta.";
         var conValor = o.Aeis.Where(a => a.Ejecucion is not null).ToList();
         if (conValor.Count > 0)
-            texto += $" Por AEI: {Lista(conValor.Select(a => $"{a.Codigo} ({P(a.Ejecucion)})"))}.";
+            texto += $" Por AEI: {Lista(conValor.Select(a => $"{a.Codigo} ({i.Porcentaje(a.Ejecucion)})"))}.";
         if (conValor.Count >= 2)
         {
             var min = conValor.MinBy(a => a.Ejecucion)!;
             if (min.Ejecucion != conValor.Max(a => a.Ejecucion))
-                texto += $" La AEI con menor ejecución es la {min.Codigo} ({P(min.Ejecucion)}).";
+                texto += $" La AEI con menor ejecución es la {min.Codigo} ({i.Porcentaje(min.Ejecucion)}).";
         }
         var sinMeta = o.Aeis.Where(a => a.Ejecucion is null).Select(a => a.Codigo).ToList();
         if (sinMeta.Count > 0)
@@ -121,10 +147,10 @@ public static class RedaccionInforme
         var c = new List<string>();
         var b = i.Bandas;
         if (i.Igi is { } igi && i.BandaIgi is { } bi)
-            c.Add($"La gestión institucional del periodo alcanzó un IGI de {P(igi)}, con desempeño {Nivel(b, bi)}" + bi switch
+            c.Add($"La gestión institucional del periodo alcanzó un IGI de {i.Porcentaje(igi)}, con desempeño {Nivel(b, bi)}" + bi switch
             {
                 Banda.Alto => ", lo que evidencia un cumplimiento adecuado de lo programado.",
-                Banda.Medio => $", por debajo del nivel alto esperado ({P(b.AltoDesde)} o más).",
+                Banda.Medio => $", por debajo del nivel alto esperado ({i.Porcentaje(b.AltoDesde)} o más).",
                 _ => ", lo que evidencia un cumplimiento insuficiente de lo programado.",
             });
         else
@@ -135,13 +161,13 @@ public static class RedaccionInforme
             var oeis = i.Oeis.Where(o => o.BandaEjecucion == banda).Select(o => o.Codigo).ToList();
             if (oeis.Count == 0) continue;
             var verbo = oeis.Count == 1 ? "registró" : "registraron";
-            c.Add($"{Primera(Lista(oeis.Select(x => "el " + x)))} {verbo} desempeño {b.Etiqueta(banda)} en la ejecución de sus actividades operativas ({Rango(b, banda)}).");
+            c.Add($"{Primera(Lista(oeis.Select(x => "el " + x)))} {verbo} desempeño {b.Etiqueta(banda)} en la ejecución de sus actividades operativas ({Rango(i, banda)}).");
         }
 
         var criticas = Criticas(i);
         if (criticas.Count > 0)
-            c.Add($"{(criticas.Count == 1 ? "La AEI crítica es" : "Las AEI críticas son")} {Lista(criticas.Select(a => a.Codigo))}; " +
-                  "requieren medidas correctivas para no comprometer el logro de sus OEI.");
+            c.Add($"{Primera(Contar(criticas.Count, "AEI tiene", "AEI tienen"))} desempeño crítico en el logro de sus indicadores " +
+                  $"(cuadro del alcance de la evaluación); {(criticas.Count == 1 ? "requiere" : "requieren")} medidas correctivas para no comprometer el logro de sus OEI.");
 
         if (i.Actividades.SinRegistro > 0)
             c.Add($"{Primera(Contar(i.Actividades.SinRegistro, "actividad con meta no registró", "actividades con meta no registraron"))} avance en el periodo " +
@@ -161,10 +187,10 @@ public static class RedaccionInforme
     public static IReadOnlyList<string> Recomendaciones(InformeEvaluacion i)
     {
         var r = new List<string>();
-        foreach (var a in Criticas(i))
-            r.Add($"A la unidad responsable de la {a.Codigo} («{a.Enunciado}»): analizar las causas de su " +
-                  $"{(a.BandaLogro is null ? "falta de datos" : "bajo desempeño")} y proponer medidas correctivas con plazos, " +
-                  "en coordinación con la oficina de planeamiento.");
+        var criticas = Criticas(i);
+        if (criticas.Count > 0)
+            r.Add($"A las unidades responsables de {(criticas.Count == 1 ? "la AEI" : "las AEI")} con desempeño crítico ({Lista(criticas.Select(a => a.Codigo))}): " +
+                  "analizar las causas de su bajo desempeño y proponer medidas correctivas con plazos, en coordinación con la oficina de planeamiento.");
         foreach (var o in i.Oeis.Where(o => o.BandaEjecucion == Banda.Bajo))
             r.Add($"Revisar la programación de las actividades operativas del {o.Codigo} y, de corresponder, reprogramar sus metas mediante una modificación del POI.");
         if (i.Actividades.SinRegistro > 0)
@@ -181,19 +207,17 @@ public static class RedaccionInforme
 
     internal static IReadOnlyList<AeiInforme> SinInformacion(InformeEvaluacion i) => i.Oeis.SelectMany(o => o.Aeis).Where(a => a.SinInformacion).ToList();
 
-    internal static string P(decimal? v) => FormatoNumero.Porcentaje(v, "ND");
-
     /// <summary>"Alto («Lo lograste»)" when the entity has a legend, otherwise "Alto".</summary>
     internal static string Nivel(EsquemaBandas b, Banda banda) =>
         b.Leyenda(banda) is { Length: > 0 } l ? $"{b.Etiqueta(banda)} («{l}»)" : b.Etiqueta(banda);
 
     internal static string Etiqueta(EsquemaBandas b, Banda? banda) => banda is { } x ? b.Etiqueta(x) : "sin valor";
 
-    internal static string Rango(EsquemaBandas b, Banda banda) => banda switch
+    internal static string Rango(InformeEvaluacion i, Banda banda) => banda switch
     {
-        Banda.Alto => $"{P(b.AltoDesde)} o más",
-        Banda.Medio => $"de {P(b.MedioDesde)} a menos de {P(b.AltoDesde)}",
-        _ => $"menos de {P(b.MedioDesde)}",
+        Banda.Alto => $"{i.Porcentaje(i.Bandas.AltoDesde)} o más",
+        Banda.Medio => $"de {i.Porcentaje(i.Bandas.MedioDesde)} a menos de {i.Porcentaje(i.Bandas.AltoDesde)}",
+        _ => $"menos de {i.Porcentaje(i.Bandas.MedioDesde)}",
     };
 
     /// <summary>"al I Semestre de 2024" / "al año 2024".</summary>

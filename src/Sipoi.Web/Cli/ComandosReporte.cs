@@ -10,7 +10,8 @@ public static partial class LineaDeComandos
     private static string TiposReporte => string.Join(", ", Enum.GetValues<TipoReporte>().Select(SolicitudReporte.Codigo)) + " o consolidado";
 
     /// <summary>
-    /// sipoi reporte --entidad C --anio Y --tipo matriz|matriz-centros|ejecucion|seguimiento|presupuesto|informe [--periodo P] [--hasta-mes N] --salida F
+    /// sipoi reporte --entidad C --anio Y --tipo matriz|matriz-centros|ejecucion|seguimiento|presupuesto|informe [--periodo P] [--hasta-mes N]
+    /// [--numero "Informe N.° 001-2024-OPP"] --salida F
     /// — the same files the web offers; an informe whose --salida ends in .pdf is converted by LibreOffice.
     /// sipoi reporte --tipo consolidado --anio Y [--periodo P] [--entidades A,B] --salida F.xlsx
     /// </summary>
@@ -24,9 +25,12 @@ public static partial class LineaDeComandos
         var anio = a.Entero("anio");
         var periodo = a.Opcion("periodo");
         var hastaMes = a.Opcion("hasta-mes");
+        var numero = a.Opcion("numero");
         var archivo = a.Requerida("salida");
         a.SinSobrantes();
-        if (SolicitudReporte.Leer(tipo, periodo, hastaMes, estricto: true, out var solicitud) is { } error) throw new ErrorCli(error);
+        if (SolicitudReporte.Leer(tipo, periodo, hastaMes, estricto: true, out var solicitud, numero) is { } error) throw new ErrorCli(error);
+        // The cover's date is the generation date (the publication date for a published report).
+        solicitud = solicitud with { Fecha = tipo == TipoReporte.Informe ? Plazos.Hoy(DateTimeOffset.UtcNow) : null };
 
         var extension = Path.GetExtension(archivo).TrimStart('.').ToLowerInvariant();
         var admitidas = tipo == TipoReporte.Informe ? new[] { "docx", "pdf" } : ["xlsx"];

@@ -151,7 +151,13 @@ public static class RegistroEvaluaciones
         var resultado = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, ct: ct);
         // One set of engine runs for both files: the report's annexes are the monitoring tables.
         var modelo = await ConstructorReportes.InformeAsync(db, d, periodo, ct);
-        modelo = modelo with { MotivoIncompleta = motivo, Anexos = modelo.Anexos! with { MotivoIncompleta = motivo } };
+        modelo = modelo with
+        {
+            MotivoIncompleta = motivo,
+            Anexos = modelo.Anexos! with { MotivoIncompleta = motivo },
+            Fecha = Plazos.Hoy(ahora),
+            Numero = string.IsNullOrWhiteSpace(documento) ? null : documento.Trim(),
+        };
         using var docx = new MemoryStream();
         InformeEvaluacionWord.Escribir(modelo, docx);
         using var xlsx = new MemoryStream();

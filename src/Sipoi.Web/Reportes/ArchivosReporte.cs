@@ -21,6 +21,14 @@ public sealed record ArchivoReporte(byte[] Contenido, string Nombre, string Mime
 /// </summary>
 public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int HastaMes)
 {
+    /// <summary>The evaluation report's number on its cover ("Informe N.° 001-2024-OPP"); null: a blank line to fill in.</summary>
+    public string? Numero { get; init; }
+
+    /// <summary>The date on the evaluation report's cover (the generation date); null: a blank line.</summary>
+    public DateOnly? Fecha { get; init; }
+
+    public const int LargoMaximoNumero = 80;
+
     public const string MimeXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string MimeDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string MimePdf = "application/pdf";
@@ -61,7 +69,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
     /// Absent options take their defaults (period ANUAL, cut-off month 12); an option the report does not use is refused
     /// when <paramref name="estricto"/> (the command line), ignored otherwise (a web form may send every field).
     /// </summary>
-    public static string? Leer(TipoReporte tipo, string? periodo, string? hastaMes, bool estricto, out SolicitudReporte solicitud)
+    public static string? Leer(TipoReporte tipo, string? periodo, string? hastaMes, bool estricto, out SolicitudReporte solicitud, string? numero = null)
     {
         solicitud = new SolicitudReporte(tipo, Periodo.Anual, 12);
         var usaPeriodo = tipo is TipoReporte.Seguimiento or TipoReporte.Informe;
@@ -83,7 +91,14 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
             if (!int.TryParse(hastaMes, NumberStyles.None, CultureInfo.InvariantCulture, out mes) || mes is < 1 or > 12)
                 return $"mes de corte no válido «{hastaMes}»: use un número de 1 a 12.";
         }
-        solicitud = new SolicitudReporte(tipo, p, mes);
+        numero = string.IsNullOrWhiteSpace(numero) ? null : numero.Trim();
+        if (numero is not null)
+        {
+            if (estricto && tipo != TipoReporte.Informe) return $"el reporte {Codigo(tipo)} no usa número de informe (solo informe).";
+            if (numero.Length > LargoMaximoNumero) return $"número de informe demasiado largo: admite hasta {LargoMaximoNumero} caracteres (tiene {numero.Length}).";
+            if (numero.Any(char.IsControl)) return "el número de informe no admite saltos de línea ni caracteres de control.";
+        }
+        solicitud = new SolicitudReporte(tipo, p, mes) { Numero = tipo == TipoReporte.Informe ? numero : null };
         return null;
     }
 
@@ -140,7 +155,7 @@ public static class GeneradorReportes
                 PresupuestoExcel.Escribir(await ConstructorReportes.PresupuestoAsync(db, d, ct), ms);
                 break;
             case TipoReporte.Informe:
-                InformeEvaluacionWord.Escribir(await ConstructorReportes.InformeAsync(db, d, s.Periodo, ct), ms);
+                InformeEvaluacionWord.Escribir(await ConstructorReportes.InformeAsync(db, d, s.Periodo, ct) with { Numero = s.Numero, Fecha = s.Fecha }, ms);
                 extension = "docx";
                 mime = SolicitudReporte.MimeDocx;
                 break;

@@ -172,7 +172,10 @@ public static class ConstructorReportes
         };
     }
 
-    /// <summary>Evaluation report: figures of the engine, mission from the PEI, the monitoring tables as annexes.</summary>
+    /// <summary>
+    /// Evaluation report: figures of the engine, mission from the PEI, the monitoring tables as annexes. The cover's number
+    /// and date are the request's (<see cref="SolicitudReporte.Numero"/>, <see cref="SolicitudReporte.Fecha"/>) or the publication's.
+    /// </summary>
     public static async Task<InformeEvaluacion> InformeAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, CancellationToken ct) =>
         await NarrativaInforme.AplicarAsync(db, d.Entidad.Id, d.Anio, periodo, d.Evaluacion.Configuracion,
             await InformeSinNarrativaAsync(db, d, periodo, ct), ct);
@@ -183,7 +186,10 @@ public static class ConstructorReportes
         var (principal, otros) = await CorridasAsync(db, d, periodo, ct);
         var denominaciones = await d.DenominacionesAsync(db, ct);
         var unidades = await d.UnidadesIndicadorAsync(db, ct);
+        var reportan = await d.UnidadesQueReportanAsync(db, ct);
         var informe = InformeEvaluacion.Desde(d.NombreEntidad, principal, denominaciones);
+        IndicadorInforme ConUnidades(IndicadorInforme i) =>
+            i with { UnidadMedida = unidades.GetValueOrDefault(i.Codigo), UnidadReporta = reportan.GetValueOrDefault(i.Codigo) };
         var (anteriores, emitidas) = await RecomendacionesInforme.CargarAsync(db, d.Entidad.Id, d.Anio, periodo, ct);
         var completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct);
         var anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, await d.NombresFichasAsync(db, ct), principal, otros) with { Completitud = completitud };
@@ -193,9 +199,12 @@ public static class ConstructorReportes
             Mision = d.Mision,
             RecomendacionesAnteriores = anteriores,
             Recomendaciones = emitidas,
+            // The cover: what the database holds. The issuing office, the place and the signers are not stored yet
+            // (no planning-office flag on the cost centres, no city on the entity): the report prints blank lines for them.
             Oeis = informe.Oeis.Select(o => o with
             {
-                Indicadores = o.Indicadores.Select(i => i with { UnidadMedida = unidades.GetValueOrDefault(i.Codigo) }).ToList(),
+                Indicadores = o.Indicadores.Select(ConUnidades).ToList(),
+                Aeis = o.Aeis.Select(a => a with { Indicadores = a.Indicadores.Select(ConUnidades).ToList() }).ToList(),
             }).ToList(),
             Anexos = anexos,
             Procesos = anexos.Procesos,

@@ -57,6 +57,22 @@ public sealed record DatosReporte(Entidad Entidad, ConsultaEvaluacion.Contexto E
         (await db.Fichas.AsNoTracking().Where(f => f.EntidadId == Entidad.Id).Select(f => new { f.Codigo, f.Nombre }).ToListAsync(ct))
         .GroupBy(f => f.Codigo, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Nombre, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The unit that reports each indicator of the PEI, by code: its responsible cost centre ("03.01 GERENCIA DE OPERACIONES");
+    /// indicators without one are left out (the report prints "—").
+    /// </summary>
+    public async Task<Dictionary<string, string>> UnidadesQueReportanAsync(SipoiDbContext db, CancellationToken ct)
+    {
+        var idsOei = await db.Oeis.AsNoTracking().Where(o => o.PeiId == Evaluacion.PeiId).Select(o => o.Id).ToListAsync(ct);
+        var idsAei = await db.Aeis.AsNoTracking().Where(a => idsOei.Contains(a.OeiId)).Select(a => a.Id).ToListAsync(ct);
+        var filas = await (
+            from i in db.Indicadores.AsNoTracking()
+            join c in db.CentrosCosto on i.CentroCostoResponsableId equals c.Id
+            where (i.OeiId != null && idsOei.Contains(i.OeiId.Value)) || (i.AeiId != null && idsAei.Contains(i.AeiId.Value))
+            select new { i.Codigo, Centro = c.Codigo + " " + c.Nombre }).ToListAsync(ct);
+        return filas.GroupBy(f => f.Codigo, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Centro, StringComparer.Ordinal);
+    }
+
     /// <summary>Unit of each indicator of the PEI, by code (for the evaluation report's indicator tables).</summary>
     public async Task<Dictionary<string, string?>> UnidadesIndicadorAsync(SipoiDbContext db, CancellationToken ct)
     {

@@ -255,13 +255,14 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var secciones = d.Encabezados.Where(e => e.Nivel == 1).Select(e => e.Texto).ToList();
         Assert.Equal(
         [
-            InformeEvaluacionWord.Resumen, InformeEvaluacionWord.Prioridades, InformeEvaluacionWord.AnalisisOei, InformeEvaluacionWord.ImplementacionAei,
-            InformeEvaluacionWord.SeguimientoRecomendaciones, InformeEvaluacionWord.Conclusiones, InformeEvaluacionWord.Recomendaciones, InformeEvaluacionWord.Anexos,
+            InformeEvaluacionWord.Resumen, InformeEvaluacionWord.Prioridades, InformeEvaluacionWord.AnalisisOei, InformeEvaluacionWord.Valoracion,
+            InformeEvaluacionWord.ImplementacionAei, InformeEvaluacionWord.SeguimientoRecomendaciones, InformeEvaluacionWord.Conclusiones,
+            InformeEvaluacionWord.Recomendaciones, InformeEvaluacionWord.Anexos,
         ], secciones);
 
         await using var db = app.Base.Contexto();
         var mision = await db.Peis.Select(p => p.Mision).SingleAsync();
-        Assert.Contains(d.Parrafos, p => p == "Misión: " + mision);
+        Assert.Equal([mision!], d.Seccion("2.2 Misión").Select(e => e.InnerText));
 
         var s1 = await MotorAsync(app, Periodo.Semestre(1));
         var resumen = d.TablaTras("Resultados generales");
@@ -271,6 +272,63 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         // Every OEI has its own subsection under 3, and the annexes carry the monitoring tables.
         foreach (var o in s1.Oeis) Assert.Contains(d.Encabezados, e => e.Nivel == 2 && e.Texto.Contains(o.Codigo, StringComparison.Ordinal));
         Assert.Contains(d.Parrafos, p => p.Contains("EJECUCIÓN DE LAS ACTIVIDADES OPERATIVAS POR OEI Y AEI", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Informe_SigueLaEstructuraNacionalConPortadaYCadaAeiUnaVez()
+    {
+        await using (var db0 = app.Base.Contexto())
+        {
+            // One indicator with its responsible cost centre: the report names it as the unit that reports it.
+            var centro = await db0.CentrosCosto.OrderBy(c => c.Codigo).FirstAsync();
+            var codigo = await db0.Indicadores.Where(i => i.AeiId != null).OrderBy(i => i.Codigo).Select(i => i.Codigo).FirstAsync();
+            await db0.Indicadores.Where(i => i.Codigo == codigo).ExecuteUpdateAsync(u => u.SetProperty(i => i.CentroCostoResponsableId, centro.Id));
+        }
+        var hoy = Sipoi.Domain.Seguimiento.Plazos.Hoy(app.Reloj.GetUtcNow());
+        var (r, bytes) = await BajarAsync(AppDePrueba.Planificador, Base + "informe.docx?periodo=ANUAL&numero=" + Uri.EscapeDataString("Informe N.° 007-2025-OPP"));
+        EsArchivo(r, SolicitudReporte.MimeDocx, "POI-2024-EMSAPUNO-informe-evaluacion-ANUAL.docx");
+        using var d = new Docx(s => s.Write(bytes), "web-informe-anual.docx");
+        Assert.Empty(d.Errores());
+
+        var portada = d.Parrafos.Take(20).ToList();
+        Assert.Contains("Informe de evaluación de implementación del POI 2024 — Anual", portada);
+        Assert.Contains("Informe N.° 007-2025-OPP", portada);
+        Assert.Contains($"{InformeEvaluacionWord.Linea}, {hoy:dd/MM/yyyy}", portada);
+        Assert.Contains($"Órgano responsable: {InformeEvaluacionWord.Linea}", portada);
+
+        Assert.Equal(
+        [
+            InformeEvaluacionWord.Resumen, InformeEvaluacionWord.Prioridades, InformeEvaluacionWord.AnalisisOei, InformeEvaluacionWord.Valoracion,
+            InformeEvaluacionWord.ImplementacionAei, InformeEvaluacionWord.SeguimientoRecomendaciones, InformeEvaluacionWord.Conclusiones,
+            InformeEvaluacionWord.Recomendaciones, InformeEvaluacionWord.Anexos,
+        ], d.Encabezados.Where(e => e.Nivel == 1).Select(e => e.Texto));
+        var h2 = d.Encabezados.Where(e => e.Nivel == 2).Select(e => e.Texto).ToList();
+        Assert.True(h2.IndexOf("2.1 Marco normativo") < h2.IndexOf(InformeEvaluacionWord.Alcance));
+        Assert.True(h2.IndexOf(InformeEvaluacionWord.Alcance) < h2.IndexOf(InformeEvaluacionWord.AeisPorBanda));
+        Assert.Equal([InformeEvaluacionWord.FaltaMarcoNormativo], d.Seccion("2.1 Marco normativo").Select(e => e.InnerText));
+
+        var anual = await MotorAsync(app, Periodo.Anual);
+        var aeis = anual.Oeis.SelectMany(o => o.Aeis).ToList();
+        var lista = d.TablaTras("Acciones estratégicas institucionales —");
+        Assert.Equal(aeis.Select(a => a.Codigo), lista.Skip(1).Select(f => f[0]));
+        var porBanda = d.TablaTras("AEI por nivel de desempeño y OEI");
+        Assert.Equal(FormatoNumero.Entero(aeis.Count), porBanda[^1][6]);
+        Assert.Equal(FormatoNumero.Entero(anual.Estrategico.Aeis.Count(a => a.Banda == Banda.Bajo)), porBanda[^1][2]);
+
+        await using var db = app.Base.Contexto();
+        var nombres = await db.Aeis.ToDictionaryAsync(a => a.Codigo, a => a.Enunciado);
+        foreach (var a in anual.Estrategico.Aeis)
+        {
+            var titulo = $"{a.Codigo}: {nombres[a.Codigo]}";
+            Assert.Single(d.Encabezados, e => e.Texto == titulo);
+            Assert.Equal(a.Banda == Banda.Bajo, d.Seccion(titulo).Any(e => e.InnerText == "Desempeño: Crítico"));
+        }
+        Assert.Equal(anual.Estrategico.Aeis.Count(a => a.Banda == Banda.Bajo), d.Parrafos.Count(p => p == "Desempeño: Crítico"));
+        var indicador = await (from i in db.Indicadores
+                               join c in db.CentrosCosto on i.CentroCostoResponsableId equals c.Id
+                               select new { i.Nombre, Centro = c.Codigo + " " + c.Nombre }).SingleAsync();
+        var filas = d.Doc.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().SelectMany(Docx.Celdas).ToList();
+        Assert.Contains(filas, f => f.Count == 6 && f[0].StartsWith(indicador.Nombre, StringComparison.Ordinal) && f[5] == indicador.Centro);
     }
 
     [Fact]
@@ -312,6 +370,8 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     [InlineData("ejecucion.xlsx?hastaMes=x", HttpStatusCode.BadRequest, "mes de corte no válido «x»: use un número de 1 a 12.")]
     [InlineData("seguimiento.xlsx?periodo=A06", HttpStatusCode.BadRequest, "Periodo no válido: «A06». Use T1…T4, S1, S2 o ANUAL.")]
     [InlineData("informe.docx?periodo=M05", HttpStatusCode.BadRequest, "Periodo no válido: «M05». Use T1…T4, S1, S2 o ANUAL.")]
+    [InlineData("informe.docx?numero=Informe%20N.%C2%B0%20001-2024-OPP-OFICINA-DE-PLANEAMIENTO-Y-PRESUPUESTO-DE-LA-ENTIDAD-EXTRA", HttpStatusCode.BadRequest,
+        "número de informe demasiado largo: admite hasta 80 caracteres (tiene 82).")]
     [InlineData("matriz.docx", HttpStatusCode.NotFound, null)]
     [InlineData("otro.xlsx", HttpStatusCode.NotFound, null)]
     public async Task Descarga_ConOpcionesNoValidas_NoGeneraNada(string archivo, HttpStatusCode esperado, string? mensaje)

@@ -15,15 +15,16 @@ namespace Sipoi.Web.Pages.Reportes;
 /// </summary>
 public sealed class DescargarModel(SipoiDbContext db, ColaPdf cola, TimeProvider reloj) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string entidad, int anio, string archivo, string? periodo, string? hastaMes, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string entidad, int anio, string archivo, string? periodo, string? hastaMes, string? numero, CancellationToken ct)
     {
         var punto = archivo.LastIndexOf('.');
         if (punto <= 0 || !SolicitudReporte.TryTipo(archivo[..punto], out var tipo)) return NotFound();
         var extension = archivo[(punto + 1)..];
         var esperada = tipo == TipoReporte.Informe ? extension is "docx" or "pdf" : extension == "xlsx";
         if (!esperada) return NotFound();
-        if (SolicitudReporte.Leer(tipo, periodo, hastaMes, estricto: false, out var solicitud) is { } error)
+        if (SolicitudReporte.Leer(tipo, periodo, hastaMes, estricto: false, out var solicitud, numero) is { } error)
             return BadRequest("Solicitud no válida: " + error);
+        if (tipo == TipoReporte.Informe) solicitud = solicitud with { Fecha = Plazos.Hoy(reloj.GetUtcNow()) };
         if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
 
         ArchivoReporte resultado;
