@@ -92,7 +92,7 @@ public sealed class ColaPdf
     /// </summary>
     public TrabajoPdf? Pedir(string entidad, int anio, SolicitudReporte s, long versionDatos, DateOnly hoy, DateTimeOffset ahora)
     {
-        var clave = string.Join('|', entidad.ToUpperInvariant(), anio, s.Tipo, s.Periodo.Codigo, s.HastaMes, versionDatos, hoy.DayNumber);
+        var clave = string.Join('|', entidad.ToUpperInvariant(), anio, s.Tipo, s.Periodo.Codigo, s.HastaMes, s.Numero ?? "", versionDatos, hoy.DayNumber);
         lock (_cerrojo)
         {
             if (_porClave.TryGetValue(clave, out var existente)
