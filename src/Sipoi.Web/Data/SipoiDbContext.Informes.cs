@@ -10,6 +10,7 @@ public sealed partial class SipoiDbContext
     public DbSet<PublicacionReemplazada> PublicacionesReemplazadas => Set<PublicacionReemplazada>();
     public DbSet<Recomendacion> Recomendaciones => Set<Recomendacion>();
     public DbSet<SeguimientoRecomendacion> SeguimientosRecomendacion => Set<SeguimientoRecomendacion>();
+    public DbSet<ResponsableRecomendacion> ResponsablesRecomendacion => Set<ResponsableRecomendacion>();
 }
 
 /// <summary>The entity's calendar (migration 0015; mapping in Mapeo/Informes.cs).</summary>
