@@ -49,12 +49,13 @@ public static class RedaccionAvisos
     }
 
     /// <param name="evaluacion">"Evaluación I Semestre 2024".</param>
-    public static MensajeAviso Recomendacion(int numero, string evaluacion, string texto, string accionClave, string centro, DateOnly plazo,
+    /// <param name="responsables">Its units and outside body: "01.02 OFICINA DE PLANEAMIENTO; 05 GERENCIA COMERCIAL; Entidad externa: SUNASS".</param>
+    public static MensajeAviso Recomendacion(int numero, string evaluacion, string texto, string accionClave, string responsables, DateOnly plazo,
         MomentoPlazo momento, DateOnly hoy) => new(
         Asunto(momento == MomentoPlazo.Proximo
             ? $"SIPOI: la recomendación {numero} de la {evaluacion} vence el {Plazos.Fecha(plazo)}"
             : $"SIPOI: venció el plazo de la recomendación {numero} de la {evaluacion}"),
-        $"La recomendación {numero} de la {evaluacion}, a cargo del centro de costo {centro}, " +
+        $"La recomendación {numero} de la {evaluacion}, a cargo de {responsables}, " +
         (momento == MomentoPlazo.Proximo ? $"vence el {Plazos.Fecha(plazo)} ({Faltan(plazo, hoy)})" : $"venció el {Plazos.Fecha(plazo)}") +
         " y no figura como implementada.\n\n" +
         $"Recomendación: {texto}\nAcción clave: {accionClave}\n\n" +

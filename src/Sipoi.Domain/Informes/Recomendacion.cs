@@ -1,3 +1,5 @@
+using Sipoi.Domain.Estrategia;
+
 namespace Sipoi.Domain.Informes;
 
 public enum EstadoRecomendacion { Pendiente, EnProceso, Implementada, NoImplementada }
@@ -17,8 +19,17 @@ public static class EstadosRecomendacion
 }
 
 /// <summary>
+/// What the office types for a recommendation. <paramref name="Unidades"/>: the responsible cost centres (repeated ids count
+/// once); <paramref name="EntidadExterna"/>: an outside body responsible ("SUNASS"); at least one of the two.
+/// <paramref name="OeiId"/> or <paramref name="AeiId"/> (not both): what it concerns, in the evaluated POI's PEI.
+/// </summary>
+public sealed record DatosRecomendacion(string AspectoMejora, string Texto, string AccionClave, IReadOnlyCollection<int> Unidades,
+    string? EntidadExterna, DateOnly Plazo, int? OeiId = null, int? AeiId = null);
+
+/// <summary>
 /// One row of the recommendations matrix (matriz de compromisos, DOMAIN.md §6.6): issued by an evaluation,
-/// owned by a unit (cost centre) with a deadline, and followed up in each later evaluation
+/// owned by one or several units (cost centres) and/or an outside body, with a deadline, optionally about one
+/// OEI or AEI of the evaluated POI's PEI (§6.4), and followed up in each later evaluation
 /// (<see cref="SeguimientoRecomendacion"/>). Its text can change only while the issuing evaluation is
 /// unpublished; its status only through a later evaluation's follow-up.
 /// </summary>
@@ -35,36 +46,71 @@ public sealed class Recomendacion
     public string AspectoMejora { get; private set; } = null!;
     public string Texto { get; private set; } = null!;
     public string AccionClave { get; private set; } = null!;
-    /// <summary>Responsible unit: one of the entity's cost centres (units, offices, gerencias).</summary>
-    public int CentroCostoId { get; private set; }
+    /// <summary>The OEI it concerns (null: none, or an AEI).</summary>
+    public int? OeiId { get; private set; }
+    /// <summary>The AEI it concerns (null: none, or an OEI).</summary>
+    public int? AeiId { get; private set; }
+    /// <summary>Responsible units: cost centres of the entity (units, offices, gerencias), none when only an outside body is.</summary>
+    public List<ResponsableRecomendacion> Responsables { get; private set; } = [];
+    /// <summary>An outside body responsible for it ("Gobierno Regional de Puno", "SUNASS"), alone or beside the units.</summary>
+    public string? EntidadExterna { get; private set; }
     public DateOnly Plazo { get; private set; }
     public List<SeguimientoRecomendacion> Seguimiento { get; private set; } = [];
 
     private Recomendacion() { }
 
-    public Recomendacion(EvaluacionPoi origen, int numero, string aspectoMejora, string texto, string accionClave, int centroCostoId, DateOnly plazo)
+    /// <param name="pei">The evaluated POI's PEI with its OEI and AEI (null: the POI has none loaded, so no OEI/AEI can be chosen).</param>
+    public Recomendacion(EvaluacionPoi origen, int numero, DatosRecomendacion datos, Pei? pei)
     {
         origen.VerificarEditable("sus recomendaciones");
         if (numero < 1) throw new ReglaDominioException("El número de la recomendación debe ser 1 o mayor.");
         EntidadId = origen.EntidadId;
         EvaluacionId = origen.Id;
         Numero = numero;
-        Actualizar(origen, aspectoMejora, texto, accionClave, centroCostoId, plazo);
+        Actualizar(origen, datos, pei);
     }
 
-    public void Actualizar(EvaluacionPoi origen, string aspectoMejora, string texto, string accionClave, int centroCostoId, DateOnly plazo)
+    /// <summary>The responsible cost centres' ids, in the order they were added.</summary>
+    public IReadOnlyList<int> Unidades => [.. Responsables.Select(r => r.CentroCostoId)];
+
+    public void Actualizar(EvaluacionPoi origen, DatosRecomendacion datos, Pei? pei)
     {
+        ArgumentNullException.ThrowIfNull(datos);
         if (origen.Id != EvaluacionId) throw new ArgumentException("La evaluación no es la que emitió la recomendación.", nameof(origen));
         origen.VerificarEditable("sus recomendaciones");
-        AspectoMejora = Limitado(aspectoMejora, "aspecto de mejora");
-        Texto = Limitado(texto, "recomendación");
-        AccionClave = Limitado(accionClave, "acción clave");
-        if (centroCostoId <= 0) throw new ReglaDominioException("Elija la unidad responsable.");
-        CentroCostoId = centroCostoId;
+        var aspecto = Limitado(datos.AspectoMejora, "aspecto de mejora");
+        var texto = Limitado(datos.Texto, "recomendación");
+        var accion = Limitado(datos.AccionClave, "acción clave");
+        var externa = Sipoi.Domain.Texto.Opcional(datos.EntidadExterna, "entidad externa responsable");
+        var unidades = (datos.Unidades ?? []).Distinct().ToList();
+        if (unidades.Any(u => u <= 0)) throw new ReglaDominioException("La unidad responsable elegida no es válida.", "unidades responsables");
+        if (unidades.Count == 0 && externa is null)
+            throw new ReglaDominioException("Elija al menos una unidad responsable o escriba la entidad externa responsable.", "unidades responsables");
+        VerificarObjetivo(origen, datos.OeiId, datos.AeiId, pei);
         var fin = origen.Anio + 2;
-        if (plazo.Year < origen.Anio || plazo.Year > fin)
-            throw new ReglaDominioException($"El plazo {plazo:dd/MM/yyyy} debe caer entre {origen.Anio} y {fin}.");
-        Plazo = plazo;
+        if (datos.Plazo.Year < origen.Anio || datos.Plazo.Year > fin)
+            throw new ReglaDominioException($"El plazo {datos.Plazo:dd/MM/yyyy} debe caer entre {origen.Anio} y {fin}.", "plazo");
+        AspectoMejora = aspecto;
+        Texto = texto;
+        AccionClave = accion;
+        EntidadExterna = externa;
+        OeiId = datos.OeiId;
+        AeiId = datos.AeiId;
+        Plazo = datos.Plazo;
+        // Only the units that changed are removed or added, so the audit log shows what changed.
+        Responsables.RemoveAll(r => !unidades.Contains(r.CentroCostoId));
+        foreach (var u in unidades.Where(u => Responsables.All(r => r.CentroCostoId != u)))
+            Responsables.Add(new ResponsableRecomendacion(EntidadId, u));
+    }
+
+    private static void VerificarObjetivo(EvaluacionPoi origen, int? oeiId, int? aeiId, Pei? pei)
+    {
+        if (oeiId is not null && aeiId is not null)
+            throw new ReglaDominioException("Elija un OEI o una AEI para la recomendación, no ambos.", "OEI/AEI");
+        if (oeiId is { } o && pei?.Oeis.Any(x => x.Id == o) != true)
+            throw new ReglaDominioException($"El OEI elegido no es del PEI del POI {origen.Anio}.", "OEI/AEI");
+        if (aeiId is { } a && pei?.Aeis.Any(x => x.Id == a) != true)
+            throw new ReglaDominioException($"La AEI elegida no es del PEI del POI {origen.Anio}.", "OEI/AEI");
     }
 
     /// <summary>
@@ -116,6 +162,22 @@ public sealed class Recomendacion
     {
         var v = Sipoi.Domain.Texto.Requerido(valor, campo);
         return v.Length > LargoMaximoTexto ? throw new ReglaDominioException($"El campo {campo} admite hasta {LargoMaximoTexto} caracteres.") : v;
+    }
+}
+
+/// <summary>One responsible unit (cost centre) of a recommendation.</summary>
+public sealed class ResponsableRecomendacion
+{
+    public int EntidadId { get; private set; }
+    public int RecomendacionId { get; private set; }
+    public int CentroCostoId { get; private set; }
+
+    private ResponsableRecomendacion() { }
+
+    internal ResponsableRecomendacion(int entidadId, int centroCostoId)
+    {
+        EntidadId = entidadId;
+        CentroCostoId = centroCostoId;
     }
 }
 

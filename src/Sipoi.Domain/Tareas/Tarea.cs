@@ -44,7 +44,10 @@ public sealed record PropuestaCentro(int AnioPoi, string Version, string Centro,
 /// <summary>A draft POI version waiting for approval: how many centres take part in it and how many are still not accepted.</summary>
 public sealed record VersionPorAprobar(int AnioPoi, string Version, int Centros, int CentrosSinAceptar);
 
-/// <summary>A recommendation with its status as of the latest evaluation that followed it up.</summary>
+/// <summary>
+/// A recommendation with its status as of the latest evaluation that followed it up. <see cref="Centro"/>: its
+/// responsibles as the task names them, the units' codes then the outside body ("01.02, 03.01, SUNASS").
+/// </summary>
 public sealed record RecomendacionAbierta(int Numero, string Evaluacion, int AnioEvaluacion, string PeriodoEvaluacion, string Centro,
     string AccionClave, DateOnly Plazo, EstadoRecomendacion Estado);
 

@@ -240,7 +240,9 @@ public sealed record AeiInforme(string Codigo, string Enunciado, int Prioridad)
 /// <summary>
 /// A recommendation of an earlier evaluation and how it stands. <paramref name="Atendida"/> tells the
 /// drafting whether it is still pending (the office's <paramref name="Estado"/> text is printed as is).
+/// <paramref name="UnidadResponsable"/> lists its units and outside body; <paramref name="OeiAei"/> is the OEI or AEI it
+/// concerns ("OEI.01 — enunciado"), "" when none.
 /// </summary>
 public sealed record RecomendacionAnterior(
     string AspectoMejora, string Recomendacion, string AccionClave, string UnidadResponsable,
-    string Plazo, string Estado, bool Atendida, string? Comentario = null);
+    string Plazo, string Estado, bool Atendida, string? Comentario = null, string OeiAei = "");

@@ -370,11 +370,11 @@ public static partial class InformeEvaluacionWord
                 return;
             }
             Cuadro("Seguimiento de las recomendaciones de evaluaciones anteriores");
-            doc.TablaTexto(["Aspecto de mejora", "Recomendación", "Acción clave", "Unidad responsable", "Plazo", "Estado", "Comentario"],
-                [15, 19, 16, 15, 10, 12, 13],
+            doc.TablaTexto(["OEI/AEI", "Aspecto de mejora", "Recomendación", "Acción clave", "Unidad(es) responsable(s)", "Plazo", "Estado", "Comentario"],
+                [11, 11, 16, 11, 14, 12, 13, 12],
                 i.RecomendacionesAnteriores.Select(r => (IReadOnlyList<CeldaWord>)
                 [
-                    new(r.AspectoMejora), new(r.Recomendacion), new(r.AccionClave), new(r.UnidadResponsable),
+                    new(r.OeiAei), new(r.AspectoMejora), new(r.Recomendacion), new(r.AccionClave), new(r.UnidadResponsable),
                     new(r.Plazo, Centrado: true), new(r.Estado, Centrado: true, Negrita: !r.Atendida), new(r.Comentario ?? ""),
                 ]));
         }

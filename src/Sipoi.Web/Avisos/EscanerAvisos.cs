@@ -57,8 +57,8 @@ public static class EscanerAvisos
 
             avisos.AddRange(await DelCalendarioAsync(db, e, hoy, diasAntes, ahora, OperadoresAsync, ct));
 
-            var recomendaciones = await db.Recomendaciones.AsNoTracking().Include(r => r.Seguimiento).Where(r => r.EntidadId == e.Id)
-                .OrderBy(r => r.Id).ToListAsync(ct);
+            var recomendaciones = await db.Recomendaciones.AsNoTracking().Include(r => r.Seguimiento).Include(r => r.Responsables).AsSplitQuery()
+                .Where(r => r.EntidadId == e.Id).OrderBy(r => r.Id).ToListAsync(ct);
             if (recomendaciones.Count == 0) continue;
             var ordenes = await RegistroEvaluaciones.OrdenesAsync(db, e.Id, ct);
             var evaluaciones = (await db.Evaluaciones.AsNoTracking().Where(v => v.EntidadId == e.Id).ToListAsync(ct)).ToDictionary(v => v.Id);
@@ -66,11 +66,15 @@ public static class EscanerAvisos
             {
                 var estado = Recomendacion.EstadoDe(r.Seguimiento.Where(s => ordenes.ContainsKey(s.EvaluacionId)).MaxBy(s => ordenes[s.EvaluacionId]));
                 if (ReglasAvisos.AvisoDeRecomendacion(r.Plazo, estado, hoy, diasAntes) is not { } momento) continue;
-                var centro = centros.Single(c => c.Id == r.CentroCostoId);
+                // Every responsible unit's operators, once each; an outside body has no one to notify in SIPOI.
+                var responsables = centros.Where(c => r.Unidades.Contains(c.Id)).ToList();
                 var mensaje = RedaccionAvisos.Recomendacion(r.Numero, evaluaciones[r.EvaluacionId].Nombre, r.Texto, r.AccionClave,
-                    ColaAvisos.NombreCentro(centro.Codigo, centro.Nombre), r.Plazo, momento, hoy);
+                    NombresRecomendacion.Responsables(responsables.Select(c => ColaAvisos.NombreCentro(c.Codigo, c.Nombre)), r.EntidadExterna),
+                    r.Plazo, momento, hoy);
                 var ruta = new Dictionary<string, string> { ["entidad"] = e.Codigo };
-                foreach (var u in await OperadoresAsync(centro.Id))
+                var usuarios = new List<int>();
+                foreach (var c in responsables) usuarios.AddRange(await OperadoresAsync(c.Id));
+                foreach (var u in usuarios.Distinct())
                     avisos.Add(new AvisoCorreo(e.Id, u, TipoAviso.Recomendacion, ClavesAviso.DeRecomendacion(r.Id, momento, r.Plazo, u),
                         mensaje, ColaAvisos.PaginaRecomendaciones, ruta, ahora));
             }

@@ -13,6 +13,7 @@ public sealed partial class SipoiDbContext
     /// <summary>Signed official documents of published evaluations and approved POI versions (migration 0022).</summary>
     public DbSet<DocumentoOficial> DocumentosOficiales => Set<DocumentoOficial>();
     public DbSet<FirmaDocumento> FirmasDocumento => Set<FirmaDocumento>();
+    public DbSet<ResponsableRecomendacion> ResponsablesRecomendacion => Set<ResponsableRecomendacion>();
 }
 
 /// <summary>The entity's calendar (migration 0015; mapping in Mapeo/Informes.cs).</summary>

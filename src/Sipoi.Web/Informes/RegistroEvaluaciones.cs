@@ -48,9 +48,9 @@ public static class RegistroEvaluaciones
     public static async Task<Recomendacion> AgregarRecomendacionAsync(SipoiDbContext db, EvaluacionPoi evaluacion,
         DatosRecomendacion datos, CancellationToken ct)
     {
-        await VerificarCentroAsync(db, evaluacion.EntidadId, datos.CentroCostoId, ct);
+        await VerificarUnidadesAsync(db, evaluacion.EntidadId, datos.Unidades, ct);
         var numero = 1 + (await db.Recomendaciones.Where(r => r.EvaluacionId == evaluacion.Id).MaxAsync(r => (int?)r.Numero, ct) ?? 0);
-        var r = new Recomendacion(evaluacion, numero, datos.AspectoMejora, datos.Texto, datos.AccionClave, datos.CentroCostoId, datos.Plazo);
+        var r = new Recomendacion(evaluacion, numero, datos, await PeiEvaluadoAsync(db, evaluacion, datos, ct));
         db.Recomendaciones.Add(r);
         await db.SaveChangesAsync(ct);
         return r;
@@ -59,17 +59,18 @@ public static class RegistroEvaluaciones
     public static async Task ActualizarRecomendacionAsync(SipoiDbContext db, EvaluacionPoi evaluacion, int recomendacionId,
         DatosRecomendacion datos, CancellationToken ct)
     {
-        var r = await db.Recomendaciones.SingleOrDefaultAsync(x => x.Id == recomendacionId && x.EvaluacionId == evaluacion.Id, ct)
+        var r = await db.Recomendaciones.Include(x => x.Responsables).SingleOrDefaultAsync(x => x.Id == recomendacionId && x.EvaluacionId == evaluacion.Id, ct)
             ?? throw new ReglaDominioException("La recomendación no existe en esta evaluación.");
-        await VerificarCentroAsync(db, evaluacion.EntidadId, datos.CentroCostoId, ct);
-        r.Actualizar(evaluacion, datos.AspectoMejora, datos.Texto, datos.AccionClave, datos.CentroCostoId, datos.Plazo);
+        await VerificarUnidadesAsync(db, evaluacion.EntidadId, datos.Unidades, ct);
+        r.Actualizar(evaluacion, datos, await PeiEvaluadoAsync(db, evaluacion, datos, ct));
         await db.SaveChangesAsync(ct);
     }
 
     public static async Task EliminarRecomendacionAsync(SipoiDbContext db, EvaluacionPoi evaluacion, int recomendacionId, CancellationToken ct)
     {
         evaluacion.VerificarEditable("sus recomendaciones");
-        var r = await db.Recomendaciones.Include(x => x.Seguimiento).SingleOrDefaultAsync(x => x.Id == recomendacionId && x.EvaluacionId == evaluacion.Id, ct)
+        var r = await db.Recomendaciones.Include(x => x.Seguimiento).Include(x => x.Responsables)
+            .SingleOrDefaultAsync(x => x.Id == recomendacionId && x.EvaluacionId == evaluacion.Id, ct)
             ?? throw new ReglaDominioException("La recomendación no existe en esta evaluación.");
         if (r.Seguimiento.Count > 0)
             throw new ReglaDominioException($"La recomendación {r.Numero} ya tiene seguimiento en evaluaciones posteriores: no se puede eliminar.");
@@ -87,7 +88,7 @@ public static class RegistroEvaluaciones
         var ordenes = await OrdenesAsync(db, entidadId, ct);
         var anteriores = ordenes.Where(o => o.Value < orden).Select(o => o.Key).ToList();
         var evaluaciones = await db.Evaluaciones.Where(e => anteriores.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        var recomendaciones = await db.Recomendaciones.Include(r => r.Seguimiento)
+        var recomendaciones = await db.Recomendaciones.Include(r => r.Seguimiento).Include(r => r.Responsables).AsSplitQuery()
             .Where(r => anteriores.Contains(r.EvaluacionId)).ToListAsync(ct);
         return recomendaciones
             .OrderBy(r => ordenes[r.EvaluacionId]).ThenBy(r => r.Numero)
@@ -197,12 +198,26 @@ public static class RegistroEvaluaciones
     public static DatosReporte SoloAprobado(DatosReporte d) =>
         d with { Evaluacion = d.Evaluacion with { Configuracion = d.Evaluacion.Configuracion with { MostrarEnviados = false } } };
 
-    private static async Task VerificarCentroAsync(SipoiDbContext db, int entidadId, int centroCostoId, CancellationToken ct)
+    private static async Task VerificarUnidadesAsync(SipoiDbContext db, int entidadId, IReadOnlyCollection<int> unidades, CancellationToken ct)
     {
-        if (!await db.CentrosCosto.AnyAsync(c => c.Id == centroCostoId && c.EntidadId == entidadId, ct))
-            throw new ReglaDominioException("La unidad responsable no es un centro de costo de la entidad.");
+        var pedidas = unidades.Distinct().ToList();
+        var propias = await db.CentrosCosto.Where(c => c.EntidadId == entidadId && pedidas.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        if (pedidas.Except(propias).FirstOrDefault() is var ajena && ajena != 0)
+            throw new ReglaDominioException($"La unidad responsable {ajena} no es un centro de costo de la entidad.", "unidades responsables");
+    }
+
+    /// <summary>The evaluated POI's PEI with its OEI and AEI, when the recommendation names one (null otherwise: nothing to check).</summary>
+    private static async Task<Pei?> PeiEvaluadoAsync(SipoiDbContext db, EvaluacionPoi evaluacion, DatosRecomendacion datos, CancellationToken ct)
+    {
+        if (datos.OeiId is null && datos.AeiId is null) return null;
+        return await OeiYAeiDelPeiAsync(db, evaluacion.EntidadId, evaluacion.Anio, ct);
+    }
+
+    /// <summary>The PEI of the entity's POI of <paramref name="anio"/>, with its OEI and AEI in code order (null: no POI that year).</summary>
+    public static async Task<Pei?> OeiYAeiDelPeiAsync(SipoiDbContext db, int entidadId, int anio, CancellationToken ct)
+    {
+        var peiId = await db.Pois.Where(p => p.EntidadId == entidadId && p.Anio == anio).Select(p => (int?)p.PeiId).SingleOrDefaultAsync(ct);
+        if (peiId is null) return null;
+        return await db.Peis.AsNoTracking().Include(p => p.Oeis).ThenInclude(o => o.Aeis).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == peiId, ct);
     }
 }
-
-/// <summary>What the office types for a recommendation.</summary>
-public sealed record DatosRecomendacion(string AspectoMejora, string Texto, string AccionClave, int CentroCostoId, DateOnly Plazo);

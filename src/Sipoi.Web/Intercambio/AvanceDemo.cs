@@ -288,12 +288,12 @@ public static class AvanceDemo
             $"Ejecución física baja en {centros[masBajo.Codigo].Nombre} ({Formato.Porcentaje(masBajo.Valor)} en el I Semestre).",
             "Revisar la programación de las actividades con ejecución por debajo de la tolerancia y reprogramar las metas que no se cumplirán.",
             "Reunión mensual de seguimiento con la unidad y propuesta de modificación del POI.",
-            centros[masBajo.Codigo].Id, new DateOnly(Anio, 9, 30)), ct);
+            [centros[masBajo.Codigo].Id], null, new DateOnly(Anio, 9, 30)), ct);
         await RegistroEvaluaciones.AgregarRecomendacionAsync(db, evaluacion, new DatosRecomendacion(
             "Justificaciones del seguimiento mensual poco específicas.",
             "Exigir logros, dificultades y medidas correctivas concretas, con evidencia adjunta, antes de aprobar cada mes.",
             "Difundir una guía breve de llenado del seguimiento a todos los centros de costo.",
-            planeamiento.Id, new DateOnly(Anio, 12, 31)), ct);
+            [planeamiento.Id], null, new DateOnly(Anio, 12, 31)), ct);
         await RegistroEvaluaciones.PublicarAsync(db, evaluacion, DocumentoS1, Autor, En(7, 22), ct);
         db.ChangeTracker.Clear();
     }

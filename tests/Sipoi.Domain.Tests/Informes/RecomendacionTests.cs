@@ -1,3 +1,4 @@
+using Sipoi.Domain.Estrategia;
 using Sipoi.Domain.Informes;
 using Sipoi.Domain.Periodos;
 using static Sipoi.Domain.Tests.Informes.EvaluacionPoiTests;
@@ -8,19 +9,84 @@ public sealed class RecomendacionTests
 {
     private static readonly DateOnly Plazo = new(2024, 10, 31);
 
+    private static DatosRecomendacion Datos(string aspecto = "x", int[]? unidades = null, string? externa = null, DateOnly? plazo = null,
+        int? oei = null, int? aei = null) =>
+        new(aspecto, "x", "y", unidades ?? [7], externa, plazo ?? Plazo, oei, aei);
+
     private static Recomendacion Nueva(EvaluacionPoi origen, int numero = 1) =>
-        new(origen, numero, "Baja ejecución del OEI.03", "Reprogramar las metas del OEI.03", "Taller de reprogramación", 7, Plazo);
+        new(origen, numero, new DatosRecomendacion("Baja ejecución del OEI.03", "Reprogramar las metas del OEI.03", "Taller de reprogramación", [7], null, Plazo), null);
+
+    /// <summary>A PEI with OEI.01 (id 11) and its AEI.01.01 (id 21), ids as the database would give them.</summary>
+    private static Pei PeiConOeiYAei()
+    {
+        var pei = new Pei(1, "PEI 2024-2027", 2024, 2027);
+        var oei = pei.AgregarOei("OEI.01", "Mejorar la calidad del servicio", 1);
+        var aei = pei.AgregarAei(oei, "AEI.01.01", "Agua potable continua", 1);
+        typeof(Oei).GetProperty(nameof(Oei.Id))!.SetValue(oei, 11);
+        typeof(Aei).GetProperty(nameof(Aei.Id))!.SetValue(aei, 21);
+        return pei;
+    }
 
     [Fact]
     public void CamposObligatorios_YPlazoDentroDeLosDosAniosSiguientes()
     {
         var s1 = Eval(1, 2024, Periodo.Semestre(1));
-        Rechazo.Con(() => _ = new Recomendacion(s1, 1, " ", "x", "y", 7, Plazo), "El campo aspecto de mejora es obligatorio.");
-        Rechazo.Con(() => _ = new Recomendacion(s1, 1, "x", "x", "y", 0, Plazo), "Elija la unidad responsable.");
-        Rechazo.Con(() => _ = new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2023, 12, 31)), "El plazo 31/12/2023 debe caer entre 2024 y 2026.");
-        Rechazo.Con(() => _ = new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2027, 1, 1)), "El plazo 01/01/2027 debe caer entre 2024 y 2026.");
-        Rechazo.Con(() => _ = new Recomendacion(s1, 1, new string('a', Recomendacion.LargoMaximoTexto + 1), "x", "y", 7, Plazo), "El campo aspecto de mejora admite hasta 500 caracteres (tiene 2,001).");
-        Assert.Equal(new DateOnly(2026, 12, 31), new Recomendacion(s1, 1, "x", "x", "y", 7, new DateOnly(2026, 12, 31)).Plazo);
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, Datos(aspecto: " "), null), "El campo aspecto de mejora es obligatorio.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, Datos(plazo: new DateOnly(2023, 12, 31)), null), "El plazo 31/12/2023 debe caer entre 2024 y 2026.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, Datos(plazo: new DateOnly(2027, 1, 1)), null), "El plazo 01/01/2027 debe caer entre 2024 y 2026.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, Datos(aspecto: new string('a', Recomendacion.LargoMaximoTexto + 1)), null), "El campo aspecto de mejora admite hasta 500 caracteres (tiene 2,001).");
+        Assert.Equal(new DateOnly(2026, 12, 31), new Recomendacion(s1, 1, Datos(plazo: new DateOnly(2026, 12, 31)), null).Plazo);
+    }
+
+    [Fact]
+    public void Responsables_UnaOVariasUnidadesYOUnaEntidadExterna_AlMenosUna()
+    {
+        var s1 = Eval(1, 2024, Periodo.Semestre(1));
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, Datos(unidades: [], externa: "  "), null),
+            "Elija al menos una unidad responsable o escriba la entidad externa responsable.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, Datos(unidades: [7, 0]), null), "La unidad responsable elegida no es válida.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 1, Datos(externa: new string('s', LimitesTexto.Nombre + 1)), null),
+            "El campo entidad externa responsable admite hasta 500 caracteres (tiene 501).");
+
+        // A unit chosen twice counts once; an outside body alone is enough.
+        var r = new Recomendacion(s1, 1, Datos(unidades: [7, 9, 7], externa: " SUNASS "), null);
+        Assert.Equal([7, 9], r.Unidades);
+        Assert.Equal("SUNASS", r.EntidadExterna);
+        var solaExterna = new Recomendacion(s1, 2, Datos(unidades: [], externa: "Gobierno Regional de Puno"), null);
+        Assert.Empty(solaExterna.Unidades);
+
+        // Editing keeps the units that stay (the audit log then shows only what changed) and drops the outside body when blank.
+        var antes = r.Responsables.Single(u => u.CentroCostoId == 9);
+        r.Actualizar(s1, Datos(unidades: [9, 12], externa: ""), null);
+        Assert.Equal([9, 12], r.Unidades);
+        Assert.Same(antes, r.Responsables.Single(u => u.CentroCostoId == 9));
+        Assert.Null(r.EntidadExterna);
+        // A refused edit changes nothing.
+        Rechazo.Con(() => r.Actualizar(s1, Datos(aspecto: "otro", unidades: []), null),
+            "Elija al menos una unidad responsable o escriba la entidad externa responsable.");
+        Assert.Equal([9, 12], r.Unidades);
+        Assert.Equal("x", r.AspectoMejora);
+    }
+
+    [Fact]
+    public void OeiOAei_UnoSoloYDelPeiDelPoiEvaluado()
+    {
+        var s1 = Eval(1, 2024, Periodo.Semestre(1));
+        var pei = PeiConOeiYAei();
+        var sobreOei = new Recomendacion(s1, 1, Datos(oei: 11), pei);
+        Assert.Equal(11, sobreOei.OeiId);
+        Assert.Null(sobreOei.AeiId);
+        var sobreAei = new Recomendacion(s1, 2, Datos(aei: 21), pei);
+        Assert.Equal(21, sobreAei.AeiId);
+        Assert.Null(new Recomendacion(s1, 3, Datos(), null).OeiId);
+
+        Rechazo.Con(() => _ = new Recomendacion(s1, 4, Datos(oei: 11, aei: 21), pei), "Elija un OEI o una AEI para la recomendación, no ambos.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 4, Datos(oei: 99), pei), "El OEI elegido no es del PEI del POI 2024.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 4, Datos(aei: 11), pei), "La AEI elegida no es del PEI del POI 2024.");
+        Rechazo.Con(() => _ = new Recomendacion(s1, 4, Datos(oei: 11), null), "El OEI elegido no es del PEI del POI 2024.");
+        // Clearing it is an edit like any other.
+        sobreOei.Actualizar(s1, Datos(), pei);
+        Assert.Null(sobreOei.OeiId);
     }
 
     [Fact]
@@ -30,7 +96,7 @@ public sealed class RecomendacionTests
         var r = Nueva(s1);
         s1.Publicar(null, "planificador", DateTimeOffset.UtcNow, 90, null, [Archivo()]);
         Assert.Contains("ya está publicada", Assert.Throws<ReglaDominioException>(() => Nueva(s1, 2)).Message);
-        Rechazo.Con(() => r.Actualizar(s1, "otro", "otro", "otro", 7, Plazo), "La evaluación I Semestre 2024 ya está publicada: no se puede modificar sus recomendaciones.");
+        Rechazo.Con(() => r.Actualizar(s1, Datos(aspecto: "otro"), null), "La evaluación I Semestre 2024 ya está publicada: no se puede modificar sus recomendaciones.");
         Assert.Equal("Baja ejecución del OEI.03", r.AspectoMejora);
     }
 

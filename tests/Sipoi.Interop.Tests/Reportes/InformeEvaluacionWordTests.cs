@@ -36,8 +36,9 @@ public class InformeEvaluacionWordTests
             [
                 new("Registro tardío del avance", "Registrar el avance dentro del plazo", "Recordatorio mensual a los centros de costo",
                     "Oficina de Planeamiento y Presupuesto", "31/03/2024", "Implementada", true, "Se emitió el memorando múltiple N.º 012"),
-                new("Metas sobreestimadas", "Revisar la programación de metas", "Taller de programación", "Gerencia Municipal",
-                    "30/06/2024", "En proceso", false),
+                new("Metas sobreestimadas", "Revisar la programación de metas", "Taller de programación",
+                    "01 GERENCIA MUNICIPAL; 03.01 GERENCIA DE OBRAS; Entidad externa: Gobierno Regional de Ayacucho",
+                    "30/06/2024", "En proceso", false, OeiAei: "OEI.01 — Mejorar la calidad de los servicios"),
             ],
             Anexos = TablasSeguimiento.Desde(DatosReportes.Entidad, DatosReportes.Denominaciones, anual, s1, s2),
         };
@@ -281,15 +282,18 @@ public class InformeEvaluacionWordTests
     }
 
     [Fact]
-    public void Informe_SeguimientoDeRecomendacionesTieneLasSieteColumnas()
+    public void Informe_SeguimientoDeRecomendaciones_ConOeiAeiYUnidadesResponsables()
     {
         var (informe, _) = Ejemplo();
         using var d = new Docx(s => InformeEvaluacionWord.Escribir(informe, s));
+        Assert.Empty(d.Errores());
         var tabla = d.Seccion(InformeEvaluacionWord.SeguimientoRecomendaciones).OfType<Table>().Single();
         var c = Docx.Celdas(tabla);
-        Assert.Equal(["Aspecto de mejora", "Recomendación", "Acción clave", "Unidad responsable", "Plazo", "Estado", "Comentario"], c[0]);
-        Assert.Equal("Implementada", c[1][5]);
-        Assert.Equal(["Metas sobreestimadas", "Revisar la programación de metas", "Taller de programación", "Gerencia Municipal", "30/06/2024", "En proceso", ""], c[2]);
+        Assert.Equal(["OEI/AEI", "Aspecto de mejora", "Recomendación", "Acción clave", "Unidad(es) responsable(s)", "Plazo", "Estado", "Comentario"], c[0]);
+        Assert.Equal("", c[1][0]);
+        Assert.Equal("Implementada", c[1][6]);
+        Assert.Equal(["OEI.01 — Mejorar la calidad de los servicios", "Metas sobreestimadas", "Revisar la programación de metas", "Taller de programación",
+            "01 GERENCIA MUNICIPAL; 03.01 GERENCIA DE OBRAS; Entidad externa: Gobierno Regional de Ayacucho", "30/06/2024", "En proceso", ""], c[2]);
     }
 
     [Fact]

@@ -6,10 +6,12 @@ public class MatrizRecomendacionesExcelTests
 {
     private static MatrizRecomendaciones Ejemplo() => new("EMSAPUNO S.A.", new DateOnly(2025, 1, 15),
     [
-        new("Evaluación I Semestre 2024", 1, "Baja ejecución del OEI.03", "Reprogramar metas", "Taller de reprogramación",
-            "03.02 OFICINA DE PLANEAMIENTO", new DateOnly(2024, 10, 31), "Implementada", null, "Anual 2024: Implementada", false),
-        new("Evaluación I Semestre 2024", 2, "Registro tardío", "Registrar dentro del plazo", "Recordatorio mensual",
-            "01.01 GERENCIA GENERAL", new DateOnly(2024, 12, 31), "En proceso", "Avance parcial", "Anual 2024: En proceso", true),
+        new("Evaluación I Semestre 2024", 1, "OEI.03 — Mejorar la gestión institucional", "Baja ejecución del OEI.03", "Reprogramar metas",
+            "Taller de reprogramación", "03.02 OFICINA DE PLANEAMIENTO", new DateOnly(2024, 10, 31), "Implementada", null,
+            "Anual 2024: Implementada", false),
+        new("Evaluación I Semestre 2024", 2, "", "Registro tardío", "Registrar dentro del plazo", "Recordatorio mensual",
+            "01.01 GERENCIA GENERAL; 03.02 OFICINA DE PLANEAMIENTO; Entidad externa: SUNASS", new DateOnly(2024, 12, 31), "En proceso",
+            "Avance parcial", "Anual 2024: En proceso", true),
     ]);
 
     [Fact]
@@ -19,15 +21,18 @@ public class MatrizRecomendacionesExcelTests
         Assert.Empty(x.Errores());
         Assert.Empty(x.Errores(DocumentFormat.OpenXml.FileFormatVersions.Office2007));
         Assert.Equal(["Recomendaciones"], x.Hojas);
-        var f = x.Fila("Recomendaciones", "D", "Registrar dentro del plazo");
+        var f = x.Fila("Recomendaciones", "E", "Registrar dentro del plazo");
+        Assert.Equal("OEI/AEI", x.Texto("Recomendaciones", $"C{f - 2}"));
+        Assert.Equal("Unidad(es) responsable(s)", x.Texto("Recomendaciones", $"G{f - 2}"));
         Assert.Equal(2, x.Numero("Recomendaciones", $"B{f}"));
-        Assert.Equal("01.01 GERENCIA GENERAL", x.Texto("Recomendaciones", $"F{f}"));
-        Assert.Equal("31/12/2024", x.Texto("Recomendaciones", $"G{f}"));
-        Assert.Equal("En proceso (vencida)", x.Texto("Recomendaciones", $"H{f}"));
-        Assert.Equal("Avance parcial", x.Texto("Recomendaciones", $"I{f}"));
-        Assert.Equal("Implementada", x.Texto("Recomendaciones", $"H{f - 1}"));
+        Assert.Equal("01.01 GERENCIA GENERAL; 03.02 OFICINA DE PLANEAMIENTO; Entidad externa: SUNASS", x.Texto("Recomendaciones", $"G{f}"));
+        Assert.Equal("31/12/2024", x.Texto("Recomendaciones", $"H{f}"));
+        Assert.Equal("En proceso (vencida)", x.Texto("Recomendaciones", $"I{f}"));
+        Assert.Equal("Avance parcial", x.Texto("Recomendaciones", $"J{f}"));
+        Assert.Equal("Implementada", x.Texto("Recomendaciones", $"I{f - 1}"));
+        Assert.Equal("OEI.03 — Mejorar la gestión institucional", x.Texto("Recomendaciones", $"C{f - 1}"));
         // Overdue rows are highlighted, the others are not.
-        Assert.NotEqual(x.Relleno("Recomendaciones", $"D{f}"), x.Relleno("Recomendaciones", $"D{f - 1}"));
+        Assert.NotEqual(x.Relleno("Recomendaciones", $"E{f}"), x.Relleno("Recomendaciones", $"E{f - 1}"));
         Assert.NotNull(x.Panel("Recomendaciones"));
     }
 

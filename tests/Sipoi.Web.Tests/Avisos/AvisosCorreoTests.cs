@@ -220,7 +220,7 @@ public sealed class AvisosCorreoTests(AppConCorreo app) : IClassFixture<AppConCo
         reco.Campos["Texto"] = "Actualizar el catastro de usuarios";
         reco.Campos["AccionClave"] = "Contratar la brigada de empadronamiento";
         await using (var db = app.Base.Contexto())
-            reco.Campos["CentroCostoId"] = (await db.CentrosCosto.SingleAsync(c => c.Codigo == "05")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            reco.Campos["Unidades"] = (await db.CentrosCosto.SingleAsync(c => c.Codigo == "05")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         reco.Campos["Plazo"] = "2024-09-30";
         Assert.Equal(HttpStatusCode.Redirect, (await reco.EnviarAsync(opp)).StatusCode);
 

@@ -31,7 +31,7 @@ public sealed class EvaluacionesTests(AppDePrueba app) : IClassFixture<AppDePrue
         f.Campos["AspectoMejora"] = "Ejecución baja en " + texto;
         f.Campos["Texto"] = texto;
         f.Campos["AccionClave"] = "Reunión de reprogramación con las unidades";
-        f.Campos["CentroCostoId"] = (await CentroIdAsync(centro)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        f.Campos["Unidades"] = (await CentroIdAsync(centro)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         f.Campos["Plazo"] = plazo ?? "";
         return await f.EnviarAsync(http);
     }
@@ -80,7 +80,7 @@ public sealed class EvaluacionesTests(AppDePrueba app) : IClassFixture<AppDePrue
         // A form left open in another tab, posted after publication below.
         var tardia = await Formulario.LeerAsync(http, $"{Raiz}/2024/S1", "recomendacion");
         tardia.Campos["AspectoMejora"] = tardia.Campos["Texto"] = tardia.Campos["AccionClave"] = "Tarde";
-        tardia.Campos["CentroCostoId"] = (await CentroIdAsync("01.02")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        tardia.Campos["Unidades"] = (await CentroIdAsync("01.02")).ToString(System.Globalization.CultureInfo.InvariantCulture);
         tardia.Campos["Plazo"] = "2024-12-31";
 
         // Published S1: its files are frozen from approved months, and it refuses further recommendations.
@@ -132,13 +132,13 @@ public sealed class EvaluacionesTests(AppDePrueba app) : IClassFixture<AppDePrue
         using (var docx = new Docx(st => st.Write(bytes)))
         {
             var tabla = docx.TablaTras("Seguimiento de las recomendaciones de evaluaciones anteriores");
-            Assert.Equal(["Aspecto de mejora", "Recomendación", "Acción clave", "Unidad responsable", "Plazo", "Estado", "Comentario"], tabla[0]);
+            Assert.Equal(["OEI/AEI", "Aspecto de mejora", "Recomendación", "Acción clave", "Unidad(es) responsable(s)", "Plazo", "Estado", "Comentario"], tabla[0]);
             Assert.Equal(3, tabla.Count);
-            Assert.Equal("Reprogramar metas del OEI.03", tabla[1][1]);
-            Assert.Equal("31/10/2024", tabla[1][4]);
-            Assert.Equal("Implementada", tabla[1][5]);
-            Assert.Equal(["No implementada", "No se asignó presupuesto para la capacitación"], tabla[2].Skip(5));
-            Assert.Contains("OFICINA DE PLANEAMIENTO", tabla[1][3]);
+            Assert.Equal("Reprogramar metas del OEI.03", tabla[1][2]);
+            Assert.Equal("31/10/2024", tabla[1][5]);
+            Assert.Equal("Implementada", tabla[1][6]);
+            Assert.Equal(["No implementada", "No se asignó presupuesto para la capacitación"], tabla[2].Skip(6));
+            Assert.Contains("OFICINA DE PLANEAMIENTO", tabla[1][4]);
         }
 
         // The matrix page and its Excel file show the status as of the latest follow-up, with its history.
@@ -149,16 +149,16 @@ public sealed class EvaluacionesTests(AppDePrueba app) : IClassFixture<AppDePrue
             var filas = matriz.QuerySelectorAll("#matriz tbody tr").ToList();
             Assert.Equal(2, filas.Count);
             Assert.Equal("Evaluación I Semestre 2024", filas[0].Children[0].TextContent);
-            Assert.Equal("Implementada", filas[0].Children[7].TextContent.Trim());
-            Assert.Equal("Anual 2024: Implementada", filas[0].Children[9].TextContent);
+            Assert.Equal("Implementada", filas[0].Children[8].TextContent.Trim());
+            Assert.Equal("Anual 2024: Implementada", filas[0].Children[10].TextContent);
             var xlsx = await http.GetAsync("/e/EMSAPUNO/recomendaciones?handler=Excel");
             Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
             var contenido = await xlsx.Content.ReadAsByteArrayAsync();
             using var libro = new Xlsx(st => st.Write(contenido));
-            var fila = libro.Fila("Recomendaciones", "D", "Capacitar a los operadores en el registro");
-            Assert.Equal("No implementada", libro.Texto("Recomendaciones", $"H{fila}"));
+            var fila = libro.Fila("Recomendaciones", "E", "Capacitar a los operadores en el registro");
+            Assert.Equal("No implementada", libro.Texto("Recomendaciones", $"I{fila}"));
             Assert.Equal(2, libro.Numero("Recomendaciones", $"B{fila}"));
-            Assert.Equal("31/10/2024", libro.Texto("Recomendaciones", $"G{fila}"));
+            Assert.Equal("31/10/2024", libro.Texto("Recomendaciones", $"H{fila}"));
         }
         finally { app.Reloj.Real(); }
     }
@@ -210,7 +210,7 @@ public sealed class EvaluacionesTests(AppDePrueba app) : IClassFixture<AppDePrue
         Assert.Equal(HttpStatusCode.Forbidden, (await operador.GetAsync(Raiz)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await operador.GetAsync($"{Raiz}/2024/S2")).StatusCode);
         var matriz = Formulario.Leer(await (await operador.GetAsync("/e/EMSAPUNO/recomendaciones")).Content.ReadAsStringAsync());
-        var textos = matriz.QuerySelectorAll("#matriz tbody tr").Select(f => f.Children[3].TextContent).ToList();
+        var textos = matriz.QuerySelectorAll("#matriz tbody tr").Select(f => f.Children[4].TextContent).ToList();
         Assert.Contains("De planeamiento", textos);
         Assert.DoesNotContain("De otra unidad", textos);
     }

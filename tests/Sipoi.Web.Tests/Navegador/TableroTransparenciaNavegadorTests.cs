@@ -67,7 +67,7 @@ public sealed class TableroTransparenciaNavegadorTests(AppNavegador app) : IClas
         await p.Locator("#AspectoMejora").FillAsync("Registro tardío del avance");
         await p.Locator("#Texto").FillAsync("Registrar el avance dentro del plazo");
         await p.Locator("#AccionClave").FillAsync("Recordatorio mensual a las unidades");
-        await p.Locator("#CentroCostoId").SelectOptionAsync(new SelectOptionValue { Label = "01.02 OFICINA DE PLANEAMIENTO Y DESARROLLO EMPRESARIAL" });
+        await p.Locator("#unidades label", new() { HasText = "01.02 OFICINA DE PLANEAMIENTO Y DESARROLLO EMPRESARIAL" }).Locator("input").CheckAsync();
         await p.Locator("#Plazo").FillAsync("2025-03-31");
         await p.Locator("#recomendacion button[type=submit]").ClickAsync();
         await Assertions.Expect(p.Locator("#emitidas tbody tr")).ToHaveCountAsync(1);

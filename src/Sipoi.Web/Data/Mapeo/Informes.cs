@@ -71,16 +71,32 @@ internal sealed class MapeoRecomendacion : IEntityTypeConfiguration<Recomendacio
 {
     public void Configure(EntityTypeBuilder<Recomendacion> e)
     {
-        e.ToTable("recomendacion");
+        // What it concerns is one OEI or one AEI, never both (the domain's rule, kept by the database too).
+        e.ToTable("recomendacion", t => t.HasCheckConstraint("ck_recomendacion_oei_o_aei", "oei_id IS NULL OR aei_id IS NULL"));
         e.HasIndex(x => new { x.EvaluacionId, x.Numero }).IsUnique();
-        e.HasIndex(x => x.CentroCostoId);
         e.HasOne<EvaluacionPoi>().WithMany().HasForeignKey(x => x.EvaluacionId);
-        e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Oei>().WithMany().HasForeignKey(x => x.OeiId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Aei>().WithMany().HasForeignKey(x => x.AeiId).OnDelete(DeleteBehavior.Restrict);
         e.Property(x => x.AspectoMejora).HasMaxLength(Recomendacion.LargoMaximoTexto);
         e.Property(x => x.Texto).HasMaxLength(Recomendacion.LargoMaximoTexto);
         e.Property(x => x.AccionClave).HasMaxLength(Recomendacion.LargoMaximoTexto);
+        e.Property(x => x.EntidadExterna).HasMaxLength(LimitesTexto.Nombre);
         e.HasMany(x => x.Seguimiento).WithOne().HasForeignKey(x => x.RecomendacionId);
+        e.HasMany(x => x.Responsables).WithOne().HasForeignKey(x => x.RecomendacionId);
+        e.Ignore(x => x.Unidades);
         e.ConVersionDeFila();
+    }
+}
+
+/// <summary>The responsible units of a recommendation (migration 0020; before, one centro_costo_id column).</summary>
+internal sealed class MapeoResponsableRecomendacion : IEntityTypeConfiguration<ResponsableRecomendacion>
+{
+    public void Configure(EntityTypeBuilder<ResponsableRecomendacion> e)
+    {
+        e.ToTable("responsable_recomendacion");
+        e.HasKey(x => new { x.RecomendacionId, x.CentroCostoId });
+        e.HasIndex(x => x.CentroCostoId);
+        e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

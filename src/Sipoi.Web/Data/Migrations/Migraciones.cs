@@ -97,3 +97,6 @@ public sealed class AvisosDelCalendario() : MigracionSql("0019_avisos_calendario
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000022_DocumentoOficial")]
 public sealed class DocumentoOficialFirmado() : MigracionSql("0022_documento_oficial.sql");
+
+[Migration("20261207000020_RecomendacionesResponsables")]
+public sealed class ResponsablesDeRecomendaciones() : MigracionSql("0020_recomendaciones_responsables.sql");

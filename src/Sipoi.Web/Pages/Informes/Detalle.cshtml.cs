@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,10 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     public List<Recomendacion> Emitidas { get; private set; } = [];
     public List<Anterior> Anteriores { get; private set; } = [];
     public Dictionary<int, string> Centros { get; private set; } = [];
+    /// <summary>Names of the responsibles and OEI/AEI of every recommendation shown.</summary>
+    public NombresRecomendacion Nombres { get; private set; } = new(new Dictionary<int, string>(), new Dictionary<int, string>(), new Dictionary<int, string>());
+    /// <summary>The evaluated POI's PEI (its OEI with their AEI) for the OEI/AEI select; null when the year has no POI.</summary>
+    public Pei? Pei { get; private set; }
     public List<(string Nombre, long Tamano)> Archivos { get; private set; } = [];
     /// <summary>Publications a republication superseded, newest first, with their frozen files.</summary>
     public List<(PublicacionReemplazada Publicacion, List<(string Nombre, long Tamano)> Archivos)> Reemplazadas { get; private set; } = [];
@@ -42,7 +47,11 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     [BindProperty] public string? AspectoMejora { get; set; }
     [BindProperty] public string? Texto { get; set; }
     [BindProperty] public string? AccionClave { get; set; }
-    [BindProperty] public int CentroCostoId { get; set; }
+    /// <summary>The responsible units (cost centre ids), one checkbox each.</summary>
+    [BindProperty] public List<int> Unidades { get; set; } = [];
+    [BindProperty] public string? EntidadExterna { get; set; }
+    /// <summary>What it concerns: "OEI:12", "AEI:34" or empty (<see cref="ValorObjetivo"/>).</summary>
+    [BindProperty] public string? Objetivo { get; set; }
     [BindProperty] public DateOnly? Plazo { get; set; }
     [BindProperty] public List<FilaSeguimiento> Seguimiento { get; set; } = [];
     [BindProperty] public string? Documento { get; set; }
@@ -63,7 +72,9 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
             AspectoMejora = r.AspectoMejora;
             Texto = r.Texto;
             AccionClave = r.AccionClave;
-            CentroCostoId = r.CentroCostoId;
+            Unidades = [.. r.Unidades];
+            EntidadExterna = r.EntidadExterna;
+            Objetivo = ValorObjetivo(r.OeiId, r.AeiId);
             Plazo = r.Plazo;
         }
         return Page();
@@ -73,7 +84,8 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         EjecutarAsync(entidad, anio, periodo, async () =>
         {
             if (Plazo is not { } plazo) throw new ReglaDominioException("Indique el plazo (fecha).");
-            var datos = new DatosRecomendacion(AspectoMejora ?? "", Texto ?? "", AccionClave ?? "", CentroCostoId, plazo);
+            var (oei, aei) = LeerObjetivo(Objetivo);
+            var datos = new DatosRecomendacion(AspectoMejora ?? "", Texto ?? "", AccionClave ?? "", Unidades, EntidadExterna, plazo, oei, aei);
             if (RecomendacionId is { } id)
             {
                 await RegistroEvaluaciones.ActualizarRecomendacionAsync(db, Evaluacion, id, datos, ct);
@@ -125,6 +137,22 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         return a is null ? NotFound() : File(a.Contenido, a.Mime, NombreDescarga(Entidad.Codigo, Evaluacion, a.Nombre));
     }
 
+    /// <summary>The OEI/AEI select's value: "OEI:12", "AEI:34", or null for neither.</summary>
+    public static string? ValorObjetivo(int? oeiId, int? aeiId) =>
+        oeiId is { } o ? $"OEI:{o.ToString(CultureInfo.InvariantCulture)}" : aeiId is { } a ? $"AEI:{a.ToString(CultureInfo.InvariantCulture)}" : null;
+
+    private static (int? Oei, int? Aei) LeerObjetivo(string? valor)
+    {
+        if (string.IsNullOrWhiteSpace(valor)) return (null, null);
+        var partes = valor.Split(':');
+        if (partes.Length == 2 && int.TryParse(partes[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            if (partes[0] == "OEI") return (id, null);
+            if (partes[0] == "AEI") return (null, id);
+        }
+        throw new ReglaDominioException("El OEI/AEI elegido no es válido.", "OEI/AEI");
+    }
+
     /// <summary>"POI-2024-EMSAPUNO-evaluacion-S1-informe.docx".</summary>
     public static string NombreDescarga(string entidad, EvaluacionPoi e, string archivo) =>
         $"POI-{e.Anio}-{Sipoi.Web.Reportes.SolicitudReporte.ParaArchivo(entidad)}-evaluacion-{e.PeriodoCodigo}-{archivo}";
@@ -163,7 +191,10 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         PuedeGestionar = PermisosInformes.PuedeGestionar(User);
         Centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == Entidad.Id).OrderBy(c => c.Codigo)
             .ToDictionaryAsync(c => c.Id, c => $"{c.Codigo} {c.Nombre}", ct);
-        Emitidas = await db.Recomendaciones.AsNoTracking().Where(r => r.EvaluacionId == Evaluacion.Id).OrderBy(r => r.Numero).ToListAsync(ct);
+        Nombres = await RecomendacionesInforme.NombresAsync(db, Entidad.Id, ct);
+        Pei = await RegistroEvaluaciones.OeiYAeiDelPeiAsync(db, Entidad.Id, Evaluacion.Anio, ct);
+        Emitidas = await db.Recomendaciones.AsNoTracking().Include(r => r.Responsables).Where(r => r.EvaluacionId == Evaluacion.Id)
+            .OrderBy(r => r.Numero).ToListAsync(ct);
         var hoy = Plazos.Hoy(reloj.GetUtcNow());
         Anteriores = (await RegistroEvaluaciones.AnterioresAsync(db, Entidad.Id, Evaluacion.Orden, ct))
             .Select(x =>

@@ -126,16 +126,18 @@ public static class ConsultaTareas
         if (evaluaciones.Count == 0) return [];
         var orden = evaluaciones.ToDictionary(x => x.Id, x => EvaluacionPoi.OrdenDe(x.Anio, Periodo.Parse(x.PeriodoCodigo)));
         var porId = evaluaciones.ToDictionary(x => x.Id);
-        var filas = await (from r in db.Recomendaciones.AsNoTracking().Include(r => r.Seguimiento)
-                           join c in db.CentrosCosto on r.CentroCostoId equals c.Id
-                           where r.EntidadId == e.Id
-                           select new { r, c.Codigo }).ToListAsync(ct);
-        return [.. filas.Select(f =>
+        var codigos = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == e.Id).ToDictionaryAsync(c => c.Id, c => c.Codigo, ct);
+        var filas = await db.Recomendaciones.AsNoTracking().Include(r => r.Seguimiento).Include(r => r.Responsables).AsSplitQuery()
+            .Where(r => r.EntidadId == e.Id).ToListAsync(ct);
+        return [.. filas.Select(r =>
         {
-            var ev = porId[f.r.EvaluacionId];
+            var ev = porId[r.EvaluacionId];
             var periodo = Periodo.Parse(ev.PeriodoCodigo);
-            return new RecomendacionAbierta(f.r.Numero, EvaluacionPoi.NombreDe(ev.Anio, periodo), ev.Anio, ev.PeriodoCodigo, f.Codigo, f.r.AccionClave,
-                f.r.Plazo, f.r.EstadoAl(int.MaxValue, orden));
+            // Every responsible unit by its code, then the outside body: "01.02, 03.01, SUNASS".
+            var responsables = string.Join(", ", r.Unidades.Select(u => codigos.GetValueOrDefault(u, "")).Order(StringComparer.Ordinal)
+                .Concat(r.EntidadExterna is { } x ? [x] : []));
+            return new RecomendacionAbierta(r.Numero, EvaluacionPoi.NombreDe(ev.Anio, periodo), ev.Anio, ev.PeriodoCodigo, responsables, r.AccionClave,
+                r.Plazo, r.EstadoAl(int.MaxValue, orden));
         })];
     }
 }
