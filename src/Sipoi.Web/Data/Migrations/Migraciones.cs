@@ -93,3 +93,7 @@ public sealed class ValoresIndicadorDelResponsable() : MigracionSql("0018_valore
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000019_AvisosCalendario")]
 public sealed class AvisosDelCalendario() : MigracionSql("0019_avisos_calendario.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000021_TextosInstitucionales")]
+public sealed class TextosDeLaEntidad() : MigracionSql("0021_textos_institucionales.sql");
