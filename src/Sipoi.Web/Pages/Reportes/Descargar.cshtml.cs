@@ -8,7 +8,7 @@ namespace Sipoi.Web.Pages.Reportes;
 
 /// <summary>
 /// Returns one report file: /e/{entidad}/reportes/{año}/matriz.xlsx, ejecucion.xlsx?hastaMes=9,
-/// seguimiento.xlsx?periodo=S1, presupuesto.xlsx, informe.docx?periodo=ANUAL, informe.pdf?periodo=ANUAL.
+/// seguimiento.xlsx?periodo=S1, presupuesto.xlsx, informe.docx?periodo=ANUAL, informe.pdf?periodo=ANUAL, poi.docx.
 /// Same authorization as the pages (the entity rule); an Operador gets the matrix and the execution table
 /// of its own cost centres only.
 /// </summary>
@@ -19,7 +19,12 @@ public sealed class DescargarModel(SipoiDbContext db, ILogger<DescargarModel> lo
         var punto = archivo.LastIndexOf('.');
         if (punto <= 0 || !SolicitudReporte.TryTipo(archivo[..punto], out var tipo)) return NotFound();
         var extension = archivo[(punto + 1)..];
-        var esperada = tipo == TipoReporte.Informe ? extension is "docx" or "pdf" : extension == "xlsx";
+        var esperada = tipo switch
+        {
+            TipoReporte.Informe => extension is "docx" or "pdf",
+            TipoReporte.Poi => extension == "docx",
+            _ => extension == "xlsx",
+        };
         if (!esperada) return NotFound();
         if (SolicitudReporte.Leer(tipo, periodo, hastaMes, estricto: false, out var solicitud) is { } error)
             return BadRequest("Solicitud no válida: " + error);
