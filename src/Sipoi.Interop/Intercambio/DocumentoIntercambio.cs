@@ -30,6 +30,11 @@ public sealed record EntidadDto
     public string? Tipo { get; init; }
     public string? Siglas { get; init; }
     public string? Vision { get; init; }
+    /// <summary>
+    /// <c>entidad.textos</c>: the texts the entity's documents print (<see cref="ContenidoTextos"/>). Null when the file
+    /// has none (older files): the importer then keeps the entity's texts.
+    /// </summary>
+    public ContenidoTextos? Textos { get; init; }
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sipoi.Domain.Estrategia;
+using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Periodos;
 
 namespace Sipoi.Interop.Intercambio;
@@ -56,6 +57,12 @@ public static class EscritorIntercambio
         Texto(w, "tipo", e.Tipo);
         Texto(w, "siglas", e.Siglas);
         Texto(w, "vision", e.Vision);
+        if (e.Textos is { } textos && !textos.SinTextos())
+        {
+            w.WriteStartObject("textos");
+            foreach (var c in ContenidoTextos.Campos) Texto(w, c.Clave, c.Leer(textos));
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 

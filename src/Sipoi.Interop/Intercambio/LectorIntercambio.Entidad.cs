@@ -17,8 +17,18 @@ public static partial class LectorIntercambio
             var tipo = o.Texto("tipo");
             var siglas = o.Texto("siglas", clase: ClaseTexto.Codigo);
             var vision = o.Texto("vision", clase: ClaseTexto.TextoLargo);
+            var textos = TextosEntidad(o.Hijo("textos"));
             if (codigo is null || nombre is null) return null;
-            return new EntidadDto { Codigo = codigo, Nombre = nombre, Tipo = tipo, Siglas = siglas, Vision = vision };
+            return new EntidadDto { Codigo = codigo, Nombre = nombre, Tipo = tipo, Siglas = siglas, Vision = vision, Textos = textos };
+        }
+
+        /// <summary>entidad.textos: every member optional, each a paragraph (<see cref="ContenidoTextos.Validar"/>'s limits).</summary>
+        private static ContenidoTextos? TextosEntidad(Objeto? t)
+        {
+            if (t is not { } o) return null;
+            var contenido = ContenidoTextos.Vacio;
+            foreach (var c in ContenidoTextos.Campos) contenido = c.Con(contenido, o.Texto(c.Clave, clase: ClaseTexto.TextoLargo));
+            return contenido.Normalizado();
         }
 
         private ConfiguracionDto Configuracion(Objeto o)

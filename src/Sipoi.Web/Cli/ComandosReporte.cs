@@ -10,7 +10,7 @@ public static partial class LineaDeComandos
     private static string TiposReporte => string.Join(", ", Enum.GetValues<TipoReporte>().Select(SolicitudReporte.Codigo)) + " o consolidado";
 
     /// <summary>
-    /// sipoi reporte --entidad C --anio Y --tipo matriz|matriz-centros|ejecucion|seguimiento|presupuesto|informe [--periodo P] [--hasta-mes N]
+    /// sipoi reporte --entidad C --anio Y --tipo matriz|matriz-centros|ejecucion|seguimiento|presupuesto|informe|poi [--periodo P] [--hasta-mes N]
     /// [--numero "Informe N.° 001-2024-OPP"] --salida F
     /// — the same files the web offers; an informe whose --salida ends in .pdf is converted by LibreOffice.
     /// sipoi reporte --tipo consolidado --anio Y [--periodo P] [--entidades A,B] --salida F.xlsx
@@ -33,7 +33,12 @@ public static partial class LineaDeComandos
         solicitud = solicitud with { Fecha = tipo == TipoReporte.Informe ? Plazos.Hoy(DateTimeOffset.UtcNow) : null };
 
         var extension = Path.GetExtension(archivo).TrimStart('.').ToLowerInvariant();
-        var admitidas = tipo == TipoReporte.Informe ? new[] { "docx", "pdf" } : ["xlsx"];
+        var admitidas = tipo switch
+        {
+            TipoReporte.Informe => new[] { "docx", "pdf" },
+            TipoReporte.Poi => ["docx"],
+            _ => ["xlsx"],
+        };
         if (!admitidas.Contains(extension))
             throw new ErrorCli($"el archivo de salida del reporte {SolicitudReporte.Codigo(tipo)} debe terminar en .{string.Join(" o .", admitidas)}: «{archivo}».");
         ComprobarCarpeta(archivo);

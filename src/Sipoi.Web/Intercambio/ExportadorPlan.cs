@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Interop.Intercambio;
 using Sipoi.Web.Data;
+using Sipoi.Web.Entidades;
 using Dom = Sipoi.Domain;
 
 namespace Sipoi.Web.Intercambio;
@@ -38,10 +39,12 @@ public static class ExportadorPlan
             .Select(r => new ResumenPeriodoDto { CentroCosto = codigoCentro[r.CentroCostoId], Periodo = r.PeriodoCodigo, Texto = r.Texto })
             .OrderBy(r => r.CentroCosto, StringComparer.Ordinal).ThenBy(r => r.Periodo, StringComparer.Ordinal).ToList();
         var cfg = entidad.Configuracion;
+        var textos = await ConsultaTextos.TextosAsync(db, entidad.Id, ct);
 
         return new DocumentoIntercambio
         {
-            Entidad = new EntidadDto { Codigo = entidad.Codigo, Nombre = entidad.Nombre, Tipo = entidad.Tipo, Siglas = entidad.Siglas, Vision = entidad.Vision },
+            Entidad = new EntidadDto { Codigo = entidad.Codigo, Nombre = entidad.Nombre, Tipo = entidad.Tipo, Siglas = entidad.Siglas, Vision = entidad.Vision,
+                Textos = textos.SinTextos() ? null : textos },
             Configuracion = new ConfiguracionDto
             {
                 Metodo = cfg.Metodo,

@@ -152,6 +152,14 @@ public static class ImportadorPlan
             entidad.Configurar(nueva);
         }
         await db.SaveChangesAsync(ct);
+        // A file without entidad.textos (older files) keeps the entity's texts; one with it replaces them whole.
+        if (d.Textos is { } textos)
+        {
+            var fila = await db.TextosInstitucionales.SingleOrDefaultAsync(t => t.EntidadId == entidad.Id, ct);
+            if (fila is null) db.TextosInstitucionales.Add(fila = new TextosInstitucionales(entidad.Id));
+            fila.Guardar(textos);
+            await db.SaveChangesAsync(ct);
+        }
         return entidad;
     }
 

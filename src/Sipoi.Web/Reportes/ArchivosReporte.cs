@@ -9,7 +9,7 @@ namespace Sipoi.Web.Reportes;
 /// The downloadable reports of DOMAIN.md §6 per POI year (the recommendations matrix spans years: Pages/Informes).
 /// <see cref="MatrizPorCentro"/> is the POI matrix grouped by cost centre, the workbook of the page /poi/{año}/centros.
 /// </summary>
-public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe, MatrizPorCentro }
+public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe, MatrizPorCentro, Poi }
 
 /// <summary>A generated file: bytes, the Spanish download name and its MIME type.</summary>
 public sealed record ArchivoReporte(byte[] Contenido, string Nombre, string Mime);
@@ -42,6 +42,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
         TipoReporte.Presupuesto => "presupuesto",
         TipoReporte.Informe => "informe",
         TipoReporte.MatrizPorCentro => "matriz-centros",
+        TipoReporte.Poi => "poi",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
@@ -61,6 +62,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
         TipoReporte.Presupuesto => "Resumen del presupuesto (ingresos, egresos, bienes y servicios por centro de costo)",
         TipoReporte.Informe => "Informe de evaluación del POI",
         TipoReporte.MatrizPorCentro => "Matriz del POI por centro de costo",
+        TipoReporte.Poi => "Documento del POI para su aprobación",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
@@ -156,6 +158,11 @@ public static class GeneradorReportes
                 break;
             case TipoReporte.Informe:
                 InformeEvaluacionWord.Escribir(await ConstructorReportes.InformeAsync(db, d, s.Periodo, ct) with { Numero = s.Numero, Fecha = s.Fecha }, ms);
+                extension = "docx";
+                mime = SolicitudReporte.MimeDocx;
+                break;
+            case TipoReporte.Poi:
+                DocumentoPoiWord.Escribir(await ConstructorReportes.DocumentoPoiAsync(db, d, ct), ms);
                 extension = "docx";
                 mime = SolicitudReporte.MimeDocx;
                 break;

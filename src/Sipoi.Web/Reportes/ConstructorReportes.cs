@@ -16,7 +16,7 @@ public enum AgrupacionMatriz { FichaProceso, CentroCosto }
 /// comes from the evaluation engine (through <see cref="ConsultaEvaluacion"/>, the one DB→engine path)
 /// or from the Interop factories that call the domain's roll-up rules. See README.md in this folder.
 /// </summary>
-public static class ConstructorReportes
+public static partial class ConstructorReportes
 {
     public const string NotaSoloCentrosPropios = "Solo los centros de costo asignados al usuario";
 

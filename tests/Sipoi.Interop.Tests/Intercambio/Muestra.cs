@@ -28,6 +28,22 @@ internal static class Muestra
             Tipo = "Empresa pública",
             Siglas = "EMSAPUNO S.A.",
             Vision = "Ser una empresa líder en la región Puno",
+            Textos = new ContenidoTextos
+            {
+                Presentacion = "El POI es un instrumento de gestión de corto plazo.\nSe alinea al PEI 2023-2025.",
+                Naturaleza = "Empresa prestadora de servicios de saneamiento, sociedad anónima de accionariado municipal.",
+                ResenaHistorica = "Reconocida como EPS en 1995.",
+                EstructuraOrganica = "Estructura orgánica del ROF aprobado en 2017.",
+                BaseLegal = "Ley N.° 26887, Ley General de Sociedades.\nDecreto Legislativo N.° 1280.",
+                MarcoNormativo = "Directiva de seguimiento y evaluación del POI.",
+                FuenteFinanciamiento = "Recursos Directamente Recaudados",
+                Valores = "Integridad\nCompromiso",
+                Principios = "Eficiencia\nTransparencia",
+                Politicas = "Calidad del servicio",
+                Lineamientos = "Gestión orientada a resultados",
+                Conclusiones = "El POI se alinea al PEI.",
+                Recomendaciones = "Registrar el avance a tiempo.",
+            },
         },
         Configuracion = new ConfiguracionDto
         {

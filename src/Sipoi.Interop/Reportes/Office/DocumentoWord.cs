@@ -157,15 +157,16 @@ internal sealed class DocumentoWord
         else Separador();
     }
 
-    /// <summary>A table from plain rows of text (first row is the header).</summary>
-    public void TablaTexto(IReadOnlyList<string> encabezados, IReadOnlyList<double> proporciones, IEnumerable<IReadOnlyList<CeldaWord>> filas)
+    /// <summary>A table from plain rows of text (first row is the header); <paramref name="estilo"/> "TextoMatriz" prints small for wide tables.</summary>
+    public void TablaTexto(IReadOnlyList<string> encabezados, IReadOnlyList<double> proporciones, IEnumerable<IReadOnlyList<CeldaWord>> filas,
+        string estilo = "TextoTabla")
     {
         var total = proporciones.Sum();
         var anchos = proporciones.Select(p => (int)(AnchoUtil * p / total)).ToArray();
         var tabla = NuevaTabla(anchos);
         var encabezado = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
         for (var c = 0; c < encabezados.Count; c++)
-            encabezado.Append(Celda(encabezados[c], anchos[c], JustificationValues.Center, negrita: true, relleno: "DDEBF7"));
+            encabezado.Append(Celda(encabezados[c], anchos[c], JustificationValues.Center, negrita: true, relleno: "DDEBF7", estilo));
         tabla.Append(encabezado);
         foreach (var fila in filas)
         {
@@ -174,7 +175,7 @@ internal sealed class DocumentoWord
             {
                 var x = c < fila.Count ? fila[c] : new CeldaWord("");
                 tr.Append(Celda(x.Texto, anchos[c], x.Derecha ? JustificationValues.Right : x.Centrado ? JustificationValues.Center : JustificationValues.Left,
-                    x.Negrita, x.Relleno));
+                    x.Negrita, x.Relleno, estilo));
             }
             tabla.Append(tr);
         }
@@ -237,7 +238,7 @@ internal sealed class DocumentoWord
         _ => Colores.Nd,
     })[2..];
 
-    private static TableCell Celda(string texto, int ancho, JustificationValues alineacion, bool negrita, string? relleno)
+    private static TableCell Celda(string texto, int ancho, JustificationValues alineacion, bool negrita, string? relleno, string estilo = "TextoTabla")
     {
         var props = new TableCellProperties(new TableCellWidth
         {
@@ -246,7 +247,7 @@ internal sealed class DocumentoWord
         });
         if (relleno is not null) props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = relleno });
         props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TextoTabla" }, new Justification { Val = alineacion }));
+        var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = estilo }, new Justification { Val = alineacion }));
         p.Append(Correr(texto, negrita));
         return new TableCell(props, p);
     }

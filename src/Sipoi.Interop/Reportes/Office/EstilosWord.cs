@@ -72,6 +72,11 @@ internal static class EstilosWord
     <w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr>
     <w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr>
   </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="TextoMatriz">
+    <w:name w:val="Texto de matriz"/><w:basedOn w:val="TextoTabla"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+    <w:rPr><w:sz w:val="13"/><w:szCs w:val="13"/></w:rPr>
+  </w:style>
   <w:style w:type="paragraph" w:customStyle="1" w:styleId="Nota">
     <w:name w:val="Nota de tabla"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
     <w:pPr><w:spacing w:before="60" w:after="200"/><w:jc w:val="both"/></w:pPr>

@@ -98,5 +98,10 @@ public sealed class AvisosDelCalendario() : MigracionSql("0019_avisos_calendario
 [Migration("20261207000022_DocumentoOficial")]
 public sealed class DocumentoOficialFirmado() : MigracionSql("0022_documento_oficial.sql");
 
+[DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000020_RecomendacionesResponsables")]
 public sealed class ResponsablesDeRecomendaciones() : MigracionSql("0020_recomendaciones_responsables.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000021_TextosInstitucionales")]
+public sealed class TextosDeLaEntidad() : MigracionSql("0021_textos_institucionales.sql");

@@ -8,7 +8,7 @@ namespace Sipoi.Web.Pages.Reportes;
 
 /// <summary>
 /// Returns one report file: /e/{entidad}/reportes/{año}/matriz.xlsx, ejecucion.xlsx?hastaMes=9,
-/// seguimiento.xlsx?periodo=S1, presupuesto.xlsx, informe.docx?periodo=ANUAL, informe.pdf?periodo=ANUAL (converted in the
+/// seguimiento.xlsx?periodo=S1, presupuesto.xlsx, informe.docx?periodo=ANUAL, informe.pdf?periodo=ANUAL, poi.docx (the PDF converted in the
 /// background: the file when a conversion of the same data is done, else a redirect to its progress page, Pages/Reportes/Pdf).
 /// Same authorization as the pages (the entity rule); an Operador gets the matrix and the execution table
 /// of its own cost centres only.
@@ -20,7 +20,12 @@ public sealed class DescargarModel(SipoiDbContext db, ColaPdf cola, TimeProvider
         var punto = archivo.LastIndexOf('.');
         if (punto <= 0 || !SolicitudReporte.TryTipo(archivo[..punto], out var tipo)) return NotFound();
         var extension = archivo[(punto + 1)..];
-        var esperada = tipo == TipoReporte.Informe ? extension is "docx" or "pdf" : extension == "xlsx";
+        var esperada = tipo switch
+        {
+            TipoReporte.Informe => extension is "docx" or "pdf",
+            TipoReporte.Poi => extension == "docx",
+            _ => extension == "xlsx",
+        };
         if (!esperada) return NotFound();
         if (SolicitudReporte.Leer(tipo, periodo, hastaMes, estricto: false, out var solicitud, numero) is { } error)
             return BadRequest("Solicitud no válida: " + error);
