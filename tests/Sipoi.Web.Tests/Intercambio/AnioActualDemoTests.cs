@@ -104,6 +104,18 @@ public sealed class AnioActualDemoTests(AppDemoAnioActual app) : IClassFixture<A
         Assert.Equal((2023, 2025), (original.Inicio, original.Fin));
         Assert.Equal(await db.Aeis.CountAsync(a => db.Oeis.Any(o => o.Id == a.OeiId && o.PeiId == original.Id)),
             await db.Aeis.CountAsync(a => db.Oeis.Any(o => o.Id == a.OeiId && o.PeiId == pei.Id)));
+
+        // Every AEI indicator names the unit that reports it (the POI's «Unidad Orgánica responsable»), in both PEIs.
+        var responsables = await (from i in db.Indicadores
+                                  join a in db.Aeis on i.AeiId equals (int?)a.Id
+                                  join o in db.Oeis on a.OeiId equals o.Id
+                                  join c in db.CentrosCosto on i.CentroCostoResponsableId equals (int?)c.Id into cc
+                                  from c in cc.DefaultIfEmpty()
+                                  select new { o.PeiId, i.Codigo, Centro = c == null ? null : c.Codigo }).ToListAsync();
+        Assert.Equal(86, responsables.Count);
+        Assert.All(responsables, r => Assert.NotNull(r.Centro));
+        Assert.All(responsables.Where(r => r.Codigo == "IND.AEI.01.01.01"), r => Assert.Equal("04", r.Centro)); // Gerencia de Operaciones
+        Assert.All(responsables.Where(r => r.Codigo == "IND.AEI.06.05.01"), r => Assert.Equal("03", r.Centro)); // Gerencia Comercial
     }
 
     [Fact]
