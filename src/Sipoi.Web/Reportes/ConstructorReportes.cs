@@ -169,6 +169,7 @@ public static class ConstructorReportes
         return TablasSeguimiento.Desde(d.NombreEntidad, await d.DenominacionesAsync(db, ct), principal, otros) with
         {
             Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct),
+            PorcentajesEnteros = d.Evaluacion.Configuracion.PorcentajesEnteros,
         };
     }
 
@@ -205,7 +206,12 @@ public static class ConstructorReportes
                 Indicadores = o.Indicadores.Select(ConUnidades).ToList(),
                 Aeis = o.Aeis.Select(a => a with { Indicadores = a.Indicadores.Select(ConUnidades).ToList() }).ToList(),
             }).ToList(),
-            Anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, principal, otros) with { Completitud = completitud },
+            PorcentajesEnteros = d.Evaluacion.Configuracion.PorcentajesEnteros,
+            Anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, principal, otros) with
+            {
+                Completitud = completitud,
+                PorcentajesEnteros = d.Evaluacion.Configuracion.PorcentajesEnteros,
+            },
         };
     }
 

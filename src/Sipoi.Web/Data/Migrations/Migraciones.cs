@@ -93,3 +93,7 @@ public sealed class ValoresIndicadorDelResponsable() : MigracionSql("0018_valore
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000019_AvisosCalendario")]
 public sealed class AvisosDelCalendario() : MigracionSql("0019_avisos_calendario.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000024_PorcentajesEnteros")]
+public sealed class PorcentajesEnterosEnReportes() : MigracionSql("0024_porcentajes_enteros.sql");
