@@ -54,6 +54,8 @@ public enum RitmoReporte { Mensual, Trimestral }
 /// an entity may also count months submitted and still under review, and the figures then say so.
 /// <see cref="Ritmo"/>: monthly or quarterly submission (Seguimiento/README.md). <see cref="ValidacionJefatura"/>: the head
 /// of the parent centre validates a submitted month before the planning office reviews it.
+/// <see cref="PorcentajesEnteros"/>: the Word evaluation report and the monitoring tables display percentages rounded to
+/// whole numbers (DOMAIN.md §5: "or to whole numbers in the traffic-light tables when the entity asks so"); values stay exact.
 /// </summary>
 public sealed record ConfiguracionEntidad(
     MetodoEvaluacion Metodo,
@@ -70,7 +72,8 @@ public sealed record ConfiguracionEntidad(
     int DiasCierre,
     bool MostrarEnviados = false,
     RitmoReporte Ritmo = RitmoReporte.Mensual,
-    bool ValidacionJefatura = false)
+    bool ValidacionJefatura = false,
+    bool PorcentajesEnteros = false)
 {
     /// <summary>National planning guidance: Bajo &lt; 75, Medio 75–&lt;95, Alto ≥ 95; tolerance 85–115 %; months close 10 days after they end.</summary>
     public static ConfiguracionEntidad PorDefecto() => new(

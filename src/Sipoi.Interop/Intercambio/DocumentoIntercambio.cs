@@ -64,6 +64,8 @@ public sealed record ConfiguracionDto
     public RitmoReporte? RitmoReporte { get; init; }
     /// <summary>The head of the parent centre validates each submission before the planning office (default false).</summary>
     public bool? ValidacionJefatura { get; init; }
+    /// <summary>The Word evaluation report and the monitoring tables show whole-number percentages (default false: two decimals).</summary>
+    public bool? PorcentajesEnteros { get; init; }
 }
 
 public static class ConfiguracionIntercambio
@@ -89,6 +91,7 @@ public static class ConfiguracionIntercambio
         MostrarEnviados = c.MostrarEnviados ?? actual.MostrarEnviados,
         Ritmo = c.RitmoReporte ?? actual.Ritmo,
         ValidacionJefatura = c.ValidacionJefatura ?? actual.ValidacionJefatura,
+        PorcentajesEnteros = c.PorcentajesEnteros ?? actual.PorcentajesEnteros,
     };
 }
 

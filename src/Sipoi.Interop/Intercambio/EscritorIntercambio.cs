@@ -85,6 +85,7 @@ public static class EscritorIntercambio
         if (c.MostrarEnviados is { } enviados) w.WriteBoolean("mostrarEnviados", enviados);
         if (c.RitmoReporte is { } ritmo) w.WriteString("ritmoReporte", ritmo.Codigo());
         if (c.ValidacionJefatura is { } jefatura) w.WriteBoolean("validacionJefatura", jefatura);
+        if (c.PorcentajesEnteros is { } enteros) w.WriteBoolean("porcentajesEnteros", enteros);
         w.WriteEndObject();
     }
 

@@ -55,6 +55,7 @@ public static partial class LectorIntercambio
                 MostrarEnviados = o.Logico("mostrarEnviados"),
                 RitmoReporte = o.Codigo<RitmoReporte>("ritmoReporte", CodigosIntercambio.TryParse, CodigosIntercambio.Aceptados<RitmoReporte>()),
                 ValidacionJefatura = o.Logico("validacionJefatura"),
+                PorcentajesEnteros = o.Logico("porcentajesEnteros"),
             };
             ReglasDeConfiguracion(o, configuracion);
             return configuracion;

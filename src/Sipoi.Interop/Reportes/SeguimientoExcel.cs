@@ -63,9 +63,9 @@ internal static class TablasSeguimientoDatos
         f.Prioridad is { } p ? ValorDatos.Entero(p) : ValorDatos.Texto("", true),
         ValorDatos.Entero(f.Actividades),
         .. ValorTrimestre(s, f),
-        ValorDatos.Porcentaje(f.Semestre1),
-        ValorDatos.Porcentaje(f.Semestre2),
-        ValorDatos.Porcentaje(f.Anual),
+        ValorDatos.Porcentaje(f.Semestre1, entero: s.PorcentajesEnteros),
+        ValorDatos.Porcentaje(f.Semestre2, entero: s.PorcentajesEnteros),
+        ValorDatos.Porcentaje(f.Anual, entero: s.PorcentajesEnteros),
         ValorDatos.Banda(s.Bandas, f.Banda),
     ], resaltada);
 
@@ -73,7 +73,7 @@ internal static class TablasSeguimientoDatos
     private static ColumnaDatos[] ColumnaTrimestre(TablasSeguimiento s) => s.Trimestre is { } t ? [new(t, 12, true)] : [];
 
     private static ValorDatos[] ValorTrimestre(TablasSeguimiento s, FilaSemestres f) =>
-        s.Trimestre is null ? [] : [ValorDatos.Porcentaje(f.ValorTrimestre)];
+        s.Trimestre is null ? [] : [ValorDatos.Porcentaje(f.ValorTrimestre, entero: s.PorcentajesEnteros)];
 
     private static TablaDatos Centros(TablasSeguimiento s)
     {
@@ -85,7 +85,7 @@ internal static class TablasSeguimientoDatos
         var filas = s.CentrosCosto.Select(c => new FilaDatos(
         [
             ValorDatos.Texto(c.Codigo), ValorDatos.Texto(c.Denominacion), ValorDatos.Entero(c.Actividades),
-            .. ValorTrimestre(s, c), ValorDatos.Porcentaje(c.Semestre1), ValorDatos.Porcentaje(c.Semestre2), ValorDatos.Porcentaje(c.Anual),
+            .. ValorTrimestre(s, c), ValorDatos.Porcentaje(c.Semestre1, entero: s.PorcentajesEnteros), ValorDatos.Porcentaje(c.Semestre2, entero: s.PorcentajesEnteros), ValorDatos.Porcentaje(c.Anual, entero: s.PorcentajesEnteros),
             ValorDatos.Banda(s.Bandas, c.Banda),
         ])).ToList();
         return new TablaDatos("Centros de costo", "EJECUCIÓN DE LAS ACTIVIDADES OPERATIVAS POR CENTRO DE COSTO", cols, filas)
@@ -111,7 +111,7 @@ internal static class TablasSeguimientoDatos
         [
             ValorDatos.Texto(a.OeiCodigo), ValorDatos.Texto(a.Codigo), ValorDatos.Texto(a.Denominacion),
             ValorDatos.Entero(a.Actividades), ValorDatos.Entero(a.ActividadesCumplidas),
-            ValorDatos.Porcentaje(a.EjecucionPromedio), ValorDatos.Banda(s.Bandas, a.Banda),
+            ValorDatos.Porcentaje(a.EjecucionPromedio, entero: s.PorcentajesEnteros), ValorDatos.Banda(s.Bandas, a.Banda),
         ])).ToList();
         return new TablaDatos("Ejecución por AEI", $"ACTIVIDADES OPERATIVAS POR AEI — {s.Periodo.ToUpper(CultureInfo.GetCultureInfo("es-PE"))}", cols, filas)
         {
@@ -166,7 +166,7 @@ internal static class TablasSeguimientoDatos
         [
             ValorDatos.Texto(a.OeiCodigo), ValorDatos.Texto(a.Codigo), ValorDatos.Texto(a.Denominacion),
             ValorDatos.Entero(a.Indicadores), ValorDatos.Entero(a.IndicadoresConDato),
-            ValorDatos.Porcentaje(a.Logro, "ND"), ValorDatos.BandaLogro(s.Bandas, a.Banda),
+            ValorDatos.Porcentaje(a.Logro, "ND", entero: s.PorcentajesEnteros), ValorDatos.BandaLogro(s.Bandas, a.Banda),
             ValorDatos.Texto(a.Critica ? "Sí" : a.SinInformacion ? "Sin información" : "No", true),
         ])).ToList();
         return new TablaDatos("Logro de AEI", $"LOGRO DE LAS ACCIONES ESTRATÉGICAS INSTITUCIONALES — {s.Periodo.ToUpper(CultureInfo.GetCultureInfo("es-PE"))}", cols, filas)

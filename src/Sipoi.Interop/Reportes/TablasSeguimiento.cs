@@ -29,6 +29,9 @@ public sealed record TablasSeguimiento(string Entidad, int Anio, string Periodo,
     /// <summary>Why an incomplete period was published anyway (a published file only).</summary>
     public string? MotivoIncompleta { get; init; }
 
+    /// <summary>Percentages displayed as whole numbers (an entity option); the cells keep the exact values.</summary>
+    public bool PorcentajesEnteros { get; init; }
+
     /// <summary>
     /// Builds the tables from the engine. <paramref name="principal"/> is the evaluated period: it gives
     /// the counts, the bands, the per-AEI and the strategic tables. The S1 / S2 / Anual columns take the

@@ -59,6 +59,7 @@ public static class ExportadorPlan
                 MostrarEnviados = cfg.MostrarEnviados,
                 RitmoReporte = cfg.Ritmo,
                 ValidacionJefatura = cfg.ValidacionJefatura,
+                PorcentajesEnteros = cfg.PorcentajesEnteros,
             },
             CentrosCosto = centros.Select(c => new CentroCostoDto
             {

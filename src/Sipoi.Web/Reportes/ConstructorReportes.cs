@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
+using Sipoi.Web.Entidades;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Informes;
 using Sipoi.Web.Pois;
@@ -169,6 +170,7 @@ public static partial class ConstructorReportes
         return TablasSeguimiento.Desde(d.NombreEntidad, await d.DenominacionesAsync(db, ct), await d.NombresFichasAsync(db, ct), principal, otros) with
         {
             Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct),
+            PorcentajesEnteros = d.Evaluacion.Configuracion.PorcentajesEnteros,
         };
     }
 
@@ -193,10 +195,16 @@ public static partial class ConstructorReportes
         var (anteriores, emitidas) = await RecomendacionesInforme.CargarAsync(db, d.Entidad.Id, d.Anio, periodo, ct);
         var completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct);
         var anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, await d.NombresFichasAsync(db, ct), principal, otros) with { Completitud = completitud };
+        var textos = await ConsultaTextos.TextosAsync(db, d.Entidad.Id, ct);
         return informe with
         {
             Completitud = completitud,
             Mision = d.Mision,
+            // The entity's texts (Administración › Textos institucionales). Without a normative framework of its own, the
+            // report prints the POI's legal basis: it is the same list of norms most offices cite in both documents.
+            MarcoNormativo = textos.MarcoNormativo ?? textos.BaseLegal,
+            Lineamientos = textos.Lineamientos,
+            Valores = textos.Valores,
             RecomendacionesAnteriores = anteriores,
             Recomendaciones = emitidas,
             // The cover: what the database holds. The issuing office, the place and the signers are not stored yet
@@ -206,7 +214,8 @@ public static partial class ConstructorReportes
                 Indicadores = o.Indicadores.Select(ConUnidades).ToList(),
                 Aeis = o.Aeis.Select(a => a with { Indicadores = a.Indicadores.Select(ConUnidades).ToList() }).ToList(),
             }).ToList(),
-            Anexos = anexos,
+            PorcentajesEnteros = d.Evaluacion.Configuracion.PorcentajesEnteros,
+            Anexos = anexos with { PorcentajesEnteros = d.Evaluacion.Configuracion.PorcentajesEnteros },
             Procesos = anexos.Procesos,
         };
     }

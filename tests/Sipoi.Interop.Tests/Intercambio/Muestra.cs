@@ -57,6 +57,7 @@ internal static class Muestra
             MostrarEnviados = true,
             RitmoReporte = RitmoReporte.Trimestral,
             ValidacionJefatura = true,
+            PorcentajesEnteros = true,
         },
         CentrosCosto =
         [

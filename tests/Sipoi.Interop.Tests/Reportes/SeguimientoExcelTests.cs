@@ -1,5 +1,6 @@
 using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Periodos;
+using Sipoi.Interop.Evaluacion;
 using Sipoi.Interop.Reportes;
 
 namespace Sipoi.Interop.Tests.Reportes;
@@ -168,5 +169,29 @@ public class SeguimientoExcelTests
         Assert.Equal((double)t2.CentrosCosto[0].Valor!.Value, x.Numero(c, "D6"), 10);
         // A semester's tables have no quarter column.
         Assert.Null(TablasSeguimiento.Desde(DatosReportes.Entidad, DatosReportes.Denominaciones, s1).Trimestre);
+    }
+
+    [Fact]
+    public void Seguimiento_PorcentajesEnteros_RedondeaSoloLaPresentacion()
+    {
+        var (t, anual, _, _) = Ejemplo();
+        using var x = new Xlsx(s => SeguimientoExcel.Escribir(t with { PorcentajesEnteros = true }, s), "seguimiento-porcentajes-enteros.xlsx");
+        Assert.Empty(x.Errores());
+        const string h = "OEI y AEI";
+        // The cell keeps the engine's exact value; only its number format shows a whole number.
+        Assert.Equal((double)anual.Oeis[0].Valor!.Value, x.Numero(h, "G6"), 10);
+        Assert.Equal("#,##0\" %\"", x.FormatoNumero(h, "G6"));
+        var igi = x.Fila(h, "A", "IGI");
+        Assert.Equal((double)anual.Igi!.Value, x.Numero(h, $"G{igi}"), 10);
+        Assert.Equal("#,##0\" %\"", x.FormatoNumero(h, $"G{igi}"));
+        Assert.Equal("#,##0\" %\"", x.FormatoNumero("Logro de AEI", "F6"));
+        // Counts keep their own format.
+        Assert.Equal("#,##0", x.FormatoNumero(h, "D6"));
+        // The Word annexes print the same tables rounded.
+        var (informe, _) = InformeEvaluacionWordTests.Ejemplo();
+        using var d = new Docx(s => InformeEvaluacionWord.Escribir(informe with { Anexos = t with { PorcentajesEnteros = true } }, s));
+        var oei = Docx.Celdas(d.Seccion(InformeEvaluacionWord.Anexos).OfType<DocumentFormat.OpenXml.Wordprocessing.Table>().First());
+        Assert.Equal(FormatoNumero.Porcentaje(anual.Igi, decimales: 0), oei.Single(r => r[0] == "IGI")[6]);
+        Assert.Equal("82 %", oei.Single(r => r[0] == "IGI")[6]);
     }
 }

@@ -50,6 +50,7 @@ public sealed class ImportacionTests : IAsyncLifetime
                 // Nor does it state the reporting rhythm or the head's validation: export writes the defaults.
                 RitmoReporte = Sipoi.Domain.Organizacion.RitmoReporte.Mensual,
                 ValidacionJefatura = false,
+                PorcentajesEnteros = false,
             },
             // A file without states enters its registered months approved, and export always writes the states.
             Poi = original.Poi with

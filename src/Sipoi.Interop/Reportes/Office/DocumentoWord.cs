@@ -226,6 +226,7 @@ internal sealed class DocumentoWord
     {
         FormatoDatos.Entero => FormatoNumero.Numero(valor, 0),
         FormatoDatos.Porcentaje => FormatoNumero.Porcentaje(valor),
+        FormatoDatos.PorcentajeEntero => FormatoNumero.Porcentaje(valor, decimales: 0),
         _ => FormatoNumero.Numero(valor),
     };
 

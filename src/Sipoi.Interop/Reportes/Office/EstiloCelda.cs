@@ -28,4 +28,6 @@ internal enum EstiloCelda : uint
     BandaAlto,
     BandaNd,
     Nota,
+    PorcentajeEntero,
+    TotalPorcentajeEntero,
 }

@@ -12,6 +12,8 @@ internal sealed class LibroExcel
 {
     /// <summary>Custom number format: percentages stored as 94.27 (not 0.9427), shown "94.27 %".</summary>
     internal const uint FormatoPorcentaje = 164;
+    /// <summary>Whole-number percentages (an entity option): the value stays exact, only the display rounds.</summary>
+    internal const uint FormatoPorcentajeEntero = 165;
     internal const uint FormatoEntero = 3;   // built-in #,##0
     internal const uint FormatoDecimal = 4;  // built-in #,##0.00
 
@@ -157,13 +159,18 @@ internal sealed class LibroExcel
             Xf(0, 1, 5, 1, Alinear(HorizontalAlignmentValues.Center, Centro, wrap: true)),   // BandaMedio
             Xf(0, 1, 6, 1, Alinear(HorizontalAlignmentValues.Center, Centro, wrap: true)),   // BandaAlto
             Xf(0, 1, 7, 1, Alinear(HorizontalAlignmentValues.Center, Centro, wrap: true)),   // BandaNd
-            Xf(0, 3, 0, 0, Alinear(HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, wrap: true)))  // Nota
+            Xf(0, 3, 0, 0, Alinear(HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, wrap: true)),  // Nota
+            Xf(FormatoPorcentajeEntero, 0, 0, 1, Alinear(vertical: Centro)),                 // PorcentajeEntero
+            Xf(FormatoPorcentajeEntero, 1, 3, 1, Alinear(vertical: Centro)))                 // TotalPorcentajeEntero
         { Count = (uint)Enum.GetValues<EstiloCelda>().Length };
         if (xfs.ChildElements.Count != Enum.GetValues<EstiloCelda>().Length)
             throw new InvalidOperationException("La hoja de estilos no coincide con EstiloCelda.");
 
         return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = FormatoPorcentaje, FormatCode = "#,##0.00\" %\"" }) { Count = 1 },
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = FormatoPorcentaje, FormatCode = "#,##0.00\" %\"" },
+                new NumberingFormat { NumberFormatId = FormatoPorcentajeEntero, FormatCode = "#,##0\" %\"" })
+            { Count = 2 },
             fonts,
             fills,
             borders,

@@ -17,7 +17,8 @@ public sealed record ColumnaDatos(string Titulo, double Ancho, bool Numerica = f
 
 public sealed record FilaDatos(IReadOnlyList<ValorDatos> Celdas, bool Resaltada = false);
 
-public enum FormatoDatos { Entero, Decimal, Porcentaje }
+/// <summary><see cref="PorcentajeEntero"/>: a percentage shown as a whole number (94 %), the value kept exact.</summary>
+public enum FormatoDatos { Entero, Decimal, Porcentaje, PorcentajeEntero }
 
 public abstract record ValorDatos
 {
@@ -28,7 +29,8 @@ public abstract record ValorDatos
 
     public static ValorDatos Entero(int valor) => new NumeroDatos(valor, FormatoDatos.Entero);
 
-    public static ValorDatos Porcentaje(decimal? valor, string siNulo = "—") => Numero(valor, FormatoDatos.Porcentaje, siNulo);
+    public static ValorDatos Porcentaje(decimal? valor, string siNulo = "—", bool entero = false) =>
+        Numero(valor, entero ? FormatoDatos.PorcentajeEntero : FormatoDatos.Porcentaje, siNulo);
 
     /// <summary>Operational band as text (with the entity's legend) on its colour; "—" (no fill) for a group without value.</summary>
     public static ValorDatos Banda(EsquemaBandas esquema, Banda? banda) =>

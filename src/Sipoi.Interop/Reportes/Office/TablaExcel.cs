@@ -91,6 +91,8 @@ internal static class TablaExcel
         (FormatoDatos.Porcentaje, false) => EstiloCelda.Porcentaje,
         (FormatoDatos.Entero, true) => EstiloCelda.TotalEntero,
         (FormatoDatos.Decimal, true) => EstiloCelda.TotalDecimal,
+        (FormatoDatos.PorcentajeEntero, false) => EstiloCelda.PorcentajeEntero,
+        (FormatoDatos.PorcentajeEntero, true) => EstiloCelda.TotalPorcentajeEntero,
         _ => EstiloCelda.TotalPorcentaje,
     };
 }

@@ -105,3 +105,7 @@ public sealed class ResponsablesDeRecomendaciones() : MigracionSql("0020_recomen
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000021_TextosInstitucionales")]
 public sealed class TextosDeLaEntidad() : MigracionSql("0021_textos_institucionales.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000024_PorcentajesEnteros")]
+public sealed class PorcentajesEnterosEnReportes() : MigracionSql("0024_porcentajes_enteros.sql");

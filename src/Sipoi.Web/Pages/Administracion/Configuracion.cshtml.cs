@@ -34,6 +34,7 @@ public sealed class ConfiguracionModel(SipoiDbContext db) : PageModel
         /// <summary>"mensual" or "trimestral".</summary>
         public string? Ritmo { get; set; }
         public bool ValidacionJefatura { get; set; }
+        public bool PorcentajesEnteros { get; set; }
     }
 
     [BindProperty] public Campos Datos { get; set; } = new();
@@ -63,6 +64,7 @@ public sealed class ConfiguracionModel(SipoiDbContext db) : PageModel
             MostrarEnviados = c.MostrarEnviados,
             Ritmo = c.Ritmo == RitmoReporte.Trimestral ? "trimestral" : "mensual",
             ValidacionJefatura = c.ValidacionJefatura,
+            PorcentajesEnteros = c.PorcentajesEnteros,
         };
         return Page();
     }
@@ -97,7 +99,8 @@ public sealed class ConfiguracionModel(SipoiDbContext db) : PageModel
         var nueva = new ConfiguracionEntidad(metodo!.Value, medio!.Value, alto!.Value,
             (d.EtiquetaBajo ?? "").Trim(), (d.EtiquetaMedio ?? "").Trim(), (d.EtiquetaAlto ?? "").Trim(),
             Opcional(d.LeyendaBajo), Opcional(d.LeyendaMedio), Opcional(d.LeyendaAlto),
-            inferior!.Value, superior!.Value, dias!.Value, d.MostrarEnviados, ritmo!.Value, d.ValidacionJefatura);
+            inferior!.Value, superior!.Value, dias!.Value, d.MostrarEnviados, ritmo!.Value, d.ValidacionJefatura,
+            d.PorcentajesEnteros);
         // The rules are the domain's; each problem names the field as this form labels it.
         var problemas = nueva.Validar().ToList();
         if (problemas.Count > 0)
