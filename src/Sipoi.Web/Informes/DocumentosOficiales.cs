@@ -105,8 +105,19 @@ public static class DocumentosOficiales
             .OrderByDescending(d => d.SubidoEn).ThenByDescending(d => d.Id)
             .Select(d => new
             {
-                d.Id, d.Formato, d.Nombre, d.Tamano, d.Huella, d.NumeroDocumento, d.SubidoPor, d.SubidoEn, d.ReemplazadoEn,
-                d.PublicacionEvaluacion, d.EvaluacionId, d.PoiVersionId, d.Firmas,
+                d.Id,
+                d.Formato,
+                d.Nombre,
+                d.Tamano,
+                d.Huella,
+                d.NumeroDocumento,
+                d.SubidoPor,
+                d.SubidoEn,
+                d.ReemplazadoEn,
+                d.PublicacionEvaluacion,
+                d.EvaluacionId,
+                d.PoiVersionId,
+                d.Firmas,
             }).ToListAsync(ct);
         return filas.Select(d => new Listado(d.Id, d.Formato, d.Nombre, d.Tamano, d.Huella, d.NumeroDocumento, d.SubidoPor, d.SubidoEn,
             d.ReemplazadoEn, d.PublicacionEvaluacion, d.EvaluacionId, d.PoiVersionId, d.Firmas.OrderBy(f => f.Numero).ToList())).ToList();
