@@ -10,7 +10,7 @@ public static partial class LineaDeComandos
     private static string TiposReporte => string.Join(", ", Enum.GetValues<TipoReporte>().Select(SolicitudReporte.Codigo)) + " o consolidado";
 
     /// <summary>
-    /// sipoi reporte --entidad C --anio Y --tipo matriz|matriz-centros|ejecucion|seguimiento|presupuesto|informe|poi [--periodo P] [--hasta-mes N]
+    /// sipoi reporte --entidad C --anio Y --tipo matriz|matriz-centros|ejecucion|seguimiento|seguimiento-pei|presupuesto|informe|poi [--periodo P] [--hasta-mes N]
     /// [--numero "Informe N.° 001-2024-OPP"] --salida F
     /// — the same files the web offers; an informe whose --salida ends in .pdf is converted by LibreOffice.
     /// sipoi reporte --tipo consolidado --anio Y [--periodo P] [--entidades A,B] --salida F.xlsx

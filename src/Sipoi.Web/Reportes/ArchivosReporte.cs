@@ -9,7 +9,7 @@ namespace Sipoi.Web.Reportes;
 /// The downloadable reports of DOMAIN.md §6 per POI year (the recommendations matrix spans years: Pages/Informes).
 /// <see cref="MatrizPorCentro"/> is the POI matrix grouped by cost centre, the workbook of the page /poi/{año}/centros.
 /// </summary>
-public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe, MatrizPorCentro, Poi }
+public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe, MatrizPorCentro, Poi, SeguimientoPei }
 
 /// <summary>A generated file: bytes, the Spanish download name and its MIME type.</summary>
 public sealed record ArchivoReporte(byte[] Contenido, string Nombre, string Mime);
@@ -43,6 +43,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
         TipoReporte.Informe => "informe",
         TipoReporte.MatrizPorCentro => "matriz-centros",
         TipoReporte.Poi => "poi",
+        TipoReporte.SeguimientoPei => "seguimiento-pei",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
@@ -63,6 +64,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
         TipoReporte.Informe => "Informe de evaluación del POI",
         TipoReporte.MatrizPorCentro => "Matriz del POI por centro de costo",
         TipoReporte.Poi => "Documento del POI para su aprobación",
+        TipoReporte.SeguimientoPei => "Anexo B-7: seguimiento del PEI (formato del aplicativo CEPLAN V.01)",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
@@ -155,6 +157,9 @@ public static class GeneradorReportes
                 break;
             case TipoReporte.Presupuesto:
                 PresupuestoExcel.Escribir(await ConstructorReportes.PresupuestoAsync(db, d, ct), ms);
+                break;
+            case TipoReporte.SeguimientoPei:
+                SeguimientoPeiExcel.Escribir(await ConstructorReportesCeplan.SeguimientoPeiAsync(db, d, ct), ms);
                 break;
             case TipoReporte.Informe:
                 InformeEvaluacionWord.Escribir(await ConstructorReportes.InformeAsync(db, d, s.Periodo, ct) with { Numero = s.Numero, Fecha = s.Fecha }, ms);
