@@ -220,6 +220,9 @@ public static class RedaccionInforme
         _ => $"menos de {i.Porcentaje(i.Bandas.MedioDesde)}",
     };
 
+    /// <summary>The band's range with exact percentages (the POI document's methodology table, which has no report options).</summary>
+    internal static string Rango(EsquemaBandas b, Banda banda) => Rango(new InformeEvaluacion("", 0, "", b), banda);
+
     /// <summary>"al I Semestre de 2024" / "al año 2024".</summary>
     private static string Alcance(InformeEvaluacion i) =>
         string.Equals(i.Periodo, "Anual", StringComparison.OrdinalIgnoreCase) ? $"al año {Anio(i)}" : $"al {i.Periodo} de {Anio(i)}";
