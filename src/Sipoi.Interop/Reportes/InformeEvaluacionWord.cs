@@ -371,7 +371,7 @@ public static partial class InformeEvaluacionWord
             }
             Cuadro("Seguimiento de las recomendaciones de evaluaciones anteriores");
             doc.TablaTexto(["OEI/AEI", "Aspecto de mejora", "Recomendación", "Acción clave", "Unidad(es) responsable(s)", "Plazo", "Estado", "Comentario"],
-                [11, 11, 16, 11, 14, 12, 13, 12],
+                [11, 11, 14, 11, 13, 14, 16, 10],
                 i.RecomendacionesAnteriores.Select(r => (IReadOnlyList<CeldaWord>)
                 [
                     new(r.OeiAei), new(r.AspectoMejora), new(r.Recomendacion), new(r.AccionClave), new(r.UnidadResponsable),
