@@ -35,9 +35,20 @@ public static partial class InformeEvaluacionWord
         foreach (var t in tablas.Where(t => t.Nombre == ProcesosSeguimiento.HojaGerencias).Concat(tablas.Where(t => t.Nombre == ProcesosSeguimiento.HojaFichas)))
         {
             cuadro($"{(t.Nombre == ProcesosSeguimiento.HojaGerencias ? "Cumplimiento por gerencia" : "Cumplimiento por ficha de proceso")} — {periodo}");
-            // A portrait page: the text columns give up width so that "100.00 %" stays on one line in each period column.
-            doc.Tabla(t with { Columnas = t.Columnas.Select(c => c.Numerica ? c : c with { Ancho = Math.Min(c.Ancho, 16) }).ToList() });
+            doc.Tabla(t with { Columnas = t.Columnas.Select(c => c with { Ancho = AnchoVertical(t, c) }).ToList() });
         }
 
-        static string Cantidad(int n, string uno, string varios) => $"{FormatoNumero.Entero(n)} {(n == 1 ? uno : varios)}";    }
+        // A portrait page: the text columns give up width so that "100.00 %" stays on one line in each period column;
+        // in the fichas table the ficha's name keeps the most, so it wraps between words.
+        static double AnchoVertical(TablaDatos t, ColumnaDatos c) => c.Numerica ? c.Ancho : (t.Nombre, c.Titulo) switch
+        {
+            (ProcesosSeguimiento.HojaFichas, "Ficha de proceso") => 22,
+            (ProcesosSeguimiento.HojaFichas, "Gerencia") => 13,
+            (ProcesosSeguimiento.HojaFichas, "Código") => 9,
+            (ProcesosSeguimiento.HojaGerencias, "Gerencia") => 26,
+            _ => Math.Min(c.Ancho, 16),
+        };
+
+        static string Cantidad(int n, string uno, string varios) => $"{FormatoNumero.Entero(n)} {(n == 1 ? uno : varios)}";
+    }
 }

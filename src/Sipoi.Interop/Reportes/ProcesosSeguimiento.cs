@@ -51,10 +51,12 @@ public sealed record ProcesosSeguimiento(string Periodo, EsquemaBandas Bandas)
             .Select(x => x.f)
             .Select(f => new FilaFichaProceso(f.Gerencia, f.Codigo, nombresFichas.GetValueOrDefault(f.Codigo, ""),
                 f.Conteo.ConMeta, f.Conteo.Cumplidas, Ficha(s1, f.Codigo), Ficha(s2, f.Codigo), Ficha(anual, f.Codigo), f.Banda,
-                Ficha(trimestre, f.Codigo)) { Valor = f.Valor })
+                Ficha(trimestre, f.Codigo))
+            { Valor = f.Valor })
             .ToList();
         var gerencias = principal.Gerencias.Select(g => new FilaGerencia(g.Nombre, g.Fichas, g.FichasConValor, g.Conteo.ConMeta,
-            Gerencia(s1, g.Nombre), Gerencia(s2, g.Nombre), Gerencia(anual, g.Nombre), g.Banda, Gerencia(trimestre, g.Nombre)) { Valor = g.Valor }).ToList();
+            Gerencia(s1, g.Nombre), Gerencia(s2, g.Nombre), Gerencia(anual, g.Nombre), g.Banda, Gerencia(trimestre, g.Nombre))
+        { Valor = g.Valor }).ToList();
 
         return new ProcesosSeguimiento(principal.Periodo.Nombre, principal.Bandas)
         {

@@ -32,7 +32,9 @@ public class ProcesosSeguimientoTests
 
     private static readonly ConfiguracionEvaluacion Ponderado = new(new EsquemaBandas(80m, 91m)
     {
-        LeyendaBajo = "Esfuérzate más", LeyendaMedio = "Falta poco", LeyendaAlto = "Lo lograste",
+        LeyendaBajo = "Esfuérzate más",
+        LeyendaMedio = "Falta poco",
+        LeyendaAlto = "Lo lograste",
     }, MetodoEvaluacion.Ponderado);
 
     internal static ResultadoEvaluacion Evaluar(Periodo periodo, ConfiguracionEvaluacion? configuracion = null) =>

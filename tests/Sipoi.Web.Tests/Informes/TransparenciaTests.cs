@@ -78,7 +78,7 @@ public sealed class TransparenciaTests(AppDePrueba app) : IClassFixture<AppDePru
         var doc = Formulario.Leer(await (await app.ClienteAnonimo().GetAsync("/transparencia/EMSAPUNO")).Content.ReadAsStringAsync());
         var seccion = doc.GetElementById("evaluacion-2024-ANUAL")!;
         Assert.Contains(Formato.Porcentaje(aprobados.Igi), seccion.QuerySelector(".igi")!.TextContent);
-        var filas = seccion.QuerySelectorAll("tbody tr").ToList();
+        var filas = seccion.QuerySelectorAll("table:not(.metodo-ponderado) tbody tr").ToList();
         Assert.Equal(aprobados.Oeis.Select(o => o.Codigo), filas.Select(f => f.Children[0].TextContent));
         Assert.Equal(aprobados.Oeis.Select(o => Formato.Porcentaje(o.Valor)), filas.Select(f => f.Children[2].TextContent));
         Assert.Equal(aprobados.Oeis.Select(o => o.Banda is { } b ? aprobados.Bandas.Texto(b) : "ND"),

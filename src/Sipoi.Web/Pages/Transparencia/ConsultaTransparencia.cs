@@ -150,7 +150,8 @@ public static class ConsultaTransparencia
         {
             var codigo = Texto(x, "codigo")!;
             return new FilaFichaProceso(Texto(x, "gerencia"), codigo, nombresFichas.GetValueOrDefault(codigo, ""), Entero(x, "actividades"),
-                Entero(x, "actividadesCumplidas"), null, null, null, Desempeno(x)) { Valor = Valor(x) };
+                Entero(x, "actividadesCumplidas"), null, null, null, Desempeno(x))
+            { Valor = Valor(x) };
         }).Select((f, i) => (f, i))
             .OrderBy(x => x.f.Gerencia is { } n && orden.TryGetValue(n, out var k) ? k : int.MaxValue).ThenBy(x => x.i)
             .Select(x => x.f).ToList();
