@@ -139,7 +139,7 @@ public static class DocumentoPoiWord
             if (d.Oeis.Count == 0) return;
             Cuadro("Acciones estratégicas institucionales e indicadores");
             doc.TablaTexto(["Código", "Objetivo estratégico institucional / Acción estratégica institucional", "Indicador", "Unidad de medida",
-                    $"Logro esperado año {Anio}", "Unidad orgánica responsable"], [11, 29, 28, 9, 9, 14], FilasEstrategicas());
+                    $"Logro esperado año {Anio}", "Unidad orgánica responsable"], [10, 26, 25, 11, 12, 16], FilasEstrategicas());
             doc.Parrafo($"Fuente: Plan Estratégico Institucional ({d.PeriodoPei}); logro esperado del año {Anio} registrado en SIPOI.");
         }
 
@@ -192,20 +192,25 @@ public static class DocumentoPoiWord
             doc.ParrafoConEtiqueta("Fuente de financiamiento: ", fuente);
             TablaPresupuesto($"Presupuesto de ingresos año {Anio}", "Ingresos", "TOTAL INGRESOS", r.Ingresos, r.Fuente);
             TablaPresupuesto($"Presupuesto de egresos año {Anio}", "Egresos", "TOTAL EGRESOS", r.Egresos, r.Fuente);
+            if (r.CentrosCosto.Count == 0)
+            {
+                // No per-unit figures: the note says why instead of an empty table.
+                doc.Parrafo(r.NotaCentrosCosto ?? $"No hay bienes ni servicios programados por unidad orgánica para el año {Anio}.");
+                return;
+            }
             Cuadro($"Presupuesto por unidad orgánica año {Anio} (bienes y servicios)");
             var filas = r.CentrosCosto.Select(c => (IReadOnlyList<CeldaWord>)
             [
                 new(c.Codigo), new(c.Nombre), new(FormatoNumero.Numero(c.Bienes), Derecha: true),
                 new(FormatoNumero.Numero(c.Servicios), Derecha: true), new(FormatoNumero.Numero(c.Total), Derecha: true),
             ]).ToList();
-            if (filas.Count > 0)
-                filas.Add(
-                [
-                    new("TOTAL", Negrita: true, Relleno: Sombra), new("", Relleno: Sombra),
-                    new(FormatoNumero.Numero(r.CentrosCosto.Sum(c => c.Bienes)), Derecha: true, Negrita: true, Relleno: Sombra),
-                    new(FormatoNumero.Numero(r.CentrosCosto.Sum(c => c.Servicios)), Derecha: true, Negrita: true, Relleno: Sombra),
-                    new(FormatoNumero.Numero(r.CentrosCosto.Sum(c => c.Total)), Derecha: true, Negrita: true, Relleno: Sombra),
-                ]);
+            filas.Add(
+            [
+                new("TOTAL", Negrita: true, Relleno: Sombra), new("", Relleno: Sombra),
+                new(FormatoNumero.Numero(r.CentrosCosto.Sum(c => c.Bienes)), Derecha: true, Negrita: true, Relleno: Sombra),
+                new(FormatoNumero.Numero(r.CentrosCosto.Sum(c => c.Servicios)), Derecha: true, Negrita: true, Relleno: Sombra),
+                new(FormatoNumero.Numero(r.CentrosCosto.Sum(c => c.Total)), Derecha: true, Negrita: true, Relleno: Sombra),
+            ]);
             doc.TablaTexto(["Código", "Unidad orgánica", "Bienes (S/)", "Servicios (S/)", "Total (S/)"], [13, 42, 15, 15, 15], filas);
             if (r.NotaCentrosCosto is not null) doc.Parrafo(r.NotaCentrosCosto);
         }
@@ -331,7 +336,7 @@ public static class DocumentoPoiWord
         ];
 
         private static readonly double[] ProporcionesMatriz =
-            [3.2, 19, 6.5, 8, 5.2, 5.2, 5, 3.4, 3.4, 3.4, 4.2, 3.4, 3.4, 3.4, 4.2, 3.4, 3.4, 3.4, 4.2, 3.4, 3.4, 3.4, 4.2, 5];
+            [3, 18, 6.5, 11, 6.6, 6.6, 5, 3.2, 3.2, 3.2, 4, 3.2, 3.2, 3.2, 4, 3.2, 3.2, 3.2, 4, 3.2, 3.2, 3.2, 4, 4.6];
 
         /// <summary>
         /// Each activity as the reference POI prints it: months without a target empty, each quarter's subtotal (rolled

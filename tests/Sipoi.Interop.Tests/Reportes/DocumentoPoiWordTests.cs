@@ -127,6 +127,18 @@ public class DocumentoPoiWordTests
     }
 
     [Fact]
+    public void MarcoPresupuestario_SinCifrasPorUnidad_ExplicaPorQueEnVezDeUnCuadroVacio()
+    {
+        const string nota = "Las actividades del POI 2024 no tienen programación financiera por genérica registrada en SIPOI.";
+        var presupuesto = PresupuestoExcelTests.Ejemplo() with { CentrosCosto = [], NotaCentrosCosto = nota };
+        using var d = Abrir(Ejemplo() with { Presupuesto = presupuesto });
+        Assert.Empty(d.Errores());
+        var seccion = d.Seccion(DocumentoPoiWord.MarcoPresupuestario).Select(e => e.InnerText).ToList();
+        Assert.Equal(nota, seccion[^1]);
+        Assert.DoesNotContain(seccion, t => t.Contains("Presupuesto por unidad orgánica", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Metodologia_SemaforoConLasBandasYLeyendasDeLaEntidad_YElMetodoPonderado()
     {
         using var d = Abrir(Ejemplo());
