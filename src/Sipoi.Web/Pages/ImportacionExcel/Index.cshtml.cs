@@ -28,6 +28,11 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
     /// <summary>The workbook is last year's matrix, imported as the start of POI <see cref="Anio"/> (its sheets say the year before).</summary>
     [BindProperty] public bool ComoAnioSiguiente { get; set; }
 
+    /// <summary>The execution table of the second form («Cargar ejecución histórica»).</summary>
+    [BindProperty] public IFormFile? ArchivoEjecucion { get; set; }
+    /// <summary>What the history load did, or why it did nothing.</summary>
+    public ResultadoCargaEjecucion? Carga { get; private set; }
+
     public RevisionPoiExcel? Revision { get; private set; }
     public IReadOnlyList<string> Errores { get; private set; } = [];
     /// <summary>After a successful import (redirect): how many activities entered.</summary>
@@ -91,6 +96,29 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
         // The workbook was fine when reviewed; the entity may have changed since, so it is shown again with what fails now.
         Revision = revision;
         Errores = importacion?.Errores ?? revision.Errores;
+        return Page();
+    }
+
+    /// <summary>
+    /// «Cargar ejecución histórica»: the office's execution table loaded as the executed months of POI <see cref="Anio"/>,
+    /// all or nothing, in one step (CargaEjecucionExcel): it shows what it loaded or every error, and changed nothing then.
+    /// </summary>
+    public async Task<IActionResult> OnPostCargarEjecucionAsync(string entidad, CancellationToken ct)
+    {
+        if (!User.PuedeImportar()) return Forbid();
+        if (!await CargarAsync(entidad, ct)) return NotFound();
+        NombreArchivo = ArchivoEjecucion is null ? null : Path.GetFileName(ArchivoEjecucion.FileName);
+        if (ArchivoEjecucion is null || ArchivoEjecucion.Length == 0)
+            Carga = ResultadoCargaEjecucion.Fallo(["Elija el libro de Excel (.xlsx) con la tabla de ejecución."]);
+        else if (ArchivoEjecucion.Length > ImportacionPoiExcel.TamanoMaximo)
+            Carga = ResultadoCargaEjecucion.Fallo([$"El archivo pesa {Formato.Numero(ArchivoEjecucion.Length / 1024m / 1024m)} MB; el máximo es {ImportacionPoiExcel.TamanoMaximo / 1024 / 1024} MB."]);
+        else
+        {
+            var ms = new MemoryStream();
+            await ArchivoEjecucion.CopyToAsync(ms, ct);
+            ms.Position = 0;
+            Carga = await CargaEjecucionExcel.CargarAsync(db, Entidad.Codigo, Anio, ms, NombreArchivo!, ct);
+        }
         return Page();
     }
 
