@@ -126,6 +126,7 @@ public static class SeguimientoPeiExcel
                 hoja.Texto(fila, colUe, f.UnidadEjecutora, EstiloCelda.Celda);
                 hoja.Texto(fila, colUnidad, f.UnidadOrganica, EstiloCelda.Celda);
                 hoja.AltoParaTexto(fila, f.Nombre, hoja.AnchoDe(ColIndicador));
+                hoja.AltoParaTexto(fila, f.UnidadEjecutora, hoja.AnchoDe(colUe));
                 hoja.AltoParaTexto(fila, f.UnidadOrganica, hoja.AnchoDe(colUnidad));
                 fila++;
             }

@@ -48,7 +48,7 @@ public class SeguimientoPeiExcelTests
 
     private static readonly Dictionary<string, FichaIndicadorPei> Fichas = new()
     {
-        ["IND.01.OEI.01"] = new("numero de investigaciones cientificas transferidas", "Número", 2017, 23m, "000084-INSTITUTO", "05.01-DIRECCIÓN CIENTÍFICA"),
+        ["IND.01.OEI.01"] = new("numero de investigaciones cientificas transferidas", "Número", 2017, 23m, "000084-INSTITUTO GEOFISICO DEL PERU", "05.01-DIRECCIÓN CIENTÍFICA"),
         ["IND.01.AEI.01.01"] = new("numero de investigaciones en ciencias de la tierra", "Número"),
         ["IND.01.OEI.02"] = new("porcentaje de procesos mejorados", "Porcentaje", 2019, null),
     };
@@ -134,7 +134,7 @@ public class SeguimientoPeiExcelTests
         Assert.Equal("#,##0.00\" %\"", x.FormatoNumero(Hoja, "U10"));
         Assert.Equal("#,##0.00", x.FormatoNumero(Hoja, "H10"));
         Assert.Equal("ND", x.Texto(Hoja, "V10"));
-        Assert.Equal("000084-INSTITUTO", x.Texto(Hoja, "Z10"));
+        Assert.Equal("000084-INSTITUTO GEOFISICO DEL PERU", x.Texto(Hoja, "Z10"));
         Assert.Equal("05.01-DIRECCIÓN CIENTÍFICA", x.Texto(Hoja, "AA10"));
 
         // AEI indicator without baseline (row 12): blank year and value; 7/8 → 87.50.
@@ -148,6 +148,22 @@ public class SeguimientoPeiExcelTests
         Assert.Equal(0, x.Numero(Hoja, "H14"));
         Assert.Equal("(*)", x.Texto(Hoja, "T14"));
         Assert.Equal(40, x.Numero(Hoja, "U14"), 10);
+    }
+
+    [Fact]
+    public void AnexoB7_LaFilaCreceParaLaUnidadEjecutoraLarga()
+    {
+        // "000084-INSTITUTO GEOFISICO DEL PERU" (35 characters) wraps to two lines in the UE column (18 wide) while the
+        // short name fits in one: the row is as tall as the UE text (2 × 13.5 + 2 points), not cut at one line.
+        var fichas = new Dictionary<string, FichaIndicadorPei>(Fichas)
+        {
+            ["IND.01.OEI.01"] = new("investigaciones", "Número", 2017, 23m, "000084-INSTITUTO GEOFISICO DEL PERU", "05.01-DC"),
+        };
+        var anexo = SeguimientoPei.Desde("IGP", "INSTITUTO GEOFISICO DEL PERU", 2020, 2025, Pei, Denominaciones, fichas);
+        using var x = new Xlsx(s => SeguimientoPeiExcel.Escribir(anexo, s));
+        var fila = x.Hoja(Hoja).Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Single(r => r.RowIndex?.Value == 10);
+        Assert.Equal("investigaciones", x.Texto(Hoja, "B10"));
+        Assert.Equal(2 * 13.5 + 2, fila.Height?.Value);
     }
 
     [Fact]
