@@ -13,7 +13,7 @@ namespace Sipoi.Web.Tests.Navegador;
 /// Debian's Chromium driven headless by Playwright. Never downloads a browser: ./sipoi test installs
 /// the chromium package when /usr/bin/chromium is missing.
 /// </summary>
-public sealed class AppNavegador : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppNavegador : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>
     /// The browser classes run one after another (each still with its own app and browser): three Chromiums next to
