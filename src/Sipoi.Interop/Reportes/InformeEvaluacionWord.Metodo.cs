@@ -30,7 +30,7 @@ public static partial class InformeEvaluacionWord
             ? $"En el periodo, {Cantidad(conValor, "ficha de proceso tiene", "fichas de proceso tienen")} valor y ninguna está en desempeño {bajo}."
             : $"En el periodo, {Cantidad(conValor, "ficha de proceso tiene", "fichas de proceso tienen")} valor; " +
               $"{Cantidad(bajas.Count, "está", "están")} en desempeño {bajo}: " +
-              string.Join("; ", bajas.Select(f => $"{f.Codigo} {f.Nombre} ({FormatoNumero.Porcentaje(f.Valor)})".Replace("  ", " ", StringComparison.Ordinal))) + ".");
+              string.Join("; ", bajas.Select(f => $"{f.Codigo} {f.Nombre} ({i.Porcentaje(f.Valor)})".Replace("  ", " ", StringComparison.Ordinal))) + ".");
         var tablas = p.Tablas();
         foreach (var t in tablas.Where(t => t.Nombre == ProcesosSeguimiento.HojaGerencias).Concat(tablas.Where(t => t.Nombre == ProcesosSeguimiento.HojaFichas)))
         {

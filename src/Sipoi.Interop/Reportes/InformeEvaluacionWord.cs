@@ -59,8 +59,8 @@ public static partial class InformeEvaluacionWord
             PrioridadesInstitucionales();
             AnalisisDeOei();
             ValoracionDesempeno();
+            MetodoPonderado(doc, i, "4.3", Cuadro);
             ImplementacionDeAei();
-            MetodoPonderado(doc, i, "4.4", Cuadro);
             Seguimiento();
             Lista(Conclusiones, i.Conclusiones ?? RedaccionInforme.Conclusiones(i));
             Lista(Recomendaciones, i.Recomendaciones ?? RedaccionInforme.Recomendaciones(i));

@@ -143,7 +143,7 @@ public class ProcesosSeguimientoTests
         using var d = new Docx(s => InformeEvaluacionWord.Escribir(informe, s), "informe-ponderado-anual.docx");
         Assert.Empty(d.Errores());
         Assert.Empty(d.Errores(DocumentFormat.OpenXml.FileFormatVersions.Office2007));
-        var titulo = $"4.4 {InformeEvaluacionWord.TituloMetodoPonderado}";
+        var titulo = $"4.3 {InformeEvaluacionWord.TituloMetodoPonderado}";
         Assert.Contains((2, titulo), d.Encabezados);
 
         var gerencias = d.TablaTras("Cumplimiento por gerencia — Anual 2024");

@@ -104,7 +104,7 @@ public sealed class MetodoPonderadoWebTests(AppDePrueba app) : IClassFixture<App
         var docx = await informe.Content.ReadAsByteArrayAsync();
         using var d = new Docx(s => s.Write(docx), "web-informe-ponderado-s1.docx");
         Assert.Empty(d.Errores());
-        Assert.Contains((2, $"4.4 {InformeEvaluacionWord.TituloMetodoPonderado}"), d.Encabezados);
+        Assert.Contains((2, $"4.3 {InformeEvaluacionWord.TituloMetodoPonderado}"), d.Encabezados);
         var gerencias = d.TablaTras("Cumplimiento por gerencia — I Semestre 2024");
         Assert.Equal(motor.Gerencias.Select(g => g.Nombre), gerencias.Skip(1).SkipLast(1).Select(c => c[0]));
     }
