@@ -43,8 +43,15 @@ public static class ExportadorPlan
 
         return new DocumentoIntercambio
         {
-            Entidad = new EntidadDto { Codigo = entidad.Codigo, Nombre = entidad.Nombre, Tipo = entidad.Tipo, Siglas = entidad.Siglas, Vision = entidad.Vision,
-                Textos = textos.SinTextos() ? null : textos },
+            Entidad = new EntidadDto
+            {
+                Codigo = entidad.Codigo,
+                Nombre = entidad.Nombre,
+                Tipo = entidad.Tipo,
+                Siglas = entidad.Siglas,
+                Vision = entidad.Vision,
+                Textos = textos.SinTextos() ? null : textos,
+            },
             Configuracion = new ConfiguracionDto
             {
                 Metodo = cfg.Metodo,
