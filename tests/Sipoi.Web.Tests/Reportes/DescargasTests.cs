@@ -277,11 +277,13 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     [Fact]
     public async Task Informe_SigueLaEstructuraNacionalConPortadaYCadaAeiUnaVez()
     {
+        string codigoIndicador;
         await using (var db0 = app.Base.Contexto())
         {
-            // One indicator with its responsible cost centre: the report names it as the unit that reports it.
-            var centro = await db0.CentrosCosto.OrderBy(c => c.Codigo).FirstAsync();
-            var codigo = await db0.Indicadores.Where(i => i.AeiId != null).OrderBy(i => i.Codigo).Select(i => i.Codigo).FirstAsync();
+            // One indicator given another responsible cost centre: the report names it as the unit that reports it.
+            var centro = await db0.CentrosCosto.OrderByDescending(c => c.Codigo).FirstAsync();
+            codigoIndicador = await db0.Indicadores.Where(i => i.AeiId != null).OrderBy(i => i.Codigo).Select(i => i.Codigo).FirstAsync();
+            var codigo = codigoIndicador;
             await db0.Indicadores.Where(i => i.Codigo == codigo).ExecuteUpdateAsync(u => u.SetProperty(i => i.CentroCostoResponsableId, centro.Id));
         }
         var hoy = Sipoi.Domain.Seguimiento.Plazos.Hoy(app.Reloj.GetUtcNow());
@@ -305,7 +307,10 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var h2 = d.Encabezados.Where(e => e.Nivel == 2).Select(e => e.Texto).ToList();
         Assert.True(h2.IndexOf("2.1 Marco normativo") < h2.IndexOf(InformeEvaluacionWord.Alcance));
         Assert.True(h2.IndexOf(InformeEvaluacionWord.Alcance) < h2.IndexOf(InformeEvaluacionWord.AeisPorBanda));
-        Assert.Equal([InformeEvaluacionWord.FaltaMarcoNormativo], d.Seccion("2.1 Marco normativo").Select(e => e.InnerText));
+        // The demo entity registered no normative framework of its own: the report prints its POI's legal basis (entity texts).
+        var marco = d.Seccion("2.1 Marco normativo").Select(e => e.InnerText).ToList();
+        Assert.DoesNotContain(InformeEvaluacionWord.FaltaMarcoNormativo, marco);
+        Assert.Equal("Ley N° 26887 Ley General de Sociedades.", marco[0]);
 
         var anual = await MotorAsync(app, Periodo.Anual);
         var aeis = anual.Oeis.SelectMany(o => o.Aeis).ToList();
@@ -326,7 +331,8 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         Assert.Equal(anual.Estrategico.Aeis.Count(a => a.Banda == Banda.Bajo), d.Parrafos.Count(p => p == "Desempeño: Crítico"));
         var indicador = await (from i in db.Indicadores
                                join c in db.CentrosCosto on i.CentroCostoResponsableId equals c.Id
-                               select new { i.Nombre, Centro = c.Codigo + " " + c.Nombre }).SingleAsync();
+                               where i.Codigo == codigoIndicador
+                               select new { i.Nombre, Centro = c.Codigo + " " + c.Nombre }).FirstAsync();
         var filas = d.Doc.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().SelectMany(Docx.Celdas).ToList();
         Assert.Contains(filas, f => f.Count == 6 && f[0].StartsWith(indicador.Nombre, StringComparison.Ordinal) && f[5] == indicador.Centro);
     }
@@ -358,7 +364,7 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var doc = new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
         var acciones = doc.QuerySelectorAll("form[method=get]").Select(f => f.GetAttribute("action")).ToList();
-        Assert.Equal(new[] { "matriz.xlsx", "ejecucion.xlsx", "seguimiento.xlsx", "seguimiento-pei.xlsx", "presupuesto.xlsx", "informe.docx" }, acciones.Select(a => a![Base.Length..]).ToArray());
+        Assert.Equal(new[] { "matriz.xlsx", "ejecucion.xlsx", "seguimiento.xlsx", "seguimiento-pei.xlsx", "presupuesto.xlsx", "informe.docx", "poi.docx" }, acciones.Select(a => a![Base.Length..]).ToArray());
         Assert.NotNull(doc.QuerySelector($"form[action='{Base}ejecucion.xlsx'] select[name=hastaMes]"));
         Assert.Equal(new[] { "T1", "T2", "T3", "T4", "S1", "S2", "ANUAL" }, doc.QuerySelectorAll($"form[action='{Base}informe.docx'] select[name=periodo] option").Select(o => o.GetAttribute("value")!).ToArray());
         Assert.Contains("solo los centros de costo asignados", doc.QuerySelector(".aviso")!.TextContent);

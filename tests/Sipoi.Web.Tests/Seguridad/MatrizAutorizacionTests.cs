@@ -80,6 +80,8 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
         if (p is "/e/{entidad}/pei/editar" or "/e/{entidad}/importar-excel" || p.StartsWith("/e/{entidad}/pei/{pei}/", StringComparison.Ordinal))
             return new Regla(Tipo.Entidad, Gestion, Gestion);
         if (p == "/e/{entidad}/formulacion/{anio:int}/centro/{centro}/actividad") return new Regla(Tipo.Entidad, Registro, Registro);
+        // The texts the POI document and the evaluation report print are the planning office's, like the documents themselves.
+        if (p == "/e/{entidad}/administracion/textos") return new Regla(Tipo.Entidad, Gestion, Gestion);
         var area = p["/e/{entidad}".Length..].TrimStart('/').Split('/')[0];
         return area switch
         {
@@ -89,6 +91,8 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
             "pei" or "plan-gobierno" or "importar-excel" or "evaluaciones" or "recomendaciones" => new Regla(Tipo.Entidad, Todos, Gestion),
             "seguimiento" or "formulacion" => new Regla(Tipo.Entidad, Todos, Registro),
             "calendario" => new Regla(Tipo.Entidad, Todos, [Roles.Planificador]),
+            // The signed official documents: read like the evaluations in preparation (not an Operador), uploaded by the planning office.
+            "documentos-oficiales" => new Regla(Tipo.Entidad, [Roles.Administrador, Roles.Planificador, Roles.Consulta], Gestion),
             _ => null,
         };
     }
@@ -146,6 +150,8 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
                 ["codigo"] = await db.Actividades.Where(a => a.CentroCostoId == centro.Id).OrderBy(a => a.Codigo).Select(a => a.Codigo).FirstAsync(),
                 ["pei"] = await db.Peis.Where(p => p.EntidadId == e.Id).OrderBy(p => p.Id).Select(p => p.Codigo).FirstAsync(),
                 ["periodo"] = "ANUAL",
+                ["destino"] = "poi",
+                ["trabajo"] = "0",
                 ["archivo"] = "matriz.xlsx",
                 ["usuarios/id"] = Texto(await db.Users.Where(u => u.EntidadId == e.Id && !u.EsAdministradorNacional).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync()),
                 ["centros/id"] = Texto(centro.Id),
