@@ -114,12 +114,28 @@ public static class RedaccionNarrativa
         narrativa.Resumenes.Select(r => $"Factores que contribuyeron o dificultaron el cumplimiento según el centro de costo {r.CentroCodigo} {r.CentroNombre} " +
                                         $"({r.Trimestre.Nombre}): «{UnaLinea(r.Texto)}»").ToList();
 
+    /// <summary>
+    /// One sentence per kind of text. A text written the same way in several activity-months (an operator repeating the
+    /// month's reason, a centre using one sentence for several activities) is quoted once, after every activity-month
+    /// that wrote it: "AO-1 (01.02, febrero y marzo), AO-5 (02.01, abril): «Falta de personal»" — each claim stays
+    /// traceable and the report does not repeat one sentence page after page.
+    /// </summary>
     private static void Agregar(List<string> p, string titulo, IReadOnlyList<LineaNarrativa> lineas, Func<LineaNarrativa, string?> texto)
     {
         var partes = lineas.Where(l => texto(l) is not null)
-            .Select(l => $"{l.ActividadCodigo} ({l.CentroCodigo}, {l.NombreMes.ToLowerInvariant()}): «{UnaLinea(texto(l)!)}»").ToList();
+            .GroupBy(l => UnaLinea(texto(l)!), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var quienes = g.GroupBy(l => (l.ActividadCodigo, l.CentroCodigo))
+                    .Select(a => $"{a.Key.ActividadCodigo} ({a.Key.CentroCodigo}, {Enumerar(a.Select(l => l.NombreMes.ToLowerInvariant()).ToList())})");
+                return $"{string.Join(", ", quienes)}: «{g.Key}»";
+            }).ToList();
         if (partes.Count > 0) p.Add($"{titulo}: {string.Join("; ", partes)}.");
     }
+
+    /// <summary>"febrero", "febrero y marzo", "enero, febrero y marzo".</summary>
+    private static string Enumerar(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} y {items[^1]}";
 
     /// <summary>A quoted text on one line: the narrative is one paragraph (or one list item) per line.</summary>
     private static string UnaLinea(string texto) =>

@@ -139,7 +139,7 @@ public static class DocumentoPoiWord
             if (d.Oeis.Count == 0) return;
             Cuadro("Acciones estratégicas institucionales e indicadores");
             doc.TablaTexto(["Código", "Objetivo estratégico institucional / Acción estratégica institucional", "Indicador", "Unidad de medida",
-                    $"Logro esperado año {Anio}", "Unidad orgánica responsable"], [10, 26, 25, 11, 12, 16], FilasEstrategicas());
+                    $"Logro esperado año {Anio}", "Unidad orgánica responsable"], [13, 25, 24, 10, 12, 16], FilasEstrategicas());
             doc.Parrafo($"Fuente: Plan Estratégico Institucional ({d.PeriodoPei}); logro esperado del año {Anio} registrado en SIPOI.");
         }
 
