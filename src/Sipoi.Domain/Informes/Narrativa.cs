@@ -127,10 +127,26 @@ public static class RedaccionNarrativa
             .Select(g =>
             {
                 var quienes = g.GroupBy(l => (l.ActividadCodigo, l.CentroCodigo))
-                    .Select(a => $"{a.Key.ActividadCodigo} ({a.Key.CentroCodigo}, {Enumerar(a.Select(l => l.NombreMes.ToLowerInvariant()).ToList())})");
+                    .Select(a => $"{a.Key.ActividadCodigo} ({a.Key.CentroCodigo}, {Enumerar(Tramos(a.Select(l => l.Mes).Distinct().Order().ToList()))})");
                 return $"{string.Join(", ", quienes)}: «{g.Key}»";
             }).ToList();
         if (partes.Count > 0) p.Add($"{titulo}: {string.Join("; ", partes)}.");
+    }
+
+    /// <summary>Months as written: three or more consecutive ones as a span ("enero a octubre"), others one by one.</summary>
+    private static List<string> Tramos(IReadOnlyList<int> meses)
+    {
+        static string M(int m) => Meses.Nombre(m).ToLowerInvariant();
+        var r = new List<string>();
+        for (var i = 0; i < meses.Count;)
+        {
+            var j = i;
+            while (j + 1 < meses.Count && meses[j + 1] == meses[j] + 1) j++;
+            if (j - i >= 2) r.Add($"{M(meses[i])} a {M(meses[j])}");
+            else for (var k = i; k <= j; k++) r.Add(M(meses[k]));
+            i = j + 1;
+        }
+        return r;
     }
 
     /// <summary>"febrero", "febrero y marzo", "enero, febrero y marzo".</summary>

@@ -78,12 +78,16 @@ public class NarrativaTests
             J("OEI.01", "AEI.01.01", "01.02", "AO-1", 2, A, logros: null, dificultades: "Falta de personal"),
             J("OEI.01", "AEI.01.01", "01.02", "AO-1", 3, A, logros: null, dificultades: "Falta de personal"),
             J("OEI.01", "AEI.01.01", "01.02", "AO-1", 4, A, logros: null, dificultades: "Lluvias"),
+            J("OEI.01", "AEI.01.01", "01.02", "AO-2", 1, A, logros: null, dificultades: "Lluvias"),
+            J("OEI.01", "AEI.01.01", "01.02", "AO-2", 2, A, logros: null, dificultades: "Lluvias"),
+            J("OEI.01", "AEI.01.01", "01.02", "AO-2", 3, A, logros: null, dificultades: "Lluvias"),
+            J("OEI.01", "AEI.01.01", "01.02", "AO-2", 5, A, logros: null, dificultades: "Lluvias"),
             J("OEI.01", "AEI.01.02", "02.01", "AO-5", 1, A, logros: null, dificultades: "Falta de\npersonal"),
         ], [], mostrarEnviados: false);
         var p = RedaccionNarrativa.Justificaciones(n.Oeis[0]);
-        Assert.Equal("Dificultades: AO-1 (01.02, febrero y marzo), AO-5 (02.01, enero): «Falta de personal»; AO-1 (01.02, abril): «Lluvias».",
+        Assert.Equal("Dificultades: AO-1 (01.02, febrero y marzo), AO-5 (02.01, enero): «Falta de personal»; AO-1 (01.02, abril), AO-2 (01.02, enero a marzo y mayo): «Lluvias».",
             Assert.Single(p, x => x.StartsWith("Dificultades", StringComparison.Ordinal)));
-        Assert.StartsWith("Los centros de costo justificaron la ejecución de 2 actividades del OEI.01 en 4 meses-actividad", p[0], StringComparison.Ordinal);
+        Assert.StartsWith("Los centros de costo justificaron la ejecución de 3 actividades del OEI.01 en 8 meses-actividad", p[0], StringComparison.Ordinal);
     }
 
     [Fact]
