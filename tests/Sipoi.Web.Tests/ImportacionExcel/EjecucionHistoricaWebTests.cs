@@ -185,25 +185,5 @@ public sealed class EjecucionHistoricaWebTests(AppDePrueba app) : IClassFixture<
     }
 
     /// <summary>Rows in every table of the database: "changes nothing" means these are all equal.</summary>
-    private async Task<string> ConteosAsync()
-    {
-        await using var db = app.Base.Contexto();
-        var conexion = db.Database.GetDbConnection();
-        await conexion.OpenAsync();
-        var tablas = new List<string>();
-        await using (var cmd = conexion.CreateCommand())
-        {
-            cmd.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
-            await using var lector = await cmd.ExecuteReaderAsync();
-            while (await lector.ReadAsync()) tablas.Add(lector.GetString(0));
-        }
-        var conteos = new List<string>();
-        foreach (var t in tablas)
-        {
-            await using var cmd = conexion.CreateCommand();
-            cmd.CommandText = $"SELECT count(*) FROM \"{t}\"";
-            conteos.Add($"{t}={await cmd.ExecuteScalarAsync()}");
-        }
-        return string.Join("\n", conteos);
-    }
+    private Task<string> ConteosAsync() => Huella.ConteosAsync(app.Base.Conexion);
 }
