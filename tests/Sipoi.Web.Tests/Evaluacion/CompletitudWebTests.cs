@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Sipoi.Domain.Informes;
-using Sipoi.Web.Cli;
 using Sipoi.Web.Informes;
 using Sipoi.Web.Tests.Infraestructura;
 using static Sipoi.Web.Tests.Reportes.AvanceDePrueba;
@@ -58,16 +57,7 @@ public sealed class CompletitudWebTests(AppDePrueba app) : IClassFixture<AppDePr
     private static string Frase(int centros, string meses = "noviembre ({0} centros), diciembre ({0} centros)", int mesesPeriodo = 12) =>
         $"Faltan {Numero(2 * centros)} de {Numero(mesesPeriodo * centros)} meses-centro por aprobar: {string.Format(CultureInfo.InvariantCulture, meses, centros)}.";
 
-    private async Task<(int Codigo, string Salida, string Errores)> CliAsync(params string[] args)
-    {
-        var configuracion = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Sipoi"] = app.Base.Conexion })
-            .Build();
-        var salida = new StringWriter();
-        var errores = new StringWriter();
-        var codigo = await LineaDeComandos.EjecutarAsync(args, salida, configuracion, errores: errores);
-        return (codigo, salida.ToString(), errores.ToString());
-    }
+    private Task<(int Codigo, string Salida, string Errores)> CliAsync(params string[] args) => app.CliAsync(args);
 
     [Fact]
     public async Task Evaluacion_AnualConNoviembreYDiciembreSinAprobar_LaPaginaLoDiceYEnlazaCadaMes()

@@ -4,11 +4,9 @@ using System.Net.Http.Headers;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Evaluacion;
-using Sipoi.Web.Cli;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Tests.Infraestructura;
@@ -180,25 +178,7 @@ public sealed class ImportacionExcelWebTests(AppDePrueba app) : IClassFixture<Ap
         }
     }
 
-    private async Task<(int Codigo, string Salida, string Errores)> CliAsync(params string[] args)
-    {
-        var configuracion = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Sipoi"] = app.Base.Conexion })
-            .Build();
-        var salida = new StringWriter();
-        var errores = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(errores);
-        try
-        {
-            var codigo = await LineaDeComandos.EjecutarAsync(args, salida, configuracion);
-            return (codigo, salida.ToString(), errores.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-    }
+    private Task<(int Codigo, string Salida, string Errores)> CliAsync(params string[] args) => app.CliAsync(args);
 
     private static async Task<byte[]> MatrizAsync(HttpClient http)
     {

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Configuration;
 using Sipoi.Interop.Intercambio;
-using Sipoi.Web.Cli;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Tests.Infraestructura;
 
@@ -103,23 +101,5 @@ public sealed class MatrizIdaYVueltaWebTests(AppDePrueba app) : IClassFixture<Ap
         return await r.Content.ReadAsByteArrayAsync();
     }
 
-    private async Task<(int Codigo, string Salida, string Errores)> CliAsync(params string[] args)
-    {
-        var configuracion = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Sipoi"] = app.Base.Conexion })
-            .Build();
-        var salida = new StringWriter();
-        var errores = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(errores);
-        try
-        {
-            var codigo = await LineaDeComandos.EjecutarAsync(args, salida, configuracion);
-            return (codigo, salida.ToString(), errores.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-    }
+    private Task<(int Codigo, string Salida, string Errores)> CliAsync(params string[] args) => app.CliAsync(args);
 }
