@@ -125,3 +125,19 @@ public sealed record Problema(string Campo, string Etiqueta, string Detalle)
 
     public override string ToString() => Mensaje;
 }
+
+/// <summary>Spanish prose shared by every drafted text (report, narrative, tasks).</summary>
+public static class Redaccion
+{
+    /// <summary>"a", "a y b", "a, b y c"; empty for none.</summary>
+    public static string Lista(IEnumerable<string> partes)
+    {
+        var l = partes.ToList();
+        return l.Count switch
+        {
+            0 => "",
+            1 => l[0],
+            _ => string.Join(", ", l.Take(l.Count - 1)) + " y " + l[^1],
+        };
+    }
+}

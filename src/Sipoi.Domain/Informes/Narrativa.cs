@@ -127,7 +127,7 @@ public static class RedaccionNarrativa
             .Select(g =>
             {
                 var quienes = g.GroupBy(l => (l.ActividadCodigo, l.CentroCodigo))
-                    .Select(a => $"{a.Key.ActividadCodigo} ({a.Key.CentroCodigo}, {Enumerar(Tramos(a.Select(l => l.Mes).Distinct().Order().ToList()))})");
+                    .Select(a => $"{a.Key.ActividadCodigo} ({a.Key.CentroCodigo}, {Redaccion.Lista(Tramos(a.Select(l => l.Mes).Distinct().Order().ToList()))})");
                 return $"{string.Join(", ", quienes)}: «{g.Key}»";
             }).ToList();
         if (partes.Count > 0) p.Add($"{titulo}: {string.Join("; ", partes)}.");
@@ -149,9 +149,6 @@ public static class RedaccionNarrativa
         return r;
     }
 
-    /// <summary>"febrero", "febrero y marzo", "enero, febrero y marzo".</summary>
-    private static string Enumerar(IReadOnlyList<string> items) =>
-        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} y {items[^1]}";
 
     /// <summary>A quoted text on one line: the narrative is one paragraph (or one list item) per line.</summary>
     private static string UnaLinea(string texto) =>

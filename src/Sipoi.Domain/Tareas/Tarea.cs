@@ -268,11 +268,7 @@ public static class ReglasTareas
     }
 
     /// <summary>"enero", "enero y febrero", "enero, febrero y marzo".</summary>
-    private static string Lista(IReadOnlyList<MesEnTablero> meses)
-    {
-        var nombres = meses.Select(m => MesMinuscula(m.Mes.Mes.Mes)).ToList();
-        return nombres.Count == 1 ? nombres[0] : string.Join(", ", nombres[..^1]) + " y " + nombres[^1];
-    }
+    private static string Lista(IReadOnlyList<MesEnTablero> meses) => Redaccion.Lista(meses.Select(m => MesMinuscula(m.Mes.Mes.Mes)));
 
     /// <summary>Accepting proposals and approving the version of POI N are due by the "aprobación del POI" milestone of cycle N−1.</summary>
     private static DateOnly? PlazoAprobacion(int anioPoi, IEnumerable<HitoCalendario> hitos) =>

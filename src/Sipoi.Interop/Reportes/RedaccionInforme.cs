@@ -213,15 +213,18 @@ public static class RedaccionInforme
 
     internal static string Etiqueta(EsquemaBandas b, Banda? banda) => banda is { } x ? b.Etiqueta(x) : "sin valor";
 
-    internal static string Rango(InformeEvaluacion i, Banda banda) => banda switch
-    {
-        Banda.Alto => $"{i.Porcentaje(i.Bandas.AltoDesde)} o más",
-        Banda.Medio => $"de {i.Porcentaje(i.Bandas.MedioDesde)} a menos de {i.Porcentaje(i.Bandas.AltoDesde)}",
-        _ => $"menos de {i.Porcentaje(i.Bandas.MedioDesde)}",
-    };
+    /// <summary>The band's range as the report prints its percentages (whole numbers when the entity asks for them).</summary>
+    internal static string Rango(InformeEvaluacion i, Banda banda) => Rango(i.Bandas, banda, v => i.Porcentaje(v));
 
     /// <summary>The band's range with exact percentages (the POI document's methodology table, which has no report options).</summary>
-    internal static string Rango(EsquemaBandas b, Banda banda) => Rango(new InformeEvaluacion("", 0, "", b), banda);
+    internal static string Rango(EsquemaBandas b, Banda banda) => Rango(b, banda, v => FormatoNumero.Porcentaje(v));
+
+    private static string Rango(EsquemaBandas b, Banda banda, Func<decimal?, string> p) => banda switch
+    {
+        Banda.Alto => $"{p(b.AltoDesde)} o más",
+        Banda.Medio => $"de {p(b.MedioDesde)} a menos de {p(b.AltoDesde)}",
+        _ => $"menos de {p(b.MedioDesde)}",
+    };
 
     /// <summary>"al I Semestre de 2024" / "al año 2024".</summary>
     private static string Alcance(InformeEvaluacion i) =>
@@ -240,14 +243,5 @@ public static class RedaccionInforme
     private static string Primera(string s) => s.Length == 0 ? s : char.ToUpper(s[0], Es) + s[1..];
 
     /// <summary>"a, b y c".</summary>
-    internal static string Lista(IEnumerable<string> partes)
-    {
-        var l = partes.ToList();
-        return l.Count switch
-        {
-            0 => "",
-            1 => l[0],
-            _ => string.Join(", ", l.Take(l.Count - 1)) + " y " + l[^1],
-        };
-    }
+    internal static string Lista(IEnumerable<string> partes) => Domain.Redaccion.Lista(partes);
 }
