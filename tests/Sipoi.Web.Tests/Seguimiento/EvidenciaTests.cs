@@ -16,12 +16,19 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
 
-    /// <summary>Posts the row's upload form (the one the grid offers for the activity) with the given files.</summary>
+    /// <summary>
+    /// Attaches as a user does: the row's «Adjuntar…» on the grid (which saves the grid's values first; the full list when the
+    /// row is hidden by default), then the evidence page's upload form with the given files.
+    /// </summary>
     public static async Task<HttpResponseMessage> SubirAsync(HttpClient http, string urlGrilla, string codigo, params (string Nombre, byte[] Contenido)[] archivos)
     {
         var grilla = await Formulario.LeerAsync(http, urlGrilla, "grilla");
-        var indice = grilla.Fila(codigo);
-        var form = Formulario.De(grilla.Pagina, $"subir-{indice}");
+        if (grilla.Pagina.GetElementById("adjuntar-" + codigo) is null) grilla = await Formulario.LeerAsync(http, urlGrilla + "&todas=true", "grilla");
+        var boton = grilla.Pagina.GetElementById("adjuntar-" + codigo) ?? throw new InvalidOperationException($"La grilla no ofrece adjuntar a {codigo}.");
+        var campos = new Dictionary<string, string>(grilla.Campos) { [boton.GetAttribute("name")!] = boton.GetAttribute("value")! };
+        var guardado = await http.PostAsync(boton.GetAttribute("formaction"), new FormUrlEncodedContent(campos));
+        Assert.Equal(HttpStatusCode.Redirect, guardado.StatusCode);
+        var form = await Formulario.LeerAsync(http, guardado.Headers.Location!.OriginalString, "subir");
         using var contenido = new MultipartFormDataContent();
         foreach (var (k, v) in form.Campos) contenido.Add(new StringContent(v), k);
         foreach (var (nombre, bytes) in archivos)
@@ -32,6 +39,9 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         }
         return await http.PostAsync(form.Elemento.GetAttribute("action"), contenido);
     }
+
+    /// <summary>The evidence page of one activity of the month (where a refused upload or a removal comes back).</summary>
+    private static string Pagina(string codigo, int mes = 1) => $"/e/EMSAPUNO/seguimiento/2024/{mes}/evidencia?centro={Centro}&actividad={codigo}";
 
     private async Task<List<string>> NombresAsync(string codigo)
     {
@@ -82,7 +92,7 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var http = await app.OperadorDeAsync(Correo, Centro);
         var r = await SubirAsync(http, Url(), "FP07-04", ("informe.pdf", Pdf), ("foto.pdf", Png), ("virus.exe", Pdf));
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        var error = await AvisoAsync(http, Url(), "error-evidencia");
+        var error = await AvisoAsync(http, Pagina("FP07-04"), "error-evidencia");
         Assert.Contains("No se adjuntó ningún archivo.", error);
         Assert.Contains("El contenido de «foto.pdf» no corresponde a su extensión: es una imagen PNG.", error);
         Assert.Contains("El tipo de archivo «.exe» no se acepta como evidencia", error);
@@ -98,7 +108,7 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var bomba = XlsxCrudo.BombaDeCeldas(5_000_000);
         var r = await SubirAsync(http, Url(), "FP07-05", ("cuadro.xlsx", bomba), ("informe.docx", libro), ("bueno.xlsx", libro));
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        var error = await AvisoAsync(http, Url(), "error-evidencia");
+        var error = await AvisoAsync(http, Pagina("FP07-05"), "error-evidencia");
         Assert.Contains("No se adjuntó ningún archivo.", error);
         Assert.Contains("El archivo «cuadro.xlsx» no se aceptó. La parte «xl/worksheets/sheet1.xml» del archivo descomprimida supera 30 MB", error);
         Assert.Contains("El contenido de «informe.docx» no corresponde a su extensión: es una hoja de Excel (XLSX).", error);
@@ -116,7 +126,7 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var grande = new byte[11 * 1024 * 1024];
         Pdf.CopyTo(grande, 0);
         Assert.Equal(HttpStatusCode.Redirect, (await SubirAsync(http, Url(), "FP07-04", ("grande.pdf", grande))).StatusCode);
-        Assert.Contains("El archivo «grande.pdf» pesa 11 MB y el límite es 10 MB.", await AvisoAsync(http, Url(), "error-evidencia"));
+        Assert.Contains("El archivo «grande.pdf» pesa 11 MB y el límite es 10 MB.", await AvisoAsync(http, Pagina("FP07-04"), "error-evidencia"));
         Assert.Empty(await NombresAsync("FP07-04"));
     }
 
@@ -129,7 +139,7 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         long id;
         await using (var db = app.Base.Contexto()) id = await db.Evidencias.Where(e => e.Nombre == "quitar.pdf").Select(e => e.Id).SingleAsync();
 
-        var form = Formulario.De(Formulario.Leer(await (await http.GetAsync(Url(2))).Content.ReadAsStringAsync()), "borrar-evidencia");
+        var form = Formulario.De(Formulario.Leer(await (await http.GetAsync(Pagina("FP07-01", 2))).Content.ReadAsStringAsync()), "borrar-evidencia");
         form.Campos["Id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Another user may not remove it (the planning office reviews, it does not edit), even with a valid token of its own.
         var opp = await app.ComoAsync(AppDePrueba.Planificador);
@@ -139,7 +149,7 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         // After the deadline of February (10/03) the month is closed: the file stays.
         app.Reloj.Fijar(2024, 3, 11);
         Assert.Equal(HttpStatusCode.Redirect, (await form.EnviarAsync(http)).StatusCode);
-        Assert.Contains("El plazo para registrar febrero de 2024 venció el 10/03/2024.", await AvisoAsync(http, Url(2), "error-evidencia"));
+        Assert.Contains("El plazo para registrar febrero de 2024 venció el 10/03/2024.", await AvisoAsync(http, Pagina("FP07-01", 2), "error-evidencia"));
         await using (var db = app.Base.Contexto()) Assert.True(await db.Evidencias.AnyAsync(e => e.Id == id));
         app.Reloj.Fijar(2024, 3, 1);
         Assert.Equal(HttpStatusCode.Redirect, (await form.EnviarAsync(http)).StatusCode);

@@ -58,7 +58,10 @@ public sealed class GrillaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var r = await http.GetAsync(Url("01.02"));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var doc = Formulario.Leer(await r.Content.ReadAsStringAsync());
-        Assert.Equal(34, doc.QuerySelectorAll("tr.fila").Length);
+        // By default the 8 activities with a target in January (FiltroGrillaTests); all 34 with ?todas=true.
+        Assert.Equal(8, doc.QuerySelectorAll("tr.fila").Length);
+        var todas = Formulario.Leer(await (await http.GetAsync(Url("01.02") + "&todas=true")).Content.ReadAsStringAsync());
+        Assert.Equal(34, todas.QuerySelectorAll("tr.fila").Length);
         var fila = doc.GetElementById("fila-FP34-09")!;
         Assert.Equal("150", fila.Children[3].TextContent.Trim());   // meta del mes
         Assert.Equal("150", fila.Children[6].TextContent.Trim());   // meta acumulada a enero

@@ -41,6 +41,13 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     [BindProperty] public string? TextoResumen { get; set; }
     [BindProperty] public string? Motivo { get; set; }
     [BindProperty] public DateOnly? NuevoPlazo { get; set; }
+    /// <summary>The activity whose "Adjuntar…" button was pressed (the grid's values are saved first, then the evidence page opens).</summary>
+    [BindProperty] public string? Actividad { get; set; }
+    /// <summary>
+    /// ?todas=true: every activity of the centre; by default only those with a target or something registered in the month
+    /// (<see cref="Relevante"/>). The hidden rows are not in the form, so a save never touches them.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "todas")] public bool Todas { get; set; }
 
     [TempData] public string? Aviso { get; set; }
     /// <summary>An evidence upload's refusal, set by the evidence page before it redirects here.</summary>
@@ -56,6 +63,12 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     public string? MotivoNoEditable { get; private set; }
     public bool Editable => PuedeRegistrar && MotivoNoEditable is null;
     public List<FilaVista> Vista { get; private set; } = [];
+    /// <summary>How many activities the centre has in the month (shown or not).</summary>
+    public int TotalActividades { get; private set; }
+    /// <summary>How many activities the default view leaves out (0 with ?todas=true).</summary>
+    public int Ocultas { get; private set; }
+    /// <summary>How many activities the default view shows (the switch back names it).</summary>
+    public int ConMetaOValor { get; private set; }
     public ResultadoSeguimiento? Resultado { get; private set; }
     public EsquemaBandas Bandas { get; private set; } = EsquemaBandas.Nacional;
     public OpcionesEvidencia Evidencia => opcionesEvidencia.Value;
@@ -69,11 +82,15 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     public IReadOnlyList<string> ErroresDe(string codigo, string campo) =>
         Resultado?.Problemas.Where(p => p.CodigoActividad == codigo && p.Campo == campo).Select(p => p.Mensaje).ToList() ?? [];
 
-    public string Enlace(string? handler = null) =>
-        Url.Pagina("/Seguimiento/Mes", handler, new { entidad = CodigoEntidad, anio = Anio, mes = NumeroMes, centro = M.Centro.Codigo });
+    public string Enlace(string? handler = null) => Enlace(handler, Todas);
 
-    public string UrlEvidencia(string handler) =>
-        Url.Pagina("/Seguimiento/Evidencia", handler, new { entidad = CodigoEntidad, anio = Anio, mes = NumeroMes, centro = M.Centro.Codigo });
+    /// <summary>The grid's URL with or without every activity (the filter's switch).</summary>
+    public string Enlace(string? handler, bool todas) =>
+        Url.Pagina("/Seguimiento/Mes", handler, new { entidad = CodigoEntidad, anio = Anio, mes = NumeroMes, centro = M.Centro.Codigo, todas = todas ? "true" : null });
+
+    public string UrlEvidencia(string? handler, string? actividad = null) =>
+        Url.Pagina("/Seguimiento/Evidencia", handler,
+            new { entidad = CodigoEntidad, anio = Anio, mes = NumeroMes, centro = M.Centro.Codigo, actividad, todas = Todas ? "true" : null });
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct)
     {
@@ -92,6 +109,14 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     public async Task<IActionResult> OnPostEnviarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
         await RegistrarAsync(entidad, anio, mes, centro, enviar: true, ct);
 
+    /// <summary>
+    /// "Adjuntar…" of a row: the grid's values are saved as a draft through the same all-or-nothing save as Guardar, then the
+    /// evidence page of the activity opens. When the values cannot be saved the grid comes back with them and the problems, as
+    /// Guardar does: nothing typed is lost either way.
+    /// </summary>
+    public async Task<IActionResult> OnPostAdjuntarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
+        await RegistrarAsync(entidad, anio, mes, centro, enviar: false, ct, adjuntar: true);
+
     public Task<IActionResult> OnPostAprobarAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
         RevisarAsync(entidad, anio, mes, centro, AccionRevision.Aprobar, null, null, ct);
 
@@ -107,13 +132,22 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     public Task<IActionResult> OnPostReabrirAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct) =>
         RevisarAsync(entidad, anio, mes, centro, AccionRevision.Reabrir, Motivo, NuevoPlazo, ct);
 
-    private async Task<IActionResult> RegistrarAsync(string entidad, int anio, int mes, string? centro, bool enviar, CancellationToken ct)
+    private async Task<IActionResult> RegistrarAsync(string entidad, int anio, int mes, string? centro, bool enviar, CancellationToken ct,
+        bool adjuntar = false)
     {
         if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
         if (!PuedeRegistrar) return Forbid();
+        if (adjuntar && !M.Filas.Any(f => f.Actividad.Codigo == Actividad)) return NotFound();
+        enviadas = Filas.Select(f => f.Codigo).ToHashSet(StringComparer.Ordinal);
         var entradas = Filas.Select(f => new EntradaAvance(f.Codigo, f.Fisico, f.Financiero, f.Logros, f.Dificultades, f.Medidas, f.Version)).ToList();
         var resumen = ResumenPeriodo.PeriodoQueCierra(M.Mes) is null ? null : TextoResumen ?? "";
         var r = await RegistroSeguimiento.GuardarAsync(db, M, Version, entradas, enviar, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct, resumen);
+        if (r.Exito && adjuntar)
+        {
+            // "No había valores nuevos que guardar" says nothing useful on the evidence page: only a real save is reported.
+            if (!r.Mensaje.StartsWith("No había", StringComparison.Ordinal)) Aviso = $"{r.Mensaje} Adjunte ahora la evidencia.";
+            return Redirect(UrlEvidencia(null, Actividad));
+        }
         if (r.Exito)
         {
             Aviso = r.Mensaje;
@@ -181,6 +215,21 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
         return null;
     }
 
+    /// <summary>The rows a POST carried (null on a GET): after a refused save the same rows come back, shown or not.</summary>
+    private HashSet<string>? enviadas;
+
+    /// <summary>
+    /// Whether the default view shows the row: a physical or financial target in the month, something registered in it (a
+    /// value or a text), an evidence file, or a problem named by the last save. What it hides has nothing to type against.
+    /// </summary>
+    public static bool Relevante(FilaMes f, int mes, bool conArchivos)
+    {
+        var d = f.DelMes(mes);
+        var r = d.Avance;
+        return d.TieneMeta || d.MetaFinancieraMes > 0 || conArchivos
+               || r.Fisico is not null || r.Financiero is not null || r.Logros is not null || r.Dificultades is not null || r.MedidasCorrectivas is not null;
+    }
+
     private async Task ArmarVistaAsync(CancellationToken ct)
     {
         var ids = M.Filas.Select(f => f.Actividad.Id).ToList();
@@ -202,6 +251,16 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
             var explicacion = motivo == MotivoJustificacion.NoRequerida ? null : Justificacion.Explicacion(meta, fisico, M.Configuracion);
             return new FilaVista(f, f.Cifras(M.Mes), entrada, motivo, explicacion, archivos[f.Actividad.Id].ToList());
         }).ToList();
+        TotalActividades = Vista.Count;
+        var conProblema = Resultado?.Problemas.Select(p => p.CodigoActividad).ToHashSet(StringComparer.Ordinal) ?? [];
+        var visibles = Vista.Where(v => Relevante(v.Fila, M.Mes, v.Archivos.Count > 0) || conProblema.Contains(v.Fila.Actividad.Codigo)
+                                        || enviadas?.Contains(v.Fila.Actividad.Codigo) == true).ToList();
+        ConMetaOValor = visibles.Count;
+        if (!Todas)
+        {
+            Ocultas = Vista.Count - visibles.Count;
+            Vista = visibles;
+        }
     }
 
     private async Task<IActionResult> ElegirCentroAsync(string entidad, int anio, int mes, CancellationToken ct)

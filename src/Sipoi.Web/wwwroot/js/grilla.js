@@ -3,11 +3,36 @@
 //   the row's cells when the caret is at the edge of the text.
 // - Pasting a column copied from Excel (values separated by new lines, columns by tabs) fills the
 //   following rows of that column, and the next columns to the right for tab-separated values.
+// - Counts the fields whose value differs from the one the page brought ("2 cambios sin guardar" in the
+//   sticky action bar) and, when there are some, asks before the filter's switch leaves the page.
 // No rule lives here: the server checks every value and says what is wrong.
 (function () {
   "use strict";
   var form = document.getElementById("grilla");
   if (!form) return;
+
+  var aviso = document.getElementById("cambios");
+  function cambios() {
+    var n = 0;
+    form.querySelectorAll("input.celda, textarea").forEach(function (c) {
+      if (!c.readOnly && c.value !== c.defaultValue) n++;
+    });
+    return n;
+  }
+  function contar() {
+    if (!aviso) return;
+    var n = cambios();
+    aviso.hidden = n === 0;
+    aviso.textContent = n === 0 ? "" : n === 1 ? "1 cambio sin guardar" : n + " cambios sin guardar";
+  }
+  form.addEventListener("input", contar);
+  document.querySelectorAll("a.interruptor").forEach(function (a) {
+    a.addEventListener("click", function (e) {
+      var n = cambios();
+      if (n > 0 && !window.confirm((n === 1 ? "Hay 1 cambio sin guardar" : "Hay " + n + " cambios sin guardar") +
+          " que se perderán al cambiar la lista. ¿Continuar sin guardar?")) e.preventDefault();
+    });
+  });
 
   function celdas(columna) {
     return Array.prototype.slice.call(form.querySelectorAll('input.celda[data-columna="' + columna + '"]'));
