@@ -221,7 +221,8 @@ public static class ServicioFormulacion
         var problemas = copiar.Where(a => !aeisAhora.ContainsKey(aeisAntes.GetValueOrDefault(a.AeiId, "")))
             .Select(a => $"Actividad {a.Codigo}: su AEI {aeisAntes.GetValueOrDefault(a.AeiId, "?")} no existe en el PEI de {ctx.Anio}.").ToList();
         if (problemas.Count > 0) return ResultadoFormulacion.Invalido("No se copió nada; corrija lo siguiente:", problemas);
-        if (copiar.Count == 0) return ResultadoFormulacion.Hecho($"Las {actividades.Count} actividades de {ctx.Anio - 1} ya están en el POI {ctx.Anio}; no se copió nada.");
+        if (copiar.Count == 0)
+            return ResultadoFormulacion.Hecho($"{(actividades.Count == 1 ? "La actividad" : $"Las {actividades.Count} actividades")} de {ctx.Anio - 1} ya {(actividades.Count == 1 ? "está" : "están")} en el POI {ctx.Anio}; no se copió nada.");
 
         var ids = copiar.Select(a => a.Id).ToList();
         var programas = await db.Programaciones.AsNoTracking().Include(p => p.Metas).Include(p => p.Financiera).AsSplitQuery()
@@ -237,8 +238,8 @@ public static class ServicioFormulacion
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var omitidas = actividades.Count - copiar.Count;
-        return ResultadoFormulacion.Hecho($"Se copiaron {copiar.Count} actividades de «{fuente.Etiqueta}» ({ctx.Anio - 1})" +
-            (omitidas > 0 ? $"; {omitidas} ya existían y se dejaron como estaban." : "."));
+        return ResultadoFormulacion.Hecho($"{(copiar.Count == 1 ? "Se copió 1 actividad" : $"Se copiaron {copiar.Count} actividades")} de «{fuente.Etiqueta}» ({ctx.Anio - 1})" +
+            (omitidas == 1 ? "; 1 ya existía y se dejó como estaba." : omitidas > 0 ? $"; {omitidas} ya existían y se dejaron como estaban." : "."));
     }
 
     /// <summary>The centre submits its draft: every activity is checked again (months, range, protected months).</summary>
