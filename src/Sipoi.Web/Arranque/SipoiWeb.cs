@@ -30,7 +30,8 @@ public static class SipoiWeb
         builder.Services.AddSipoiAvisos();
         // The evaluation report's PDF, converted in the background (Reportes/README.md).
         builder.Services.AddSipoiPdf();
-        builder.Services.AddRazorPages();
+        // Spanish validation messages, dates as dd/mm/aaaa, no browser bubbles (Presentacion/Validacion.cs).
+        builder.Services.AddRazorPages().AddSipoiValidacion();
         // Pages, CSS and scripts travel compressed (Brotli, else gzip): offices on slow links (docs/reportes.md).
         builder.Services.AddResponseCompression(o =>
         {

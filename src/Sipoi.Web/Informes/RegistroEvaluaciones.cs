@@ -126,13 +126,11 @@ public static class RegistroEvaluaciones
     }
 
     /// <summary>
-    /// Publishes: the POI year must have an approved version; the files are generated now from approved months
-    /// only (whatever the entity's "show submitted" setting) and stored; the IGI is stored beside them.
+    /// Every check of <see cref="PublicarAsync"/> before it writes anything (the web's confirmation step asks it first):
+    /// the data it would publish (approved months only), the entity's code and the period's completeness.
     /// </summary>
-    /// <param name="confirmarIncompleta">The office confirms publishing a period with centre-months not approved.</param>
-    /// <param name="motivoIncompleta">Why it publishes an incomplete period: stored, audited and frozen into the files.</param>
-    public static async Task PublicarAsync(SipoiDbContext db, EvaluacionPoi evaluacion, string? documento, string usuario,
-        DateTimeOffset ahora, CancellationToken ct, bool confirmarIncompleta = false, string? motivoIncompleta = null)
+    public static async Task<(DatosReporte Datos, string Codigo, Completitud Completitud)> VerificarPublicacionAsync(SipoiDbContext db,
+        EvaluacionPoi evaluacion, bool confirmarIncompleta, string? motivoIncompleta, CancellationToken ct)
     {
         evaluacion.VerificarEditable("la publicación");
         var aprobada = await db.PoiVersiones.AnyAsync(v => v.EntidadId == evaluacion.EntidadId && v.Estado == EstadoVersionPoi.Aprobada
@@ -143,11 +141,23 @@ public static class RegistroEvaluaciones
         var d = await DatosReporte.CargarAsync(db, codigo, evaluacion.Anio, ct)
             ?? throw new ReglaDominioException($"No hay POI {evaluacion.Anio}.");
         d = SoloAprobado(d);
-
-        var periodo = evaluacion.Periodo;
         // Completeness as published (approved months only): an incomplete period needs a confirmation and a reason.
-        var completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, mostrarEnviados: false, ct);
+        var completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, evaluacion.Periodo, mostrarEnviados: false, ct);
         evaluacion.VerificarCompletitudParaPublicar(completitud, confirmarIncompleta, motivoIncompleta);
+        return (d, codigo, completitud);
+    }
+
+    /// <summary>
+    /// Publishes: the POI year must have an approved version; the files are generated now from approved months
+    /// only (whatever the entity's "show submitted" setting) and stored; the IGI is stored beside them.
+    /// </summary>
+    /// <param name="confirmarIncompleta">The office confirms publishing a period with centre-months not approved.</param>
+    /// <param name="motivoIncompleta">Why it publishes an incomplete period: stored, audited and frozen into the files.</param>
+    public static async Task PublicarAsync(SipoiDbContext db, EvaluacionPoi evaluacion, string? documento, string usuario,
+        DateTimeOffset ahora, CancellationToken ct, bool confirmarIncompleta = false, string? motivoIncompleta = null)
+    {
+        var (d, codigo, completitud) = await VerificarPublicacionAsync(db, evaluacion, confirmarIncompleta, motivoIncompleta, ct);
+        var periodo = evaluacion.Periodo;
         var motivo = evaluacion.MotivoPublicacionIncompleta;
         var resultado = await ConsultaEvaluacion.EvaluarAsync(db, d.Evaluacion, d.Anio, periodo, ct: ct);
         // One set of engine runs for both files: the report's annexes are the monitoring tables.

@@ -229,7 +229,7 @@ public sealed class AvisosCorreoTests(AppConCorreo app) : IClassFixture<AppConCo
         // The test data leaves months of the semester unapproved: publishing needs the confirmation and its reason.
         publicar.Campos["ConfirmarIncompleta"] = "true";
         publicar.Campos["MotivoIncompleta"] = "Publicación de prueba con meses por aprobar.";
-        Assert.Equal(HttpStatusCode.Redirect, (await publicar.EnviarAsync(opp)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await publicar.EnviarYConfirmarAsync(opp, "confirmar-publicar")).StatusCode);
         await app.EnviarAsync();
         foreach (var quien in new[] { AppDePrueba.Planificador, AppDePrueba.Consulta })
         {

@@ -181,7 +181,7 @@ public sealed class CompletitudWebTests(AppDePrueba app) : IClassFixture<AppDePr
         form = await Formulario.LeerAsync(http, url, "publicar");
         form.Campos["ConfirmarIncompleta"] = "true";
         form.Campos["MotivoIncompleta"] = motivo;
-        Assert.Equal(HttpStatusCode.Redirect, (await form.EnviarAsync(http)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.EnviarYConfirmarAsync(http, "confirmar-publicar")).StatusCode);
         var nota = $"Publicada con {2 * centros.Count} meses-centro sin aprobar: {motivo}";
         await using (var db = app.Base.Contexto())
         {

@@ -124,7 +124,7 @@ public sealed class FormulacionFlujoTests(AppDePrueba app) : IClassFixture<AppDe
         // Approval without document is refused; with it, the version is in force.
         r = await EnviarAsync(opp, Base(2025), "aprobar-version", c => { c["Documento"] = ""; c["Fecha"] = ""; });
         Assert.Contains("Escriba el documento de aprobación", await TextoAsync(r));
-        r = await EnviarAsync(opp, Base(2025), "aprobar-version", c => { c["Documento"] = "RGG N.º 120-2024-EMSAPUNO/GG"; c["Fecha"] = "2024-12-27"; });
+        r = await Formularios.AprobarAsync(opp, 2025, "RGG N.º 120-2024-EMSAPUNO/GG", "27/12/2024");
         Redirige(r, Base(2025));
         await using (var db = app.Base.Contexto())
         {

@@ -32,6 +32,18 @@ internal static class Formularios
         return await f.EnviarAsync(http, boton is null ? null : f.Accion(boton));
     }
 
+    /// <summary>
+    /// Approves the draft as the office does: the approval form, then its confirmation summary (#confirmar-aprobar-version);
+    /// a refusal comes back as the page with its errors.
+    /// </summary>
+    public static async Task<HttpResponseMessage> AprobarAsync(HttpClient http, int anio, string documento, string fecha)
+    {
+        var f = await LeerAsync(http, Base(anio), "aprobar-version");
+        f.Campos["Documento"] = documento;
+        f.Campos["Fecha"] = fecha;
+        return await f.EnviarYConfirmarAsync(http, "confirmar-aprobar-version");
+    }
+
     public static void Actividad(Dictionary<string, string> c, string codigo, string nombre, string aei, string comportamiento, string metaAnual,
         decimal[] meses, string unidad = "Informe")
     {

@@ -47,7 +47,7 @@ public sealed class DocumentoOficialTests(AppDePrueba app) : IClassFixture<AppDe
             publicar.Campos["ConfirmarIncompleta"] = "true";
             publicar.Campos["MotivoIncompleta"] = "Prueba";
         }
-        Assert.Equal(HttpStatusCode.Redirect, (await publicar.EnviarAsync(http)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await publicar.EnviarYConfirmarAsync(http, "confirmar-publicar")).StatusCode);
         return http;
     }
 

@@ -86,7 +86,7 @@ public sealed class EvaluacionesTests(AppDePrueba app) : IClassFixture<AppDePrue
         // Published S1: its files are frozen from approved months, and it refuses further recommendations.
         var p = await Formulario.LeerAsync(http, $"{Raiz}/2024/S1", "publicar");
         p.Campos["Documento"] = "Informe N.º 012-2024-EMSAPUNO/OPP";
-        Assert.Equal(HttpStatusCode.Redirect, (await p.EnviarAsync(http)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await p.EnviarYConfirmarAsync(http, "confirmar-publicar")).StatusCode);
         var motor = await MotorAsync(app, Periodo.Semestre(1));
         await using (var db = app.Base.Contexto())
         {

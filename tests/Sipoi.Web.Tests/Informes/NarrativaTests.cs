@@ -197,7 +197,7 @@ public sealed class NarrativaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         // The test data leaves months of the semester unapproved: publishing needs the confirmation and its reason.
         p.Campos["ConfirmarIncompleta"] = "true";
         p.Campos["MotivoIncompleta"] = "Publicación de prueba con meses por aprobar.";
-        Assert.Equal(HttpStatusCode.Redirect, (await p.EnviarAsync(http)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await p.EnviarYConfirmarAsync(http, "confirmar-publicar")).StatusCode);
         var publicada = Formulario.Leer(await (await http.GetAsync(url)).Content.ReadAsStringAsync());
         Assert.NotNull(publicada.GetElementById("solo-lectura"));
         Assert.Null(publicada.GetElementById("guardar"));

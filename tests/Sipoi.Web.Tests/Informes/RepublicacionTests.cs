@@ -28,7 +28,7 @@ public sealed class RepublicacionTests(AppDePrueba app) : IClassFixture<AppDePru
     {
         var p = await Formulario.LeerAsync(http, $"{Raiz}/2024/{periodo}", "publicar");
         p.Campos["Documento"] = documento ?? "";
-        return await p.EnviarAsync(http);
+        return await p.EnviarYConfirmarAsync(http, "confirmar-publicar");
     }
 
     private static async Task<string> ErrorAsync(HttpResponseMessage r)

@@ -72,6 +72,19 @@ public sealed class Formulario
     public Task<HttpResponseMessage> EnviarAsync(HttpClient http, string? accion = null) =>
         http.PostAsync(accion ?? Elemento.GetAttribute("action"), new FormUrlEncodedContent(Campos));
 
+    /// <summary>
+    /// Posts the form and, when the answer is the confirmation step of an irreversible action (a page with the form
+    /// <paramref name="confirmacion"/>), posts that confirmation too, as the user pressing «Sí, …» does. A refusal
+    /// (no confirmation form) comes back as it is.
+    /// </summary>
+    public async Task<HttpResponseMessage> EnviarYConfirmarAsync(HttpClient http, string confirmacion, string? accion = null)
+    {
+        var r = await EnviarAsync(http, accion);
+        if (r.StatusCode != HttpStatusCode.OK) return r;
+        var pagina = Leer(await r.Content.ReadAsStringAsync());
+        return pagina.GetElementById(confirmacion) is null ? r : await De(pagina, confirmacion).EnviarAsync(http);
+    }
+
     /// <summary>The formaction of the button with that id ("guardar", "enviar").</summary>
     public string Accion(string boton) =>
         Pagina.GetElementById(boton)?.GetAttribute("formaction") ?? throw new InvalidOperationException($"La página no tiene el botón #{boton}.");

@@ -58,8 +58,11 @@ public sealed class FormulacionNavegadorTests(AppNavegador app) : IClassFixture<
         await Assertions.Expect(opp.Locator("#aviso")).ToContainTextAsync("Se aceptó la programación del centro de costo 01.02");
         await opp.GetByRole(AriaRole.Link, new() { Name = "Formulación del POI 2025" }).ClickAsync();
         await opp.GetByLabel("Documento de aprobación").FillAsync("RGG N.º 120-2024-EMSAPUNO/GG");
-        await opp.GetByLabel("Fecha").FillAsync("2024-12-27");
+        await opp.GetByLabel("Fecha").FillAsync("27/12/2024");
         await opp.Locator("#aprobar-version button").ClickAsync();
+        // Irreversible: a summary first, and only «Sí, aprobar» approves.
+        await Assertions.Expect(opp.Locator("#confirmar-aprobacion")).ToContainTextAsync("Se aprobará «POI Anual 2025» con RGG N.º 120-2024-EMSAPUNO/GG del 27/12/2024");
+        await opp.Locator("#confirmar-aprobar-version button").ClickAsync();
         await Assertions.Expect(opp.Locator("#aviso")).ToContainTextAsync("Se aprobó «POI Anual 2025» con RGG N.º 120-2024-EMSAPUNO/GG");
         await Assertions.Expect(opp.Locator("#versiones tr[data-numero='1']")).ToContainTextAsync("(vigente)");
 

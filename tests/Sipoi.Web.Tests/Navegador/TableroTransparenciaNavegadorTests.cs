@@ -68,7 +68,7 @@ public sealed class TableroTransparenciaNavegadorTests(AppNavegador app) : IClas
         await p.Locator("#Texto").FillAsync("Registrar el avance dentro del plazo");
         await p.Locator("#AccionClave").FillAsync("Recordatorio mensual a las unidades");
         await p.Locator("#unidades label", new() { HasText = "01.02 OFICINA DE PLANEAMIENTO Y DESARROLLO EMPRESARIAL" }).Locator("input").CheckAsync();
-        await p.Locator("#Plazo").FillAsync("2025-03-31");
+        await p.Locator("#Plazo").FillAsync("31/03/2025");
         await p.Locator("#recomendacion button[type=submit]").ClickAsync();
         await Assertions.Expect(p.Locator("#emitidas tbody tr")).ToHaveCountAsync(1);
         await p.Locator("#Documento").FillAsync("Informe N.º 020-2025-EMSAPUNO/OPP");
@@ -77,6 +77,8 @@ public sealed class TableroTransparenciaNavegadorTests(AppNavegador app) : IClas
         await p.Locator("#ConfirmarIncompleta").CheckAsync();
         await p.Locator("#MotivoIncompleta").FillAsync("Se publica con los meses aprobados a la fecha del informe.");
         await p.Locator("#publicar button[type=submit]").ClickAsync();
+        await Assertions.Expect(p.Locator("#confirmar-publicacion")).ToContainTextAsync("Aún falta:");
+        await p.Locator("#confirmar-publicar button[type=submit]").ClickAsync();
         await Assertions.Expect(p.Locator("#estado")).ToHaveTextAsync("Publicada");
 
         // Another evaluation stays in preparation.

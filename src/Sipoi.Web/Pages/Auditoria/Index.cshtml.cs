@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,8 +20,9 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
     public sealed record Fila(long Id, DateTimeOffset Momento, string Usuario, AccionAuditada Accion, string Tabla, string Clave, string? Campo,
         string? ValorAnterior, string? ValorNuevo);
 
-    [BindProperty(SupportsGet = true, Name = "desde")] public DateOnly? Desde { get; set; }
-    [BindProperty(SupportsGet = true, Name = "hasta")] public DateOnly? Hasta { get; set; }
+    // A wrong date is reported next to its box (Presentacion/Fechas.cs) and the filter is left out.
+    [BindProperty(SupportsGet = true, Name = "desde"), Display(Name = "Desde")] public DateOnly? Desde { get; set; }
+    [BindProperty(SupportsGet = true, Name = "hasta"), Display(Name = "Hasta")] public DateOnly? Hasta { get; set; }
     [BindProperty(SupportsGet = true, Name = "usuario")] public string? Usuario { get; set; }
     [BindProperty(SupportsGet = true, Name = "tabla")] public string? Tabla { get; set; }
     [BindProperty(SupportsGet = true, Name = "texto")] public string? Texto { get; set; }
@@ -104,8 +106,8 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
             if (!string.IsNullOrWhiteSpace(valor)) partes.Add($"{nombre}={Uri.EscapeDataString(valor)}");
         }
         if (csv) partes.Add("handler=csv");
-        Agregar("desde", Desde?.ToString("yyyy-MM-dd", Formato.Cultura));
-        Agregar("hasta", Hasta?.ToString("yyyy-MM-dd", Formato.Cultura));
+        Agregar("desde", Fechas.Texto(Desde));
+        Agregar("hasta", Fechas.Texto(Hasta));
         Agregar("usuario", Usuario);
         Agregar("tabla", Tabla);
         Agregar("texto", Texto);

@@ -115,7 +115,7 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
         await db.SaveChangesAsync(ct);
         Aviso = faltan.Count == 0
             ? $"El calendario {anio} ya tiene todos los hitos habituales."
-            : $"Se agregaron {faltan.Count} hitos del calendario habitual {anio}; revise las fechas y guarde los cambios que necesite.";
+            : $"{(faltan.Count == 1 ? "Se agregó 1 hito" : $"Se agregaron {faltan.Count} hitos")} del calendario habitual {anio}; revise las fechas y guarde los cambios que necesite.";
         return Redirect(Enlace());
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,8 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     [BindProperty] public string? Tipo { get; set; }
     [BindProperty] public string? Motivo { get; set; }
     [BindProperty] public string? Documento { get; set; }
-    [BindProperty] public DateOnly? Fecha { get; set; }
-    /// <summary>The confirmation box of "Iniciar formulación {año+1}" (an irreversible action).</summary>
+    [BindProperty, Display(Name = "Fecha de aprobación")] public DateOnly? Fecha { get; set; }
+    /// <summary>The confirmation of an irreversible action: the box of "Iniciar formulación {año+1}", the second post of an approval.</summary>
     [BindProperty] public bool Confirmar { get; set; }
     [TempData] public string? Aviso { get; set; }
 
@@ -28,6 +29,8 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public List<ResumenCentro> Centros { get; private set; } = [];
     public IReadOnlyList<string> ProblemasAprobacion { get; private set; } = [];
     public ResultadoFormulacion? Resultado { get; private set; }
+    /// <summary>Checked and not yet confirmed: what approving the draft will do.</summary>
+    public ResumenAprobacion? PorAprobar { get; private set; }
     /// <summary>Next year's formulation as this year's page offers it; null before this year's POI exists.</summary>
     public AnioSiguiente? Siguiente { get; private set; }
 
@@ -52,8 +55,26 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
             ? ServicioFormulacion.AbrirVersionAsync(db, Ctx, t, Motivo, ct)
             : Task.FromResult(new ResultadoFormulacion(false, "Elija el tipo de versión.", [])), ct);
 
-    public Task<IActionResult> OnPostAprobarAsync(string entidad, int anio, CancellationToken ct) =>
-        ConducirAsync(entidad, anio, () => ServicioFormulacion.AprobarAsync(db, Ctx, Documento, Fecha, ct), ct);
+    /// <summary>
+    /// Approving a version cannot be undone, so the first post only checks and shows what it will do (<see cref="PorAprobar"/>);
+    /// the confirmation form posts the same document and date with <see cref="Confirmar"/>, and only that approves.
+    /// </summary>
+    public async Task<IActionResult> OnPostAprobarAsync(string entidad, int anio, CancellationToken ct)
+    {
+        if (Confirmar && ModelState.IsValid)
+            return await ConducirAsync(entidad, anio, () => ServicioFormulacion.AprobarAsync(db, Ctx, Documento, Fecha, ct), ct);
+        if (await PrepararAsync(entidad, anio, ct) is { } no) return no;
+        if (!PuedeConducir) return Forbid();
+        if (!ModelState.IsValid)
+            Resultado = ResultadoFormulacion.Invalido($"No se aprobó «{Ctx.Borrador?.Etiqueta}»; corrija lo siguiente:",
+                ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        else if (await ServicioFormulacion.RevisarAprobacionAsync(db, Ctx, Documento, Fecha, ct) is { } rechazo)
+            Resultado = rechazo;
+        else
+            PorAprobar = await ServicioFormulacion.ResumenAprobacionAsync(db, Ctx, Documento!, Fecha!.Value, ct);
+        await ArmarAsync(ct);
+        return Page();
+    }
 
     /// <summary>
     /// "Iniciar formulación {año+1}": creates next year's POI with its first version in draft, by the same rule as that

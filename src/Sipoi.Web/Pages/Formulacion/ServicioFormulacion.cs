@@ -12,6 +12,12 @@ public sealed record ResultadoFormulacion(bool Exito, string Mensaje, IReadOnlyL
         new(false, mensaje, problemas.Select(p => new ProblemaProgramacion("", p)).ToList());
 }
 
+/// <summary>What the confirmation of an approval shows (<see cref="ServicioFormulacion.ResumenAprobacionAsync"/>).</summary>
+/// <param name="Metas">Monthly physical targets other than zero.</param>
+/// <param name="Vigente">The version in force it replaces; null for a POI's first approval.</param>
+public sealed record ResumenAprobacion(string Etiqueta, string Documento, DateOnly Fecha, int Actividades, int Metas,
+    string? Vigente, int ActividadesVigente, int MetasVigente);
+
 /// <summary>
 /// The drafting operations (README.md in this folder). Each one asks the domain, then writes
 /// everything in one transaction, or nothing: any problem comes back with its field and changes
@@ -215,7 +221,8 @@ public static class ServicioFormulacion
         var problemas = copiar.Where(a => !aeisAhora.ContainsKey(aeisAntes.GetValueOrDefault(a.AeiId, "")))
             .Select(a => $"Actividad {a.Codigo}: su AEI {aeisAntes.GetValueOrDefault(a.AeiId, "?")} no existe en el PEI de {ctx.Anio}.").ToList();
         if (problemas.Count > 0) return ResultadoFormulacion.Invalido("No se copió nada; corrija lo siguiente:", problemas);
-        if (copiar.Count == 0) return ResultadoFormulacion.Hecho($"Las {actividades.Count} actividades de {ctx.Anio - 1} ya están en el POI {ctx.Anio}; no se copió nada.");
+        if (copiar.Count == 0)
+            return ResultadoFormulacion.Hecho($"{(actividades.Count == 1 ? "La actividad" : $"Las {actividades.Count} actividades")} de {ctx.Anio - 1} ya {(actividades.Count == 1 ? "está" : "están")} en el POI {ctx.Anio}; no se copió nada.");
 
         var ids = copiar.Select(a => a.Id).ToList();
         var programas = await db.Programaciones.AsNoTracking().Include(p => p.Metas).Include(p => p.Financiera).AsSplitQuery()
@@ -231,8 +238,8 @@ public static class ServicioFormulacion
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var omitidas = actividades.Count - copiar.Count;
-        return ResultadoFormulacion.Hecho($"Se copiaron {copiar.Count} actividades de «{fuente.Etiqueta}» ({ctx.Anio - 1})" +
-            (omitidas > 0 ? $"; {omitidas} ya existían y se dejaron como estaban." : "."));
+        return ResultadoFormulacion.Hecho($"{(copiar.Count == 1 ? "Se copió 1 actividad" : $"Se copiaron {copiar.Count} actividades")} de «{fuente.Etiqueta}» ({ctx.Anio - 1})" +
+            (omitidas == 1 ? "; 1 ya existía y se dejó como estaba." : omitidas > 0 ? $"; {omitidas} ya existían y se dejaron como estaban." : "."));
     }
 
     /// <summary>The centre submits its draft: every activity is checked again (months, range, protected months).</summary>
@@ -297,8 +304,8 @@ public static class ServicioFormulacion
         return problemas;
     }
 
-    /// <summary>Approves the consolidated draft with its resolution and date; it becomes the version in force.</summary>
-    public static async Task<ResultadoFormulacion> AprobarAsync(SipoiDbContext db, ContextoFormulacion ctx, string? documento, DateOnly? fecha,
+    /// <summary>Why the draft cannot be approved with that document and date; null when it can (nothing is changed).</summary>
+    public static async Task<ResultadoFormulacion?> RevisarAprobacionAsync(SipoiDbContext db, ContextoFormulacion ctx, string? documento, DateOnly? fecha,
         CancellationToken ct)
     {
         if (ctx.Borrador is not { } borrador) return ResultadoFormulacion.Rechazado($"El POI {ctx.Anio} no tiene una versión en borrador.");
@@ -306,7 +313,29 @@ public static class ServicioFormulacion
         if (string.IsNullOrWhiteSpace(documento)) problemas.Add("Escriba el documento de aprobación (por ejemplo RGG N.º 114-2023-EMSAPUNO/GG).");
         if (fecha is null) problemas.Add("Escriba la fecha del documento de aprobación.");
         problemas.AddRange(await ProblemasParaAprobarAsync(db, ctx, ct));
-        if (problemas.Count > 0) return ResultadoFormulacion.Invalido($"No se aprobó «{borrador.Etiqueta}»; corrija lo siguiente:", problemas);
+        return problemas.Count > 0 ? ResultadoFormulacion.Invalido($"No se aprobó «{borrador.Etiqueta}»; corrija lo siguiente:", problemas) : null;
+    }
+
+    /// <summary>What approving the draft does, for the confirmation step: the version it puts in force and the one it replaces.</summary>
+    public static async Task<ResumenAprobacion> ResumenAprobacionAsync(SipoiDbContext db, ContextoFormulacion ctx, string documento, DateOnly fecha,
+        CancellationToken ct)
+    {
+        var borrador = ctx.Borrador ?? throw new InvalidOperationException("Sin versión en borrador.");
+        async Task<(int Actividades, int Metas)> ContarAsync(int version) => (
+            await db.Programaciones.CountAsync(p => p.PoiVersionId == version, ct),
+            await db.Programaciones.Where(p => p.PoiVersionId == version).SelectMany(p => p.Metas).CountAsync(m => m.Fisico != 0, ct));
+        var (actividades, metas) = await ContarAsync(borrador.Id);
+        var vigente = ctx.Aprobada;
+        var (actividadesVigente, metasVigente) = vigente is null ? (0, 0) : await ContarAsync(vigente.Id);
+        return new ResumenAprobacion(borrador.Etiqueta, documento.Trim(), fecha, actividades, metas, vigente?.Etiqueta, actividadesVigente, metasVigente);
+    }
+
+    /// <summary>Approves the consolidated draft with its resolution and date; it becomes the version in force.</summary>
+    public static async Task<ResultadoFormulacion> AprobarAsync(SipoiDbContext db, ContextoFormulacion ctx, string? documento, DateOnly? fecha,
+        CancellationToken ct)
+    {
+        if (await RevisarAprobacionAsync(db, ctx, documento, fecha, ct) is { } rechazo) return rechazo;
+        var borrador = ctx.Borrador!;
         borrador.Aprobar(documento!, fecha!.Value);
         await db.SaveChangesAsync(ct);
         return ResultadoFormulacion.Hecho($"Se aprobó «{borrador.Etiqueta}» con {documento!.Trim()}; es la versión vigente del POI {ctx.Anio}.");

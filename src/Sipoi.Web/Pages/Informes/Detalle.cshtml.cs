@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Informes;
+using Sipoi.Web.Presentacion;
 using Sipoi.Web.Seguimiento;
 
 namespace Sipoi.Web.Pages.Informes;
@@ -48,16 +50,20 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     [BindProperty] public string? Texto { get; set; }
     [BindProperty] public string? AccionClave { get; set; }
     /// <summary>The responsible units (cost centre ids), one checkbox each.</summary>
-    [BindProperty] public List<int> Unidades { get; set; } = [];
+    [BindProperty, Display(Name = "Unidades responsables")] public List<int> Unidades { get; set; } = [];
     [BindProperty] public string? EntidadExterna { get; set; }
     /// <summary>What it concerns: "OEI:12", "AEI:34" or empty (<see cref="ValorObjetivo"/>).</summary>
     [BindProperty] public string? Objetivo { get; set; }
-    [BindProperty] public DateOnly? Plazo { get; set; }
+    [BindProperty, Display(Name = "Plazo")] public DateOnly? Plazo { get; set; }
     [BindProperty] public List<FilaSeguimiento> Seguimiento { get; set; } = [];
     [BindProperty] public string? Documento { get; set; }
     [BindProperty] public string? MotivoRepublicacion { get; set; }
     [BindProperty] public bool ConfirmarIncompleta { get; set; }
     [BindProperty] public string? MotivoIncompleta { get; set; }
+    /// <summary>The second post of "Publicar", from the confirmation summary.</summary>
+    [BindProperty] public bool Confirmar { get; set; }
+    /// <summary>Checked and not yet confirmed: the page shows what publishing will do.</summary>
+    public bool PorPublicar { get; private set; }
     /// <summary>Unpublished: which centre-months publishing now would leave out (approved months only).</summary>
     public Completitud? Completitud { get; private set; }
 
@@ -83,7 +89,8 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     public Task<IActionResult> OnPostRecomendacionAsync(string entidad, int anio, string periodo, CancellationToken ct) =>
         EjecutarAsync(entidad, anio, periodo, async () =>
         {
-            if (Plazo is not { } plazo) throw new ReglaDominioException("Indique el plazo (fecha).");
+            if (!ModelState.IsValid) throw new ReglaDominioException(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
+            if (Plazo is not { } plazo) throw new ReglaDominioException($"Indique el plazo de la recomendación ({Fechas.Indicacion}).", "Plazo");
             var (oei, aei) = LeerObjetivo(Objetivo);
             var datos = new DatosRecomendacion(AspectoMejora ?? "", Texto ?? "", AccionClave ?? "", Unidades, EntidadExterna, plazo, oei, aei);
             if (RecomendacionId is { } id)
@@ -107,12 +114,23 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         {
             await RegistroEvaluaciones.GuardarSeguimientoAsync(db, Evaluacion,
                 Seguimiento.Select(f => (f.RecomendacionId, f.Estado, f.Comentario)).ToList(), ct);
-            return $"Se guardó el seguimiento de {Seguimiento.Count} recomendaciones.";
+            return $"Se guardó el seguimiento de {Formato.Conteo(Seguimiento.Count, "recomendación", "recomendaciones")}.";
         }, ct);
 
+    /// <summary>
+    /// Publishing cannot be undone: the first post only checks (<see cref="RegistroEvaluaciones.VerificarPublicacionAsync"/>)
+    /// and shows what becomes public, what it replaces and what is missing (<see cref="PorPublicar"/>); the confirmation
+    /// form posts the same fields with <see cref="Confirmar"/>, and only that publishes.
+    /// </summary>
     public Task<IActionResult> OnPostPublicarAsync(string entidad, int anio, string periodo, CancellationToken ct) =>
         EjecutarAsync(entidad, anio, periodo, async () =>
         {
+            if (!Confirmar)
+            {
+                await RegistroEvaluaciones.VerificarPublicacionAsync(db, Evaluacion, ConfirmarIncompleta, MotivoIncompleta, ct);
+                PorPublicar = true;
+                return null;
+            }
             var republicacion = Evaluacion.EnRepublicacion;
             await RegistroEvaluaciones.PublicarAsync(db, Evaluacion, Documento, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct,
                 ConfirmarIncompleta, MotivoIncompleta);
@@ -157,13 +175,21 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     public static string NombreDescarga(string entidad, EvaluacionPoi e, string archivo) =>
         $"POI-{e.Anio}-{Sipoi.Web.Reportes.SolicitudReporte.ParaArchivo(entidad)}-evaluacion-{e.PeriodoCodigo}-{archivo}";
 
-    private async Task<IActionResult> EjecutarAsync(string entidad, int anio, string periodo, Func<Task<string>> accion, CancellationToken ct)
+    /// <summary>Runs an action and redirects; an action answering null changed nothing and asks for a confirmation on this page.</summary>
+    private async Task<IActionResult> EjecutarAsync(string entidad, int anio, string periodo, Func<Task<string?>> accion, CancellationToken ct)
     {
         if (!PermisosInformes.PuedeGestionar(User)) return Forbid();
         if (!await BuscarAsync(entidad, anio, periodo, ct)) return NotFound();
         try
         {
-            Aviso = await accion();
+            if (await accion() is not { } aviso)
+            {
+                db.ChangeTracker.Clear();
+                await BuscarAsync(entidad, anio, periodo, ct);
+                await CargarAsync(ct);
+                return Page();
+            }
+            Aviso = aviso;
             return RedirectToPage("/Informes/Detalle", new { entidad = Entidad.Codigo, anio = Evaluacion.Anio, periodo = Evaluacion.PeriodoCodigo });
         }
         catch (Exception e) when (e is ReglaDominioException or DbUpdateConcurrencyException)

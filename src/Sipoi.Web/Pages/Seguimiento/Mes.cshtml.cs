@@ -40,7 +40,7 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     /// <summary>The period summary of a quarter's last month (March, June, September, December); null on other months.</summary>
     [BindProperty] public string? TextoResumen { get; set; }
     [BindProperty] public string? Motivo { get; set; }
-    [BindProperty] public DateOnly? NuevoPlazo { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Nuevo plazo")] public DateOnly? NuevoPlazo { get; set; }
     /// <summary>The activity whose "Adjuntar…" button was pressed (the grid's values are saved first, then the evidence page opens).</summary>
     [BindProperty] public string? Actividad { get; set; }
     /// <summary>
@@ -181,7 +181,10 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     {
         if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
         if (accion is AccionRevision.Validar or AccionRevision.ObservarJefatura ? !EsJefatura : !PuedeRevisar) return Forbid();
-        var r = await RegistroSeguimiento.RevisarAsync(db, M, accion, texto, plazo, Version, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct);
+        // A wrong date ("31/02/2026") leaves the plazo empty: refuse with its message rather than act without it.
+        var r = ModelState.IsValid
+            ? await RegistroSeguimiento.RevisarAsync(db, M, accion, texto, plazo, Version, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct)
+            : new ResultadoSeguimiento(TipoResultado.Rechazado, string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), []);
         if (r.Exito)
         {
             Aviso = r.Mensaje;
