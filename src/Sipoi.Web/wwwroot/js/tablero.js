@@ -80,7 +80,9 @@
     lienzo.setAttribute('role', 'img');
     lienzo.setAttribute('aria-label', tabla.dataset.titulo + '. Los mismos datos están en la tabla siguiente.');
     figura.appendChild(lienzo);
-    tabla.parentNode.insertBefore(figura, tabla);
+    // Above the table's own scrolling box (.desplazable), so the chart never scrolls sideways with a wide table.
+    var ancla = tabla.parentNode.classList.contains('desplazable') ? tabla.parentNode : tabla;
+    ancla.parentNode.insertBefore(figura, ancla);
 
     var ejeValor = {
       min: 0, max: 100,
