@@ -17,6 +17,11 @@ public sealed class ProgramacionActividad
     public decimal Peso { get; private set; } = 1;
     public List<MetaMensual> Metas { get; private set; } = [];
     public List<ProgramacionFinanciera> Financiera { get; private set; } = [];
+    /// <summary>The activity's indicator in this version (<see cref="DetalleActividad"/>): statement and type, both or neither.</summary>
+    public string? Indicador { get; private set; }
+    public TipoIndicadorActividad? TipoIndicador { get; private set; }
+    public List<ElementoCritico> ElementosCriticos { get; private set; } = [];
+    public List<NecesidadActividad> Necesidades { get; private set; } = [];
 
     private ProgramacionActividad() { }
 
@@ -135,7 +140,44 @@ public sealed class ProgramacionActividad
         var copia = new ProgramacionActividad(EntidadId, actividadId, poiVersionId, Comportamiento, Peso, ProgramadoFisico(), ProgramadoFinanciero());
         foreach (var f in Financiera) copia.Financiera.Add(new ProgramacionFinanciera(EntidadId, f.Generica, f.Mes, f.Monto));
         if (conProyecciones) foreach (var p in Proyecciones) copia.Proyecciones.Add(new ProyeccionMultianual(EntidadId, p.Anio, p.MetaFisica, p.Monto));
+        copia.Detallar(Detalle(), "(copia)");
         return copia;
+    }
+
+    /// <summary>Indicator, critical elements and needs as this version holds them (elements and lines in their order).</summary>
+    public DetalleActividad Detalle() => new(Indicador, TipoIndicador,
+        ElementosCriticos.OrderBy(e => e.Orden).Select(e => e.Texto).ToList(),
+        Necesidades.OrderBy(n => n.Orden).Select(n => n.ComoNecesidad()).ToList());
+
+    /// <summary>
+    /// Sets the directive's details of the activity in this version (<see cref="DetalleActividad.Problemas"/>): all
+    /// problems in one refusal, one per line, and nothing changed. Texts are trimmed; rows are updated in place by
+    /// position, so the audit log shows what changed rather than a removal and an insertion.
+    /// </summary>
+    public void Detallar(DetalleActividad detalle, string actividad)
+    {
+        ArgumentNullException.ThrowIfNull(detalle);
+        if (detalle.Problemas(actividad) is { Count: > 0 } problemas)
+            throw new ReglaDominioException(string.Join("\n", problemas.Select(p => p.Mensaje)), problemas[0].Campo);
+        Indicador = string.IsNullOrWhiteSpace(detalle.Indicador) ? null : detalle.Indicador.Trim();
+        TipoIndicador = Indicador is null ? null : detalle.TipoIndicador;
+        var elementos = detalle.ElementosCriticos.Select(e => e.Trim()).ToList();
+        ElementosCriticos.RemoveAll(e => e.Orden > elementos.Count);
+        for (var i = 0; i < elementos.Count; i++)
+        {
+            var fila = ElementosCriticos.FirstOrDefault(e => e.Orden == i + 1);
+            if (fila is null) ElementosCriticos.Add(new ElementoCritico(EntidadId, i + 1, elementos[i]));
+            else if (fila.Texto != elementos[i]) fila.Fijar(elementos[i]);
+        }
+        var lineas = detalle.Necesidades
+            .Select(n => n with { Codigo = string.IsNullOrWhiteSpace(n.Codigo) ? null : n.Codigo.Trim(), Detalle = n.Detalle.Trim() }).ToList();
+        Necesidades.RemoveAll(n => n.Orden > lineas.Count);
+        for (var i = 0; i < lineas.Count; i++)
+        {
+            var fila = Necesidades.FirstOrDefault(n => n.Orden == i + 1);
+            if (fila is null) Necesidades.Add(new NecesidadActividad(EntidadId, i + 1, lineas[i]));
+            else if (fila.ComoNecesidad() != lineas[i]) fila.Fijar(lineas[i]);
+        }
     }
 
     private void Programar(IReadOnlyList<decimal> fisico, IReadOnlyList<decimal>? financiero)

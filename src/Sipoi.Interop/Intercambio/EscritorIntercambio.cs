@@ -290,7 +290,31 @@ public static class EscritorIntercambio
                 Texto(w, "medidasCorrectivas", j.MedidasCorrectivas);
                 w.WriteEndObject();
             });
+        Directiva(w, a);
         w.WriteEndObject();
+    }
+
+    /// <summary>The directive's indicator, critical elements and needs; each written only when present (optional members).</summary>
+    private static void Directiva(Utf8JsonWriter w, ActividadDto a)
+    {
+        if (a.Indicador is { } i)
+        {
+            w.WriteStartObject("indicador");
+            w.WriteString("enunciado", i.Enunciado);
+            w.WriteString("tipo", i.Tipo.Codigo());
+            w.WriteEndObject();
+        }
+        if (a.ElementosCriticos.Count > 0) Lista(w, "elementosCriticos", a.ElementosCriticos, (w, e) => w.WriteStringValue(e));
+        if (a.Necesidades.Count > 0)
+            Lista(w, "necesidades", a.Necesidades, (w, n) =>
+            {
+                w.WriteStartObject();
+                Texto(w, "codigo", n.Codigo);
+                w.WriteString("detalle", n.Detalle);
+                Numero(w, "cantidad", n.Cantidad);
+                Numero(w, "costoUnitario", n.CostoUnitario);
+                w.WriteEndObject();
+            });
     }
 
     private static void Lista<T>(Utf8JsonWriter w, string nombre, IReadOnlyList<T> elementos, Action<Utf8JsonWriter, T> escribir)

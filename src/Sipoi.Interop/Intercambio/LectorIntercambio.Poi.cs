@@ -104,11 +104,12 @@ public static partial class LectorIntercambio
             }
             var porGenerica = PorGenerica(o, finProgramado);
             var justificaciones = Justificaciones(o);
+            var detalle = Detalle(o, codigo);
 
             if (codigo is not null) actividades.Add((ruta, codigo));
             if (codigo is null || nombre is null || centroCosto is null || aei is null || !comportamientoLeido
                 || programado is null || ejecutado is null || finProgramado is null || finEjecutado is null || porGenerica is null
-                || justificaciones is null)
+                || justificaciones is null || detalle is not { } d)
                 return null;
             return new ActividadDto
             {
@@ -138,6 +139,9 @@ public static partial class LectorIntercambio
                 MetaAnual = metaAnual,
                 FinancieroPorGenerica = porGenerica,
                 Justificaciones = justificaciones,
+                Indicador = d.Indicador,
+                ElementosCriticos = d.Elementos,
+                Necesidades = d.Necesidades,
             };
         }
 

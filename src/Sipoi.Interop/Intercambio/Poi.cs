@@ -116,6 +116,12 @@ public sealed record ActividadDto
     public IReadOnlyList<FinancieroGenericaDto> FinancieroPorGenerica { get; init; } = [];
     /// <summary>Registered justifications, one per month at most, by month.</summary>
     public IReadOnlyList<JustificacionDto> Justificaciones { get; init; } = [];
+    /// <summary>The directive's indicator of the activity (optional, docs/intercambio.md).</summary>
+    public IndicadorActividadDto? Indicador { get; init; }
+    /// <summary>Critical elements, in order (optional).</summary>
+    public IReadOnlyList<string> ElementosCriticos { get; init; } = [];
+    /// <summary>Goods and services the activity needs (optional).</summary>
+    public IReadOnlyList<NecesidadDto> Necesidades { get; init; } = [];
 }
 
 public sealed record FinancieroGenericaDto

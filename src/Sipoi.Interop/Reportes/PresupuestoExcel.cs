@@ -6,7 +6,8 @@ namespace Sipoi.Interop.Reportes;
 
 /// <summary>
 /// Writes the budget summary (.xlsx): sheets Ingresos, Egresos (amount and % share, TOTAL as a SUM
-/// formula) and Por centro de costo (goods, services, total).
+/// formula), Por centro de costo (goods, services, total) and, when activities registered needs, Necesidades
+/// (the directive's "cuadro resumen" per unit: código / detalle de insumos o servicios / costo).
 /// </summary>
 public static class PresupuestoExcel
 {
@@ -25,12 +26,45 @@ public static class PresupuestoExcel
     internal static IReadOnlyList<TablaDatos> Construir(ResumenPresupuesto r)
     {
         var anio = r.Anio.ToString(CultureInfo.InvariantCulture);
-        return
+        List<TablaDatos> tablas =
         [
             PorGenerica("Ingresos", $"PRESUPUESTO DE INGRESOS AÑO {anio}", "Ingresos", "TOTAL INGRESOS", r.Ingresos, r.Fuente),
             PorGenerica("Egresos", $"PRESUPUESTO DE EGRESOS AÑO {anio}", "Egresos", "TOTAL EGRESOS", r.Egresos, r.Fuente),
             PorCentro(r, anio),
         ];
+        if (r.Necesidades.Count > 0) tablas.Add(Necesidades(r, anio));
+        return tablas;
+    }
+
+    /// <summary>
+    /// Per unit: its lines, then Bienes, Servicios (and Otros when any) and its total, highlighted. Subtotals are plain
+    /// values, not SUM formulas: a column SUM would add them twice.
+    /// </summary>
+    private static TablaDatos Necesidades(ResumenPresupuesto r, string anio)
+    {
+        ColumnaDatos[] cols = [new("Unidad orgánica", 30), new("Código", 14), new("Detalle de insumos o servicios", 48), new("Costo (S/)", 17, true)];
+        var filas = new List<FilaDatos>();
+        FilaDatos Subtotal(string unidad, string texto, decimal costo) =>
+            new([ValorDatos.Texto(unidad), ValorDatos.Texto(""), ValorDatos.Texto(texto), ValorDatos.Numero(costo, FormatoDatos.Decimal)], Resaltada: true);
+        foreach (var c in r.Necesidades)
+        {
+            var unidad = $"{c.Codigo} {c.Nombre}";
+            foreach (var l in c.Resumen.Lineas)
+                filas.Add(new([ValorDatos.Texto(unidad), ValorDatos.Texto(l.Codigo ?? ""), ValorDatos.Texto(l.Detalle), ValorDatos.Numero(l.Costo, FormatoDatos.Decimal)]));
+            filas.Add(Subtotal(unidad, "Bienes", c.Resumen.Bienes));
+            filas.Add(Subtotal(unidad, "Servicios", c.Resumen.Servicios));
+            if (c.Resumen.Otros != 0) filas.Add(Subtotal(unidad, "Otros (sin código de bienes o servicios)", c.Resumen.Otros));
+            filas.Add(Subtotal(unidad, "Total", c.Resumen.Total));
+        }
+        return new TablaDatos("Necesidades", $"CUADRO RESUMEN DE PRESUPUESTO POR UNIDAD ORGÁNICA AÑO {anio}", cols, filas)
+        {
+            Total = new FilaDatos(
+            [
+                ValorDatos.Texto("TOTAL"), ValorDatos.Texto(""), ValorDatos.Texto(""),
+                ValorDatos.Numero(r.Necesidades.Sum(c => c.Resumen.Total), FormatoDatos.Decimal),
+            ]),
+            Nota = $"Fuente: necesidades (bienes y servicios) registradas en las actividades del POI {anio}; bienes = 2.3.1, servicios = 2.3.2 del clasificador de gasto.",
+        };
     }
 
     private static TablaDatos PorGenerica(string hoja, string titulo, string encabezado, string total, IReadOnlyList<LineaResumen> lineas, string? fuente)

@@ -1,3 +1,5 @@
+using Sipoi.Domain.Operativo;
+
 namespace Sipoi.Interop.Reportes;
 
 /// <summary>
@@ -16,7 +18,16 @@ public sealed record ResumenPresupuesto(string Entidad, int Anio, IReadOnlyList<
     /// table is empty ("no financial programming registered") so an empty table is never read as zero.
     /// </summary>
     public string? NotaCentrosCosto { get; init; }
+
+    /// <summary>
+    /// The directive's per-unit summary of the activities' needs (código / detalle de insumos o servicios / costo), one
+    /// per cost centre with needs registered; empty when no activity has any (the sheet is then left out).
+    /// </summary>
+    public IReadOnlyList<NecesidadesCentro> Necesidades { get; init; } = [];
 }
+
+/// <summary>A cost centre's needs summed by code and detail (<see cref="ResumenNecesidades"/>).</summary>
+public sealed record NecesidadesCentro(string Codigo, string Nombre, ResumenNecesidades Resumen);
 
 /// <summary>One genérica: "1.3", "Venta de Bienes y Servicios", amount in soles.</summary>
 public sealed record LineaResumen(string Codigo, string Nombre, decimal Monto);

@@ -51,6 +51,8 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
     public DbSet<FormulacionCentro> FormulacionesCentro => Set<FormulacionCentro>();
     public DbSet<TechoPresupuestal> TechosPresupuestales => Set<TechoPresupuestal>();
     public DbSet<ProyeccionMultianual> ProyeccionesMultianuales => Set<ProyeccionMultianual>();
+    public DbSet<ElementoCritico> ElementosCriticos => Set<ElementoCritico>();
+    public DbSet<NecesidadActividad> NecesidadesActividad => Set<NecesidadActividad>();
 
     /// <summary>
     /// Set by the importer while it loads a whole file: it writes one audit row for the import instead

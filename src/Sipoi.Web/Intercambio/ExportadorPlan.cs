@@ -26,6 +26,7 @@ public static class ExportadorPlan
         var aeis = pei.Oeis.SelectMany(o => o.Aeis).ToDictionary(a => a.Id, a => a.Codigo);
         var actividades = await db.Actividades.AsNoTracking().Include(a => a.Avances).Include(a => a.AvancesFinancieros).Where(a => a.PoiId == poi.Id).OrderBy(a => a.Id).ToListAsync(ct);
         var programaciones = await db.Programaciones.AsNoTracking().Include(p => p.Metas).Include(p => p.Financiera)
+            .Include(p => p.ElementosCriticos).Include(p => p.Necesidades).AsSplitQuery()
             .Where(p => p.PoiVersionId == version.Id).ToDictionaryAsync(p => p.ActividadId, ct);
         var presupuesto = await db.LineasPresupuesto.AsNoTracking().Where(l => l.EntidadId == entidad.Id && l.Anio == anio).OrderBy(l => l.Id).ToListAsync(ct);
         var fichaCodigo = fichas.ToDictionary(f => f.Id, f => f.Codigo);
@@ -193,6 +194,10 @@ public static class ExportadorPlan
                 .OrderBy(v => v.Mes)
                 .Select(v => new JustificacionDto { Mes = v.Mes, Logros = v.Logros, Dificultades = v.Dificultades, MedidasCorrectivas = v.MedidasCorrectivas })
                 .ToList(),
+            Indicador = p.Indicador is { } enunciado && p.TipoIndicador is { } tipo ? new IndicadorActividadDto { Enunciado = enunciado, Tipo = tipo } : null,
+            ElementosCriticos = p.ElementosCriticos.OrderBy(x => x.Orden).Select(x => x.Texto).ToList(),
+            Necesidades = p.Necesidades.OrderBy(x => x.Orden)
+                .Select(x => new NecesidadDto { Codigo = x.Codigo, Detalle = x.Detalle, Cantidad = x.Cantidad, CostoUnitario = x.CostoUnitario }).ToList(),
         };
     }
 }

@@ -316,7 +316,7 @@ public static class ImportadorPlan
                 .AsSplitQuery().ToListAsync(ct);
             seguimientos = (await db.Seguimientos.Where(s => s.PoiId == poi.Id).ToListAsync(ct)).ToDictionary(s => (s.CentroCostoId, s.Mes));
             var versiones = poi.Versiones.Select(v => v.Id).ToList();
-            var programaciones = await db.Programaciones.Include(p => p.Metas).Include(p => p.Financiera)
+            var programaciones = await db.Programaciones.Include(p => p.Metas).Include(p => p.Financiera).Include(p => p.ElementosCriticos).Include(p => p.Necesidades)
                 .Where(p => versiones.Contains(p.PoiVersionId)).AsSplitQuery().ToListAsync(ct);
             VerificarReimportacion(d, actuales, programaciones.Where(p => p.PoiVersionId == poi.VersionVigente?.Id).ToDictionary(p => p.ActividadId),
                 seguimientos, codigoCentro, await ConEvidenciaAsync(db, actuales, ct), rutasJson);
@@ -442,6 +442,7 @@ public static class ImportadorPlan
             foreach (var g in a.FinancieroPorGenerica)
                 for (var mes = 1; mes <= 12; mes++)
                     if (g.Programado[mes - 1] != 0) prog.Financiera.Add(new ProgramacionFinanciera(entidadId, g.Generica, mes, g.Programado[mes - 1]));
+            prog.Detallar(DetalleIntercambio.Detalle(a), a.Codigo);
             db.Programaciones.Add(prog);
         }
         await db.SaveChangesAsync(ct);

@@ -255,6 +255,17 @@ public static partial class ConstructorReportes
         if (sinDesagregar != 0)
             notaCentros += $" {Formato.Soles(sinDesagregar)} de la genérica 2.3 están registrados sin subgenérica (no se sabe si son bienes o servicios) y no figuran en el cuadro.";
 
+        var necesidades = (await (
+                from n in db.NecesidadesActividad.AsNoTracking()
+                join pr in db.Programaciones on n.ProgramacionId equals pr.Id
+                join a in db.Actividades on pr.ActividadId equals a.Id
+                join c in db.CentrosCosto on a.CentroCostoId equals c.Id
+                where pr.PoiVersionId == d.Evaluacion.PoiVersionId
+                select new { Centro = c.Codigo, NombreCentro = c.Nombre, n.Codigo, n.Detalle, n.Cantidad, n.CostoUnitario }).ToListAsync(ct))
+            .GroupBy(x => (x.Centro, x.NombreCentro)).OrderBy(g => g.Key.Centro, StringComparer.Ordinal)
+            .Select(g => new NecesidadesCentro(g.Key.Centro, g.Key.NombreCentro, ResumenNecesidades.De(g.Select(x => new Necesidad(x.Codigo, x.Detalle, x.Cantidad, x.CostoUnitario)))))
+            .ToList();
+
         return new ResumenPresupuesto(d.NombreEntidad, d.Anio,
             lineas.Where(l => l.Tipo == TipoLineaPresupuesto.Ingreso).Select(l => new LineaResumen(l.Codigo, l.Nombre, l.Monto)).ToList(),
             lineas.Where(l => l.Tipo == TipoLineaPresupuesto.Egreso).Select(l => new LineaResumen(l.Codigo, l.Nombre, l.Monto)).ToList())
@@ -264,6 +275,7 @@ public static partial class ConstructorReportes
                 ? $"Fuente: presupuesto del año fiscal {d.Anio} registrado en SIPOI."
                 : $"La entidad no tiene presupuesto de ingresos y egresos registrado en SIPOI para el año {d.Anio}.",
             NotaCentrosCosto = notaCentros,
+            Necesidades = necesidades,
         };
     }
 }

@@ -237,6 +237,13 @@ internal static class Muestra
                             MedidasCorrectivas = "Cronograma semanal con las áreas",
                         },
                     ],
+                    Indicador = new IndicadorActividadDto { Enunciado = "Número de informes de gestión presentados", Tipo = TipoIndicadorActividad.Insumo },
+                    ElementosCriticos = ["Información de las áreas a tiempo", "Personal asignado"],
+                    Necesidades =
+                    [
+                        new NecesidadDto { Codigo = "2.3.1.5.1.2", Detalle = "Papel bond A4 (millar)", Cantidad = 10, CostoUnitario = 28.50m },
+                        new NecesidadDto { Detalle = "Movilidad local", Cantidad = 4, CostoUnitario = 25 },
+                    ],
                 },
                 new ActividadDto
                 {

@@ -51,7 +51,33 @@ internal sealed class MapeoProgramacionActividad : IEntityTypeConfiguration<Prog
         e.HasMany(x => x.Metas).WithOne().HasForeignKey(x => x.ProgramacionId);
         e.HasMany(x => x.Financiera).WithOne().HasForeignKey(x => x.ProgramacionId);
         e.HasMany(x => x.Proyecciones).WithOne().HasForeignKey(x => x.ProgramacionId);
+        e.HasMany(x => x.ElementosCriticos).WithOne().HasForeignKey(x => x.ProgramacionId);
+        e.HasMany(x => x.Necesidades).WithOne().HasForeignKey(x => x.ProgramacionId);
+        e.Property(x => x.Indicador).HasMaxLength(LimitesTexto.Nombre);
         e.Ignore(x => x.MetaAnual);
+    }
+}
+
+/// <summary>The directive's critical elements of an activity in a version (migration 0027, Formulacion/README.md).</summary>
+internal sealed class MapeoElementoCritico : IEntityTypeConfiguration<ElementoCritico>
+{
+    public void Configure(EntityTypeBuilder<ElementoCritico> e)
+    {
+        e.ToTable("elemento_critico");
+        e.HasIndex(x => new { x.ProgramacionId, x.Orden }).IsUnique();
+        e.Property(x => x.Texto).HasMaxLength(LimitesTexto.Nombre);
+    }
+}
+
+/// <summary>The goods and services an activity needs in a version, feeding the per-unit summary (migration 0027).</summary>
+internal sealed class MapeoNecesidadActividad : IEntityTypeConfiguration<NecesidadActividad>
+{
+    public void Configure(EntityTypeBuilder<NecesidadActividad> e)
+    {
+        e.ToTable("necesidad_actividad");
+        e.HasIndex(x => new { x.ProgramacionId, x.Orden }).IsUnique();
+        e.Property(x => x.Codigo).HasMaxLength(LimitesTexto.Codigo);
+        e.Property(x => x.Detalle).HasMaxLength(LimitesTexto.Nombre);
     }
 }
 

@@ -32,6 +32,8 @@ public sealed class ActividadModel(SipoiDbContext db) : PageModel
     /// <summary>Quarter subtotals and annual total of the months in the form; null when a month is not a number.</summary>
     public (decimal[] Trimestres, decimal Anual)? Subtotales { get; private set; }
     public string? Verificacion { get; private set; }
+    /// <summary>The needs typed against the financial programming (reported, not refused; null when they agree or there are none).</summary>
+    public string? ComparacionNecesidades { get; private set; }
 
     public string UrlCentro => Url.Pagina("/Formulacion/Centro", null, new { entidad = CodigoEntidad, anio = Anio, centro = Centro.Codigo });
     public string Enlace(string handler) => Url.Pagina("/Formulacion/Actividad", handler,
@@ -99,6 +101,7 @@ public sealed class ActividadModel(SipoiDbContext db) : PageModel
     /// <summary>Subtotals by the behaviour's rule, and whether the stated annual target agrees (ProgramacionActividad.VerificarMetaAnual).</summary>
     private void Calcular()
     {
+        ComparacionNecesidades = Entrada.ComparacionNecesidades();
         _ = ComportamientoTexto.TryParse(Entrada.Comportamiento, out var comportamiento);
         var meses = new decimal[12];
         for (var m = 0; m < 12; m++)

@@ -27,6 +27,8 @@ public sealed class CentroModel(SipoiDbContext db, TimeProvider reloj) : PageMod
     public ConsistenciaCentro? Presupuesto { get; private set; }
     public bool HayAnioAnterior { get; private set; }
     public ResultadoFormulacion? Resultado { get; private set; }
+    /// <summary>The directive's per-unit summary of the needs of the centre's activities in the version shown.</summary>
+    public ResumenNecesidades Necesidades => ResumenNecesidades.De(Filas.SelectMany(f => f.Programacion.Detalle().Necesidades));
 
     public bool Editable => PuedeFormular && Ctx.Borrador is not null && (Estado?.Editable ?? true);
 

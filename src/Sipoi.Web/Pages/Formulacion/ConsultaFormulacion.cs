@@ -17,7 +17,7 @@ public static class ConsultaFormulacion
     public static async Task<List<FilaBorrador>> ActividadesAsync(SipoiDbContext db, int poiVersionId, int centroCostoId, CancellationToken ct,
         string? codigo = null)
     {
-        var programas = await db.Programaciones.AsNoTracking().Include(p => p.Metas).Include(p => p.Financiera).Include(p => p.Proyecciones).AsSplitQuery()
+        var programas = await db.Programaciones.AsNoTracking().Include(p => p.Metas).Include(p => p.Financiera).Include(p => p.Proyecciones).Include(p => p.ElementosCriticos).Include(p => p.Necesidades).AsSplitQuery()
             .Where(p => p.PoiVersionId == poiVersionId && db.Actividades.Any(a => a.Id == p.ActividadId && a.CentroCostoId == centroCostoId
                 && (codigo == null || a.Codigo == codigo)))
             .ToDictionaryAsync(p => p.ActividadId, ct);

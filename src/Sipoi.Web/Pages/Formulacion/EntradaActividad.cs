@@ -9,6 +9,18 @@ public sealed class FilaGenerica
     public string?[] Montos { get; set; } = new string?[12];
 }
 
+/// <summary>One line of the activity's needs as typed: clasificador code, detail, quantity and unit cost.</summary>
+public sealed class FilaNecesidad
+{
+    public string? Codigo { get; set; }
+    public string? Detalle { get; set; }
+    public string? Cantidad { get; set; }
+    public string? CostoUnitario { get; set; }
+
+    public bool Vacia => string.IsNullOrWhiteSpace(Codigo) && string.IsNullOrWhiteSpace(Detalle)
+        && string.IsNullOrWhiteSpace(Cantidad) && string.IsNullOrWhiteSpace(CostoUnitario);
+}
+
 /// <summary>
 /// The drafting form of one activity, as typed (every number a string, so a wrong one comes back
 /// as the user wrote it with a message naming its field). <see cref="Leer"/> turns it into the
@@ -17,6 +29,8 @@ public sealed class FilaGenerica
 public sealed class EntradaActividad
 {
     public const int FilasGenericaVacias = 2;
+    public const int FilasElementoVacias = 2;
+    public const int FilasNecesidadVacias = 3;
 
     public string? Codigo { get; set; }
     public string? Nombre { get; set; }
@@ -44,6 +58,13 @@ public sealed class EntradaActividad
     public string? MontoAnio2 { get; set; }
     public string? MetaAnio3 { get; set; }
     public string? MontoAnio3 { get; set; }
+    /// <summary>The directive's indicator of the activity: statement and type ("Proceso", "Insumo" or empty).</summary>
+    public string? Indicador { get; set; }
+    public string? TipoIndicador { get; set; }
+    /// <summary>Critical elements, one per row; blank rows are ignored.</summary>
+    public List<string?> ElementosCriticos { get; set; } = [];
+    /// <summary>Needs (goods and services); blank rows are ignored.</summary>
+    public List<FilaNecesidad> Necesidades { get; set; } = [];
 
     /// <summary>
     /// Fingerprint of the stored activity as the form was filled (<see cref="HuellaDe"/>): saving refuses when someone
@@ -62,7 +83,11 @@ public sealed class EntradaActividad
 
     /// <summary>What <see cref="Leer"/> produces: the proposal and the activity's fields, or the problems (each with its field).</summary>
     public sealed record Lectura(PropuestaProgramacion? Propuesta, TipoActividad Tipo, DatosActividad Datos,
-        IReadOnlyList<(int Anio, decimal Meta, decimal Monto)> Proyecciones, IReadOnlyList<ProblemaProgramacion> Problemas);
+        IReadOnlyList<(int Anio, decimal Meta, decimal Monto)> Proyecciones, IReadOnlyList<ProblemaProgramacion> Problemas)
+    {
+        /// <summary>Indicator, critical elements and needs (judged with the rest: their problems are in <see cref="Problemas"/>).</summary>
+        public DetalleActividad Detalle { get; init; } = DetalleActividad.Vacio;
+    }
 
     /// <summary>
     /// The typed texts the domain refuses (LimitesTexto: over-long, control characters), each named by its
@@ -70,6 +95,7 @@ public sealed class EntradaActividad
     /// </summary>
     public List<ProblemaProgramacion> ProblemasDeTexto()
     {
+        Compactar();
         var p = new List<ProblemaProgramacion>();
         var campos = new (string Campo, string Etiqueta, string? Valor, ClaseTexto Clase)[]
         {
@@ -86,11 +112,23 @@ public sealed class EntradaActividad
         for (var i = 0; i < Financiero.Count; i++)
             if (LimitesTexto.Problema(Financiero[i].Generica, ClaseTexto.Codigo) is { } problema)
                 p.Add(new($"Entrada.Financiero[{i}].Generica", $"Genérica (fila {i + 1}): {problema}."));
+        if (LimitesTexto.Problema(Indicador, ClaseTexto.Nombre) is { } indicador) p.Add(new("Indicador", $"Indicador: {indicador}."));
+        for (var i = 0; i < ElementosCriticos.Count; i++)
+            if (LimitesTexto.Problema(ElementosCriticos[i], ClaseTexto.Nombre) is { } problema)
+                p.Add(new($"ElementosCriticos[{i}]", $"Elemento crítico (fila {i + 1}): {problema}."));
+        for (var i = 0; i < Necesidades.Count; i++)
+        {
+            if (LimitesTexto.Problema(Necesidades[i].Codigo, ClaseTexto.Codigo) is { } codigo)
+                p.Add(new($"Necesidades[{i}].Codigo", $"Código de la necesidad (fila {i + 1}): {codigo}."));
+            if (LimitesTexto.Problema(Necesidades[i].Detalle, ClaseTexto.Nombre) is { } detalle)
+                p.Add(new($"Necesidades[{i}].Detalle", $"Detalle de la necesidad (fila {i + 1}): {detalle}."));
+        }
         return p;
     }
 
     public Lectura Leer(int anio, bool multianual)
     {
+        Compactar();
         var codigo = string.IsNullOrWhiteSpace(Codigo) ? "(sin código)" : Codigo.Trim();
         var p = new List<ProblemaProgramacion>();
         if (string.IsNullOrWhiteSpace(Codigo)) p.Add(new("Codigo", "Escriba el código de la actividad."));
@@ -146,11 +184,30 @@ public sealed class EntradaActividad
                 if (meta < 0 || monto < 0) p.Add(new(a == anio + 1 ? "MetaAnio2" : "MetaAnio3", $"Actividad {codigo}: la proyección de {a} no puede ser negativa."));
         }
 
+        TipoIndicadorActividad? tipoIndicador = null;
+        if (!string.IsNullOrWhiteSpace(TipoIndicador))
+        {
+            if (Enum.TryParse<TipoIndicadorActividad>(TipoIndicador.Trim(), ignoreCase: false, out var t) && Enum.IsDefined(t)) tipoIndicador = t;
+            else p.Add(new("TipoIndicador", $"Actividad {codigo}: el tipo de indicador «{TipoIndicador.Trim()}» no es válido (proceso o insumo)."));
+        }
+        var elementos = ElementosCriticos.Select(e => e!).ToList();
+        var necesidades = new List<Necesidad>();
+        for (var i = 0; i < Necesidades.Count; i++)
+        {
+            var n = Necesidades[i];
+            var fila = $"la necesidad {i + 1}";
+            necesidades.Add(new Necesidad(Limpio(n.Codigo), n.Detalle?.Trim() ?? "",
+                Cifra(n.Cantidad, $"Necesidades[{i}].Cantidad", $"la cantidad de {fila}", null),
+                Cifra(n.CostoUnitario, $"Necesidades[{i}].CostoUnitario", $"el costo unitario de {fila}", null)));
+        }
+        var detalle = new DetalleActividad(Limpio(Indicador), tipoIndicador, elementos, necesidades);
+        p.AddRange(detalle.Problemas(codigo));
+
         var datos = new DatosActividad(null, Limpio(Numero), Limpio(Grupo), Limpio(UnidadMedida), Limpio(Responsable), MesInicio, MesFin,
             Limpio(CategoriaPresupuestal), Limpio(Producto), Limpio(ActividadPresupuestal), Limpio(Cui), prioridad);
-        if (p.Count > 0) return new Lectura(null, tipo, datos, proyecciones, p);
+        if (p.Count > 0) return new Lectura(null, tipo, datos, proyecciones, p) { Detalle = detalle };
         var propuesta = new PropuestaProgramacion(comportamiento, peso, metaAnual, fisico, financiero, MesInicio, MesFin);
-        return new Lectura(propuesta, tipo, datos, proyecciones, propuesta.Problemas(codigo));
+        return new Lectura(propuesta, tipo, datos, proyecciones, propuesta.Problemas(codigo)) { Detalle = detalle };
     }
 
     private static string? Limpio(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -185,6 +242,16 @@ public sealed class EntradaActividad
             ActividadPresupuestal = a.ActividadPresupuestal,
             Cui = a.Cui,
             Prioridad = a.Prioridad?.ToString(CultureInfo.InvariantCulture),
+            Indicador = pr.Indicador,
+            TipoIndicador = pr.TipoIndicador?.ToString(),
+            ElementosCriticos = pr.ElementosCriticos.OrderBy(x => x.Orden).Select(x => (string?)x.Texto).ToList(),
+            Necesidades = pr.Necesidades.OrderBy(x => x.Orden).Select(x => new FilaNecesidad
+            {
+                Codigo = x.Codigo,
+                Detalle = x.Detalle,
+                Cantidad = Texto(x.Cantidad),
+                CostoUnitario = Texto(x.CostoUnitario),
+            }).ToList(),
         };
         foreach (var py in pr.Proyecciones.OrderBy(x => x.Anio))
         {
@@ -194,10 +261,38 @@ public sealed class EntradaActividad
         return e;
     }
 
+    /// <summary>Drops the blank rows of critical elements and needs, so a row's number is the same in the form and in every message.</summary>
+    private void Compactar()
+    {
+        ElementosCriticos.RemoveAll(string.IsNullOrWhiteSpace);
+        Necesidades.RemoveAll(n => n.Vacia);
+    }
+
     /// <summary>Blank genérica rows so a new one can be typed without JavaScript.</summary>
     public void AgregarFilasVacias()
     {
         for (var i = 0; i < FilasGenericaVacias; i++) Financiero.Add(new FilaGenerica());
+        for (var i = 0; i < FilasElementoVacias; i++) ElementosCriticos.Add(null);
+        for (var i = 0; i < FilasNecesidadVacias; i++) Necesidades.Add(new FilaNecesidad());
+    }
+
+    /// <summary>The needs typed so far and the total of the financial programming, for the comparison the form reports (null when unreadable).</summary>
+    public string? ComparacionNecesidades()
+    {
+        decimal necesidades = 0, programado = 0;
+        var lineas = 0;
+        foreach (var n in Necesidades.Where(n => !n.Vacia))
+        {
+            if (!NumeroEscrito.TryLeer(n.Cantidad, out var c) || !NumeroEscrito.TryLeer(n.CostoUnitario, out var u)) return null;
+            necesidades += c * u;
+            lineas++;
+        }
+        foreach (var monto in Financiero.SelectMany(f => f.Montos).Where(m => !string.IsNullOrWhiteSpace(m)))
+        {
+            if (!NumeroEscrito.TryLeer(monto, out var v)) return null;
+            programado += v;
+        }
+        return DetalleActividad.ComparacionConProgramacion(string.IsNullOrWhiteSpace(Codigo) ? "(sin código)" : Codigo.Trim(), necesidades, programado, lineas);
     }
 
     public static string Texto(decimal v) => v.ToString("0.####", CultureInfo.InvariantCulture);

@@ -53,7 +53,7 @@ public static class ServicioFormulacion
         await db.SaveChangesAsync(ct);
         if (origen is not null)
         {
-            var programas = await db.Programaciones.Include(p => p.Metas).Include(p => p.Financiera).Include(p => p.Proyecciones)
+            var programas = await db.Programaciones.Include(p => p.Metas).Include(p => p.Financiera).Include(p => p.Proyecciones).Include(p => p.ElementosCriticos).Include(p => p.Necesidades)
                 .AsSplitQuery().AsNoTracking().Where(p => p.PoiVersionId == origen.Id).ToListAsync(ct);
             foreach (var p in programas)
                 db.Programaciones.Add(p.CopiarPara(p.ActividadId, version.Id, conProyecciones: tipo == TipoVersionPoi.Multianual));
@@ -106,7 +106,9 @@ public static class ServicioFormulacion
             db.ChangeTracker.Clear();
             return ResultadoFormulacion.Invalido($"No se guardó la actividad {codigo}; corrija lo siguiente:", [e.Message]);
         }
-        return ResultadoFormulacion.Hecho($"Se guardó la actividad {codigo} en «{borrador.Etiqueta}».");
+        // The needs against the financial programming are reported, never refused (README.md, "Indicator, critical elements and needs").
+        var aviso = DetalleActividad.ComparacionConProgramacion(codigo, lectura.Detalle.TotalNecesidades, p.FinancieroMensual().Sum(), lectura.Detalle.Necesidades.Count);
+        return ResultadoFormulacion.Hecho($"Se guardó la actividad {codigo} en «{borrador.Etiqueta}»." + (aviso is null ? "" : $" Aviso: {aviso}"));
     }
 
     /// <summary>The PEI the POI uses, with its OEIs and AEIs (an activity's AEI must be one of them).</summary>
@@ -141,7 +143,7 @@ public static class ServicioFormulacion
             actividad.Actualizar(nombre, lectura.Tipo, aeiId, lectura.Datos, enAprobada);
         }
         await db.SaveChangesAsync(ct);
-        var programa = await db.Programaciones.Include(x => x.Metas).Include(x => x.Financiera).Include(x => x.Proyecciones).AsSplitQuery()
+        var programa = await db.Programaciones.Include(x => x.Metas).Include(x => x.Financiera).Include(x => x.Proyecciones).Include(x => x.ElementosCriticos).Include(x => x.Necesidades).AsSplitQuery()
             .SingleOrDefaultAsync(x => x.PoiVersionId == borrador.Id && x.ActividadId == actividad.Id, ct);
         if (programa is null)
         {
@@ -150,6 +152,7 @@ public static class ServicioFormulacion
         }
         programa.Reprogramar(p.Comportamiento, p.Peso, p.Fisico, p.Financiero);
         programa.Proyectar(borrador.Tipo == TipoVersionPoi.Multianual ? lectura.Proyecciones : []);
+        programa.Detallar(lectura.Detalle, codigo);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -225,7 +228,7 @@ public static class ServicioFormulacion
             return ResultadoFormulacion.Hecho($"{(actividades.Count == 1 ? "La actividad" : $"Las {actividades.Count} actividades")} de {ctx.Anio - 1} ya {(actividades.Count == 1 ? "está" : "están")} en el POI {ctx.Anio}; no se copió nada.");
 
         var ids = copiar.Select(a => a.Id).ToList();
-        var programas = await db.Programaciones.AsNoTracking().Include(p => p.Metas).Include(p => p.Financiera).AsSplitQuery()
+        var programas = await db.Programaciones.AsNoTracking().Include(p => p.Metas).Include(p => p.Financiera).Include(p => p.ElementosCriticos).Include(p => p.Necesidades).AsSplitQuery()
             .Where(p => p.PoiVersionId == fuente.Id && ids.Contains(p.ActividadId)).ToDictionaryAsync(p => p.ActividadId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var nuevas = copiar.Select(a => (Antes: a, Nueva: new ActividadOperativa(ctx.Entidad.Id, poi.Id, a.Codigo, a.Tipo, a.Nombre, centro.Id,
