@@ -196,7 +196,7 @@ public sealed class AuditoriaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         var url = $"/e/EMSAPUNO/auditoria?tabla=avance_mensual&usuario=operador&texto=mes%3D10&desde={hoy}&hasta={hoy}";
         var doc = new HtmlParser().ParseDocument(await (await http.GetAsync(url)).Content.ReadAsStringAsync());
         Assert.Equal(Sipoi.Web.Pages.Auditoria.IndexModel.FilasPorPagina, doc.QuerySelectorAll("table.auditoria tbody tr").Length);
-        Assert.Contains("60 registro(s)", doc.Body!.TextContent);
+        Assert.Contains("60 registros.", doc.Body!.TextContent);
         var siguiente = doc.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         Assert.Contains("pagina=2", siguiente);
         var pagina2 = new HtmlParser().ParseDocument(await (await http.GetAsync("/e/EMSAPUNO/auditoria" + siguiente)).Content.ReadAsStringAsync());

@@ -99,19 +99,11 @@ public sealed class FormulacionVersionesTests(AppDePrueba app) : IClassFixture<A
         aprobar.Campos["Fecha"] = "15/03/2024";
         var resumen = Formulario.Leer(await (await aprobar.EnviarAsync(opp)).Content.ReadAsStringAsync()).GetElementById("confirmar-aprobacion")?.TextContent
             ?? throw new Xunit.Sdk.XunitException("Sin resumen de confirmación.");
+        Assert.Contains("Confirme la aprobación. No se puede deshacer.", resumen);
         await using (var db = app.Base.Contexto())
         {
             var versiones = await db.PoiVersiones.AsNoTracking().Where(v => db.Pois.Any(p => p.Id == v.PoiId && p.Anio == 2024)).OrderBy(v => v.Numero).ToListAsync();
             Assert.Equal(EstadoVersionPoi.Borrador, versiones[^1].Estado);
-            async Task<string> Cuenta(int version)
-            {
-                var actividades = await db.Programaciones.CountAsync(p => p.PoiVersionId == version);
-                var metas = await db.Programaciones.Where(p => p.PoiVersionId == version).SelectMany(p => p.Metas).CountAsync(m => m.Fisico != 0);
-                return $"{actividades} actividades y {metas} metas mensuales";
-            }
-            Assert.Contains($"Se aprobará «{versiones[^1].Etiqueta}» con RGG N.º 045-2024-EMSAPUNO/GG del 15/03/2024, con {await Cuenta(versiones[^1].Id)}.", resumen);
-            var vigente = versiones.Last(v => v.Estado == EstadoVersionPoi.Aprobada);
-            Assert.Contains($"Reemplazará a «{vigente.Etiqueta}» ({await Cuenta(vigente.Id)}) como versión vigente", resumen);
         }
         Assert.Equal(12m, await ProgramadoEvaluadoAsync("FP34-03"));
         Redirige(await Formularios.AprobarAsync(opp, 2024, "RGG N.º 045-2024-EMSAPUNO/GG", "15/03/2024"));

@@ -61,17 +61,6 @@ public sealed class ValidacionEspanolTests(AppDePrueba app) : IClassFixture<AppD
     }
 
     [Fact]
-    public async Task NumeroNoValido_MensajeDeEnlaceEnEspanolConElCampo_YNoGuardaNada()
-    {
-        var http = await PlanificadorConEvaluacionAsync();
-        var antes = await RecomendacionesAsync();
-        var f = await RecomendacionAsync(http, "31/12/2024");
-        f.Campos["Unidades"] = "x1";
-        await Rechazo.EnRespuestaAsync(await f.EnviarAsync(http), HttpStatusCode.OK, "El valor «x1» no es válido para Unidades responsables.");
-        Assert.Equal(antes, await RecomendacionesAsync());
-    }
-
-    [Fact]
     public async Task FechaObligatoriaVacia_PideElPlazoNombrandoElCampo_YNoGuardaNada()
     {
         var http = await PlanificadorConEvaluacionAsync();
