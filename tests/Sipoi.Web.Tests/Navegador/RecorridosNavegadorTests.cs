@@ -53,6 +53,8 @@ public sealed class RecorridosNavegadorTests(AppNavegadorAnioActual app, ITestOu
         "/e/EMSAPUNO/administracion/configuracion|390|desborde",
         // table.tabla.auditoria 903 px.
         "/e/EMSAPUNO/auditoria|390|desborde",
+        // PEI tree: table#arbol-pei 1590 px wide, at both widths (not inside a scrolling box).
+        "/e/EMSAPUNO/pei|1366|desborde", "/e/EMSAPUNO/pei|390|desborde",
         // Evaluación: table.tabla 730 px, table#narrativa-oei 674 px, table#completitud-faltantes 432 px.
         "/e/EMSAPUNO/evaluacion/2026|390|desborde",
     ];
