@@ -109,3 +109,7 @@ public sealed class TextosDeLaEntidad() : MigracionSql("0021_textos_instituciona
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000024_PorcentajesEnteros")]
 public sealed class PorcentajesEnterosEnReportes() : MigracionSql("0024_porcentajes_enteros.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000025_ClavesProteccionDatos")]
+public sealed class ClavesDeProteccionDeDatos() : MigracionSql("0025_claves_proteccion_datos.sql");
