@@ -158,8 +158,11 @@ public static class BaseDeDatos
 /// </summary>
 public static class PrivilegiosApp
 {
-    /// <summary>Tables the app may only read and append to. A new append-only table is added here.</summary>
-    public static readonly IReadOnlyList<string> TablasSoloAgregar = ["registro_auditoria"];
+    /// <summary>
+    /// Tables the app may only read and append to. A new append-only table is added here. The data-protection keys
+    /// (Arranque/Nodos.cs) are only ever added: a new key or a revocation is a new row.
+    /// </summary>
+    public static readonly IReadOnlyList<string> TablasSoloAgregar = ["registro_auditoria", "clave_proteccion_datos"];
 
     public static async Task OtorgarAsync(string conexionPropietario, string rolApp, CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Net.Http.Headers;
+using Sipoi.Web.Salud;
 using IPNetwork = System.Net.IPNetwork;
 
 namespace Sipoi.Web.Arranque;
@@ -126,7 +127,8 @@ public static class Cabeceras
         if (proxy.Configurado)
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // A node's probes are asked over plain http by the proxy or the service manager, straight at the node (Salud/).
+            app.UseWhen(c => !SaludNodo.EsSonda(c.Request.Path), r => r.UseHttpsRedirection());
         }
         app.UseCookiePolicy();
         return app;

@@ -12,6 +12,7 @@ using Sipoi.Web.Avisos;
 using Sipoi.Web.Data;
 using Sipoi.Web.Presentacion;
 using Sipoi.Web.Reportes;
+using Sipoi.Web.Salud;
 using Sipoi.Web.Seguimiento;
 using Sipoi.Web.Seguridad;
 
@@ -26,6 +27,8 @@ public static class SipoiWeb
         builder.Services.AddSipoiSeguridad();
         builder.Services.AddSipoiSeguimiento(builder.Configuration);
         builder.Services.AddHostedService<PreparacionBaseDeDatos>();
+        // Several web nodes: shared keys, health probes, drain on shutdown, warm-up (Arranque/Nodos.cs). After the migration.
+        builder.Services.AddSipoiNodos(builder.Configuration);
         // After the database is ready: e-mail notices (Avisos/README.md).
         builder.Services.AddSipoiAvisos();
         // The evaluation report's PDF, converted in the background (Reportes/README.md).
@@ -77,6 +80,7 @@ public static class SipoiWeb
         app.UseAuthorization();
         app.UseSipoiTextoSeguro();
         app.MapRazorPages();
+        app.MapSipoiSalud();
         app.MapApiSeguimiento();
         return app;
     }

@@ -31,6 +31,8 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
         typeof(IdentityUserLogin<int>), typeof(IdentityUserToken<int>),
         // The e-mail outbox is a log of its own (state, attempts, errors); its texts repeat audited data.
         typeof(Sipoi.Web.Avisos.AvisoCorreo),
+        // Data-protection keys are secrets (Arranque/Nodos.cs): their XML must never be copied into the log.
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     ];
 
     /// <summary>Bookkeeping columns that change on every sign-in or save and say nothing to an auditor.</summary>

@@ -76,12 +76,13 @@ public sealed class PrivilegiosTests(AppDePrueba app) : IClassFixture<AppDePrueb
         // Every table: read; none: TRUNCATE, REFERENCES, TRIGGER. Tables from later migrations are covered too.
         var tablas = await TablasAsync(c);
         Assert.Contains("registro_auditoria", tablas);
+        Assert.Contains("clave_proteccion_datos", tablas);
         Assert.True(tablas.Count > 20);
         foreach (var t in tablas)
         {
             Assert.True((bool)(await EscalarAsync(c, $"SELECT has_table_privilege('public.\"{t}\"', 'SELECT')"))!, t);
             Assert.False((bool)(await EscalarAsync(c, $"SELECT has_table_privilege('public.\"{t}\"', 'TRUNCATE, REFERENCES, TRIGGER')"))!, t);
-            var escribe = t is not ("registro_auditoria" or "__EFMigrationsHistory");
+            var escribe = t != "__EFMigrationsHistory" && !PrivilegiosApp.TablasSoloAgregar.Contains(t);
             Assert.Equal(escribe, (bool)(await EscalarAsync(c, $"SELECT has_table_privilege('public.\"{t}\"', 'UPDATE')"))!);
             Assert.Equal(escribe, (bool)(await EscalarAsync(c, $"SELECT has_table_privilege('public.\"{t}\"', 'DELETE')"))!);
             Assert.Equal(t != "__EFMigrationsHistory", (bool)(await EscalarAsync(c, $"SELECT has_table_privilege('public.\"{t}\"', 'INSERT')"))!);

@@ -67,6 +67,9 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
         {
             case "/cuenta/ingresar" or "/cuenta/salir" or "/Error" or "/transparencia" or "/transparencia/{entidad}":
                 return new Regla(Tipo.Publica);
+            // A web node's probes (Salud/): a proxy or orchestrator asks them without signing in.
+            case "/salud/vivo" or "/salud/listo":
+                return new Regla(Tipo.Publica);
             case "/" or "/Index" or "/cuenta/contrasena" or "/cuenta/tokens" or "/cuenta/avisos":
                 return new Regla(Tipo.Sesion, Escritores: Todos);
             case "/consolidado/{anio:int?}":

@@ -111,5 +111,9 @@ public sealed class TextosDeLaEntidad() : MigracionSql("0021_textos_instituciona
 public sealed class PorcentajesEnterosEnReportes() : MigracionSql("0024_porcentajes_enteros.sql");
 
 [DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000025_ClavesProteccionDatos")]
+public sealed class ClavesDeProteccionDeDatos() : MigracionSql("0025_claves_proteccion_datos.sql");
+
+[DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000027_DetalleActividad")]
 public sealed class DetalleDeLaActividad() : MigracionSql("0027_detalle_actividad.sql");
