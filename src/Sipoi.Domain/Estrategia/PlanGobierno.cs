@@ -68,6 +68,43 @@ public sealed class PlanGobierno
     }
 
     /// <summary>
+    /// Corrects a node: its description, code (unique in the plan), kind of intervention and target value/unit, under the
+    /// same rules as <see cref="AgregarElemento"/>. Level and parent stay: moving a node would re-read its children's chain.
+    /// </summary>
+    public void EditarElemento(ElementoPlanGobierno elemento, string descripcion, string? codigo = null,
+        string? tipoIntervencion = null, decimal? metaValor = null, string? metaUnidad = null)
+    {
+        if (!Elementos.Contains(elemento)) throw new ReglaDominioException("El elemento no pertenece a este plan.");
+        codigo = string.IsNullOrWhiteSpace(codigo) ? null : codigo.Trim();
+        if (codigo is not null && Elementos.Any(e => e != elemento && e.Codigo == codigo)) throw new ReglaDominioException($"El código {codigo} ya existe en este plan.");
+        if (elemento.Nivel == NivelPlanGobierno.Intervencion && !TiposIntervencion.Contains(tipoIntervencion ?? ""))
+            throw new ReglaDominioException("Indique si la intervención es un programa, un proyecto o una actividad.");
+        if (elemento.Nivel != NivelPlanGobierno.Intervencion) tipoIntervencion = null;
+        if (elemento.Nivel != NivelPlanGobierno.Meta && (metaValor is not null || !string.IsNullOrWhiteSpace(metaUnidad)))
+            throw new ReglaDominioException("El valor y la unidad de la meta solo se indican en elementos de nivel Meta.");
+        elemento.Corregir(descripcion, codigo, tipoIntervencion, metaValor, string.IsNullOrWhiteSpace(metaUnidad) ? null : metaUnidad.Trim());
+    }
+
+    /// <summary>
+    /// Takes a node out of the plan. Refused while other nodes hang from it or while it is aligned to an OEI or AEI: the
+    /// chain and the execution view would otherwise lose data without anyone deciding it (remove those first).
+    /// </summary>
+    public void QuitarElemento(ElementoPlanGobierno elemento)
+    {
+        if (!Elementos.Contains(elemento)) throw new ReglaDominioException("El elemento no pertenece a este plan.");
+        var nombre = $"{elemento.Nivel.Nombre()} «{elemento.Descripcion}»";
+        var hijos = Elementos.Where(e => elemento.Id != 0 && e.PadreId == elemento.Id).ToList();
+        if (hijos.Count > 0)
+            throw new ReglaDominioException(
+                $"No se puede quitar {nombre}: tiene {hijos.Count} {(hijos.Count == 1 ? "elemento" : "elementos")} debajo " +
+                $"({Redaccion.Lista(hijos.Select(h => $"{h.Nivel.Nombre()} «{h.Descripcion}»"))}). Quítelos primero.");
+        if (elemento.Alineamientos.Count > 0)
+            throw new ReglaDominioException(
+                $"No se puede quitar {nombre}: está alineado a {elemento.Alineamientos.Count} OEI o AEI del PEI. Quite primero sus alineamientos.");
+        Elementos.Remove(elemento);
+    }
+
+    /// <summary>
     /// The plan's objectives in reading order: by the path of their ancestors (<see cref="Ruta"/>), then code,
     /// then the order they were registered in.
     /// </summary>
@@ -163,6 +200,16 @@ public sealed class ElementoPlanGobierno
             }
         }
         return new AeisDelObjetivo(sirven, fuera);
+    }
+
+    /// <summary>Only through <see cref="PlanGobierno.EditarElemento"/>, which checks the plan's rules first.</summary>
+    internal void Corregir(string descripcion, string? codigo, string? tipoIntervencion, decimal? metaValor, string? metaUnidad)
+    {
+        Descripcion = Texto.Requerido(descripcion, "descripción", ClaseTexto.TextoLargo);
+        Codigo = Texto.Opcional(codigo, "código", ClaseTexto.Codigo);
+        TipoIntervencion = tipoIntervencion;
+        MetaValor = metaValor;
+        MetaUnidad = Texto.Opcional(metaUnidad, "unidad de la meta");
     }
 
     public ElementoPlanGobierno(int entidadId, int planGobiernoId, int? padreId, NivelPlanGobierno nivel, string descripcion,

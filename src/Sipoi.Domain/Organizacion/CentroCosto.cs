@@ -1,3 +1,5 @@
+using Sipoi.Domain.Seguimiento;
+
 namespace Sipoi.Domain.Organizacion;
 
 /// <summary>An executing unit (unidad ejecutora) of the entity; cost centres hang from it.</summary>
@@ -15,6 +17,22 @@ public sealed class UnidadEjecutora
         EntidadId = entidadId;
         Codigo = Texto.Requerido(codigo, "código", ClaseTexto.Codigo);
         Nombre = Texto.Requerido(nombre, "nombre");
+    }
+
+    /// <summary>The code does not change (reports print it; a wrong one is removed and created again while unused).</summary>
+    public void Renombrar(string nombre) => Nombre = Texto.Requerido(nombre, "nombre");
+
+    /// <summary>
+    /// Refuses removing the unit while cost centres belong to it (<paramref name="centrosQueLaUsan"/>, their codes): their
+    /// activities and reports would lose their executing unit.
+    /// </summary>
+    public void VerificarQuitar(IEnumerable<string> centrosQueLaUsan)
+    {
+        var centros = centrosQueLaUsan.Order(StringComparer.Ordinal).ToList();
+        if (centros.Count > 0)
+            throw new ReglaDominioException(
+                $"No se puede quitar la unidad ejecutora {Codigo}: la usan los centros de costo {Redaccion.Lista(centros)}. " +
+                "Asigne esos centros a otra unidad en Administración → Organigrama primero.");
     }
 }
 
@@ -175,7 +193,7 @@ public sealed class FichaProceso
 
     public void Actualizar(string nombre, string? gerencia, int? centroCostoId, string? responsable, string? objetivo, decimal peso)
     {
-        if (peso <= 0) throw new ReglaDominioException("El peso de la ficha debe ser mayor que cero.");
+        if (peso <= 0) throw new ReglaDominioException($"El peso de la ficha debe ser mayor que cero (es {CifraEnMensaje.Numero(peso)}).", "peso");
         Nombre = Texto.Requerido(nombre, "nombre");
         Gerencia = Texto.Opcional(gerencia, "gerencia");
         CentroCostoId = centroCostoId;
@@ -187,6 +205,19 @@ public sealed class FichaProceso
     public void AlinearA(int aeiId)
     {
         if (Aeis.All(a => a.AeiId != aeiId)) Aeis.Add(new FichaAei(EntidadId, aeiId));
+    }
+
+    /// <summary>
+    /// Refuses removing the ficha while activities point at it (<paramref name="actividadesPorAnio"/>: how many per POI year,
+    /// any version): an approved POI's matrix and its weighted evaluation would lose their process.
+    /// </summary>
+    public void VerificarQuitar(IEnumerable<(int Anio, int Actividades)> actividadesPorAnio)
+    {
+        var usos = actividadesPorAnio.Where(u => u.Actividades > 0).OrderBy(u => u.Anio).ToList();
+        if (usos.Count > 0)
+            throw new ReglaDominioException(
+                $"No se puede quitar la ficha de proceso {Codigo}: la usan actividades del POI ({Redaccion.Lista(usos.Select(u => $"{u.Actividades} en {u.Anio}"))}). " +
+                "Una ficha usada por un POI se conserva para que su matriz y su evaluación no cambien.");
     }
 }
 

@@ -83,6 +83,10 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
         if (p is "/e/{entidad}/pei/editar" or "/e/{entidad}/importar-excel" || p.StartsWith("/e/{entidad}/pei/{pei}/", StringComparison.Ordinal))
             return new Regla(Tipo.Entidad, Gestion, Gestion);
         if (p == "/e/{entidad}/formulacion/{anio:int}/centro/{centro}/actividad") return new Regla(Tipo.Entidad, Registro, Registro);
+        // The year's budget lines by genérica: edited by the planning office, like the PEI and the plans.
+        if (p == "/e/{entidad}/presupuesto/{anio:int}/lineas") return new Regla(Tipo.Entidad, Gestion, Gestion);
+        // Correcting or removing a government plan node: the plan's editors (the planning office) only.
+        if (p == "/e/{entidad}/plan-gobierno/{id:int}/elementos/{elemento:int}") return new Regla(Tipo.Entidad, Gestion, Gestion);
         // The texts the POI document and the evaluation report print are the planning office's, like the documents themselves.
         if (p == "/e/{entidad}/administracion/textos") return new Regla(Tipo.Entidad, Gestion, Gestion);
         var area = p["/e/{entidad}".Length..].TrimStart('/').Split('/')[0];
@@ -159,6 +163,9 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
                 ["usuarios/id"] = Texto(await db.Users.Where(u => u.EntidadId == e.Id && !u.EsAdministradorNacional).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync()),
                 ["centros/id"] = Texto(centro.Id),
                 ["plan-gobierno/id"] = Texto(await db.PlanesGobierno.Where(p => p.EntidadId == e.Id).OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync()),
+                ["elementos/elemento"] = Texto(await db.ElementosPlanGobierno.Where(x => x.EntidadId == e.Id).OrderBy(x => x.Id).Select(x => x.Id).FirstOrDefaultAsync()),
+                ["unidades-ejecutoras/id"] = Texto(await db.UnidadesEjecutoras.Where(u => u.EntidadId == e.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstOrDefaultAsync()),
+                ["fichas/id"] = Texto(await db.Fichas.Where(f => f.EntidadId == e.Id).OrderBy(f => f.Id).Select(f => f.Id).FirstOrDefaultAsync()),
                 ["id"] = "1",
             };
         }

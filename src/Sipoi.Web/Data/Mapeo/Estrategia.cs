@@ -92,6 +92,7 @@ internal sealed class MapeoElementoPlanGobierno : IEntityTypeConfiguration<Eleme
     public void Configure(EntityTypeBuilder<ElementoPlanGobierno> e)
     {
         e.ToTable("elemento_plan_gobierno");
+        e.ConVersionDeFila();
         e.HasOne<ElementoPlanGobierno>().WithMany().HasForeignKey(x => x.PadreId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Alineamientos).WithOne().HasForeignKey(x => x.ElementoPlanGobiernoId);
     }

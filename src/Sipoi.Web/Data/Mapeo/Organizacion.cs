@@ -29,6 +29,7 @@ internal sealed class MapeoUnidadEjecutora : IEntityTypeConfiguration<UnidadEjec
     public void Configure(EntityTypeBuilder<UnidadEjecutora> e)
     {
         e.ToTable("unidad_ejecutora");
+        e.ConVersionDeFila();
         e.HasIndex(x => new { x.EntidadId, x.Codigo }).IsUnique();
     }
 }
@@ -52,6 +53,7 @@ internal sealed class MapeoFichaProceso : IEntityTypeConfiguration<FichaProceso>
     public void Configure(EntityTypeBuilder<FichaProceso> e)
     {
         e.ToTable("ficha_proceso");
+        e.ConVersionDeFila();
         e.HasIndex(x => new { x.EntidadId, x.Codigo }).IsUnique();
         e.HasOne<CentroCosto>().WithMany().HasForeignKey(x => x.CentroCostoId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Aeis).WithOne().HasForeignKey(x => x.FichaId);

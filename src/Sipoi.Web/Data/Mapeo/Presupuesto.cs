@@ -8,6 +8,7 @@ internal sealed class MapeoLineaPresupuesto : IEntityTypeConfiguration<LineaPres
     public void Configure(EntityTypeBuilder<LineaPresupuesto> e)
     {
         e.ToTable("linea_presupuesto");
+        e.ConVersionDeFila();
         e.HasIndex(x => new { x.EntidadId, x.Anio, x.Tipo, x.Codigo }).IsUnique();
     }
 }

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Web.Data;
+using Sipoi.Web.Entidades;
+using Sipoi.Web.Seguridad;
+
+namespace Sipoi.Web.Pages.Administracion;
+
+/// <summary>One ficha de proceso: edit it, or remove it while no activity of any POI points at it (the domain refuses otherwise).</summary>
+[Authorize(Policy = Politicas.Administracion)]
+public sealed class FichaModel(SipoiDbContext db) : PageModel
+{
+    [BindProperty] public DatosFicha Datos { get; set; } = new();
+    /// <summary>The row's version when the form was read: a save over another person's change is refused.</summary>
+    [BindProperty] public uint Version { get; set; }
+    public Entidad Entidad { get; private set; } = null!;
+    public OpcionesFicha Opciones { get; private set; } = null!;
+    public FichaProceso Ficha { get; private set; } = null!;
+    public List<(int Anio, int Actividades)> Usos { get; private set; } = [];
+    public List<string> Errores { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        Datos = DatosFicha.De(Ficha);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        try
+        {
+            Opciones.Aplicar(Ficha, Datos, Errores);
+            if (Errores.Count > 0) return Page();
+            await GuardarAsync(ct);
+        }
+        catch (ReglaDominioException e)
+        {
+            Errores.Add(e.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OtraPersona();
+        }
+        TempData["Aviso"] = $"Se guardó la ficha de proceso {Ficha.Codigo}.";
+        return RedirectToPage("/Administracion/Fichas", new { entidad = Entidad.Codigo });
+    }
+
+    public async Task<IActionResult> OnPostQuitarAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        try
+        {
+            Ficha.VerificarQuitar(Usos);
+            // Its AEI rows go with it, each one audited as a deletion.
+            db.RemoveRange(Ficha.Aeis);
+            db.Fichas.Remove(Ficha);
+            await GuardarAsync(ct);
+        }
+        catch (ReglaDominioException e)
+        {
+            Datos = DatosFicha.De(Ficha);
+            Errores.Add(e.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OtraPersona();
+        }
+        TempData["Aviso"] = $"Se quitó la ficha de proceso {Ficha.Codigo}.";
+        return RedirectToPage("/Administracion/Fichas", new { entidad = Entidad.Codigo });
+    }
+
+    private async Task GuardarAsync(CancellationToken ct)
+    {
+        db.Entry(Ficha).Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = Version;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private PageResult OtraPersona()
+    {
+        Errores.Add($"Otra persona cambió la ficha de proceso {Ficha.Codigo} mientras usted editaba; recargue la página y vuelva a intentarlo.");
+        return Page();
+    }
+
+    private async Task<IActionResult?> PrepararAsync(string entidad, int id, CancellationToken ct)
+    {
+        if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
+        Entidad = e;
+        if (await db.Fichas.Include(f => f.Aeis).SingleOrDefaultAsync(f => f.Id == id && f.EntidadId == e.Id, ct) is not { } f) return NotFound();
+        Ficha = f;
+        if (Request.Method == HttpMethods.Get) Version = db.Entry(f).Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue;
+        Opciones = await OpcionesFicha.CargarAsync(db, e.Id, ct);
+        Usos = await OpcionesFicha.UsosAsync(db, f.Id, ct);
+        return null;
+    }
+}
