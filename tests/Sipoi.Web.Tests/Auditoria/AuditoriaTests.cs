@@ -195,12 +195,12 @@ public sealed class AuditoriaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         const string hoy = "2024-11-20";
         var url = $"/e/EMSAPUNO/auditoria?tabla=avance_mensual&usuario=operador&texto=mes%3D10&desde={hoy}&hasta={hoy}";
         var doc = new HtmlParser().ParseDocument(await (await http.GetAsync(url)).Content.ReadAsStringAsync());
-        Assert.Equal(Sipoi.Web.Pages.Auditoria.IndexModel.FilasPorPagina, doc.QuerySelectorAll("table.auditoria tbody tr").Length);
+        Assert.Equal(Sipoi.Web.Pages.Auditoria.IndexModel.FilasPorPagina, doc.QuerySelectorAll("table.auditoria > tbody > tr").Length);
         Assert.Contains("60 registros.", doc.Body!.TextContent);
         var siguiente = doc.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         Assert.Contains("pagina=2", siguiente);
         var pagina2 = new HtmlParser().ParseDocument(await (await http.GetAsync("/e/EMSAPUNO/auditoria" + siguiente)).Content.ReadAsStringAsync());
-        Assert.Equal(10, pagina2.QuerySelectorAll("table.auditoria tbody tr").Length);
+        Assert.Equal(10, pagina2.QuerySelectorAll("table.auditoria > tbody > tr").Length);
 
         // A date range before today finds none of them.
         var ayer = await http.GetAsync("/e/EMSAPUNO/auditoria?tabla=avance_mensual&hasta=2000-01-01");

@@ -30,6 +30,8 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
 
     public Entidad Entidad { get; private set; } = null!;
     public List<Fila> Filas { get; private set; } = [];
+    /// <summary>Each shown row's change as a person reads it (Spanish field names, formatted values), by row id.</summary>
+    public Dictionary<long, IReadOnlyList<CampoCambiado>> Cambios { get; private set; } = [];
     public List<string> Tablas { get; private set; } = [];
     public int Total { get; private set; }
     public int Paginas => Math.Max(1, (Total + FilasPorPagina - 1) / FilasPorPagina);
@@ -45,6 +47,8 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
             .Skip((Pagina - 1) * FilasPorPagina).Take(FilasPorPagina)
             .Select(r => new Fila(r.Id, r.Momento, r.Usuario, r.Accion, r.Tabla, r.Clave, r.Campo, r.ValorAnterior, r.ValorNuevo))
             .ToListAsync(ct);
+        var legibles = new CambiosLegibles(db.Model);
+        Cambios = Filas.ToDictionary(f => f.Id, f => legibles.Leer(f.Accion, f.Tabla, f.Clave, f.Campo, f.ValorAnterior, f.ValorNuevo));
         Tablas = await db.Auditoria.AsNoTracking().Where(r => r.EntidadId == e.Id).Select(r => r.Tabla).Distinct().OrderBy(t => t).ToListAsync(ct);
         return Page();
     }
