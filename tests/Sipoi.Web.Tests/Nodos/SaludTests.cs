@@ -98,10 +98,22 @@ public sealed class SaludTests(NodoConBase fixture) : IClassFixture<NodoConBase>
         Assert.Equal(TimeSpan.FromSeconds(12), nodo.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
         Assert.Equal(HttpStatusCode.OK, (await ListoTrasPrecalentarAsync(nodo)).Codigo);
 
-        nodo.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-
+        // The node as shutdown starts: a request still gets through while the server drains.
+        var estado = nodo.Services.GetRequiredService<EstadoNodo>();
+        estado.MarcarCierre();
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "no listo: cerrando"), await PedirAsync(nodo, SaludNodo.RutaListo));
         Assert.Equal((HttpStatusCode.OK, "vivo"), await PedirAsync(nodo, SaludNodo.RutaVivo));
+    }
+
+    [Fact]
+    public void StopApplication_MarcaElCierre()
+    {
+        using var nodo = new NodoDePrueba(_base);
+        var estado = nodo.Services.GetRequiredService<EstadoNodo>();
+        Assert.False(estado.Cerrando);
+        // The test host stops for real right after (TestServer disposed): only the state can be read, not a request.
+        nodo.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        Assert.True(estado.Cerrando);
     }
 
     [Fact]
