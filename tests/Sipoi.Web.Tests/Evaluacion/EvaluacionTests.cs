@@ -65,10 +65,31 @@ public sealed class EvaluacionTests(AppDePrueba app) : IClassFixture<AppDePrueba
         foreach (var o in motor.Oeis)
         {
             var fila = doc.QuerySelectorAll("tr.nivel-oei").First(tr => tr.Children[0].TextContent == o.Codigo);
-            Assert.Equal(Cifra.Porcentaje(o.Valor), fila.Children[5].TextContent.Trim());
+            Assert.Equal(Cifra.Porcentaje(o.Valor), fila.Children[6].TextContent.Trim());
             // The band is written out, not only coloured.
-            Assert.False(string.IsNullOrWhiteSpace(fila.Children[6].TextContent));
+            Assert.False(string.IsNullOrWhiteSpace(fila.Children[7].TextContent));
         }
+    }
+
+    [Fact]
+    public async Task Pagina_CadaOeiYAeiConSuNombre()
+    {
+        var r = await (await app.ComoAsync(AppDePrueba.Consulta)).GetAsync("/e/EMSAPUNO/evaluacion/2024");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var doc = new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
+        await using var db = app.Base.Contexto();
+        var entidad = await db.Entidades.SingleAsync(e => e.Codigo == "EMSAPUNO");
+        var nombres = (await db.Oeis.Where(o => o.EntidadId == entidad.Id).Select(o => new { o.Codigo, o.Enunciado }).ToListAsync())
+            .Concat(await db.Aeis.Where(a => a.EntidadId == entidad.Id).Select(a => new { a.Codigo, a.Enunciado }).ToListAsync())
+            .ToDictionary(x => x.Codigo, x => x.Enunciado);
+        // The operational view: code, then the statement, in every OEI and AEI row.
+        var filas = doc.QuerySelectorAll("tr.nivel-oei, tr.nivel-aei").Where(tr => tr.Children.Length == 8).ToList();
+        Assert.NotEmpty(filas);
+        Assert.All(filas, tr => Assert.Equal(nombres[tr.Children[0].TextContent.Trim()], tr.Children[1].TextContent.Trim()));
+        // The strategic view: each AEI with its statement too.
+        var aeis = doc.QuerySelectorAll("table").Single(t => t.QuerySelector("thead th")?.TextContent == "AEI").QuerySelectorAll("tbody tr").ToList();
+        Assert.NotEmpty(aeis);
+        Assert.All(aeis, tr => Assert.Equal(nombres[tr.Children[0].TextContent.Trim()], tr.Children[1].TextContent.Trim()));
     }
 
     [Fact]

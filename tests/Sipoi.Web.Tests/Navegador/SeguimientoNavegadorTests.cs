@@ -115,7 +115,7 @@ public sealed class SeguimientoNavegadorTests(AppNavegador app) : IClassFixture<
         app.Reloj.Fijar(2024, 2, 12);
         var p = await app.IngresarAsync("planificador@emsapuno.demo");
         await p.GetByRole(AriaRole.Link, new() { Name = "EMPRESA MUNICIPAL", Exact = false }).First.ClickAsync();
-        await p.GetByRole(AriaRole.Navigation, new() { Name = "Secciones de la entidad" }).GetByRole(AriaRole.Link, new() { Name = "Seguimiento" }).ClickAsync();
+        await p.GetByRole(AriaRole.Navigation, new() { Name = "Menú principal" }).GetByRole(AriaRole.Link, new() { Name = "Seguimiento" }).ClickAsync();
         await Assertions.Expect(p.Locator("h1")).ToHaveTextAsync("Tablero de seguimiento 2024");
         var celda = p.Locator("tr[data-centro='03.01'] td[data-mes='1']");
         await Assertions.Expect(celda).ToHaveTextAsync("Enviado");

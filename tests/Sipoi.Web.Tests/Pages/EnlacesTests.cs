@@ -161,12 +161,14 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
         var menu = doc.QuerySelectorAll("header a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(
         [
-            "/", "/e/EMSAPUNO", "/e/EMSAPUNO/pei", "/e/EMSAPUNO/plan-gobierno",
-            "/e/EMSAPUNO/poi/2024/centros", "/e/EMSAPUNO/poi/2024/fichas", "/e/EMSAPUNO/seguimiento/2024/tablero",
-            "/e/EMSAPUNO/evaluacion/2024", "/e/EMSAPUNO/tablero/2024", "/e/EMSAPUNO/reportes/2024", "/e/EMSAPUNO/formulacion/2024", "/e/EMSAPUNO/presupuesto/2024",
-            "/e/EMSAPUNO/calendario/2024",
-            "/e/EMSAPUNO/evaluaciones", "/e/EMSAPUNO/recomendaciones", "/e/EMSAPUNO/auditoria", "/e/EMSAPUNO/importar-excel",
-            "/e/EMSAPUNO/administracion", "/cuenta/contrasena", "/cuenta/tokens", "/cuenta/avisos", "/transparencia",
+            "/", "/cuenta/contrasena", "/cuenta/tokens", "/cuenta/avisos", "/transparencia",
+            // The menu (issue 15), by group: Planificar, Seguimiento, Evaluar, Reportes, Administrar.
+            "/e/EMSAPUNO", "/e/EMSAPUNO/pei", "/e/EMSAPUNO/plan-gobierno", "/e/EMSAPUNO/formulacion/2024",
+            "/e/EMSAPUNO/poi/2024/centros", "/e/EMSAPUNO/poi/2024/fichas", "/e/EMSAPUNO/presupuesto/2024",
+            "/e/EMSAPUNO/seguimiento/2024/tablero", "/e/EMSAPUNO/calendario/2024",
+            "/e/EMSAPUNO/evaluacion/2024", "/e/EMSAPUNO/evaluaciones", "/e/EMSAPUNO/recomendaciones",
+            "/e/EMSAPUNO/reportes/2024", "/e/EMSAPUNO/tablero/2024",
+            "/e/EMSAPUNO/administracion", "/e/EMSAPUNO/auditoria", "/e/EMSAPUNO/importar-excel",
         ], menu);
         var atrasos = doc.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/e/EMSAPUNO/reportes/2024", atrasos);
