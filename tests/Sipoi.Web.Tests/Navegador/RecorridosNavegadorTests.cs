@@ -19,7 +19,7 @@ public sealed class RecorridosNavegadorTests(AppNavegadorAnioActual app, ITestOu
     /// The main menu. Task NAV (issue 15, item 1) names it <c>nav#menu-principal</c>; until that branch lands, the layout's
     /// menu is the entity sections' nav. The merger switches this one constant (and removes the "menú" entries below).
     /// </summary>
-    public const string SelectorMenu = "nav[aria-label=\"Secciones de la entidad\"]";
+    public const string SelectorMenu = "nav#menu-principal";
 
     public static readonly int[] Anchos = [1366, 390];
 
@@ -37,26 +37,6 @@ public sealed class RecorridosNavegadorTests(AppNavegadorAnioActual app, ITestOu
     /// </summary>
     public static readonly HashSet<string> PendientesDeOtraTarea =
     [
-        // Task NAV (the layout): pages without an entity have no menu today.
-        "/|1366|menú", "/|390|menú",
-        "/transparencia|1366|menú", "/transparencia|390|menú",
-        "/transparencia/EMSAPUNO|1366|menú", "/transparencia/EMSAPUNO|390|menú",
-        "/cuenta/ingresar|1366|menú", "/cuenta/ingresar|390|menú",
-        // Task NAV (sipoi.css: tables and forms of the shared stylesheet, item 6), measured on 07/12/2026 at 390 px:
-        // entity home, table.tabla 588 px wide.
-        "/e/EMSAPUNO|390|desborde",
-        // table#usuarios 741 px.
-        "/e/EMSAPUNO/administracion/usuarios|390|desborde",
-        // table#centros 622 px, input#nombre 513 px, select#padre 466 px, input#responsable 433 px.
-        "/e/EMSAPUNO/administracion/centros|390|desborde",
-        // fieldset 641 px.
-        "/e/EMSAPUNO/administracion/configuracion|390|desborde",
-        // table.tabla.auditoria 903 px.
-        "/e/EMSAPUNO/auditoria|390|desborde",
-        // PEI tree: table#arbol-pei 1590 px wide, at both widths (not inside a scrolling box).
-        "/e/EMSAPUNO/pei|1366|desborde", "/e/EMSAPUNO/pei|390|desborde",
-        // Evaluación: table.tabla 730 px, table#narrativa-oei 674 px, table#completitud-faltantes 432 px.
-        "/e/EMSAPUNO/evaluacion/2026|390|desborde",
     ];
 
     private static readonly string[] Etiquetas = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
