@@ -51,10 +51,11 @@ public static class PresupuestoExcel
             var unidad = $"{c.Codigo} {c.Nombre}";
             foreach (var l in c.Resumen.Lineas)
                 filas.Add(new([ValorDatos.Texto(unidad), ValorDatos.Texto(l.Codigo ?? ""), ValorDatos.Texto(l.Detalle), ValorDatos.Numero(l.Costo, FormatoDatos.Decimal)]));
-            filas.Add(Subtotal(unidad, "Bienes", c.Resumen.Bienes));
-            filas.Add(Subtotal(unidad, "Servicios", c.Resumen.Servicios));
-            if (c.Resumen.Otros != 0) filas.Add(Subtotal(unidad, "Otros (sin código de bienes o servicios)", c.Resumen.Otros));
-            filas.Add(Subtotal(unidad, "Total", c.Resumen.Total));
+            // Subtotal rows carry only the unit's code: its full name in bold wrapped to three clipped lines.
+            filas.Add(Subtotal(c.Codigo, "Bienes", c.Resumen.Bienes));
+            filas.Add(Subtotal(c.Codigo, "Servicios", c.Resumen.Servicios));
+            if (c.Resumen.Otros != 0) filas.Add(Subtotal(c.Codigo, "Otros (sin código de bienes o servicios)", c.Resumen.Otros));
+            filas.Add(Subtotal(c.Codigo, "Total", c.Resumen.Total));
         }
         return new TablaDatos("Necesidades", $"CUADRO RESUMEN DE PRESUPUESTO POR UNIDAD ORGÁNICA AÑO {anio}", cols, filas)
         {

@@ -204,7 +204,7 @@ public sealed class AuditoriaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
 
         // A date range before today finds none of them.
         var ayer = await http.GetAsync("/e/EMSAPUNO/auditoria?tabla=avance_mensual&hasta=2000-01-01");
-        Assert.Contains("0 registro(s)", new HtmlParser().ParseDocument(await ayer.Content.ReadAsStringAsync()).Body!.TextContent);
+        Assert.Contains("0 registros.", new HtmlParser().ParseDocument(await ayer.Content.ReadAsStringAsync()).Body!.TextContent);
     }
 
     [Fact]

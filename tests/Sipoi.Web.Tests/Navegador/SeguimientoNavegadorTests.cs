@@ -24,7 +24,7 @@ public sealed class SeguimientoNavegadorTests(AppNavegador app) : IClassFixture<
     {
         app.Reloj.Fijar(2024, 2, 5);
         var p = await app.IngresarAsync("operador@emsapuno.demo");
-        await p.GotoAsync("/e/EMSAPUNO/seguimiento/2024/1?centro=01.02");
+        await p.GotoAsync("/e/EMSAPUNO/seguimiento/2024/1?centro=01.02&todas=true");
         await Assertions.Expect(p.Locator("#estado")).ToHaveTextAsync("Pendiente");
 
         // Type a value and Enter: the cursor goes down the same column (grilla.js), the form is not submitted.

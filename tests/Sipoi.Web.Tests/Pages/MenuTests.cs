@@ -98,10 +98,13 @@ public sealed class MenuTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     }
 
     [Fact]
-    public async Task Menu_SinSesionNoSeMuestra()
+    public async Task Menu_SinSesionSoloLoPublico()
     {
         var doc = new HtmlParser().ParseDocument(await (await app.ClienteAnonimo().GetAsync("/transparencia")).Content.ReadAsStringAsync());
-        Assert.Null(doc.QuerySelector("nav#menu-principal"));
+        var menu = doc.QuerySelector("nav#menu-principal")!;
+        Assert.Equal(["Inicio", "Transparencia", "Ingresar"], menu.QuerySelectorAll("a").Select(a => a.TextContent.Trim()));
+        Assert.Equal("Transparencia", Assert.Single(menu.QuerySelectorAll("a[aria-current=page]")).TextContent.Trim());
+        Assert.Empty(menu.QuerySelectorAll("a[href*='/e/']"));
     }
 
     [Fact]
