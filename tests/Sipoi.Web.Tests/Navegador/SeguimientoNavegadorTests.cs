@@ -75,14 +75,16 @@ public sealed class SeguimientoNavegadorTests(AppNavegador app) : IClassFixture<
         await p.Locator("#guardar").ClickAsync();
         await Assertions.Expect(p.Locator("#aviso")).ToContainTextAsync("Se guardó 1 actividad.");
 
-        // Attach the evidence to FP34-09.
-        await p.Locator("#fila-FP34-09 input[type=file]").SetInputFilesAsync(new FilePayload
+        // Attach the evidence to FP34-09: «Adjuntar…» saves the grid and opens the activity's evidence page.
+        await p.Locator("#fila-FP34-09 button.adjuntar").ClickAsync();
+        await Assertions.Expect(p.Locator("h1")).ToHaveTextAsync("Evidencias de FP34-09");
+        await p.Locator("#archivos-evidencia").SetInputFilesAsync(new FilePayload
         {
             Name = "certificaciones enero.pdf",
             MimeType = "application/pdf",
             Buffer = Pdf,
         });
-        await p.Locator("#fila-FP34-09").GetByRole(AriaRole.Button, new() { Name = "Adjuntar" }).ClickAsync();
+        await p.Locator("#adjuntar").ClickAsync();
         await Assertions.Expect(p.Locator("#aviso")).ToContainTextAsync("Se adjuntó «certificaciones enero.pdf»");
         await Assertions.Expect(p.Locator("#fila-FP34-09 .archivos")).ToContainTextAsync("certificaciones enero.pdf");
 
