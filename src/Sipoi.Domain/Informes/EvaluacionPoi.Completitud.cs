@@ -21,8 +21,12 @@ public sealed partial class EvaluacionPoi
 
     /// <summary>"Publicada con 25 meses-centro sin aprobar: cierre contable pendiente en dos gerencias."</summary>
     public string? NotaPublicacionIncompleta => PublicadaIncompleta
-        ? $"Publicada con {MesesCentroSinAprobar} {(MesesCentroSinAprobar == 1 ? "mes-centro" : "meses-centro")} sin aprobar: {MotivoPublicacionIncompleta}"
+        ? NotaPublicadaIncompleta(MesesCentroSinAprobar!.Value, MotivoPublicacionIncompleta)
         : null;
+
+    /// <summary>The one wording of an incomplete publication, singular or plural: "Publicada con 1 mes-centro sin aprobar: …".</summary>
+    public static string NotaPublicadaIncompleta(int mesesCentroSinAprobar, string? motivo) =>
+        $"Publicada con {mesesCentroSinAprobar} {(mesesCentroSinAprobar == 1 ? "mes-centro" : "meses-centro")} sin aprobar: {motivo}";
 
     /// <summary>
     /// Checks what publishing needs about completeness, before the files are generated: an incomplete period

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sipoi.Domain.Informes;
 using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Reportes.Office;
@@ -19,7 +20,7 @@ public static class CompletitudReporte
     {
         ArgumentNullException.ThrowIfNull(c);
         var nota = c.Completa ? c.Frase : c.Frase + " Las cifras de este documento no cuentan esos meses.";
-        return motivo is null || c.Completa ? nota : nota + $" Publicada con {c.MesesCentroFaltantes} meses-centro sin aprobar: {motivo}";
+        return motivo is null || c.Completa ? nota : nota + " " + EvaluacionPoi.NotaPublicadaIncompleta(c.MesesCentroFaltantes, motivo);
     }
 
     /// <summary>The missing centre-months, by month then centre, with the note below.</summary>

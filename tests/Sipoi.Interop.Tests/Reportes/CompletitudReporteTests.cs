@@ -27,6 +27,17 @@ public sealed class CompletitudReporteTests
     }
 
     [Fact]
+    public void CompletitudReporte_UnSoloMesCentroFaltante_EnSingular()
+    {
+        var c = Completitud.Calcular(Periodo.Anual,
+            [new CentroEsperado("01.01", "Gerencia General"), new CentroEsperado("01.02", "Planeamiento")],
+            [.. Enumerable.Range(1, 12).Select(m => new EstadoMesCentro("01.01", m, EstadoSeguimiento.Aprobado)),
+             .. Enumerable.Range(1, 11).Select(m => new EstadoMesCentro("01.02", m, EstadoSeguimiento.Aprobado))], false);
+
+        Assert.EndsWith("Publicada con 1 mes-centro sin aprobar: Plazo de remisión", CompletitudReporte.Nota(c, "Plazo de remisión"));
+    }
+
+    [Fact]
     public void TablasSeguimiento_Incompleta_AgregaLaTablaAlFinal_Completa_No()
     {
         var tablas = new TablasSeguimiento("EMSAPUNO", 2024, "Anual", Sipoi.Domain.Evaluacion.EsquemaBandas.Nacional);

@@ -67,9 +67,12 @@ public sealed class AnioActualNavegadorTests(AppNavegadorAnioActual app) : IClas
         await Assertions.Expect(p.Locator("#resumen-siguiente")).ToContainTextAsync("POI 2027");
         await CapturarAsync(p, "planificador-confirmar");
 
-        // The browser asks for the box before anything reaches the server.
+        // Without the box the server refuses in Spanish (forms carry novalidate: no browser bubble), the confirmation
+        // stays open and nothing is created.
         await p.Locator("#iniciar-siguiente button[type=submit]").ClickAsync();
-        await Assertions.Expect(p).ToHaveURLAsync(app.Direccion + "/e/EMSAPUNO/formulacion/2026#formulacion-siguiente");
+        await Assertions.Expect(p.Locator("main")).ToContainTextAsync("Marque la casilla de confirmación para iniciar la formulación 2027.");
+        await using (var antes = app.Base.Contexto())
+            Assert.False(await antes.Pois.AnyAsync(x => x.Anio == 2027));
         await p.Locator("#iniciar-siguiente input[name=Confirmar]").CheckAsync();
         await p.Locator("#iniciar-siguiente button[type=submit]").ClickAsync();
         await Assertions.Expect(p).ToHaveURLAsync(app.Direccion + "/e/EMSAPUNO/formulacion/2027");

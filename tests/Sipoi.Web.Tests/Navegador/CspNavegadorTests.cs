@@ -54,18 +54,19 @@ public sealed class CspNavegadorTests(AppNavegador app) : IClassFixture<AppNaveg
 
         // The operator's month: grilla.js moves the cursor with Enter; an evidence file goes up and comes back listed.
         var op = await VigilarAsync(await app.IngresarAsync("operador@emsapuno.demo"));
-        await VisitarAsync(op, "/e/EMSAPUNO/seguimiento/2024/1?centro=01.02");
+        await VisitarAsync(op, "/e/EMSAPUNO/seguimiento/2024/1?centro=01.02&todas=true");
         var celda = op.Locator("#fila-FP22-01 input.celda[data-columna='fisico']");
         await celda.FillAsync("1");
         await celda.PressAsync("Enter");
         await Assertions.Expect(op.Locator("#fila-FP22-02 input.celda[data-columna='fisico']")).ToBeFocusedAsync();
-        await op.Locator("#fila-FP34-09 input[type=file]").SetInputFilesAsync(new FilePayload
+        await op.Locator("#fila-FP34-09 button.adjuntar").ClickAsync();
+        await op.Locator("#archivos-evidencia").SetInputFilesAsync(new FilePayload
         {
             Name = "evidencia csp.pdf",
             MimeType = "application/pdf",
             Buffer = Pdf,
         });
-        await op.Locator("#fila-FP34-09").GetByRole(AriaRole.Button, new() { Name = "Adjuntar" }).ClickAsync();
+        await op.Locator("#adjuntar").ClickAsync();
         await Assertions.Expect(op.Locator("#aviso")).ToContainTextAsync("Se adjuntó «evidencia csp.pdf»");
         await SinViolacionesAsync(op);
 

@@ -24,10 +24,10 @@ public sealed class FormulacionNavegadorTests(AppNavegador app) : IClassFixture<
         var op = await app.IngresarAsync("operador@emsapuno.demo");
         await op.GotoAsync("/e/EMSAPUNO/formulacion/2025/centro/01.02");
         await op.Locator("#nueva").ClickAsync();
-        await op.GetByLabel("Código").FillAsync("FP34-70");
+        await op.GetByLabel("Código", new() { Exact = true }).FillAsync("FP34-70");
         await op.GetByLabel("Nombre", new() { Exact = true }).FillAsync("Informe trimestral de formulación");
         await op.Locator("select[name='Entrada.Aei']").SelectOptionAsync("AEI.04.03");
-        await op.GetByLabel("Unidad de medida").FillAsync("Informe");
+        await op.GetByLabel("Unidad de medida", new() { Exact = true }).FillAsync("Informe");
         foreach (var mes in new[] { 1, 4, 7, 10 })
             await op.Locator($"input[name='Entrada.Fisico[{mes - 1}]']").FillAsync("1");
         // Live subtotals from the server (formulacion.js): one per quarter, 4 in the year.

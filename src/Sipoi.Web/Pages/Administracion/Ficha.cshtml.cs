@@ -75,15 +75,11 @@ public sealed class FichaModel(SipoiDbContext db) : PageModel
         return RedirectToPage("/Administracion/Fichas", new { entidad = Entidad.Codigo });
     }
 
-    private async Task GuardarAsync(CancellationToken ct)
-    {
-        db.Entry(Ficha).Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = Version;
-        await db.SaveChangesAsync(ct);
-    }
+    private Task GuardarAsync(CancellationToken ct) => db.GuardarSiNadieCambioAsync(Ficha, Version, ct);
 
     private PageResult OtraPersona()
     {
-        Errores.Add($"Otra persona cambió la ficha de proceso {Ficha.Codigo} mientras usted editaba; recargue la página y vuelva a intentarlo.");
+        Errores.Add(Concurrencia.OtraPersona($"la ficha de proceso {Ficha.Codigo}"));
         return Page();
     }
 

@@ -71,15 +71,11 @@ public sealed class UnidadEjecutoraModel(SipoiDbContext db) : PageModel
         return RedirectToPage("/Administracion/UnidadesEjecutoras", new { entidad = Entidad.Codigo });
     }
 
-    private async Task GuardarAsync(CancellationToken ct)
-    {
-        db.Entry(Unidad).Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = Version;
-        await db.SaveChangesAsync(ct);
-    }
+    private Task GuardarAsync(CancellationToken ct) => db.GuardarSiNadieCambioAsync(Unidad, Version, ct);
 
     private PageResult OtraPersona()
     {
-        Errores.Add($"Otra persona cambió la unidad ejecutora {Unidad.Codigo} mientras usted editaba; recargue la página y vuelva a intentarlo.");
+        Errores.Add(Concurrencia.OtraPersona($"la unidad ejecutora {Unidad.Codigo}"));
         return Page();
     }
 

@@ -83,15 +83,11 @@ public sealed class ElementoModel(SipoiDbContext db) : PageModel
         return RedirectToPage("/PlanesGobierno/Plan", new { entidad, id });
     }
 
-    private async Task GuardarAsync(CancellationToken ct)
-    {
-        db.Entry(Elemento).Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = Version;
-        await db.SaveChangesAsync(ct);
-    }
+    private Task GuardarAsync(CancellationToken ct) => db.GuardarSiNadieCambioAsync(Elemento, Version, ct);
 
     private PageResult OtraPersona()
     {
-        Errores.Add("Otra persona cambió este elemento del plan mientras usted editaba; recargue la página y vuelva a intentarlo.");
+        Errores.Add(Concurrencia.OtraPersona("este elemento del plan"));
         return Page();
     }
 

@@ -101,14 +101,13 @@ public sealed class LineasModel(SipoiDbContext db) : PageModel
 
     private async Task<IActionResult> GuardarAsync(LineaPresupuesto l, string aviso, CancellationToken ct)
     {
-        db.Entry(l).Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = Version;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.GuardarSiNadieCambioAsync(l, Version, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            Errores.Add($"Otra persona cambió la línea {l.Codigo} mientras usted editaba; recargue la página y vuelva a intentarlo.");
+            Errores.Add(Concurrencia.OtraPersona($"la línea {l.Codigo}"));
             return Page();
         }
         Aviso = aviso;
