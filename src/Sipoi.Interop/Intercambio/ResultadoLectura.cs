@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Sipoi.Domain;
 
 namespace Sipoi.Interop.Intercambio;
 
@@ -39,7 +40,7 @@ public sealed record ResultadoLectura
     {
         var max = LectorIntercambio.MaximoErrores;
         if (errores.Count <= max) return new(null, errores, errores.Count);
-        var recortados = errores.Take(max).Append(new ErrorIntercambio("", $"… y {errores.Count - max} errores más")).ToList();
+        var recortados = errores.Take(max).Append(new ErrorIntercambio("", $"… y {Plural.Conteo(errores.Count - max, "error", "errores")} más")).ToList();
         return new(null, recortados, errores.Count);
     }
 }

@@ -111,7 +111,7 @@ public static class ApiSeguimiento
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            return Error(413, $"La solicitud supera el límite: hasta {o.ArchivosPorEnvio} archivos de {o.LimiteTexto} cada uno.");
+            return Error(413, $"La solicitud supera el límite: hasta {Plural.Conteo(o.ArchivosPorEnvio, "archivo", "archivos")} de {o.LimiteTexto}{(o.ArchivosPorEnvio == 1 ? "" : " cada uno")}.");
         }
         var recibidos = await AdjuntarEvidencia.RecibirAsync(formulario.Files, o, ct);
         var r = await AdjuntarEvidencia.AdjuntarAsync(db, m, actividad, recibidos, o, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct);

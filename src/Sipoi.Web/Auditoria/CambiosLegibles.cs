@@ -20,9 +20,12 @@ public sealed record CampoCambiado(string Campo, string? Antes, string? Despues)
 public sealed partial class CambiosLegibles
 {
     private readonly Dictionary<(string Tabla, string Columna), Type> tipos = [];
+    /// <summary>Role id (as stored) → role name, so «Rol del usuario» reads «Planificador (OPP)», not 2.</summary>
+    private readonly IReadOnlyDictionary<string, string> roles;
 
-    public CambiosLegibles(IModel modelo)
+    public CambiosLegibles(IModel modelo, IReadOnlyDictionary<string, string>? roles = null)
     {
+        this.roles = roles ?? new Dictionary<string, string>();
         foreach (var t in modelo.GetEntityTypes())
         {
             if (t.GetTableName() is not { } tabla) continue;
@@ -51,7 +54,7 @@ public sealed partial class CambiosLegibles
     private static string Etiqueta(string tabla, string columna, string sufijo)
     {
         var etiqueta = EtiquetasAuditoria.Campo(tabla, columna);
-        if (sufijo.Length == 0 || columna is "mes" or "generica" || columna.EndsWith("_id", StringComparison.Ordinal)) return etiqueta;
+        if (sufijo.Length == 0 || columna is "id" or "mes" or "generica" || columna.EndsWith("_id", StringComparison.Ordinal)) return etiqueta;
         var unidad = etiqueta.EndsWith(')') ? etiqueta.LastIndexOf(" (", StringComparison.Ordinal) : -1;
         return unidad > 0 ? etiqueta[..unidad] + sufijo + etiqueta[unidad..] : etiqueta + sufijo;
     }
@@ -68,13 +71,16 @@ public sealed partial class CambiosLegibles
         return texto;
     }
 
-    /// <summary>The record an insert or delete stored (column → value), without the entity every row of the page shares.</summary>
+    /// <summary>
+    /// The record an insert or delete stored (column → value), without the entity every row of the page shares and without
+    /// the row's version (<c>xmin</c>, PostgreSQL's own counter: it says nothing to a reader).
+    /// </summary>
     private static List<KeyValuePair<string, string?>>? Registro(string? json)
     {
         if (json is null || !json.StartsWith('{')) return null;
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string?>>(json)?.Where(c => c.Key != "entidad_id").ToList();
+            return JsonSerializer.Deserialize<Dictionary<string, string?>>(json)?.Where(c => c.Key is not ("entidad_id" or "xmin")).ToList();
         }
         catch (JsonException)
         {
@@ -97,6 +103,12 @@ public sealed partial class CambiosLegibles
         if ((tipo == typeof(int) || tipo == typeof(short)) && columna is "mes" or "mes_inicio" or "mes_fin"
             && int.TryParse(valor, i, out var mes) && mes is >= 1 and <= 12)
             return Meses.Nombre(mes);
+        if (tipo is { IsEnum: true } && ValoresEnumerados.Nombre(tipo, valor) is { } nombre)
+            return nombre;
+        if (tabla == "rol" && columna == "name")
+            return Sipoi.Web.Seguridad.Roles.NombreVisible(valor);
+        if (columna == "role_id" && roles.TryGetValue(valor, out var rol))
+            return Sipoi.Web.Seguridad.Roles.NombreVisible(rol);
         if (tipo == typeof(DateOnly) || (tipo is null && FechaIso().IsMatch(valor)))
             return DateOnly.TryParseExact(valor, "yyyy-MM-dd", i, DateTimeStyles.None, out var f) ? f.ToString("dd/MM/yyyy", i) : valor;
         if (tipo == typeof(DateTimeOffset) || tipo == typeof(DateTime))

@@ -30,9 +30,9 @@ public static partial class LineaDeComandos
             return 1;
         }
         var lectura = revision.Lectura!;
-        await salida.WriteLineAsync($"Importado: entidad {importacion.Entidad}, POI {importacion.Anio}, {importacion.Actividades} actividades de {lectura.Hojas.Count} hojas.");
+        await salida.WriteLineAsync($"Importado: entidad {importacion.Entidad}, POI {importacion.Anio}, {Plural.Conteo(importacion.Actividades, "actividad", "actividades")} de {Plural.Conteo(lectura.Hojas.Count, "hoja", "hojas")}.");
         if (revision.Actual is { } actual)
-            await salida.WriteLineAsync($"Reemplazó {actual.Actividades} actividades, {actual.MesesConAvance} registros mensuales de avance y {actual.Evidencias} evidencias.");
+            await salida.WriteLineAsync($"Reemplazó {Plural.Conteo(actual.Actividades, "actividad", "actividades")}, {Plural.Conteo(actual.MesesConAvance, "registro mensual", "registros mensuales")} de avance y {Plural.Conteo(actual.Evidencias, "evidencia", "evidencias")}.");
         foreach (var h in lectura.HojasIgnoradas) await salida.WriteLineAsync($"Hoja no importada: {h}.");
         return 0;
     }

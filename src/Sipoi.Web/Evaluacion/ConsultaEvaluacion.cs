@@ -289,7 +289,7 @@ public static class ConsultaEvaluacion
             var metas = r.GetFieldValue<decimal?[]>(7);
             for (var i = 0; i < 12; i++)
                 programado[i] = metas[i] ?? throw new InvalidOperationException(
-                    $"La actividad {codigo} tiene {metas.Count(x => x is not null)} metas mensuales en la versión; se esperan 12.");
+                    $"La actividad {codigo} tiene {Plural.Conteo(metas.Count(x => x is not null), "meta mensual", "metas mensuales")} en la versión; se esperan 12.");
             var centro = r.GetInt32(3);
             Array.Clear(ejecutado);
             if (mesesQueCuentan.Alguno(centro))

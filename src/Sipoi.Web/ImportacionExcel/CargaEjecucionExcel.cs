@@ -92,8 +92,9 @@ public static class CargaEjecucionExcel
                 var (autor, ahora) = InterceptorAuditoria.AutorYMomento(db);
                 var cargadas = cargar.Select(x => x.Actividad.Codigo).Distinct(StringComparer.Ordinal).Count();
                 InterceptorAuditoria.RegistrarOperacion(db, entidad.Id, "avance_mensual", $"{entidad.Codigo} {anio}", AccionAuditada.Importacion,
-                    $"Ejecución histórica del libro «{nombreArchivo}»: {cargar.Count} meses de {cargadas} actividades cargados y aprobados" +
-                    (sinCambio > 0 ? $"; {sinCambio} meses ya aprobados con el mismo valor quedan igual." : "."));
+                    $"Ejecución histórica del libro «{nombreArchivo}»: {Plural.Conteo(cargar.Count, "mes", "meses")} de {Plural.Conteo(cargadas, "actividad", "actividades")} " +
+                    $"{(cargar.Count == 1 ? "cargado y aprobado" : "cargados y aprobados")}" +
+                    (sinCambio == 0 ? "." : sinCambio == 1 ? "; 1 mes ya aprobado con el mismo valor queda igual." : $"; {sinCambio} meses ya aprobados con el mismo valor quedan igual."));
                 foreach (var (act, mes, valor) in cargar)
                     act.FijarAvance(mes, valor, act.AvanceDe(mes)?.EjecutadoFinanciero);
                 // The loaded months enter approved, per cost centre (what evaluation and reports read).

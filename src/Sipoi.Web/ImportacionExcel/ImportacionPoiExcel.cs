@@ -56,8 +56,9 @@ public static class ImportacionPoiExcel
         if (!revision.EsValida) return (revision, null);
         var lectura = revision.Lectura!;
         var descripcion = $"Libro de Excel «{nombreArchivo}»" + (comoAnioSiguiente ? $" del POI {anio - 1}, importado como POI {anio}" : "") +
-                          $": {lectura.Poi!.Actividades.Count} actividades en {lectura.Hojas.Count} hojas" +
-                          (actual is null ? "." : $"; reemplaza la programación de {actual.Actividades} actividades y conserva sus {actual.MesesConAvance} registros mensuales de avance.");
+                          $": {Plural.Conteo(lectura.Poi!.Actividades.Count, "actividad", "actividades")} en {Plural.Conteo(lectura.Hojas.Count, "hoja", "hojas")}" +
+                          (actual is null ? "." : $"; reemplaza la programación de {Plural.Conteo(actual.Actividades, "actividad", "actividades")} y conserva " +
+                                                  $"{(actual.MesesConAvance == 1 ? "su" : "sus")} {Plural.Conteo(actual.MesesConAvance, "registro mensual", "registros mensuales")} de avance.");
         var r = await ImportadorPlan.ReemplazarPoiAsync(db, datos!.Value.EntidadId, datos.Value.PeiId, lectura.Poi, descripcion, ct);
         return (revision, r);
     }

@@ -66,7 +66,9 @@ public static class RegistroEvaluaciones
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task EliminarRecomendacionAsync(SipoiDbContext db, EvaluacionPoi evaluacion, int recomendacionId, CancellationToken ct)
+    /// <param name="confirmar">False: every check, nothing removed (the page's confirmation step); the recommendation is returned.</param>
+    public static async Task<Recomendacion> EliminarRecomendacionAsync(SipoiDbContext db, EvaluacionPoi evaluacion, int recomendacionId, CancellationToken ct,
+        bool confirmar = true)
     {
         evaluacion.VerificarEditable("sus recomendaciones");
         var r = await db.Recomendaciones.Include(x => x.Seguimiento).Include(x => x.Responsables)
@@ -74,8 +76,10 @@ public static class RegistroEvaluaciones
             ?? throw new ReglaDominioException("La recomendación no existe en esta evaluación.");
         if (r.Seguimiento.Count > 0)
             throw new ReglaDominioException($"La recomendación {r.Numero} ya tiene seguimiento en evaluaciones posteriores: no se puede eliminar.");
+        if (!confirmar) return r;
         db.Recomendaciones.Remove(r);
         await db.SaveChangesAsync(ct);
+        return r;
     }
 
     /// <summary>

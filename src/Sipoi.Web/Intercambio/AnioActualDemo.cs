@@ -110,7 +110,7 @@ public static class AnioActualDemo
             db.AuditoriaSinAltas = false;
         }
         InterceptorAuditoria.RegistrarOperacion(db, entidad.Id, "poi", $"{entidad.Codigo} {anio}", AccionAuditada.Importacion,
-            $"{Descripcion}: POI {anio} SINTÉTICO con las actividades y metas mensuales del POI {AvanceDemo.Anio}, {poi.Actividades.Count} actividades, " +
+            $"{Descripcion}: POI {anio} SINTÉTICO con las actividades y metas mensuales del POI {AvanceDemo.Anio}, {Plural.Conteo(poi.Actividades.Count, "actividad", "actividades")}, " +
             $"bajo {pei.Codigo}, aprobado con «{poi.Aprobacion!.Documento}» (no es un documento de {entidad.Codigo}).");
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

@@ -47,7 +47,8 @@ public static class ImportadorPlan
                 db.AuditoriaSuspendida = false;
                 await ReemplazarPoiAsync(db, entidad.Id, pei.Id, doc.Poi, centros, aeis, fichas, rutasJson: true, ct);
                 InterceptorAuditoria.RegistrarOperacion(db, entidad.Id, "poi", $"{entidad.Codigo} {doc.Poi.Anio}", AccionAuditada.Importacion,
-                    $"Archivo sipoi-intercambio/1: PEI {doc.Pei.Codigo}, {doc.Poi.Actividades.Count} actividades, {doc.CentrosCosto.Count} centros de costo.");
+                    $"Archivo sipoi-intercambio/1: PEI {doc.Pei.Codigo}, {Plural.Conteo(doc.Poi.Actividades.Count, "actividad", "actividades")}, " +
+                    $"{Plural.Conteo(doc.CentrosCosto.Count, "centro de costo", "centros de costo")}.");
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();

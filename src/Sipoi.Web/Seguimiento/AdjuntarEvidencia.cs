@@ -33,7 +33,7 @@ public static class AdjuntarEvidencia
         if (fila is null) return new([], $"La actividad «{actividad}» no es del centro de costo {m.Centro.Codigo}.");
         if (archivos.Count == 0) return new([], $"Actividad {fila.Actividad.Codigo}: elija uno o más archivos para adjuntar.");
         if (archivos.Count > o.ArchivosPorEnvio)
-            return new([], $"Actividad {fila.Actividad.Codigo}: se adjuntan hasta {o.ArchivosPorEnvio} archivos a la vez.");
+            return new([], $"Actividad {fila.Actividad.Codigo}: se adjuntan hasta {Plural.Conteo(o.ArchivosPorEnvio, "archivo", "archivos")} a la vez.");
 
         var ocupados = await db.Evidencias.AsNoTracking()
             .Where(e => e.ActividadId == fila.Actividad.Id && e.Mes == m.Mes).Select(e => e.Nombre).ToListAsync(ct);
@@ -58,14 +58,18 @@ public static class AdjuntarEvidencia
         return new(nuevos, null, fila.Actividad.Codigo);
     }
 
-    /// <summary>Removes one evidence file of the month while the month is editable; null when removed, else why not (null file: not of this month).</summary>
+    /// <summary>
+    /// Removes one evidence file of the month while the month is editable; null when removed (or, without <paramref name="confirmar"/>,
+    /// when it could be: nothing is removed, the page asks first), else why not (null file: not of this month).
+    /// </summary>
     public static async Task<(ArchivoEvidencia? Archivo, string? Error)> QuitarAsync(SipoiDbContext db, MesSeguimiento m, long id, DateTimeOffset ahora,
-        CancellationToken ct)
+        CancellationToken ct, bool confirmar = true)
     {
         var ids = m.Filas.Select(f => f.Actividad.Id).ToList();
         var archivo = await db.Evidencias.SingleOrDefaultAsync(e => e.Id == id && e.Mes == m.Mes && ids.Contains(e.ActividadId), ct);
         if (archivo is null) return (null, null);
         if (m.MotivoNoEditable(Plazos.Hoy(ahora)) is { } motivo) return (archivo, motivo);
+        if (!confirmar) return (archivo, null);
         db.Evidencias.Remove(archivo);
         await db.SaveChangesAsync(ct);
         return (archivo, null);

@@ -170,8 +170,10 @@ public static class RegistroSeguimiento
     /// (reason and new deadline) the month — an approved month as well, unless a published evaluation contains it and no
     /// republication of it has been started (<see cref="SeguimientoMensual.ReabrirAprobado"/>).
     /// </summary>
+    /// <param name="soloVerificar">Checks every rule and answers as if done, but saves nothing (the page's confirmation step); the
+    /// month in <paramref name="m"/> is left changed in memory, so the caller clears the context and loads it again.</param>
     public static async Task<ResultadoSeguimiento> RevisarAsync(SipoiDbContext db, MesSeguimiento m, AccionRevision accion, string? texto,
-        DateOnly? nuevoPlazo, uint? versionEsperada, string usuario, DateTimeOffset ahora, CancellationToken ct)
+        DateOnly? nuevoPlazo, uint? versionEsperada, string usuario, DateTimeOffset ahora, CancellationToken ct, bool soloVerificar = false)
     {
         if (versionEsperada is { } v && v != m.Version) return await ConflictoAsync(db, m, [], ct);
         if (m.Configuracion.Ritmo == RitmoReporte.Trimestral && accion is AccionRevision.Aprobar or AccionRevision.Observar
@@ -213,6 +215,7 @@ public static class RegistroSeguimiento
         {
             return ResultadoSeguimiento.Rechazado(e.Message);
         }
+        if (soloVerificar) return ResultadoSeguimiento.Hecho(detalle);
         InterceptorAuditoria.RegistrarOperacion(db, m.Entidad.Id, Tabla, Clave(m), codigo, detalle);
         // Observed / reopened: the operators' e-mail notices, saved in the same transaction (Avisos/README.md).
         await ColaAvisos.AlRevisarAsync(db, m, accion, ahora, ct);

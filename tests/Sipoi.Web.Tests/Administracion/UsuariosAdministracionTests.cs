@@ -54,7 +54,8 @@ public sealed class UsuariosAdministracionTests(AppDePrueba app) : IClassFixture
     {
         var http = await app.ComoAsync(AppDePrueba.Administrador);
         var f = await Formulario.LeerAsync(http, $"{Base}/usuarios/{id}", form);
-        return await f.EnviarAsync(http);
+        // Deactivating is confirmed on a summary first (the «Sí, desactivar» form).
+        return form == "form-desactivar" ? await f.EnviarYConfirmarAsync(http, "confirmar-desactivar") : await f.EnviarAsync(http);
     }
 
     private async Task<List<int>> IdsCentrosAsync(string[] codigos)
@@ -215,6 +216,41 @@ public sealed class UsuariosAdministracionTests(AppDePrueba app) : IClassFixture
         await app.NuevaSesionAsync("restablece@emsapuno.demo", nueva);
         var otra = await Paginas.LeerAsync(await app.ComoAsync(AppDePrueba.Administrador), $"{Base}/usuarios/{id}");
         Assert.Null(otra.GetElementById("contrasena-generada"));
+    }
+
+    [Fact]
+    public async Task Desactivar_PrimeroResumeLoQuePierde_YSoloLaConfirmacionDesactiva()
+    {
+        const string correo = "resumen.baja@emsapuno.demo";
+        Assert.Equal(HttpStatusCode.Redirect, (await CrearAsync(correo, [Roles.Operador], ["01.02"])).StatusCode);
+        var id = await IdAsync(correo);
+        await using (var db = app.Base.Contexto())
+        {
+            var u = await db.Users.SingleAsync(x => x.Id == id);
+            db.TokensApi.Add(TokenApi.Crear(u, "Integración SIAF", DateTimeOffset.UtcNow).Token);
+            await db.SaveChangesAsync();
+        }
+        var http = await app.ComoAsync(AppDePrueba.Administrador);
+        var f = await Formulario.LeerAsync(http, $"{Base}/usuarios/{id}", "form-desactivar");
+
+        var r = await f.EnviarAsync(http);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var pagina = Formulario.Leer(await r.Content.ReadAsStringAsync());
+        var resumen = string.Join(' ', (pagina.GetElementById("confirmar-desactivacion")?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"Confirme la desactivación de Nombre de {correo} ({correo}).", resumen);
+        Assert.Contains("Roles: Operador de centro de costo.", resumen);
+        Assert.Contains("Centros de costo: 01.02 ", resumen);
+        Assert.Contains("Se revocan su token de API (Integración SIAF)", resumen);
+        Assert.Contains("reactivarlo no los devuelve", resumen);
+        // Nothing changed yet.
+        Assert.Null((await UsuarioAsync(correo))!.LockoutEnd);
+        await using (var db = app.Base.Contexto()) Assert.True(await db.TokensApi.AnyAsync(t => t.UsuarioId == id && t.Revocado == null));
+
+        var confirmar = Formulario.De(pagina, "confirmar-desactivar");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
+        Assert.NotNull((await UsuarioAsync(correo))!.LockoutEnd);
+        await using (var db = app.Base.Contexto()) Assert.False(await db.TokensApi.AnyAsync(t => t.UsuarioId == id && t.Revocado == null));
     }
 
     [Fact]

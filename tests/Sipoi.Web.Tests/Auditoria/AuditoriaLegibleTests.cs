@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sipoi.Domain.Operativo;
+using Sipoi.Domain.Periodos;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Web.Auditoria;
 using Sipoi.Web.Data;
@@ -90,6 +91,68 @@ public sealed class AuditoriaLegibleTests(AppDePrueba app) : IClassFixture<AppDe
         Assert.Equal([new CampoCambiado("Detalle", null, "Falta la evidencia de marzo")],
             legibles.Leer(AccionAuditada.Observacion, "seguimiento_mensual", "poi=3, centro=01.02, mes=3", null, null, "Falta la evidencia de marzo"));
         Assert.Empty(legibles.Leer(AccionAuditada.Aprobacion, "seguimiento_mensual", "poi=3, centro=01.02, mes=3", null, null, null));
+    }
+
+    [Fact]
+    public void ValoresEnumerados_SeLeenConSuNombreEnEspanol_NoConElNombreDelCodigo()
+    {
+        using var db = app.Base.Contexto();
+        var legibles = new CambiosLegibles(db.Model, new Dictionary<string, string> { ["2"] = Sipoi.Web.Seguridad.Roles.Planificador });
+
+        Assert.Equal([new CampoCambiado("Estado", "Enviado", "Aprobado")],
+            legibles.Leer(AccionAuditada.Cambio, "seguimiento_mensual", "7 (mes=3)", "estado", "Enviado", "Aprobado"));
+        Assert.Equal([new CampoCambiado("Estado", "Registro iniciado", "En implementación")],
+            legibles.Leer(AccionAuditada.Cambio, "pei", "1 (codigo=PEI-2023-2025)", "estado", "RegistroIniciado", "EnImplementacion"));
+        Assert.Equal([new CampoCambiado("Comportamiento", Comportamiento.Suma.Nombre(), Comportamiento.Ultimo.Nombre())],
+            legibles.Leer(AccionAuditada.Cambio, "programacion", "4 (actividad_id=9)", "comportamiento", "Suma", "Ultimo"));
+        Assert.Equal([new CampoCambiado("Sentido", "Ascendente", "No definido")],
+            legibles.Leer(AccionAuditada.Cambio, "indicador", "5 (codigo=IND.01)", "sentido", "Ascendente", "NoDefinido"));
+        Assert.Equal([new CampoCambiado("Método de evaluación", "CEPLAN", "Ponderado por fichas de proceso")],
+            legibles.Leer(AccionAuditada.Cambio, "entidad", "1 (codigo=EMSAPUNO)", "metodo", "Ceplan", "Ponderado"));
+        // A role: by its name (the «rol» row) and by its id (a user's role, with the page's id → name list).
+        Assert.Equal([new CampoCambiado("Rol", null, "Planificador (OPP)")],
+            legibles.Leer(AccionAuditada.Alta, "usuario_rol", "5 (user_id=5, role_id=2)", null, null, """{"user_id":"5","role_id":"2"}""")
+                .Where(c => c.Campo == "Rol").ToList());
+        // A stored value no enum member has (an older version's) is shown as stored.
+        Assert.Equal([new CampoCambiado("Estado", "Archivado", "Aprobado")],
+            legibles.Leer(AccionAuditada.Cambio, "seguimiento_mensual", "7 (mes=3)", "estado", "Archivado", "Aprobado"));
+    }
+
+    [Fact]
+    public void TodaColumnaEnumeradaDelModelo_TieneNombresEnEspanol()
+    {
+        using var db = app.Base.Contexto();
+        var enums = db.Model.GetEntityTypes().Where(t => t.ClrType != typeof(EntradaAuditoria))
+            .SelectMany(t => t.GetProperties().Select(p => (t.GetTableName(), p.Name, Tipo: Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)))
+            .Where(x => x.Tipo.IsEnum).ToList();
+        Assert.NotEmpty(enums);
+        Assert.All(enums, x => Assert.True(ValoresEnumerados.Conoce(x.Tipo), $"{x.Item1}.{x.Name}: {x.Tipo.Name} sin nombres en español"));
+        Assert.All(enums.Select(x => x.Tipo).Distinct(), tipo => Assert.All(Enum.GetNames(tipo),
+            n => Assert.False(string.IsNullOrWhiteSpace(ValoresEnumerados.Nombre(tipo, n)), $"{tipo.Name}.{n}")));
+    }
+
+    [Fact]
+    public async Task PaginaDeAuditoria_MuestraElRolDelUsuarioPorSuNombre()
+    {
+        var admin = await app.ComoAsync(AppDePrueba.Administrador);
+        var nuevo = await Formulario.LeerAsync(admin, "/e/EMSAPUNO/administracion/usuarios/nuevo", "form-usuario");
+        var campos = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", nuevo.Campos["__RequestVerificationToken"]),
+            new("Datos.Correo", "rol.legible@emsapuno.demo"),
+            new("Datos.Nombre", "Rol Legible"),
+            new("Datos.Contrasena", "una-frase-bastante-larga"),
+            new("Datos.Roles", Sipoi.Web.Seguridad.Roles.Planificador),
+        };
+        Assert.Equal(System.Net.HttpStatusCode.Redirect,
+            (await admin.PostAsync("/e/EMSAPUNO/administracion/usuarios/nuevo", new FormUrlEncodedContent(campos))).StatusCode);
+
+        var doc = new HtmlParser().ParseDocument(
+            await (await admin.GetAsync("/e/EMSAPUNO/auditoria?tabla=usuario_rol&usuario=admin")).Content.ReadAsStringAsync());
+        var roles = doc.QuerySelectorAll("table.cambios tbody tr").Where(tr => tr.Children[0].TextContent.Trim() == "Rol")
+            .Select(tr => tr.Children[2].TextContent.Trim()).ToList();
+        Assert.Contains("Planificador (OPP)", roles);
+        Assert.DoesNotContain(roles, r => r.All(char.IsDigit));
     }
 
     /// <summary>The planner changes January of the first programming with a January target: its physical target and its soles.</summary>

@@ -84,7 +84,7 @@ public sealed class AvisosCorreoTests(AppConCorreo app) : IClassFixture<AppConCo
         var f = await Formulario.LeerAsync(opp, Url("04.01"), "reabrir");
         f.Campos["Motivo"] = "Ampliación por corte de luz";
         f.Campos["NuevoPlazo"] = "2024-03-01";
-        Assert.Equal(HttpStatusCode.Redirect, (await f.EnviarAsync(opp)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await f.EnviarYConfirmarAsync(opp, "confirmar-reabrir")).StatusCode);
 
         await app.Smtp.DetenerAsync();
         try

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Sipoi.Domain.Estrategia;
 using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Informes;
@@ -52,5 +53,86 @@ public sealed class PublicacionConfirmadaTests(AppDePrueba app) : IClassFixture<
         Assert.Equal("true", confirmar.Campos["Confirmar"]);
         Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
         Assert.Equal((true, 3), await EstadoAsync());
+    }
+
+    [Fact]
+    public async Task EliminarRecomendacion_PrimeroDiceCualSeElimina_YSoloLaConfirmacionLaElimina()
+    {
+        var http = await app.ComoAsync(AppDePrueba.Planificador);
+        var registro = await Formulario.LeerAsync(http, Raiz, "registrar");
+        registro.Campos["anio"] = "2024";
+        registro.Campos["periodo"] = "T3";
+        Assert.Equal(HttpStatusCode.Redirect, (await registro.EnviarAsync(http)).StatusCode);
+        var f = await Formulario.LeerAsync(http, $"{Raiz}/2024/T3", "recomendacion");
+        f.Campos["AspectoMejora"] = "Ejecución baja en el tercer trimestre";
+        f.Campos["Texto"] = "Reprogramar las metas de capacitación";
+        f.Campos["AccionClave"] = "Reunión con las unidades";
+        await using (var db = app.Base.Contexto())
+            f.Campos["Unidades"] = (await db.CentrosCosto.Where(c => c.Codigo == "01.02").Select(c => c.Id).SingleAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        f.Campos["Plazo"] = "31/12/2024";
+        Assert.Equal(HttpStatusCode.Redirect, (await f.EnviarAsync(http)).StatusCode);
+        int id;
+        await using (var db = app.Base.Contexto())
+            id = await db.Recomendaciones.Where(r => r.Texto == "Reprogramar las metas de capacitación").Select(r => r.Id).SingleAsync();
+
+        var eliminar = await Formulario.LeerAsync(http, $"{Raiz}/2024/T3", $"eliminar-{id}");
+        var r = await eliminar.EnviarAsync(http);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var pagina = Formulario.Leer(await r.Content.ReadAsStringAsync());
+        var resumen = string.Join(' ', (pagina.GetElementById("confirmar-eliminacion")?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Confirme que quiere eliminar la recomendación 1. No se puede deshacer.", resumen);
+        Assert.Contains("«Reprogramar las metas de capacitación» (aspecto de mejora: Ejecución baja en el tercer trimestre;", resumen);
+        Assert.Contains("plazo 31/12/2024", resumen);
+        await using (var db = app.Base.Contexto()) Assert.True(await db.Recomendaciones.AnyAsync(x => x.Id == id));
+
+        var confirmar = Formulario.De(pagina, "confirmar-eliminar");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
+        await using (var db = app.Base.Contexto()) Assert.False(await db.Recomendaciones.AnyAsync(x => x.Id == id));
+    }
+
+    [Fact]
+    public async Task Publicar_ElResumenListaLosIndicadoresSinValorObtenido_ConCodigoYNombre()
+    {
+        // One indicator of the POI's PEI loses its obtained value for the year (2024, anual); another keeps it.
+        string faltaCodigo, faltaNombre, tieneCodigo;
+        await using (var db = app.Base.Contexto())
+        {
+            var peiId = await db.Pois.Where(p => p.Anio == 2024).Select(p => p.PeiId).SingleAsync();
+            var oeis = await db.Peis.Where(p => p.Id == peiId).SelectMany(p => p.Oeis).Select(o => o.Id).ToListAsync();
+            var aeis = await db.Peis.Where(p => p.Id == peiId).SelectMany(p => p.Oeis).SelectMany(o => o.Aeis).Select(a => a.Id).ToListAsync();
+            var conValor = await db.Indicadores
+                .Where(i => (i.OeiId != null && oeis.Contains(i.OeiId.Value)) || (i.AeiId != null && aeis.Contains(i.AeiId.Value)))
+                .Where(i => i.Valores.Any(v => v.Anio == 2024 && v.Periodo == PeriodoIndicador.Anual && v.ValorObtenido != null
+                                               && v.Estado == EstadoValorIndicador.Validado))
+                .OrderBy(i => i.Codigo).Select(i => new { i.Id, i.Codigo, i.Nombre }).Take(2).ToListAsync();
+            Assert.Equal(2, conValor.Count);
+            (faltaCodigo, faltaNombre, tieneCodigo) = (conValor[0].Codigo, conValor[0].Nombre, conValor[1].Codigo);
+            await db.ValoresIndicador.Where(v => v.IndicadorId == conValor[0].Id && v.Anio == 2024 && v.Periodo == PeriodoIndicador.Anual)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.ValorObtenido, (decimal?)null));
+        }
+        var http = await app.ComoAsync(AppDePrueba.Planificador);
+        var registro = await Formulario.LeerAsync(http, Raiz, "registrar");
+        registro.Campos["anio"] = "2024";
+        registro.Campos["periodo"] = "ANUAL";
+        Assert.Equal(HttpStatusCode.Redirect, (await registro.EnviarAsync(http)).StatusCode);
+        var publicar = await Formulario.LeerAsync(http, $"{Raiz}/2024/ANUAL", "publicar");
+        if (publicar.Campos.ContainsKey("MotivoIncompleta"))
+        {
+            publicar.Campos["ConfirmarIncompleta"] = "true";
+            publicar.Campos["MotivoIncompleta"] = "Meses por aprobar al cierre";
+        }
+
+        var r = await publicar.EnviarAsync(http);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var pagina = Formulario.Leer(await r.Content.ReadAsStringAsync());
+        var sinValor = pagina.GetElementById("indicadores-sin-valor") ?? throw new Xunit.Sdk.XunitException("El resumen no lista los indicadores sin valor.");
+        var texto = string.Join(' ', sinValor.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("valor obtenido para el año 2024;", texto);
+        var filas = sinValor.QuerySelectorAll("li").Select(li => string.Join(' ', li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Contains(filas, f => f.StartsWith($"{faltaCodigo} {faltaNombre} (", StringComparison.Ordinal));
+        Assert.DoesNotContain(filas, f => f.StartsWith(tieneCodigo + " ", StringComparison.Ordinal));
+        // The count in the sentence agrees with the list.
+        Assert.StartsWith(filas.Count == 1 ? "Un indicador OEI/AEI no tiene" : $"{filas.Count} indicadores OEI/AEI no tienen", texto);
     }
 }

@@ -52,6 +52,20 @@ public sealed class LineasPresupuestoTests(AppDePrueba app) : IClassFixture<AppD
     }
 
     [Fact]
+    public async Task Linea_MontoQueNoEsNumero_NombraLaLineaYElCampo()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await AgregarAsync(2033, "Egreso", "2.3", "Bienes y Servicios", "100")).StatusCode);
+        await Rechazo.EnRespuestaAsync(await AgregarAsync(2033, "Egreso", "2.5", "Otros gastos", "12,5"), HttpStatusCode.OK,
+            "Monto de 2.5: «12,5» no es un número: los decimales van con punto y los miles con coma (1,234.50).");
+        var l = Assert.Single(await LineasAsync(2033));
+        var http = await app.ComoAsync(AppDePrueba.Planificador);
+        var form = await Formulario.LeerAsync(http, Url(2033), $"form-linea-{l.Id}");
+        form.Campos["Monto"] = "mil";
+        await Rechazo.EnRespuestaAsync(await form.EnviarAsync(http), HttpStatusCode.OK, "Monto de 2.3: «mil» no es un número.");
+        Assert.Equal(100m, Assert.Single(await LineasAsync(2033)).Monto);
+    }
+
+    [Fact]
     public async Task Linea_MontoNegativoVacioOCodigoRepetido_SeRechazaNombrandoElCampo()
     {
         await Rechazo.EnRespuestaAsync(await AgregarAsync(2032, "Egreso", "2.1", "Personal", "-5"), HttpStatusCode.OK, "Monto de 2.1: no puede ser negativo.");

@@ -56,7 +56,15 @@ public sealed class CorreccionesTests(AppDePrueba app) : IClassFixture<AppDePrue
             reabrir = await Formulario.LeerAsync(opp, Url("01.02", 5), "reabrir-aprobado");
             reabrir.Campos["Motivo"] = "El centro informó mal la AO de capacitación";
             reabrir.Campos["NuevoPlazo"] = "2024-08-20";
-            Assert.Equal(HttpStatusCode.Redirect, (await reabrir.EnviarAsync(opp)).StatusCode);
+            // First a summary (nothing changes): the approved month stops being approved until it is approved again.
+            var resumen = await reabrir.EnviarAsync(opp);
+            Assert.Equal(HttpStatusCode.OK, resumen.StatusCode);
+            var pagina = Formulario.Leer(await resumen.Content.ReadAsStringAsync());
+            var texto = string.Join(' ', (pagina.GetElementById("reapertura-aprobado")?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal("El mes deja de estar aprobado: pasa a «Observado» con la observación «Mes reabierto: El centro informó mal la AO de capacitación». " +
+                "Mientras no se vuelva a enviar y aprobar, las evaluaciones que se publiquen no lo cuentan (solo usan meses aprobados).", texto);
+            Assert.Equal(EstadoSeguimiento.Aprobado, (await SeguimientoAsync("01.02", 5)).Estado);
+            Assert.Equal(HttpStatusCode.Redirect, (await Formulario.De(pagina, "confirmar-reabrir").EnviarAsync(opp)).StatusCode);
             var s = await SeguimientoAsync("01.02", 5);
             Assert.Equal(EstadoSeguimiento.Observado, s.Estado);
             Assert.Equal(new DateOnly(2024, 8, 20), s.Reapertura!.NuevoPlazo);

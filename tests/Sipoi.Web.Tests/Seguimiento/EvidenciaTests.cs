@@ -152,7 +152,20 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         Assert.Contains("El plazo para registrar febrero de 2024 venció el 10/03/2024.", await AvisoAsync(http, Pagina("FP07-01", 2), "error-evidencia"));
         await using (var db = app.Base.Contexto()) Assert.True(await db.Evidencias.AnyAsync(e => e.Id == id));
         app.Reloj.Fijar(2024, 3, 1);
-        Assert.Equal(HttpStatusCode.Redirect, (await form.EnviarAsync(http)).StatusCode);
+        // «Quitar» cannot be undone: the first post removes nothing and says which file of which activity and month goes.
+        var r = await form.EnviarAsync(http);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var pagina = Formulario.Leer(await r.Content.ReadAsStringAsync());
+        var resumen = string.Join(' ', (pagina.GetElementById("confirmar-quitar")?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Confirme que quiere quitar la evidencia. No se puede deshacer.", resumen);
+        Assert.Contains("Se quitará el archivo «quitar.pdf»", resumen);
+        Assert.Contains("de la actividad FP07-01", resumen);
+        Assert.Contains($"febrero de 2024, centro de costo {Centro}.", resumen);
+        Assert.Contains("La actividad quedará sin evidencias en febrero.", resumen);
+        await using (var db = app.Base.Contexto()) Assert.True(await db.Evidencias.AnyAsync(e => e.Id == id));
+        var confirmar = Formulario.De(pagina, "confirmar-quitar-evidencia");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
         await using (var db = app.Base.Contexto()) Assert.False(await db.Evidencias.AnyAsync(e => e.Id == id));
         // The removal is in the audit log (without the file's bytes).
         await using (var db = app.Base.Contexto())

@@ -297,7 +297,20 @@ public sealed class GrillaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         reabrir.Campos["NuevoPlazo"] = "2024-02-11";
         Assert.Contains("El nuevo plazo (11/02/2024) debe ser posterior a hoy (12/02/2024).", await TextoAsync(await reabrir.EnviarAsync(opp)));
         reabrir.Campos["NuevoPlazo"] = "2024-02-20";
-        Assert.Equal(HttpStatusCode.Redirect, (await reabrir.EnviarAsync(opp)).StatusCode);
+        // The first post changes nothing: it says which month and centre get the new deadline, and that the state stays.
+        var r = await reabrir.EnviarAsync(opp);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var pagina = Formulario.Leer(await r.Content.ReadAsStringAsync());
+        var resumen = string.Join(' ', (pagina.GetElementById("confirmar-reapertura")?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Confirme la reapertura de enero de 2024 para el centro de costo 02.02", resumen);
+        Assert.Contains("los operadores asignados a 02.02 podrán registrar o corregir enero de 2024 hasta el 20/02/2024", resumen);
+        Assert.Contains("Los demás centros de costo no cambian.", resumen);
+        Assert.Contains("El estado no cambia (sigue «Pendiente»)", resumen);
+        Assert.Contains("el motivo «Corte de energía en la oficina»", resumen);
+        Assert.Null((await Formulario.LeerAsync(op, Url("02.02"), "grilla")).Pagina.GetElementById("guardar"));
+        var confirmar = Formulario.De(pagina, "confirmar-reabrir");
+        Assert.Equal(("true", "20/02/2024"), (confirmar.Campos["Confirmar"], confirmar.Campos["NuevoPlazo"]));
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(opp)).StatusCode);
 
         var g = await Formulario.LeerAsync(op, Url("02.02"), "grilla");
         Assert.Contains("20/02/2024", g.Pagina.Body!.TextContent);

@@ -132,7 +132,7 @@ public sealed class CuentasTests(DosEntidades fixture) : IClassFixture<DosEntida
 
         var admin = await _app.ComoAsync(AppDePrueba.Administrador);
         var f = await Formulario.LeerAsync(admin, $"{Usuarios}/{await IdAsync(correo)}", "form-desactivar");
-        Assert.Equal(HttpStatusCode.Redirect, (await f.EnviarAsync(admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await f.EnviarYConfirmarAsync(admin, "confirmar-desactivar")).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, await EntidadAsync(http));
         Assert.Equal(HttpStatusCode.Unauthorized, await ApiAsync(secreto));

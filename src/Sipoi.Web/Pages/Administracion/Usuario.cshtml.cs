@@ -31,6 +31,14 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
     /// <summary>The centres the user heads (JefaturaCentro): it validates their child centres' submissions.</summary>
     public List<int> Jefaturas { get; private set; } = [];
     [BindProperty] public List<int> JefaturaDe { get; set; } = [];
+    /// <summary>The second post of «Desactivar usuario», from the confirmation summary.</summary>
+    [BindProperty] public bool Confirmar { get; set; }
+
+    /// <summary>What deactivating would take away now: the open sessions and the API tokens in force (by name).</summary>
+    public sealed record Perdida(int Sesiones, List<string> Tokens);
+
+    /// <summary>«Desactivar usuario» pressed and not yet confirmed: the page shows what the user loses.</summary>
+    public Perdida? PorDesactivar { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string entidad, int id, CancellationToken ct)
     {
@@ -58,9 +66,26 @@ public sealed class UsuarioModel(SipoiDbContext db, UserManager<Usuario> usuario
         return Errores.Count > 0 ? Page() : Volver($"Se guardaron los datos de {Cuenta.Email}.");
     }
 
+    /// <summary>
+    /// Deactivating ends the user's sessions and revokes its API tokens for good (reactivating does not restore them): the first
+    /// post only checks and shows what the user loses (<see cref="PorDesactivar"/>); the confirmation posts <see cref="Confirmar"/>.
+    /// </summary>
     public async Task<IActionResult> OnPostDesactivarAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        if (!Confirmar)
+        {
+            if (EsPropio) Errores = ["No puede desactivar su propia cuenta; pida a otro administrador que lo haga."];
+            else if (Estado != CuentasUsuario.Estado.Activo) Errores = [$"{Cuenta.Email} ya está desactivado o bloqueado."];
+            else
+            {
+                var ahora = reloj.GetUtcNow();
+                PorDesactivar = new(
+                    await db.Sesiones.CountAsync(s => s.UsuarioId == Cuenta.Id && s.UltimoUso > ahora - SesionesServidor.Duracion, ct),
+                    await db.TokensApi.Where(t => t.UsuarioId == Cuenta.Id && t.Revocado == null).OrderBy(t => t.Nombre).Select(t => t.Nombre).ToListAsync(ct));
+            }
+            return await RecargarAsync();
+        }
         Errores = await CuentasUsuario.DesactivarAsync(db, usuarios, Cuenta, User.Id(), reloj.GetUtcNow(), ct);
         return Errores.Count > 0 ? await RecargarAsync() : Volver($"Se desactivó a {Cuenta.Email}: ya no puede ingresar ni usar sus tokens de API.");
     }

@@ -47,7 +47,9 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
             .Skip((Pagina - 1) * FilasPorPagina).Take(FilasPorPagina)
             .Select(r => new Fila(r.Id, r.Momento, r.Usuario, r.Accion, r.Tabla, r.Clave, r.Campo, r.ValorAnterior, r.ValorNuevo))
             .ToListAsync(ct);
-        var legibles = new CambiosLegibles(db.Model);
+        var roles = await db.Roles.AsNoTracking().Where(r => r.Name != null)
+            .ToDictionaryAsync(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.Name!, ct);
+        var legibles = new CambiosLegibles(db.Model, roles);
         Cambios = Filas.ToDictionary(f => f.Id, f => legibles.Leer(f.Accion, f.Tabla, f.Clave, f.Campo, f.ValorAnterior, f.ValorNuevo));
         Tablas = await db.Auditoria.AsNoTracking().Where(r => r.EntidadId == e.Id).Select(r => r.Tabla).Distinct().OrderBy(t => t).ToListAsync(ct);
         return Page();
@@ -119,13 +121,5 @@ public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageMode
         return partes.Count == 0 ? "?" : "?" + string.Join("&", partes);
     }
 
-    public static string NombreAccion(AccionAuditada accion) => accion switch
-    {
-        AccionAuditada.Importacion => "Importación",
-        AccionAuditada.Envio => "Envío",
-        AccionAuditada.Observacion => "Observación",
-        AccionAuditada.Aprobacion => "Aprobación",
-        AccionAuditada.Validacion => "Validación",
-        _ => accion.ToString(),
-    };
+    public static string NombreAccion(AccionAuditada accion) => ValoresEnumerados.Accion(accion);
 }

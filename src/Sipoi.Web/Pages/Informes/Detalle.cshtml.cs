@@ -64,6 +64,13 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
     [BindProperty] public bool Confirmar { get; set; }
     /// <summary>Checked and not yet confirmed: the page shows what publishing will do.</summary>
     public bool PorPublicar { get; private set; }
+    /// <summary>
+    /// Unpublished: the PEI indicators (OEI's own and AEI's) with no obtained value for the period's measurement (what publishing now
+    /// would show as ND), with their names; empty when all have one or no measurement is due (<see cref="VistaEstrategica.Corte"/> null).
+    /// </summary>
+    public List<(ResultadoIndicador Indicador, string Nombre)> IndicadoresSinValor { get; private set; } = [];
+    /// <summary>«Eliminar» pressed for this recommendation, checked, not yet confirmed: the page shows which one goes.</summary>
+    public int? PorEliminar { get; private set; }
     /// <summary>Unpublished: which centre-months publishing now would leave out (approved months only).</summary>
     public Completitud? Completitud { get; private set; }
 
@@ -102,11 +109,17 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
             return $"Se registró la recomendación {r.Numero}.";
         }, ct);
 
+    /// <summary>Removing a recommendation cannot be undone: the first post checks and shows which one goes (<see cref="PorEliminar"/>); the confirmation removes.</summary>
     public Task<IActionResult> OnPostEliminarAsync(string entidad, int anio, string periodo, int id, CancellationToken ct) =>
         EjecutarAsync(entidad, anio, periodo, async () =>
         {
-            await RegistroEvaluaciones.EliminarRecomendacionAsync(db, Evaluacion, id, ct);
-            return "Se eliminó la recomendación.";
+            var r = await RegistroEvaluaciones.EliminarRecomendacionAsync(db, Evaluacion, id, ct, confirmar: Confirmar);
+            if (!Confirmar)
+            {
+                PorEliminar = r.Id;
+                return null;
+            }
+            return $"Se eliminó la recomendación {r.Numero}.";
         }, ct);
 
     public Task<IActionResult> OnPostSeguimientoAsync(string entidad, int anio, string periodo, CancellationToken ct) =>
@@ -202,6 +215,21 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         }
     }
 
+    /// <summary>The strategic view's indicators without an obtained value, named from the POI's PEI (code order as the view gives them).</summary>
+    private async Task<List<(ResultadoIndicador, string)>> IndicadoresSinValorAsync(ResultadoEvaluacion vista, CancellationToken ct)
+    {
+        if (vista.Estrategico.Corte is null || Pei is null) return [];
+        var faltan = vista.Estrategico.Indicadores.Where(i => i.ValorObtenido is null).ToList();
+        if (faltan.Count == 0) return [];
+        var oeis = Pei.Oeis.Select(o => o.Id).ToList();
+        var aeis = Pei.Oeis.SelectMany(o => o.Aeis).Select(a => a.Id).ToList();
+        var nombres = (await db.Indicadores.AsNoTracking()
+                .Where(i => (i.OeiId != null && oeis.Contains(i.OeiId.Value)) || (i.AeiId != null && aeis.Contains(i.AeiId.Value)))
+                .Select(i => new { i.Codigo, i.Nombre }).ToListAsync(ct))
+            .GroupBy(i => i.Codigo).ToDictionary(g => g.Key, g => g.First().Nombre);
+        return faltan.Select(i => (i, nombres.GetValueOrDefault(i.Codigo, ""))).ToList();
+    }
+
     private async Task<bool> BuscarAsync(string entidad, int anio, string periodo, CancellationToken ct)
     {
         if (!Periodo.TryParse(periodo, out var p) || !EvaluacionPoi.PeriodosPermitidos.Contains(p)) return false;
@@ -238,6 +266,7 @@ public sealed class DetalleModel(SipoiDbContext db, TimeProvider reloj) : PageMo
         {
             Vista = await ConsultaEvaluacion.EvaluarAsync(db, RegistroEvaluaciones.SoloAprobado(d).Evaluacion, d.Anio, Evaluacion.Periodo, incluirActividades: false, ct: ct);
             Completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, Evaluacion.Periodo, mostrarEnviados: false, ct);
+            IndicadoresSinValor = await IndicadoresSinValorAsync(Vista, ct);
         }
     }
 }

@@ -150,7 +150,7 @@ public sealed class ValoresModel(SipoiDbContext db, TimeProvider reloj, IOptions
                 if (archivos.Count > 0 && valor is null)
                     Errores.Add($"Indicador {ind.Codigo}, {p.Nombre(anio)}: la evidencia acompaña a un valor obtenido; escriba el valor.");
                 if (archivos.Count > opcionesEvidencia.Value.ArchivosPorEnvio)
-                    Errores.Add($"Indicador {ind.Codigo}, {p.Nombre(anio)}: se adjuntan hasta {opcionesEvidencia.Value.ArchivosPorEnvio} archivos a la vez.");
+                    Errores.Add($"Indicador {ind.Codigo}, {p.Nombre(anio)}: se adjuntan hasta {Plural.Conteo(opcionesEvidencia.Value.ArchivosPorEnvio, "archivo", "archivos")} a la vez.");
                 foreach (var a in archivos)
                 {
                     var r = ContenidoEvidencia.Validar(a.Nombre, a.Contenido, a.Largo, opcionesEvidencia.Value.LimiteBytes);

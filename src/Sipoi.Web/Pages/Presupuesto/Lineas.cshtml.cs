@@ -36,8 +36,8 @@ public sealed class LineasModel(SipoiDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(string entidad, int anio, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, anio, ct) is { } no) return no;
-        var monto = LeerMonto();
         var codigo = Codigo?.Trim();
+        var monto = LeerMonto(codigo);
         if (!string.IsNullOrEmpty(codigo) && Lineas.Any(l => l.Linea.Tipo == Tipo && l.Linea.Codigo == codigo))
             Errores.Add($"Código: ya hay una línea de {Texto(Tipo)} {codigo} en {anio}.");
         if (Errores.Count > 0) return Page();
@@ -66,7 +66,7 @@ public sealed class LineasModel(SipoiDbContext db) : PageModel
         if (await PrepararAsync(entidad, anio, ct) is { } no) return no;
         if (Lineas.FirstOrDefault(l => l.Linea.Id == linea).Linea is not { } l) return NotFound();
         LineaConError = linea;
-        var monto = LeerMonto();
+        var monto = LeerMonto(l.Codigo);
         if (Errores.Count > 0) return Page();
         try
         {
@@ -114,9 +114,10 @@ public sealed class LineasModel(SipoiDbContext db) : PageModel
         return RedirectToPage("/Presupuesto/Lineas", new { entidad = Entidad.Codigo, anio = Anio });
     }
 
-    private decimal? LeerMonto()
+    /// <summary>The amount typed; a refusal names the line («Monto de 2.3: «12,5» no es un número…»).</summary>
+    private decimal? LeerMonto(string? codigo)
     {
-        var monto = EdicionPei.Decimal(Monto, "Monto", Errores);
+        var monto = EdicionPei.Decimal(Monto, string.IsNullOrEmpty(codigo) ? "Monto" : $"Monto de {codigo}", Errores);
         if (string.IsNullOrWhiteSpace(Monto)) Errores.Add("Monto: es obligatorio (0 si la genérica no tiene presupuesto).");
         return monto;
     }

@@ -30,6 +30,8 @@ public sealed class EvidenciaModel(SipoiDbContext db, TimeProvider reloj, IOptio
     public string? MotivoNoEditable { get; private set; }
     public List<MesModel.ArchivoVista> Archivos { get; private set; } = [];
     public OpcionesEvidencia Opciones => opciones.Value;
+    /// <summary>The file «Quitar» was pressed for, not removed yet: the page shows what goes and asks to confirm.</summary>
+    public MesModel.ArchivoVista? PorQuitar { get; private set; }
     /// <summary>The grid's ?todas=true, kept on the way back.</summary>
     public bool Todas { get; private set; }
 
@@ -50,14 +52,24 @@ public sealed class EvidenciaModel(SipoiDbContext db, TimeProvider reloj, IOptio
         return Volver(pagina, error: r.Error);
     }
 
-    public async Task<IActionResult> OnPostBorrarAsync(string entidad, int anio, int mes, string? centro, long id, bool todas, CancellationToken ct)
+    /// <summary>
+    /// «Quitar» cannot be undone (the file's bytes go): the first post only checks and shows which file of which activity and
+    /// month goes (<see cref="PorQuitar"/>); the confirmation posts the same id with <c>Confirmar=true</c>, and only that removes.
+    /// </summary>
+    public async Task<IActionResult> OnPostBorrarAsync(string entidad, int anio, int mes, string? centro, long id, bool todas, bool confirmar,
+        CancellationToken ct)
     {
         if (await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct) is not { } m) return NotFound();
         if (!await PermisosSeguimiento.PuedeVerAsync(User, db, m.Centro.Id, ct)) return Forbid();
         if (!await PermisosSeguimiento.PuedeRegistrarAsync(User, db, m.Centro.Id, ct)) return Forbid();
-        var (archivo, error) = await AdjuntarEvidencia.QuitarAsync(db, m, id, reloj.GetUtcNow(), ct);
+        var (archivo, error) = await AdjuntarEvidencia.QuitarAsync(db, m, id, reloj.GetUtcNow(), ct, confirmar);
         if (archivo is null) return NotFound();
         var codigo = m.Filas.First(f => f.Actividad.Id == archivo.ActividadId).Actividad.Codigo;
+        if (error is null && !confirmar)
+        {
+            PorQuitar = new MesModel.ArchivoVista(archivo.Id, archivo.Nombre, archivo.Tipo.ToString(), archivo.Tamano, archivo.SubidoPor, archivo.SubidoEn);
+            return await ActividadAsync(entidad, anio, mes, m.Centro.Codigo, codigo, todas, ct);
+        }
         var pagina = PaginaActividad(entidad, anio, mes, m.Centro.Codigo, codigo, todas);
         return error is not null ? Volver(pagina, error: error) : Volver(pagina, aviso: $"Se quitó «{archivo.Nombre}».");
     }
@@ -87,6 +99,9 @@ public sealed class EvidenciaModel(SipoiDbContext db, TimeProvider reloj, IOptio
 
     /// <summary>The grid, back at the activity's row.</summary>
     public string UrlGrilla => Grilla(CodigoEntidad, M.Anio, M.Mes, M.Centro.Codigo, Todas) + "#fila-" + Fila.Actividad.Codigo;
+
+    /// <summary>This page again (the activity's evidence), as a GET: cancelling a confirmation.</summary>
+    public string UrlActividad => PaginaActividad(CodigoEntidad, M.Anio, M.Mes, M.Centro.Codigo, Fila.Actividad.Codigo, Todas);
 
     public string UrlAccion(string handler) =>
         Url.Pagina("/Seguimiento/Evidencia", handler,

@@ -40,6 +40,10 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     /// <summary>The period summary of a quarter's last month (March, June, September, December); null on other months.</summary>
     [BindProperty] public string? TextoResumen { get; set; }
     [BindProperty] public string? Motivo { get; set; }
+    /// <summary>The second post of «Reabrir», from the confirmation summary (<see cref="PorReabrir"/>).</summary>
+    [BindProperty] public bool Confirmar { get; set; }
+    /// <summary>«Reabrir» pressed, every rule checked, not yet confirmed: the month's state before reopening (the page shows what will happen).</summary>
+    public EstadoSeguimiento? PorReabrir { get; private set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Nuevo plazo")] public DateOnly? NuevoPlazo { get; set; }
     /// <summary>The activity whose "Adjuntar…" button was pressed (the grid's values are saved first, then the evidence page opens).</summary>
     [BindProperty] public string? Actividad { get; set; }
@@ -181,10 +185,24 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     {
         if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
         if (accion is AccionRevision.Validar or AccionRevision.ObservarJefatura ? !EsJefatura : !PuedeRevisar) return Forbid();
+        // Reopening is confirmed first: the first post checks every rule, changes nothing and shows what will happen.
+        var verificar = accion == AccionRevision.Reabrir && !Confirmar;
+        var estadoAntes = M.Seguimiento.Estado;
         // A wrong date ("31/02/2026") leaves the plazo empty: refuse with its message rather than act without it.
         var r = ModelState.IsValid
-            ? await RegistroSeguimiento.RevisarAsync(db, M, accion, texto, plazo, Version, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct)
+            ? await RegistroSeguimiento.RevisarAsync(db, M, accion, texto, plazo, Version, PermisosSeguimiento.Usuario(User), reloj.GetUtcNow(), ct,
+                soloVerificar: verificar)
             : new ResultadoSeguimiento(TipoResultado.Rechazado, string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), []);
+        if (r.Exito && verificar)
+        {
+            db.ChangeTracker.Clear();
+            if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no1) return no1;
+            Filas = M.Filas.Select(f => Entrada(f, M.Mes)).ToList();
+            Version = M.Version;
+            PorReabrir = estadoAntes;
+            await ArmarVistaAsync(ct);
+            return Page();
+        }
         if (r.Exito)
         {
             Aviso = r.Mensaje;
