@@ -108,6 +108,15 @@ public sealed class TextosInstitucionales
     public string? Lineamientos { get; private set; }
     public string? Conclusiones { get; private set; }
     public string? Recomendaciones { get; private set; }
+    public string? OficinaEmisora { get; private set; }
+    public string? Lugar { get; private set; }
+    public string? PatronNumero { get; private set; }
+    public string? ElaboradoNombre { get; private set; }
+    public string? ElaboradoCargo { get; private set; }
+    public string? RevisadoNombre { get; private set; }
+    public string? RevisadoCargo { get; private set; }
+    public string? AprobadoNombre { get; private set; }
+    public string? AprobadoCargo { get; private set; }
 
     private TextosInstitucionales() { }
 
@@ -129,6 +138,42 @@ public sealed class TextosInstitucionales
         Conclusiones = Conclusiones,
         Recomendaciones = Recomendaciones,
     };
+
+    /// <summary>The evaluation report's cover data (<see cref="PortadaInforme"/>), stored in the same row.</summary>
+    public PortadaInforme Portada => new()
+    {
+        OficinaEmisora = OficinaEmisora,
+        Lugar = Lugar,
+        PatronNumero = PatronNumero,
+        ElaboradoNombre = ElaboradoNombre,
+        ElaboradoCargo = ElaboradoCargo,
+        RevisadoNombre = RevisadoNombre,
+        RevisadoCargo = RevisadoCargo,
+        AprobadoNombre = AprobadoNombre,
+        AprobadoCargo = AprobadoCargo,
+    };
+
+    /// <summary>
+    /// Replaces the cover data at once; any field that breaks a rule refuses the whole save naming it
+    /// ("Lugar (ciudad de la portada): admite hasta 500 caracteres (tiene 501)."), and nothing changes.
+    /// </summary>
+    public void GuardarPortada(PortadaInforme portada)
+    {
+        ArgumentNullException.ThrowIfNull(portada);
+        var problemas = portada.Validar().ToList();
+        if (problemas.Count > 0)
+            throw new ReglaDominioException(string.Join(" ", problemas.Select(p => p.Mensaje)), problemas[0].Campo);
+        var n = portada.Normalizada();
+        OficinaEmisora = n.OficinaEmisora;
+        Lugar = n.Lugar;
+        PatronNumero = n.PatronNumero;
+        ElaboradoNombre = n.ElaboradoNombre;
+        ElaboradoCargo = n.ElaboradoCargo;
+        RevisadoNombre = n.RevisadoNombre;
+        RevisadoCargo = n.RevisadoCargo;
+        AprobadoNombre = n.AprobadoNombre;
+        AprobadoCargo = n.AprobadoCargo;
+    }
 
     /// <summary>
     /// Replaces every text at once. Any text that breaks a rule refuses the whole save, with one sentence per field

@@ -28,6 +28,9 @@ public static class DocumentoPoiWord
     public const string Recomendaciones = "8. Recomendaciones";
     public const string Anexos = "9. Anexos";
 
+    /// <summary>Under the matrices: what the quarter columns are (their headers are short so they never wrap).</summary>
+    public const string NotaMatrices = "En las matrices, T1, T2, T3 y T4 son los subtotales del I, II, III y IV trimestre; Anual, el total del año.";
+
     /// <summary>The sections in order (the contents page lists them).</summary>
     public static IReadOnlyList<string> Secciones { get; } =
         [Presentacion, MarcoInstitucional, Filosofia, Orientacion, MarcoPresupuestario, Metodologia, MatrizDelPoi, Conclusiones, Recomendaciones, Anexos];
@@ -327,16 +330,22 @@ public static class DocumentoPoiWord
                 Cuadro($"Matriz POI {Anio} — {h.Titulo}");
                 doc.TablaTexto(EncabezadosMatriz, ProporcionesMatriz, FilasMatriz(h), "TextoMatriz");
             }
+            doc.Parrafo(NotaMatrices);
         }
 
+        /// <summary>
+        /// The matrices' header. The quarters are "T1"…"T4" (the note under the matrices names them): "I Trim." wrapped to three
+        /// lines in the 6.5-point landscape table, and a column wide enough for it would squeeze the activity's name.
+        /// </summary>
         private static readonly string[] EncabezadosMatriz =
         [
             "N°", "Actividad operativa / inversión", "Unidad de medida", "Responsable", "Inicio", "Fin", "Meta",
-            "E", "F", "M", "I Trim.", "A", "M", "J", "II Trim.", "J", "A", "S", "III Trim.", "O", "N", "D", "IV Trim.", "Anual",
+            "E", "F", "M", "T1", "A", "M", "J", "T2", "J", "A", "S", "T3", "O", "N", "D", "T4", "Anual",
         ];
 
+        /// <summary>Column widths (proportions of the landscape width): each quarter as wide as the year, so "12,000" fits on one line.</summary>
         private static readonly double[] ProporcionesMatriz =
-            [3, 18, 6.5, 11, 6.6, 6.6, 5, 3.2, 3.2, 3.2, 4, 3.2, 3.2, 3.2, 4, 3.2, 3.2, 3.2, 4, 3.2, 3.2, 3.2, 4, 4.6];
+            [3, 18, 6.5, 9.4, 6.6, 6.6, 5, 3.2, 3.2, 3.2, 4.6, 3.2, 3.2, 3.2, 4.6, 3.2, 3.2, 3.2, 4.6, 3.2, 3.2, 3.2, 4.6, 4.6];
 
         /// <summary>
         /// Each activity as the reference POI prints it: months without a target empty, each quarter's subtotal (rolled

@@ -10,7 +10,7 @@ public static partial class LineaDeComandos
     private static string TiposReporte => string.Join(", ", Enum.GetValues<TipoReporte>().Select(SolicitudReporte.Codigo)) + " o consolidado";
 
     /// <summary>
-    /// sipoi reporte --entidad C --anio Y --tipo matriz|matriz-centros|ejecucion|seguimiento|seguimiento-pei|presupuesto|informe|poi [--periodo P] [--hasta-mes N]
+    /// sipoi reporte --entidad C --anio Y --tipo matriz|matriz-centros|ejecucion|seguimiento|seguimiento-pei|seguimiento-poi|presupuesto|informe|poi [--periodo P] [--hasta-mes N]
     /// [--numero "Informe N.° 001-2024-OPP"] --salida F
     /// — the same files the web offers; an informe whose --salida ends in .pdf is converted by LibreOffice.
     /// sipoi reporte --tipo consolidado --anio Y [--periodo P] [--entidades A,B] --salida F.xlsx
@@ -30,13 +30,13 @@ public static partial class LineaDeComandos
         a.SinSobrantes();
         if (SolicitudReporte.Leer(tipo, periodo, hastaMes, estricto: true, out var solicitud, numero) is { } error) throw new ErrorCli(error);
         // The cover's date is the generation date (the publication date for a published report).
-        solicitud = solicitud with { Fecha = tipo == TipoReporte.Informe ? Plazos.Hoy(DateTimeOffset.UtcNow) : null };
+        solicitud = solicitud with { Fecha = GeneradorReportes.UsaFecha(tipo) ? Plazos.Hoy(DateTimeOffset.UtcNow) : null };
 
         var extension = Path.GetExtension(archivo).TrimStart('.').ToLowerInvariant();
         var admitidas = tipo switch
         {
             TipoReporte.Informe => new[] { "docx", "pdf" },
-            TipoReporte.Poi => ["docx"],
+            TipoReporte.Poi => ["docx", "pdf"],
             _ => ["xlsx"],
         };
         if (!admitidas.Contains(extension))

@@ -15,4 +15,11 @@ public static class ConsultaTextos
         var fila = await db.TextosInstitucionales.AsNoTracking().SingleOrDefaultAsync(t => t.EntidadId == entidadId, ct);
         return fila?.Contenido ?? ContenidoTextos.Vacio;
     }
+
+    /// <summary>The evaluation report's cover data (<see cref="PortadaInforme"/>); every field null when none is written.</summary>
+    public static async Task<PortadaInforme> PortadaAsync(SipoiDbContext db, int entidadId, CancellationToken ct = default)
+    {
+        var fila = await db.TextosInstitucionales.AsNoTracking().SingleOrDefaultAsync(t => t.EntidadId == entidadId, ct);
+        return fila?.Portada ?? PortadaInforme.Vacia;
+    }
 }

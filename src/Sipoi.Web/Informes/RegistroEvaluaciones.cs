@@ -3,6 +3,7 @@ using Sipoi.Interop.Evaluacion;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Avisos;
 using Sipoi.Web.Data;
+using Sipoi.Web.Entidades;
 using Sipoi.Web.Evaluacion;
 using Sipoi.Web.Reportes;
 
@@ -171,7 +172,7 @@ public static class RegistroEvaluaciones
             MotivoIncompleta = motivo,
             Anexos = modelo.Anexos! with { MotivoIncompleta = motivo },
             Fecha = Plazos.Hoy(ahora),
-            Numero = string.IsNullOrWhiteSpace(documento) ? null : documento.Trim(),
+            Numero = (await ConsultaTextos.PortadaAsync(db, d.Entidad.Id, ct)).Numero(documento, d.Anio),
         };
         using var docx = new MemoryStream();
         InformeEvaluacionWord.Escribir(modelo, docx);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
+using Sipoi.Web.Entidades;
 
 namespace Sipoi.Web.Reportes;
 
@@ -9,7 +10,7 @@ namespace Sipoi.Web.Reportes;
 /// The downloadable reports of DOMAIN.md §6 per POI year (the recommendations matrix spans years: Pages/Informes).
 /// <see cref="MatrizPorCentro"/> is the POI matrix grouped by cost centre, the workbook of the page /poi/{año}/centros.
 /// </summary>
-public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe, MatrizPorCentro, Poi, SeguimientoPei }
+public enum TipoReporte { Matriz, Ejecucion, Seguimiento, Presupuesto, Informe, MatrizPorCentro, Poi, SeguimientoPei, SeguimientoPoi }
 
 /// <summary>A generated file: bytes, the Spanish download name and its MIME type.</summary>
 public sealed record ArchivoReporte(byte[] Contenido, string Nombre, string Mime);
@@ -24,7 +25,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
     /// <summary>The evaluation report's number on its cover ("Informe N.° 001-2024-OPP"); null: a blank line to fill in.</summary>
     public string? Numero { get; init; }
 
-    /// <summary>The date on the evaluation report's cover (the generation date); null: a blank line.</summary>
+    /// <summary>The generation date: on the evaluation report's cover (null: a blank line); for the POI follow-up report, which months' deadlines passed.</summary>
     public DateOnly? Fecha { get; init; }
 
     public const int LargoMaximoNumero = 80;
@@ -44,6 +45,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
         TipoReporte.MatrizPorCentro => "matriz-centros",
         TipoReporte.Poi => "poi",
         TipoReporte.SeguimientoPei => "seguimiento-pei",
+        TipoReporte.SeguimientoPoi => "seguimiento-poi",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
@@ -65,6 +67,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
         TipoReporte.MatrizPorCentro => "Matriz del POI por centro de costo",
         TipoReporte.Poi => "Documento del POI para su aprobación",
         TipoReporte.SeguimientoPei => "Anexo B-7: seguimiento del PEI (formato del aplicativo CEPLAN V.01)",
+        TipoReporte.SeguimientoPoi => "Reporte de seguimiento del POI, I semestre (formato del aplicativo CEPLAN V.01)",
         _ => throw new ArgumentOutOfRangeException(nameof(t)),
     };
 
@@ -102,6 +105,8 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
             if (numero.Length > LargoMaximoNumero) return $"número de informe demasiado largo: admite hasta {LargoMaximoNumero} caracteres (tiene {numero.Length}).";
             if (numero.Any(char.IsControl)) return "el número de informe no admite saltos de línea ni caracteres de control.";
         }
+        // The application's POI follow-up report is confirmed for the first semester only (docs/formatos-ceplan.md).
+        if (tipo == TipoReporte.SeguimientoPoi) p = Periodo.Semestre(1);
         solicitud = new SolicitudReporte(tipo, p, mes) { Numero = tipo == TipoReporte.Informe ? numero : null };
         return null;
     }
@@ -114,6 +119,7 @@ public sealed record SolicitudReporte(TipoReporte Tipo, Periodo Periodo, int Has
             TipoReporte.Ejecucion => "ejecucion-a-" + Meses.Nombre(HastaMes).ToLowerInvariant(),
             TipoReporte.Seguimiento => "seguimiento-" + Periodo.Codigo,
             TipoReporte.Informe => "informe-evaluacion-" + Periodo.Codigo,
+            TipoReporte.SeguimientoPoi => "seguimiento-poi-" + Periodo.Codigo,
             _ => Codigo(Tipo),
         };
         return $"POI-{anio.ToString(CultureInfo.InvariantCulture)}-{ParaArchivo(entidad)}-{detalle}.{extension}";
@@ -158,11 +164,17 @@ public static class GeneradorReportes
             case TipoReporte.Presupuesto:
                 PresupuestoExcel.Escribir(await ConstructorReportes.PresupuestoAsync(db, d, ct), ms);
                 break;
+            case TipoReporte.SeguimientoPoi:
+                SeguimientoPoiCeplanExcel.Escribir(await ConstructorReportesCeplan.SeguimientoPoiAsync(db, d, s.Periodo,
+                    s.Fecha ?? throw new ArgumentException("El reporte de seguimiento del POI necesita la fecha de generación.", nameof(s)), ct), ms);
+                break;
             case TipoReporte.SeguimientoPei:
                 SeguimientoPeiExcel.Escribir(await ConstructorReportesCeplan.SeguimientoPeiAsync(db, d, ct), ms);
                 break;
             case TipoReporte.Informe:
-                InformeEvaluacionWord.Escribir(await ConstructorReportes.InformeAsync(db, d, s.Periodo, ct) with { Numero = s.Numero, Fecha = s.Fecha }, ms);
+                // The number typed goes into the entity's pattern when it is only the sequence number (PortadaInforme.Numero).
+                var portada = await ConsultaTextos.PortadaAsync(db, d.Entidad.Id, ct);
+                InformeEvaluacionWord.Escribir(await ConstructorReportes.InformeAsync(db, d, s.Periodo, ct) with { Numero = portada.Numero(s.Numero, d.Anio), Fecha = s.Fecha }, ms);
                 extension = "docx";
                 mime = SolicitudReporte.MimeDocx;
                 break;
@@ -177,10 +189,16 @@ public static class GeneradorReportes
         return new ArchivoReporte(ms.ToArray(), s.NombreArchivo(d.Entidad.Codigo, d.Anio, extension), mime);
     }
 
-    /// <summary>The evaluation report as PDF, converted by LibreOffice; null when LibreOffice is not installed.</summary>
+    /// <summary>The reports that have a PDF: the Word documents (evaluation report, POI document), converted by LibreOffice.</summary>
+    /// <summary>The reports that need the generation date (<see cref="SolicitudReporte.Fecha"/>).</summary>
+    public static bool UsaFecha(TipoReporte t) => t is TipoReporte.Informe or TipoReporte.SeguimientoPoi;
+
+    public static bool TienePdf(TipoReporte t) => t is TipoReporte.Informe or TipoReporte.Poi;
+
+    /// <summary>A Word report (<see cref="TienePdf"/>) as PDF, converted by LibreOffice; null when LibreOffice is not installed.</summary>
     public static async Task<ArchivoReporte?> GenerarPdfAsync(SipoiDbContext db, DatosReporte d, SolicitudReporte s, CancellationToken ct)
     {
-        if (s.Tipo != TipoReporte.Informe) throw new ArgumentException("Solo el informe de evaluación se entrega en PDF.", nameof(s));
+        if (!TienePdf(s.Tipo)) throw new ArgumentException("Solo el informe de evaluación y el documento del POI se entregan en PDF.", nameof(s));
         if (!ConversorPdf.Disponible) return null;
         var docx = await GenerarAsync(db, d, s, null, ct);
         var pdf = await ConversorPdf.ConvertirAsync(docx.Contenido, "docx", ct);

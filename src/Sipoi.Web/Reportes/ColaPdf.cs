@@ -163,7 +163,7 @@ public sealed class TrabajadorPdf(ColaPdf cola, IServiceScopeFactory alcances, T
         catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException or ReglaDominioException or DbUpdateException)
         {
             log.LogError(e, "Conversión a PDF fallida para {Entidad} {Anio}", t.Entidad, t.Anio);
-            t.Terminar(null, "No se pudo convertir el informe a PDF en este momento. Descargue el informe en Word (.docx) o inténtelo de nuevo en un minuto.",
+            t.Terminar(null, "No se pudo convertir el documento a PDF en este momento. Descárguelo en Word (.docx) o inténtelo de nuevo en un minuto.",
                 reloj.GetUtcNow());
         }
     }

@@ -196,6 +196,7 @@ public static partial class ConstructorReportes
         var completitud = await ConsultaCompletitud.CalcularAsync(db, d.Evaluacion, periodo, ct: ct);
         var anexos = TablasSeguimiento.Desde(d.NombreEntidad, denominaciones, await d.NombresFichasAsync(db, ct), principal, otros) with { Completitud = completitud };
         var textos = await ConsultaTextos.TextosAsync(db, d.Entidad.Id, ct);
+        var portada = await ConsultaTextos.PortadaAsync(db, d.Entidad.Id, ct);
         return informe with
         {
             Completitud = completitud,
@@ -207,8 +208,17 @@ public static partial class ConstructorReportes
             Valores = textos.Valores,
             RecomendacionesAnteriores = anteriores,
             Recomendaciones = emitidas,
-            // The cover: what the database holds. The issuing office, the place and the signers are not stored yet
-            // (no planning-office flag on the cost centres, no city on the entity): the report prints blank lines for them.
+            // The cover: the entity's cover data (Administración › Textos institucionales, PortadaInforme); a field not
+            // written prints as a blank line. The number is the pattern with a blank sequence number until a request gives one.
+            Numero = portada.Numero(null, d.Anio),
+            Responsable = portada.OficinaEmisora,
+            Lugar = portada.Lugar,
+            Firmas = new FirmasInforme
+            {
+                ElaboradoPor = new Firma(portada.ElaboradoNombre, portada.ElaboradoCargo),
+                RevisadoPor = new Firma(portada.RevisadoNombre, portada.RevisadoCargo),
+                AprobadoPor = new Firma(portada.AprobadoNombre, portada.AprobadoCargo),
+            },
             Oeis = informe.Oeis.Select(o => o with
             {
                 Indicadores = o.Indicadores.Select(ConUnidades).ToList(),

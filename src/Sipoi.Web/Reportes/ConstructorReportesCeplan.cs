@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
+using Sipoi.Web.Evaluacion;
 
 namespace Sipoi.Web.Reportes;
 
@@ -60,5 +61,60 @@ public static class ConstructorReportesCeplan
         }
 
         return SeguimientoPei.Desde(d.NombreEntidad, d.Entidad.Nombre, d.PeiInicio, d.PeiFin, pei, await d.DenominacionesAsync(db, ct), fichas);
+    }
+
+    /// <summary>
+    /// The POI follow-up report of the application (first semester, docs/formatos-ceplan.md §2): every activity of the POI
+    /// version in force with its priority, unit and behaviour (CEPLAN's «tipo de agregación»), its monthly physical and
+    /// financial programming (meta_mensual) and the executed values that count (<see cref="EjecucionQueCuenta"/>, the one
+    /// reader every screen uses). The Interop factory applies the application's rules; <paramref name="hoy"/> decides which
+    /// months' follow-up deadlines have passed.
+    /// </summary>
+    public static async Task<SeguimientoPoiCeplan> SeguimientoPoiAsync(SipoiDbContext db, DatosReporte d, Periodo periodo, DateOnly hoy, CancellationToken ct)
+    {
+        var versionId = d.Evaluacion.PoiVersionId;
+        var filas = await (
+            from pr in db.Programaciones.AsNoTracking()
+            join a in db.Actividades on pr.ActividadId equals a.Id
+            join ae in db.Aeis on a.AeiId equals ae.Id
+            join o in db.Oeis on ae.OeiId equals o.Id
+            where pr.PoiVersionId == versionId
+            select new
+            {
+                a.Id,
+                a.PoiId,
+                a.Codigo,
+                a.Nombre,
+                a.Prioridad,
+                a.UnidadMedida,
+                pr.Comportamiento,
+                AeiCodigo = ae.Codigo,
+                AeiEnunciado = ae.Enunciado,
+                AeiPrioridad = ae.Prioridad,
+                OeiCodigo = o.Codigo,
+                OeiEnunciado = o.Enunciado,
+                OeiPrioridad = o.Prioridad,
+                Metas = pr.Metas.Select(m => new { m.Mes, m.Fisico, m.Financiero }).ToList(),
+            }).AsSplitQuery().ToListAsync(ct);
+        var contados = filas.Count == 0 ? []
+            : await EjecucionQueCuenta.PorActividadAsync(db, filas[0].PoiId, d.Evaluacion.Configuracion, null, ct);
+        var actividades = filas
+            .OrderBy(f => f.OeiPrioridad).ThenBy(f => f.OeiCodigo, StringComparer.Ordinal)
+            .ThenBy(f => f.AeiPrioridad).ThenBy(f => f.AeiCodigo, StringComparer.Ordinal)
+            .ThenBy(f => f.Codigo, StringComparer.Ordinal)
+            .Select(f =>
+            {
+                var fisico = new decimal[12];
+                var financiero = new decimal[12];
+                foreach (var m in f.Metas)
+                {
+                    fisico[m.Mes - 1] = m.Fisico;
+                    financiero[m.Mes - 1] = m.Financiero;
+                }
+                var ejecutado = contados.GetValueOrDefault(f.Id);
+                return new ActividadCeplan(f.OeiCodigo, f.OeiEnunciado, f.AeiCodigo, f.AeiEnunciado, f.Codigo, f.Nombre, f.Prioridad, f.UnidadMedida,
+                    f.Comportamiento, fisico, ejecutado?.Fisico ?? new decimal?[12], financiero, ejecutado?.Financiero ?? new decimal?[12]);
+            });
+        return SeguimientoPoiCeplan.Desde(d.Entidad.Nombre, d.Anio, periodo, actividades, hoy);
     }
 }

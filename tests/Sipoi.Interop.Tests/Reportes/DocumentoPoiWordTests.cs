@@ -165,6 +165,9 @@ public class DocumentoPoiWordTests
             d.Encabezados.Where(h => h.Nivel == 2 && h.Texto.StartsWith("Anexo", StringComparison.Ordinal)).Select(h => h.Texto).ToList());
         var matriz = d.TablaTras("Matriz POI 2024 — FP 06");
         Assert.Equal(24, matriz[0].Count);
+        // Short quarter headers, so they do not wrap in the landscape table; the note under the matrices names them.
+        Assert.Equal(["E", "F", "M", "T1", "A", "M", "J", "T2", "J", "A", "S", "T3", "O", "N", "D", "T4", "Anual"], matriz[0].Skip(7));
+        Assert.Equal(DocumentoPoiWord.NotaMatrices, d.Parrafos.Last(p => p.Length > 0));
         Assert.Equal(["01", "Recepción y distribución de documentos", "Actividad", "Trámite Documentario", "Enero", "Diciembre", "3,960",
             "330", "330", "330", "990", "330", "330", "330", "990", "330", "330", "330", "990", "330", "330", "330", "990", "3,960"], matriz[1]);
         Assert.Equal("I. Actividades de gestión documental", matriz[2][1]);

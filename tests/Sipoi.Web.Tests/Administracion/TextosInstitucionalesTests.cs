@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipoi.Domain.Organizacion;
 using Sipoi.Domain.Seguimiento;
 using Sipoi.Interop.Intercambio;
+using Sipoi.Interop.Reportes;
 using Sipoi.Web.Entidades;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Tests.Infraestructura;
@@ -117,5 +118,54 @@ public sealed class TextosInstitucionalesTests(AppDePrueba app) : IClassFixture<
             Assert.True(resultado.Exito, string.Join("\n", resultado.Errores));
         }
         Assert.Equal(otros, await TextosAsync());
+    }
+
+    [Fact]
+    public async Task Portada_LaOficinaLaGuarda_YElInformeImprimeOficinaLugarNumeroYFirmas()
+    {
+        var r = await GuardarAsync(AppDePrueba.Planificador,
+            ("Portada[oficinaEmisora]", "Oficina de Planeamiento y Desarrollo Empresarial"), ("Portada[lugar]", " Puno "),
+            ("Portada[patronNumero]", "Informe N.° {n}-{año}-OPDE/EMSAPUNO"),
+            ("Portada[elaboradoNombre]", "Ana Quispe Mamani"), ("Portada[elaboradoCargo]", "Especialista en planeamiento"),
+            ("Portada[aprobadoNombre]", "Luis Aguilar Cruz"), ("Portada[aprobadoCargo]", "Gerente General"));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var form = await Formulario.LeerAsync(await app.ComoAsync(AppDePrueba.Administrador), Url, "form-textos");
+        Assert.Equal("Puno", form.Campos["Portada[lugar]"]);
+        await using (var db = app.Base.Contexto())
+        {
+            var cambio = await db.Auditoria.AsNoTracking().Where(a => a.Tabla == "textos_institucionales" && a.Campo == "aprobado_nombre").SingleAsync();
+            Assert.Null(cambio.ValorAnterior);
+            Assert.Equal("Luis Aguilar Cruz", cambio.ValorNuevo);
+        }
+
+        // The number typed as digits goes into the pattern; the cover prints office, place and the signers; a signer not
+        // written keeps the blank lines.
+        var http = await app.ComoAsync(AppDePrueba.Planificador);
+        var bytes = await http.GetByteArrayAsync("/e/EMSAPUNO/reportes/2024/informe.docx?periodo=ANUAL&numero=12");
+        using var d = new Docx(s => s.Write(bytes), "web-informe-portada.docx");
+        Assert.Empty(d.Errores());
+        var portada = d.Parrafos.Take(20).ToList();
+        Assert.Contains("Informe N.° 012-2024-OPDE/EMSAPUNO", portada);
+        Assert.Contains("Oficina de Planeamiento y Desarrollo Empresarial", portada);
+        Assert.Contains(portada, p => p.StartsWith("Puno, ", StringComparison.Ordinal));
+        var firmas = d.TablaTras("Informe N.° 012-2024-OPDE/EMSAPUNO");
+        Assert.Equal(["Elaborado por", "Revisado por", "Aprobado por"], firmas[0]);
+        Assert.Equal(["Ana Quispe Mamani", $"Nombre: {InformeEvaluacionWord.Linea}", "Luis Aguilar Cruz"], firmas[3]);
+        Assert.Equal(["Especialista en planeamiento", $"Cargo: {InformeEvaluacionWord.Linea}", "Gerente General"], firmas[4]);
+
+        // Without a number the pattern prints with a blank for the sequence number.
+        bytes = await http.GetByteArrayAsync("/e/EMSAPUNO/reportes/2024/informe.docx?periodo=S1");
+        using var sinNumero = new Docx(s => s.Write(bytes));
+        Assert.Contains($"Informe N.° {PortadaInforme.CorrelativoEnBlanco}-2024-OPDE/EMSAPUNO", sinNumero.Parrafos.Take(20));
+    }
+
+    [Fact]
+    public async Task Portada_PatronSinCorrelativo_SeRechazaNombrandoElCampoYNadaSeGuarda()
+    {
+        var antes = await TextosAsync();
+        var r = await GuardarAsync(AppDePrueba.Planificador, ("Textos[valores]", "Otro"), ("Portada[patronNumero]", "Informe N.° 2024-OPP"));
+        await Rechazo.EnRespuestaAsync(r, HttpStatusCode.OK,
+            "Patrón del número de informe: debe contener {n} donde va el correlativo (por ejemplo: Informe N.° {n}-{año}-OPP).");
+        Assert.Equal(antes, await TextosAsync());
     }
 }

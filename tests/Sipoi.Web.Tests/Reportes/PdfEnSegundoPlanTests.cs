@@ -77,4 +77,42 @@ public sealed class PdfEnSegundoPlanTests(AppDePrueba app) : IClassFixture<AppDe
         // An unknown conversion answers 404 to the script.
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(estadoUrl.Replace(progreso[(Base.Length + 4)..], "0000", StringComparison.Ordinal))).StatusCode);
     }
+
+    /// <summary>The POI document's PDF (issue 14, item 3) goes through the same queue: progress page, then the file.</summary>
+    [Fact]
+    public async Task PoiPdf_PorLaMismaColaConPaginaDeProgresoYLuegoElArchivo()
+    {
+        Assert.True(ConversorPdf.Disponible, "LibreOffice (soffice) debe estar instalado para esta prueba: ./sipoi test lo instala.");
+        var http = await app.ComoAsync(AppDePrueba.Consulta);
+        var indice = Formulario.Leer(await http.GetStringAsync(Base));
+        Assert.NotNull(indice.QuerySelector($"#documento-poi button[formaction='{Base}poi.pdf']"));
+
+        var r = await http.GetAsync(Base + "poi.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var progreso = r.Headers.Location!.OriginalString;
+        Assert.StartsWith(Base + "pdf/", progreso, StringComparison.Ordinal);
+        var pagina = Formulario.Leer(await http.GetStringAsync(progreso));
+        Assert.Equal("Documento del POI en PDF", pagina.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(pagina.QuerySelector("progress#barra-pdf"));
+        var estadoUrl = pagina.GetElementById("progreso-pdf")!.GetAttribute("data-estado")!;
+
+        var reloj = Stopwatch.StartNew();
+        JsonElement estado;
+        do
+        {
+            await Task.Delay(500);
+            estado = JsonDocument.Parse(await http.GetStringAsync(estadoUrl)).RootElement;
+            Assert.False(estado.GetProperty("fallido").GetBoolean(), estado.GetProperty("texto").GetString());
+        } while (!estado.GetProperty("listo").GetBoolean() && reloj.Elapsed < TimeSpan.FromMinutes(4));
+        Assert.True(estado.GetProperty("listo").GetBoolean(), "La conversión del documento del POI no terminó en 4 minutos.");
+
+        pagina = Formulario.Leer(await http.GetStringAsync(progreso));
+        var archivo = await http.GetAsync(pagina.GetElementById("descargar-pdf")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, archivo.StatusCode);
+        Assert.Equal(SolicitudReporte.MimePdf, archivo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("POI-2024-EMSAPUNO-poi.pdf", archivo.Content.Headers.ContentDisposition!.FileNameStar);
+        var pdf = await archivo.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        Muestras.Guardar("web-documento-poi.pdf", new MemoryStream(pdf));
+    }
 }

@@ -123,6 +123,55 @@ public sealed class SeguimientoPeiTests(AppDePrueba app) : IClassFixture<AppDePr
         Assert.Equal("ND", x.Texto(Hoja, $"{Obtenido2024}{x.Fila(Hoja, "A", sinValidar)}"));
     }
 
+    /// <summary>
+    /// The application's POI follow-up report (first semester): each activity's months are its programming and the
+    /// execution that counts (January–June are approved by the test progress), with its priority and tipo de agregación.
+    /// </summary>
+    [Fact]
+    public async Task SeguimientoPoi_DescargaConLosMesesDeCadaActividad()
+    {
+        await RegistrarAsync(app);
+        await using (var db0 = app.Base.Contexto())
+        {
+            // One activity with a target gets a priority (the demo registers none).
+            var vigente = (await Sipoi.Web.Evaluacion.ConsultaEvaluacion.ContextoAsync(db0, Entidad, Anio))!.PoiVersionId;
+            var primera = await db0.Programaciones.Where(p => p.PoiVersionId == vigente && p.Metas.Sum(m => m.Fisico) > 0)
+                .OrderBy(p => p.ActividadId).Select(p => p.ActividadId).FirstAsync();
+            await db0.Actividades.Where(a => a.Id == primera).ExecuteUpdateAsync(u => u.SetProperty(a => a.Prioridad, 2));
+        }
+        var r = await (await app.ComoAsync(AppDePrueba.Consulta)).GetAsync(Base + "seguimiento-poi.xlsx");
+        Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("POI-2024-EMSAPUNO-seguimiento-poi-S1.xlsx",
+            r.Content.Headers.ContentDisposition?.FileNameStar ?? r.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var bytes = await r.Content.ReadAsByteArrayAsync();
+        using var x = new Xlsx(s => s.Write(bytes), "web-seguimiento-poi-ceplan.xlsx");
+        Assert.Empty(x.Errores());
+        const string hoja = SeguimientoPoiCeplanExcel.NombreHoja;
+        Assert.Equal("Año : 2024", x.Texto(hoja, "A2"));
+
+        await using var db = app.Base.Contexto();
+        var version = (await Sipoi.Web.Evaluacion.ConsultaEvaluacion.ContextoAsync(db, Entidad, Anio))!.PoiVersionId;
+        var vigentes = (await (from pr in db.Programaciones.Include(p => p.Metas)
+                               join a in db.Actividades on pr.ActividadId equals a.Id
+                               where pr.PoiVersionId == version
+                               select new { a.Codigo, a.Nombre, a.Prioridad, pr.Comportamiento, pr.Metas }).ToListAsync())
+            .Where(a => a.Metas.Sum(m => m.Fisico) > 0).ToList();
+        Assert.NotEmpty(vigentes);
+        foreach (var a in vigentes)
+        {
+            var f = x.Fila(hoja, "A", $"{a.Codigo} - {a.Nombre}");
+            Assert.Equal(a.Prioridad?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", x.Texto(hoja, $"B{f}") ?? "");
+            Assert.Equal(SeguimientoPoiCeplan.TipoAgregacion(a.Comportamiento), x.Texto(hoja, $"D{f}"));
+            for (var mes = 1; mes <= 6; mes++)
+            {
+                var meta = a.Metas.SingleOrDefault(m => m.Mes == mes);
+                Assert.Equal((double)(meta?.Fisico ?? 0), x.Numero(hoja, $"{(char)('F' + mes - 1)}{f}"), 6);
+                Assert.Equal((double)(meta?.Financiero ?? 0), x.Numero(hoja, $"{(char)('N' + mes - 1)}{f}"), 6);
+            }
+        }
+        Assert.Contains(vigentes, a => a.Prioridad == 2);
+    }
+
     [Fact]
     public async Task AnexoB7_LaPaginaDeReportesLoOfrece()
     {

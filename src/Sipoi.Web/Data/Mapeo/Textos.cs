@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Sipoi.Web.Data.Mapeo;
 
-/// <summary>The entity's texts, one row per entity (migration 0021).</summary>
+/// <summary>The entity's texts, one row per entity (migration 0021; the evaluation report's cover data, migration 0030).</summary>
 internal sealed class MapeoTextosInstitucionales : IEntityTypeConfiguration<TextosInstitucionales>
 {
     public void Configure(EntityTypeBuilder<TextosInstitucionales> e)
@@ -23,7 +23,17 @@ internal sealed class MapeoTextosInstitucionales : IEntityTypeConfiguration<Text
         e.Property(x => x.Lineamientos).HasMaxLength(LimitesTexto.TextoLargo);
         e.Property(x => x.Conclusiones).HasMaxLength(LimitesTexto.TextoLargo);
         e.Property(x => x.Recomendaciones).HasMaxLength(LimitesTexto.TextoLargo);
+        e.Property(x => x.OficinaEmisora).HasMaxLength(LimitesTexto.Nombre);
+        e.Property(x => x.Lugar).HasMaxLength(LimitesTexto.Nombre);
+        e.Property(x => x.PatronNumero).HasMaxLength(LimitesTexto.Nombre);
+        e.Property(x => x.ElaboradoNombre).HasMaxLength(LimitesTexto.Nombre);
+        e.Property(x => x.ElaboradoCargo).HasMaxLength(LimitesTexto.Nombre);
+        e.Property(x => x.RevisadoNombre).HasMaxLength(LimitesTexto.Nombre);
+        e.Property(x => x.RevisadoCargo).HasMaxLength(LimitesTexto.Nombre);
+        e.Property(x => x.AprobadoNombre).HasMaxLength(LimitesTexto.Nombre);
+        e.Property(x => x.AprobadoCargo).HasMaxLength(LimitesTexto.Nombre);
         e.Ignore(x => x.Contenido);
+        e.Ignore(x => x.Portada);
         e.ConVersionDeFila();
     }
 }

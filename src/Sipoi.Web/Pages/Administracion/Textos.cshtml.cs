@@ -15,6 +15,8 @@ public sealed class TextosModel(SipoiDbContext db) : PageModel
 {
     /// <summary>Each text by its key (<see cref="CampoTexto.Clave"/>), as the form's textareas name them.</summary>
     [BindProperty] public Dictionary<string, string?> Textos { get; set; } = [];
+    /// <summary>The evaluation report's cover data by key (<see cref="CampoPortada.Clave"/>), saved with the texts.</summary>
+    [BindProperty] public Dictionary<string, string?> Portada { get; set; } = [];
     [TempData] public string? Aviso { get; set; }
     public Entidad Entidad { get; private set; } = null!;
     public List<string> Errores { get; private set; } = [];
@@ -28,6 +30,8 @@ public sealed class TextosModel(SipoiDbContext db) : PageModel
         Entidad = e;
         var actual = await ConsultaTextos.TextosAsync(db, e.Id, ct);
         Textos = ContenidoTextos.Campos.ToDictionary(c => c.Clave, c => c.Leer(actual));
+        var portada = await ConsultaTextos.PortadaAsync(db, e.Id, ct);
+        Portada = PortadaInforme.Campos.ToDictionary(c => c.Clave, c => c.Leer(portada));
         return Page();
     }
 
@@ -37,6 +41,7 @@ public sealed class TextosModel(SipoiDbContext db) : PageModel
         if (await ContextoEntidad.BuscarAsync(db, entidad, ct) is not { } e) return NotFound();
         Entidad = e;
         var nuevo = ContenidoTextos.Campos.Aggregate(ContenidoTextos.Vacio, (c, campo) => campo.Con(c, Textos.GetValueOrDefault(campo.Clave)));
+        var portada = PortadaInforme.Campos.Aggregate(PortadaInforme.Vacia, (p, campo) => campo.Con(p, Portada.GetValueOrDefault(campo.Clave)));
         var fila = await db.TextosInstitucionales.SingleOrDefaultAsync(t => t.EntidadId == e.Id, ct);
         if (fila is null)
         {
@@ -45,14 +50,16 @@ public sealed class TextosModel(SipoiDbContext db) : PageModel
         }
         try
         {
+            var problemas = nuevo.Validar().Concat(portada.Validar()).ToList();
+            if (problemas.Count > 0)
+            {
+                // Each problem names its field as this form labels it; nothing was saved.
+                Errores.AddRange(problemas.Select(p => p.Mensaje));
+                return Page();
+            }
             fila.Guardar(nuevo);
+            fila.GuardarPortada(portada);
             await db.SaveChangesAsync(ct);
-        }
-        catch (ReglaDominioException)
-        {
-            // Each problem names its field as this form labels it; nothing was saved.
-            Errores.AddRange(nuevo.Validar().Select(p => p.Mensaje));
-            return Page();
         }
         catch (DbUpdateException)
         {

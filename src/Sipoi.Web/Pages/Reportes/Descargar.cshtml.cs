@@ -8,7 +8,7 @@ namespace Sipoi.Web.Pages.Reportes;
 
 /// <summary>
 /// Returns one report file: /e/{entidad}/reportes/{año}/matriz.xlsx, ejecucion.xlsx?hastaMes=9,
-/// seguimiento.xlsx?periodo=S1, presupuesto.xlsx, informe.docx?periodo=ANUAL, informe.pdf?periodo=ANUAL, poi.docx (the PDF converted in the
+/// seguimiento.xlsx?periodo=S1, presupuesto.xlsx, informe.docx?periodo=ANUAL, informe.pdf?periodo=ANUAL, poi.docx, poi.pdf (each PDF converted in the
 /// background: the file when a conversion of the same data is done, else a redirect to its progress page, Pages/Reportes/Pdf).
 /// Same authorization as the pages (the entity rule); an Operador gets the matrix and the execution table
 /// of its own cost centres only.
@@ -23,13 +23,13 @@ public sealed class DescargarModel(SipoiDbContext db, ColaPdf cola, TimeProvider
         var esperada = tipo switch
         {
             TipoReporte.Informe => extension is "docx" or "pdf",
-            TipoReporte.Poi => extension == "docx",
+            TipoReporte.Poi => extension is "docx" or "pdf",
             _ => extension == "xlsx",
         };
         if (!esperada) return NotFound();
         if (SolicitudReporte.Leer(tipo, periodo, hastaMes, estricto: false, out var solicitud, numero) is { } error)
             return BadRequest("Solicitud no válida: " + error);
-        if (tipo == TipoReporte.Informe) solicitud = solicitud with { Fecha = Plazos.Hoy(reloj.GetUtcNow()) };
+        if (GeneradorReportes.UsaFecha(tipo)) solicitud = solicitud with { Fecha = Plazos.Hoy(reloj.GetUtcNow()) };
         if (await DatosReporte.CargarAsync(db, entidad, anio, ct) is not { } d) return NotFound();
 
         ArchivoReporte resultado;
@@ -37,7 +37,7 @@ public sealed class DescargarModel(SipoiDbContext db, ColaPdf cola, TimeProvider
         {
             if (!ConversorPdf.Disponible)
                 return StatusCode(StatusCodes.Status501NotImplemented,
-                    "El PDF no está disponible en este servidor (falta LibreOffice). Descargue el informe en Word (.docx).");
+                    "El PDF no está disponible en este servidor (falta LibreOffice). Descargue el documento en Word (.docx).");
             // Converted in the background (ColaPdf): a finished conversion of the same report and data is served at once,
             // otherwise the progress page follows it.
             var ahora = reloj.GetUtcNow();
@@ -45,7 +45,7 @@ public sealed class DescargarModel(SipoiDbContext db, ColaPdf cola, TimeProvider
             var trabajo = cola.Pedir(d.Entidad.Codigo, anio, solicitud, version, Plazos.Hoy(ahora), ahora);
             if (trabajo is null)
                 return StatusCode(StatusCodes.Status503ServiceUnavailable,
-                    "Hay demasiados informes en conversión a PDF; inténtelo de nuevo en un minuto o descargue el informe en Word (.docx).");
+                    "Hay demasiados documentos en conversión a PDF; inténtelo de nuevo en un minuto o descárguelo en Word (.docx).");
             if (trabajo.Etapa != EtapaPdf.Listo || trabajo.Resultado is not { } listo)
                 return RedirectToPage("/Reportes/Pdf", new { entidad = d.Entidad.Codigo, anio, trabajo = trabajo.Id });
             resultado = listo;

@@ -58,15 +58,21 @@ public sealed class PdfModel(ColaPdf cola) : PageModel
         _ => 3,
     };
 
+    /// <summary>What is converted, as the page's title and texts name it.</summary>
+    public static string Documento(TipoReporte t) => t == TipoReporte.Poi ? "Documento del POI" : "Informe de evaluación";
+
+    /// <summary>The Word file offered when the conversion fails.</summary>
+    public static string ArchivoWord(TipoReporte t) => t == TipoReporte.Poi ? "poi.docx" : "informe.docx";
+
     public string Texto(TrabajoPdf t) => t.Etapa switch
     {
         EtapaPdf.EnCola => cola.Delante(t) is var n && n > 0
-            ? $"En cola: {n} {(n == 1 ? "informe" : "informes")} antes que este."
+            ? $"En cola: {n} {(n == 1 ? "documento" : "documentos")} antes que este."
             : "En cola: empieza en un momento.",
-        EtapaPdf.GenerandoWord => "Paso 1 de 2: generando el informe (Word) con las cifras del sistema…",
+        EtapaPdf.GenerandoWord => $"Paso 1 de 2: generando el {(t.Solicitud.Tipo == TipoReporte.Poi ? "documento del POI" : "informe")} (Word) con las cifras del sistema…",
         EtapaPdf.ConvirtiendoPdf => "Paso 2 de 2: convirtiendo a PDF con LibreOffice (suele tardar unos segundos)…",
         EtapaPdf.Listo => "Listo: el PDF está disponible.",
-        _ => t.Error ?? "No se pudo convertir el informe a PDF.",
+        _ => t.Error ?? "No se pudo convertir el documento a PDF.",
     };
 
     private TrabajoPdf? Buscar(string entidad, int anio, string trabajo) =>
