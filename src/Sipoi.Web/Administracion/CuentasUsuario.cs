@@ -79,12 +79,13 @@ public static class CuentasUsuario
         errores.AddRange(Validar(d, centros, rangoActor));
         if (errores.Count > 0) return errores;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (a new entity with its first administrator) the caller commits.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var u = new Usuario(entidadId, d.Correo!, d.Nombre!, nacional);
         foreach (var id in d.Centros.Distinct()) u.AsignarCentro(centros.Single(c => c.Id == id));
         if (Fallo(await usuarios.CreateAsync(u, contrasena), errores)) return errores;
         if (Fallo(await usuarios.AddToRolesAsync(u, d.Roles.Distinct()), errores)) return errores;
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return errores;
     }
 

@@ -74,6 +74,9 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
                 return new Regla(Tipo.Sesion, Escritores: Todos);
             case "/consolidado/{anio:int?}":
                 return new Regla(Tipo.Nacional, Escritores: Nadie);
+            // Creating an entity with its first administrator: national administrators only (writes are not sent).
+            case "/entidades/nueva":
+                return new Regla(Tipo.Nacional, Escritores: Nadie);
             case "/api/v1/yo":
                 return new Regla(Tipo.Api, Escritores: Nadie);
         }
