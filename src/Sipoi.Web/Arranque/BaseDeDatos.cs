@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Sipoi.Web.Data;
 using Sipoi.Web.Intercambio;
 using Sipoi.Web.Seguridad;
@@ -29,6 +30,19 @@ public static class BaseDeDatos
     /// Without it the app's own connection migrates: a single-role deployment, which works but is not least-privilege.
     /// </summary>
     public const string NombreConexionMigracion = "SipoiMigracion";
+
+    /// <summary>
+    /// An optional read-only connection (ConnectionStrings:SipoiLectura), e.g. HAProxy's replica port: reports, the public
+    /// pages and the dashboard read from it (a context registered under this key, <see cref="Lectura"/>). Unset, they use
+    /// ConnectionStrings:Sipoi like everything else. A replica may be a few milliseconds behind the primary.
+    /// </summary>
+    public const string NombreConexionLectura = "SipoiLectura";
+
+    /// <summary>The key of the reading context: <c>[FromKeyedServices(BaseDeDatos.Lectura)] SipoiDbContext db</c>.</summary>
+    public const string Lectura = NombreConexionLectura;
+
+    /// <summary>The provider options every context of the app uses: transient failures retried (<see cref="EstrategiaReintento"/>).</summary>
+    public static void Npgsql(NpgsqlDbContextOptionsBuilder o) => o.ExecutionStrategy(d => new EstrategiaReintento(d));
 
     /// <summary>
     /// Migrations are written by hand as SQL (the EF design-time package does not restore here);

@@ -95,8 +95,19 @@ public static class SipoiWeb
                 "Use ./sipoi run para arrancar un PostgreSQL privado.");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new InterceptorAuditoria(sp.GetService<IHttpContextAccessor>(), sp.GetRequiredService<TimeProvider>(), autorFueraDeHttp));
-        services.AddDbContext<SipoiDbContext>((sp, o) => o.UseNpgsql(conexion).ConfigureWarnings(BaseDeDatos.Advertencias)
+        services.AddDbContext<SipoiDbContext>((sp, o) => o.UseNpgsql(conexion, BaseDeDatos.Npgsql).ConfigureWarnings(BaseDeDatos.Advertencias)
             .AddInterceptors(sp.GetRequiredService<InterceptorAuditoria>()));
+        // Reports, public pages and the dashboard read through this key: the replica when ConnectionStrings:SipoiLectura
+        // is set (without the audit interceptor: nothing is saved through it), else the same context as everything else.
+        var lectura = configuration.GetConnectionString(BaseDeDatos.NombreConexionLectura);
+        if (string.IsNullOrWhiteSpace(lectura))
+            services.AddKeyedScoped(BaseDeDatos.Lectura, (sp, _) => sp.GetRequiredService<SipoiDbContext>());
+        else
+        {
+            var opciones = new DbContextOptionsBuilder<SipoiDbContext>().UseNpgsql(lectura, BaseDeDatos.Npgsql)
+                .ConfigureWarnings(BaseDeDatos.Advertencias).Options;
+            services.AddKeyedScoped(BaseDeDatos.Lectura, (_, _) => new SipoiDbContext(opciones));
+        }
         return services;
     }
 }

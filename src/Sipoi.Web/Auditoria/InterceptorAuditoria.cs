@@ -115,6 +115,7 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        if (eventData.Context is SipoiDbContext { AuditoriaEnCurso: not null } guardado) guardado.AuditoriaEnCurso = null;
         if (eventData.Context is SipoiDbContext db && db.PendienteAuditoria is { } p)
         {
             db.PendienteAuditoria = null;
@@ -136,6 +137,7 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        if (eventData.Context is SipoiDbContext { AuditoriaEnCurso: not null } guardado) guardado.AuditoriaEnCurso = null;
         if (eventData.Context is SipoiDbContext db && db.PendienteAuditoria is { } p)
         {
             db.PendienteAuditoria = null;
@@ -176,7 +178,15 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
 
     private static void Abandonar(DbContext? contexto)
     {
-        if (contexto is not SipoiDbContext { PendienteAuditoria: { } p } db) return;
+        if (contexto is not SipoiDbContext db) return;
+        // The failed save's log rows go with it: a retry of the same changes prepares them again, once.
+        if (db.AuditoriaEnCurso is { } filas)
+        {
+            db.AuditoriaEnCurso = null;
+            foreach (var f in filas)
+                if (db.Entry(f) is { State: EntityState.Added } e) e.State = EntityState.Detached;
+        }
+        if (db.PendienteAuditoria is not { } p) return;
         db.PendienteAuditoria = null;
         p.Transaccion?.Rollback();
         p.Transaccion?.Dispose();
@@ -216,6 +226,7 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
         }
         filas.AddRange(CambiosDePropios(entradas.Where(e => e.Metadata.IsOwned()).ToList(), lote));
         db.Auditoria.AddRange(filas);
+        db.AuditoriaEnCurso = filas;
         if (altas.Count > 0) db.PendienteAuditoria = new PendienteAuditoria(altas, lote);
     }
 

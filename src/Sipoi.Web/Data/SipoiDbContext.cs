@@ -69,6 +69,12 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
     /// <summary>Audit rows of inserts waiting for their generated keys (see <see cref="InterceptorAuditoria"/>).</summary>
     internal PendienteAuditoria? PendienteAuditoria { get; set; }
 
+    /// <summary>
+    /// The audit rows the interceptor added for the save in progress: withdrawn when that save fails, so a retried
+    /// unit of work (EstrategiaReintento) logs its changes once.
+    /// </summary>
+    internal List<EntradaAuditoria>? AuditoriaEnCurso { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Physical targets and soles: 18 digits with 4 decimals hold 17,009,620.80 and 92.6 % exactly.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguridad;
@@ -13,7 +14,7 @@ namespace Sipoi.Web.Pages.Reportes;
 /// Same authorization as the pages (the entity rule); an Operador gets the matrix and the execution table
 /// of its own cost centres only.
 /// </summary>
-public sealed class DescargarModel(SipoiDbContext db, ColaPdf cola, TimeProvider reloj) : PageModel
+public sealed class DescargarModel([FromKeyedServices(BaseDeDatos.Lectura)] SipoiDbContext db, ColaPdf cola, TimeProvider reloj) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string archivo, string? periodo, string? hastaMes, string? numero, CancellationToken ct)
     {

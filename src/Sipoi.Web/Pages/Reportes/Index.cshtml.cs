@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Presentacion;
 using Sipoi.Web.Reportes;
@@ -8,7 +9,7 @@ using Sipoi.Web.Seguridad;
 namespace Sipoi.Web.Pages.Reportes;
 
 /// <summary>The reports of a POI year, each with its options as a plain GET form that downloads the file.</summary>
-public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageModel
+public sealed class IndexModel([FromKeyedServices(BaseDeDatos.Lectura)] SipoiDbContext db, TimeProvider reloj) : PageModel
 {
     public DatosReporte Datos { get; private set; } = null!;
     public bool SoloCentrosPropios { get; private set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguimiento;
@@ -13,7 +14,7 @@ namespace Sipoi.Web.Pages.Tablero;
 /// cost centres ranked. Every chart is drawn by a few lines of script from the HTML table beside it, so the
 /// page reads the same without JavaScript, without colour and on paper.
 /// </summary>
-public sealed class IndexModel(SipoiDbContext db, TimeProvider reloj) : PageModel
+public sealed class IndexModel([FromKeyedServices(BaseDeDatos.Lectura)] SipoiDbContext db, TimeProvider reloj) : PageModel
 {
     /// <summary>Rows of the overdue list on the dashboard; the monitoring board has them all.</summary>
     public const int MaximoAtrasos = 15;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Sipoi.Web.Arranque;
 using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
 using Sipoi.Web.Reportes;
@@ -14,7 +15,7 @@ namespace Sipoi.Web.Pages.Transparencia;
 /// publication. Nothing in preparation, submitted or unapproved is reachable from here (ConsultaTransparencia).
 /// </summary>
 [AllowAnonymous]
-public sealed class EntidadModel(SipoiDbContext db) : PageModel
+public sealed class EntidadModel([FromKeyedServices(BaseDeDatos.Lectura)] SipoiDbContext db) : PageModel
 {
     public Entidad Entidad { get; private set; } = null!;
     public List<ConsultaTransparencia.PoiPublico> Pois { get; private set; } = [];
