@@ -29,6 +29,13 @@ public static class ValoresEnumerados
             PeriodoIndicador.Semestre2 => "II semestre",
             _ => "Anual",
         },
+        // The scheme's default labels; an entity may rename them (ConfiguracionEvaluacion), the log keeps the band.
+        [typeof(Banda)] = e => (Banda)e switch
+        {
+            Banda.Bajo => "Bajo",
+            Banda.Medio => "Medio",
+            _ => "Alto",
+        },
         [typeof(MetodoEvaluacion)] = e => (MetodoEvaluacion)e == MetodoEvaluacion.Ponderado ? "Ponderado por fichas de proceso" : "CEPLAN",
         [typeof(RitmoReporte)] = e => (RitmoReporte)e == RitmoReporte.Trimestral ? "Trimestral" : "Mensual",
         [typeof(TipoLineaPresupuesto)] = e => (TipoLineaPresupuesto)e == TipoLineaPresupuesto.Ingreso ? "Ingreso" : "Egreso",

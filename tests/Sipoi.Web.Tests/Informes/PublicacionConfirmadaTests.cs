@@ -101,15 +101,17 @@ public sealed class PublicacionConfirmadaTests(AppDePrueba app) : IClassFixture<
             var peiId = await db.Pois.Where(p => p.Anio == 2024).Select(p => p.PeiId).SingleAsync();
             var oeis = await db.Peis.Where(p => p.Id == peiId).SelectMany(p => p.Oeis).Select(o => o.Id).ToListAsync();
             var aeis = await db.Peis.Where(p => p.Id == peiId).SelectMany(p => p.Oeis).SelectMany(o => o.Aeis).Select(a => a.Id).ToListAsync();
-            var conValor = await db.Indicadores
+            // Two indicators with a goal for 2024: the first without its obtained value, the second with a validated one.
+            var conMeta = await db.Indicadores
                 .Where(i => (i.OeiId != null && oeis.Contains(i.OeiId.Value)) || (i.AeiId != null && aeis.Contains(i.AeiId.Value)))
-                .Where(i => i.Valores.Any(v => v.Anio == 2024 && v.Periodo == PeriodoIndicador.Anual && v.ValorObtenido != null
-                                               && v.Estado == EstadoValorIndicador.Validado))
+                .Where(i => i.Valores.Any(v => v.Anio == 2024 && v.Periodo == PeriodoIndicador.Anual && v.LogroEsperado != null))
                 .OrderBy(i => i.Codigo).Select(i => new { i.Id, i.Codigo, i.Nombre }).Take(2).ToListAsync();
-            Assert.Equal(2, conValor.Count);
-            (faltaCodigo, faltaNombre, tieneCodigo) = (conValor[0].Codigo, conValor[0].Nombre, conValor[1].Codigo);
-            await db.ValoresIndicador.Where(v => v.IndicadorId == conValor[0].Id && v.Anio == 2024 && v.Periodo == PeriodoIndicador.Anual)
+            Assert.Equal(2, conMeta.Count);
+            (faltaCodigo, faltaNombre, tieneCodigo) = (conMeta[0].Codigo, conMeta[0].Nombre, conMeta[1].Codigo);
+            await db.ValoresIndicador.Where(v => v.IndicadorId == conMeta[0].Id && v.Anio == 2024 && v.Periodo == PeriodoIndicador.Anual)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.ValorObtenido, (decimal?)null));
+            await db.ValoresIndicador.Where(v => v.IndicadorId == conMeta[1].Id && v.Anio == 2024 && v.Periodo == PeriodoIndicador.Anual)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.ValorObtenido, v => v.LogroEsperado).SetProperty(v => v.Estado, EstadoValorIndicador.Validado));
         }
         var http = await app.ComoAsync(AppDePrueba.Planificador);
         var registro = await Formulario.LeerAsync(http, Raiz, "registrar");

@@ -161,7 +161,7 @@ public sealed class EvidenciaTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         Assert.Contains("Se quitará el archivo «quitar.pdf»", resumen);
         Assert.Contains("de la actividad FP07-01", resumen);
         Assert.Contains($"febrero de 2024, centro de costo {Centro}.", resumen);
-        Assert.Contains("La actividad quedará sin evidencias en febrero.", resumen);
+        Assert.Contains("La actividad quedará sin evidencias en febrero de 2024.", resumen);
         await using (var db = app.Base.Contexto()) Assert.True(await db.Evidencias.AnyAsync(e => e.Id == id));
         var confirmar = Formulario.De(pagina, "confirmar-quitar-evidencia");
         Assert.Equal("true", confirmar.Campos["Confirmar"]);
