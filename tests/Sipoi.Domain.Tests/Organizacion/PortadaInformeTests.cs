@@ -38,11 +38,8 @@ public class PortadaInformeTests
     {
         var t = new TextosInstitucionales(7);
         t.GuardarPortada(new PortadaInforme { Lugar = "Puno" });
-        Rechazo.Con(() => t.GuardarPortada(new PortadaInforme
-            {
-                PatronNumero = "Informe N.° 2024-OPP",
-                RevisadoCargo = new string('c', LimitesTexto.Nombre + 1),
-            }),
+        var mala = new PortadaInforme { PatronNumero = "Informe N.° 2024-OPP", RevisadoCargo = new string('c', LimitesTexto.Nombre + 1) };
+        Rechazo.Con(() => t.GuardarPortada(mala),
             "Revisado por: cargo: admite hasta 500 caracteres (tiene 501). " +
             "Patrón del número de informe: debe contener {n} donde va el correlativo (por ejemplo: Informe N.° {n}-{año}-OPP).");
         Assert.Equal(new PortadaInforme { Lugar = "Puno" }, t.Portada);
