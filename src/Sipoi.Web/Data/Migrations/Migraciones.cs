@@ -117,3 +117,7 @@ public sealed class ClavesDeProteccionDeDatos() : MigracionSql("0025_claves_prot
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000027_DetalleActividad")]
 public sealed class DetalleDeLaActividad() : MigracionSql("0027_detalle_actividad.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000028_PresupuestoAnual")]
+public sealed class PresupuestoDelAnio() : MigracionSql("0028_presupuesto_anual.sql");
