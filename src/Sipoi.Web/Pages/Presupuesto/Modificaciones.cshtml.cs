@@ -48,8 +48,10 @@ public sealed class ModificacionesModel(SipoiDbContext db, TimeProvider reloj) :
         var actividad = string.IsNullOrWhiteSpace(Actividad) ? null : Actividad.Trim();
         if (centro is not null && !await db.CentrosCosto.AnyAsync(c => c.EntidadId == Entidad.Id && c.Codigo == centro, ct))
             Errores.Add($"Centro de costo: «{centro}» no es un centro de costo de la entidad.");
-        if (actividad is not null && !await (from a in db.Actividades join p in db.Pois on a.PoiId equals p.Id
-                                             where p.EntidadId == Entidad.Id && p.Anio == anio && a.Codigo == actividad select a).AnyAsync(ct))
+        if (actividad is not null && !await (from a in db.Actividades
+                                             join p in db.Pois on a.PoiId equals p.Id
+                                             where p.EntidadId == Entidad.Id && p.Anio == anio && a.Codigo == actividad
+                                             select a).AnyAsync(ct))
             Errores.Add($"Actividad: «{actividad}» no es una actividad del POI {anio}.");
         if (Errores.Count > 0) return Page();
         try
