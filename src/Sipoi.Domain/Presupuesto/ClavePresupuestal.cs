@@ -43,6 +43,16 @@ public sealed partial record ClavePresupuestal
 
     public static string RotuloDe(int fuente, string generica) => $"fuente {FuentesFinanciamiento.Rotulo(fuente)}, genérica {generica}";
 
+    private static readonly string[] NombresGenerica =
+    [
+        "Personal y obligaciones sociales", "Pensiones y otras prestaciones sociales", "Bienes y servicios", "Donaciones y transferencias",
+        "Otros gastos", "Adquisición de activos no financieros", "Adquisición de activos financieros", "Servicio de la deuda pública",
+    ];
+
+    /// <summary>The genérica's name in the expenditure classifier ("2.3" → "Bienes y servicios").</summary>
+    public static string NombreGenerica(string generica) =>
+        generica.Length == 3 && generica[2] is >= '1' and <= '8' ? NombresGenerica[generica[2] - '1'] : generica;
+
     [GeneratedRegex(@"^2\.[1-8](\.\d{1,3})*$")]
     private static partial Regex CodigoGasto();
 }

@@ -33,7 +33,67 @@ public static class PresupuestoExcel
             PorCentro(r, anio),
         ];
         if (r.Necesidades.Count > 0) tablas.Add(Necesidades(r, anio));
+        if (r.Ejecucion is { Vacio: false } e)
+        {
+            tablas.Add(Ejecucion("PIM por fuente", $"PIA, PIM Y EJECUCIÓN POR FUENTE Y GENÉRICA AÑO {anio}", ["Fuente de financiamiento", "Genérica"], e.PorFuenteGenerica, e.Nota));
+            tablas.Add(Ejecucion("PIM por centro", $"EJECUCIÓN FINANCIERA CONTRA EL PIM POR CENTRO DE COSTO AÑO {anio}", ["Código", "Centro de costo"], e.PorCentro, e.Nota));
+            tablas.Add(Ejecucion("PIM por actividad", $"EJECUCIÓN FINANCIERA CONTRA EL PIM POR ACTIVIDAD AÑO {anio}", ["Código", "Actividad operativa"], e.PorActividad, e.Nota));
+        }
         return tablas;
+    }
+
+    /// <summary>
+    /// The budget through the year: PIA, modifications, PIM, certified, accrued and % accrued of the PIM. The first two columns
+    /// are the group (fuente and genérica, or code and name); the row without code is what is not allocated to a centre or activity.
+    /// </summary>
+    private static TablaDatos Ejecucion(string hoja, string titulo, string[] grupo, IReadOnlyList<FilaEjecucionPresupuestal> filas, string nota)
+    {
+        ColumnaDatos[] cols =
+        [
+            new(grupo[0], 22), new(grupo[1], 40), new("PIA (S/)", 16, true), new("Modificaciones (S/)", 16, true), new("PIM (S/)", 16, true),
+            new("Certificado (S/)", 16, true), new("Devengado (S/)", 16, true), new("% devengado / PIM", 12, true),
+        ];
+        var datos = filas.Select(f => new FilaDatos(
+        [
+            ValorDatos.Texto(f.Grupo ?? f.Codigo ?? ""), ValorDatos.Texto(f.Nombre),
+            ValorDatos.Numero(f.Saldo.Pia, FormatoDatos.Decimal), ValorDatos.Numero(f.Saldo.Modificaciones, FormatoDatos.Decimal),
+            ValorDatos.Numero(f.Saldo.Pim, FormatoDatos.Decimal), ValorDatos.Numero(f.Saldo.Certificado, FormatoDatos.Decimal),
+            ValorDatos.Numero(f.Saldo.Devengado, FormatoDatos.Decimal), ValorDatos.Porcentaje(f.Saldo.PorcentajeDevengado),
+        ])).ToList();
+        var total = filas.Aggregate(SaldoPresupuestal.Cero, (a, f) => a + f.Saldo);
+        return new TablaDatos(hoja, titulo, cols, datos)
+        {
+            Total = new FilaDatos(
+            [
+                ValorDatos.Texto("TOTAL"), ValorDatos.Texto(""),
+                ValorDatos.SumaColumna(total.Pia, FormatoDatos.Decimal), ValorDatos.SumaColumna(total.Modificaciones, FormatoDatos.Decimal),
+                ValorDatos.SumaColumna(total.Pim, FormatoDatos.Decimal), ValorDatos.SumaColumna(total.Certificado, FormatoDatos.Decimal),
+                ValorDatos.SumaColumna(total.Devengado, FormatoDatos.Decimal), ValorDatos.Porcentaje(total.PorcentajeDevengado),
+            ]),
+            Nota = nota,
+        };
+    }
+
+    /// <summary>
+    /// The template of the budget import (docs/importacion-excel.md, «Presupuesto del año»): sheet «Presupuesto» with the
+    /// headings the reader looks for and sheet «Modificaciones», both empty, each with a note saying what goes in it.
+    /// </summary>
+    public static void EscribirPlantilla(string entidad, int anio, Stream destino)
+    {
+        var libro = new LibroExcel();
+        var a = anio.ToString(CultureInfo.InvariantCulture);
+        var presupuesto = new TablaDatos(ImportacionExcel.LectorPresupuesto.HojaPresupuesto, $"PRESUPUESTO {a} POR FUENTE Y GENÉRICA",
+            ImportacionExcel.LectorPresupuesto.EncabezadosPresupuesto.Select((t, i) => new ColumnaDatos(t, i < 4 ? 16 : 14, i >= 4)).ToArray(), []);
+        var modificaciones = new TablaDatos(ImportacionExcel.LectorPresupuesto.HojaModificaciones, $"MODIFICACIONES PRESUPUESTARIAS {a}",
+            ImportacionExcel.LectorPresupuesto.EncabezadosModificaciones.Select((t, i) => new ColumnaDatos(t, i == 0 ? 44 : 16, i == 6)).ToArray(), []);
+        // What goes in each sheet is said above the headings: a note below them would sit where the rows are typed.
+        TablaExcel.Escribir(libro, presupuesto, entidad,
+            "Soles. Una fila por fuente (1 a 5) y genérica (2.1 a 2.8); centro de costo y actividad (códigos) opcionales; PIA obligatorio; PIM opcional.",
+            $"{entidad} — Plantilla de presupuesto {a}");
+        TablaExcel.Escribir(libro, modificaciones, entidad,
+            "Soles. Documento que la aprueba, fecha dd/mm/aaaa del año, fuente, genérica, centro y actividad opcionales, monto (+ habilita, − anula).",
+            $"{entidad} — Plantilla de presupuesto {a}");
+        libro.Guardar(destino);
     }
 
     /// <summary>

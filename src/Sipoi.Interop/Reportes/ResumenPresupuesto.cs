@@ -24,6 +24,9 @@ public sealed record ResumenPresupuesto(string Entidad, int Anio, IReadOnlyList<
     /// per cost centre with needs registered; empty when no activity has any (the sheet is then left out).
     /// </summary>
     public IReadOnlyList<NecesidadesCentro> Necesidades { get; init; } = [];
+
+    /// <summary>PIA, PIM, certified and accrued by fuente/genérica, per centre and per activity; null when the year has none loaded.</summary>
+    public EjecucionPresupuestalResumen? Ejecucion { get; init; }
 }
 
 /// <summary>A cost centre's needs summed by code and detail (<see cref="ResumenNecesidades"/>).</summary>

@@ -286,6 +286,7 @@ public static partial class ConstructorReportes
                 : $"La entidad no tiene presupuesto de ingresos y egresos registrado en SIPOI para el año {d.Anio}.",
             NotaCentrosCosto = notaCentros,
             Necesidades = necesidades,
+            Ejecucion = await EjecucionPresupuestalAsync(db, d.Entidad.Id, d.Anio, ct),
         };
     }
 }

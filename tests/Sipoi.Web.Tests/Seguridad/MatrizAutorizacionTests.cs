@@ -88,6 +88,7 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
         if (p == "/e/{entidad}/formulacion/{anio:int}/centro/{centro}/actividad") return new Regla(Tipo.Entidad, Registro, Registro);
         // The year's budget lines by genérica: edited by the planning office, like the PEI and the plans.
         if (p == "/e/{entidad}/presupuesto/{anio:int}/lineas") return new Regla(Tipo.Entidad, Gestion, Gestion);
+        if (p is "/e/{entidad}/presupuesto/{anio:int}/cargar" or "/e/{entidad}/presupuesto/{anio:int}/modificaciones") return new Regla(Tipo.Entidad, Gestion, Gestion);
         // Correcting or removing a government plan node: the plan's editors (the planning office) only.
         if (p == "/e/{entidad}/plan-gobierno/{id:int}/elementos/{elemento:int}") return new Regla(Tipo.Entidad, Gestion, Gestion);
         // The texts the POI document and the evaluation report print are the planning office's, like the documents themselves.

@@ -119,5 +119,9 @@ public sealed class ClavesDeProteccionDeDatos() : MigracionSql("0025_claves_prot
 public sealed class DetalleDeLaActividad() : MigracionSql("0027_detalle_actividad.sql");
 
 [DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000028_PresupuestoAnual")]
+public sealed class PresupuestoDelAnio() : MigracionSql("0028_presupuesto_anual.sql");
+
+[DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000030_PortadaInforme")]
 public sealed class PortadaDelInforme() : MigracionSql("0030_portada_informe.sql");

@@ -19,6 +19,8 @@ public sealed class IndexModel(SipoiDbContext db) : PageModel
     public ResultadoEvaluacion Fisico { get; private set; } = null!;
     public List<FinancieroCentro> Centros { get; private set; } = [];
     public int Anio => Datos.Anio;
+    /// <summary>After a budget load (Cargar): what it did.</summary>
+    [TempData] public string? Aviso { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, string? periodo, CancellationToken ct)
     {
