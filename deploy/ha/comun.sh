@@ -28,7 +28,7 @@ espera() {
   ha_log "$que"
 }
 
-http_ok() { curl -fsS -o /dev/null --max-time 2 "$1" || return 1; }
+http_ok() { curl -fs -o /dev/null --max-time 2 "$1" || return 1; }
 
 # proceso_listo PID URL : the URL answers 200; status 2 when the process PID has died (no use waiting).
 proceso_listo() { kill -0 "$1" 2>/dev/null || return 2; http_ok "$2"; }
