@@ -17,17 +17,21 @@ ha_log() { printf 'sipoi-ha: %s\n' "$*" >&2; }
 ha_falla() { ha_log "ERROR: $*"; exit 1; }
 como_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-# espera SEGUNDOS DESCRIPCION COMANDO… : repeats the command every half second until it succeeds.
+# espera SEGUNDOS DESCRIPCION COMANDO… : repeats the command every half second until it succeeds (status 2: give up).
 espera() {
-  local limite=$(($(date +%s) + $1)) que="$2"; shift 2
+  local limite=$(($(date +%s) + $1)) que="$2" rc; shift 2
   until "$@" >/dev/null 2>&1; do
-    [ "$(date +%s)" -lt "$limite" ] || return 1
+    rc=$?
+    [ $rc -ne 2 ] && [ "$(date +%s)" -lt "$limite" ] || return 1
     sleep 0.5
   done
   ha_log "$que"
 }
 
-http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
+http_ok() { curl -fs -o /dev/null --max-time 2 "$1" || return 1; }
+
+# proceso_listo PID URL : the URL answers 200; status 2 when the process PID has died (no use waiting).
+proceso_listo() { kill -0 "$1" 2>/dev/null || return 2; http_ok "$2"; }
 
 # The node (1 or 2) whose Patroni answers 200 on /primary, or nothing.
 lider() {

@@ -1,0 +1,132 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using Sipoi.Domain.Organizacion;
+using Sipoi.Web.Arranque;
+using Sipoi.Web.Auditoria;
+using Sipoi.Web.Data;
+using Sipoi.Web.Intercambio;
+using Sipoi.Web.Tests.Infraestructura;
+using Sipoi.Web.Tests.Nodos;
+
+namespace Sipoi.Web.Tests.AltaDisponibilidad;
+
+/// <summary>
+/// Transient failures retried by the data layer (issue 17, item 3; Arranque/EstrategiaReintento.cs). The failure is
+/// real: the first data-changing command of the save finds its server session terminated (pg_terminate_backend, what a
+/// primary going away looks like to the app). The save must be retried, land once, and be audited once.
+/// </summary>
+public sealed class ReintentoTests : IAsyncLifetime
+{
+    private const string Autor = "prueba-reintento";
+    private BaseDePrueba _bd = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bd = await BaseDePrueba.CrearAsync();
+        using var nodo = new NodoDePrueba(_bd); // migrates and loads the demo entity
+    }
+
+    public async Task DisposeAsync() => await _bd.DisposeAsync();
+
+    /// <summary>The app's context as registered (same strategy, audit interceptor), plus the session killer.</summary>
+    private SipoiDbContext Contexto(CorteDeSesion corte) => new(new DbContextOptionsBuilder<SipoiDbContext>()
+        .UseNpgsql(_bd.ConexionApp, BaseDeDatos.Npgsql).ConfigureWarnings(BaseDeDatos.Advertencias)
+        .AddInterceptors(new InterceptorAuditoria(null, TimeProvider.System, Autor), corte).Options);
+
+    private async Task<long> AuditoriaAsync(string condicion) =>
+        (long)(await NodoDePrueba.EscalarAsync(_bd.Conexion, $"SELECT count(*) FROM registro_auditoria WHERE usuario = '{Autor}' AND {condicion}"))!;
+
+    [Fact]
+    public async Task CambioConSesionCortada_SeReintentaYSeGuardaYAuditaUnaVez()
+    {
+        var corte = new CorteDeSesion(_bd.ConexionApp, "UPDATE");
+        await using (var db = Contexto(corte))
+        {
+            var entidad = await db.Entidades.SingleAsync(e => e.Codigo == DatosDemo.CodigoEntidad);
+            entidad.Actualizar("EMSAPUNO REINTENTADA", entidad.Tipo, entidad.Siglas, entidad.Vision);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, corte.Cortes);
+        Assert.Equal("EMSAPUNO REINTENTADA", await NodoDePrueba.EscalarAsync(_bd.Conexion,
+            $"SELECT nombre FROM entidad WHERE codigo = '{DatosDemo.CodigoEntidad}'"));
+        Assert.Equal(1L, await AuditoriaAsync("tabla = 'entidad' AND campo = 'nombre' AND valor_nuevo = 'EMSAPUNO REINTENTADA'"));
+        Assert.Equal(1L, await AuditoriaAsync("true"));
+    }
+
+    [Fact]
+    public async Task AltaConSesionCortada_ReintentaLaTransaccionDeAuditoria_UnaFilaYUnaAlta()
+    {
+        // An insert with a generated key: the interceptor opens its own transaction to log it after the save.
+        var corte = new CorteDeSesion(_bd.ConexionApp, "INSERT");
+        int id;
+        await using (var db = Contexto(corte))
+        {
+            var entidadId = await db.Entidades.Where(e => e.Codigo == DatosDemo.CodigoEntidad).Select(e => e.Id).SingleAsync();
+            var centro = new CentroCosto(entidadId, "99.01", "CENTRO REINTENTADO");
+            db.CentrosCosto.Add(centro);
+            await db.SaveChangesAsync();
+            id = centro.Id;
+        }
+
+        Assert.Equal(1, corte.Cortes);
+        Assert.Equal(1L, await NodoDePrueba.EscalarAsync(_bd.Conexion, "SELECT count(*) FROM centro_costo WHERE nombre = 'CENTRO REINTENTADO'"));
+        Assert.Equal(id, await NodoDePrueba.EscalarAsync(_bd.Conexion, "SELECT id FROM centro_costo WHERE nombre = 'CENTRO REINTENTADO'"));
+        Assert.Equal(1L, await AuditoriaAsync($"tabla = 'centro_costo' AND accion = 'alta' AND clave LIKE '{id} %'"));
+        Assert.Equal(1L, await AuditoriaAsync("true"));
+    }
+
+    [Fact]
+    public async Task TransaccionPropiaSinEnvolver_SeEjecutaUnaVezSinReintento()
+    {
+        // A caller's transaction not wrapped in the strategy is not retried (only the caller knows what to repeat):
+        // the failure reaches it and nothing is saved, as before retries existed.
+        var corte = new CorteDeSesion(_bd.ConexionApp, "UPDATE");
+        await using var db = Contexto(corte);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var entidad = await db.Entidades.SingleAsync(e => e.Codigo == DatosDemo.CodigoEntidad);
+        entidad.Actualizar("NO GUARDADA", entidad.Tipo, entidad.Siglas, entidad.Vision);
+        await Assert.ThrowsAnyAsync<Exception>(() => db.SaveChangesAsync());
+
+        Assert.Equal(1, corte.Cortes);
+        Assert.Equal(0L, await NodoDePrueba.EscalarAsync(_bd.Conexion, "SELECT count(*) FROM entidad WHERE nombre = 'NO GUARDADA'"));
+        Assert.Equal(0L, await AuditoriaAsync("true"));
+    }
+}
+
+/// <summary>
+/// Terminates the session of the first command whose text contains <paramref name="verbo"/> just before it is sent,
+/// from another connection of the same role (a role may signal its own backends), once.
+/// </summary>
+internal sealed class CorteDeSesion(string conexion, string verbo) : DbCommandInterceptor
+{
+    public int Cortes { get; private set; }
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await CortarAsync(command, cancellationToken);
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await CortarAsync(command, cancellationToken);
+        return result;
+    }
+
+    private async Task CortarAsync(DbCommand command, CancellationToken ct)
+    {
+        if (Cortes > 0 || !command.CommandText.Contains(verbo, StringComparison.Ordinal)) return;
+        Cortes++;
+        var pid = ((NpgsqlConnection)command.Connection!).ProcessID;
+        await using var c = new NpgsqlConnection(conexion);
+        await c.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT pg_terminate_backend(@pid, 5000)", c);
+        cmd.Parameters.AddWithValue("pid", pid);
+        Assert.Equal(true, await cmd.ExecuteScalarAsync(ct));
+    }
+}
