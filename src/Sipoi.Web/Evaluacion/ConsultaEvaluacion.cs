@@ -71,6 +71,26 @@ public static class ConsultaEvaluacion
         SipoiDbContext db, IEnumerable<Contexto> contextos, int anio, Periodo periodo, MetodoEvaluacion? metodo = null,
         bool incluirActividades = true, int porLote = 25, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        await foreach (var (c, r) in LeerYEvaluarAsync(db, contextos, anio, [periodo], metodo, incluirActividades, porLote, ct))
+            yield return (c, r[0]);
+    }
+
+    /// <summary>
+    /// One entity evaluated for several periods from one read of its data (the dashboard's month-by-month trend: one
+    /// round trip instead of one per month); the results in the order of <paramref name="periodos"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<ResultadoEvaluacion>> EvaluarPeriodosAsync(SipoiDbContext db, Contexto c, int anio,
+        IReadOnlyList<Periodo> periodos, bool incluirActividades = true, CancellationToken ct = default)
+    {
+        IReadOnlyList<ResultadoEvaluacion> resultados = [];
+        await foreach (var (_, r) in LeerYEvaluarAsync(db, [c], anio, periodos, null, incluirActividades, 1, ct)) resultados = r;
+        return resultados;
+    }
+
+    private static async IAsyncEnumerable<(Contexto Contexto, IReadOnlyList<ResultadoEvaluacion> Resultados)> LeerYEvaluarAsync(
+        SipoiDbContext db, IEnumerable<Contexto> contextos, int anio, IReadOnlyList<Periodo> periodos, MetodoEvaluacion? metodo,
+        bool incluirActividades, int porLote, [EnumeratorCancellation] CancellationToken ct)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(porLote, 1);
         var conexion = db.Database.GetDbConnection();
         var abierta = conexion.State == System.Data.ConnectionState.Open;
@@ -100,7 +120,7 @@ public static class ConsultaEvaluacion
                 for (var i = 0; i < lote.Length; i++)
                 {
                     if (i > 0) await r.NextResultAsync(ct);
-                    yield return (lote[i], await LeerEntidadAsync(r, lote[i], anio, periodo, metodo, incluirActividades, ct));
+                    yield return (lote[i], await LeerEntidadAsync(r, lote[i], anio, periodos, metodo, incluirActividades, ct));
                 }
             }
         }
@@ -110,8 +130,8 @@ public static class ConsultaEvaluacion
         }
     }
 
-    /// <summary>Reads one entity's six result sets (the reader is on the first) and evaluates it.</summary>
-    private static async Task<ResultadoEvaluacion> LeerEntidadAsync(DbDataReader r, Contexto c, int anio, Periodo periodo,
+    /// <summary>Reads one entity's six result sets (the reader is on the first) and evaluates it for each period.</summary>
+    private static async Task<IReadOnlyList<ResultadoEvaluacion>> LeerEntidadAsync(DbDataReader r, Contexto c, int anio, IReadOnlyList<Periodo> periodos,
         MetodoEvaluacion? metodo, bool incluirActividades, CancellationToken ct)
     {
         var config = ConfiguracionEvaluacion.Desde(metodo is { } m ? c.Configuracion with { Metodo = m } : c.Configuracion);
@@ -127,9 +147,9 @@ public static class ConsultaEvaluacion
         var mesesQueCuentan = new MesesContados();
         while (await r.ReadAsync(ct)) mesesQueCuentan.Agregar(r.GetInt32(0), r.GetInt32(1));
         await r.NextResultAsync(ct);
-        var acumulador = new AcumuladorEvaluacion(pei, config, anio, periodo, fichas.Values.ToList(), incluirActividades);
-        await LeerActividadesAsync(r, acumulador, aeis, centros, fichas, mesesQueCuentan, ct);
-        return acumulador.Resultado();
+        var acumuladores = periodos.Select(p => new AcumuladorEvaluacion(pei, config, anio, p, fichas.Values.ToList(), incluirActividades)).ToList();
+        await LeerActividadesAsync(r, acumuladores, aeis, centros, fichas, mesesQueCuentan, ct);
+        return acumuladores.Select(a => a.Resultado()).ToList();
     }
 
     /// <summary>
@@ -281,7 +301,7 @@ public static class ConsultaEvaluacion
     // submitted when the entity shows submitted months (ConfiguracionEntidad.MostrarEnviados):
     // those months come once per cost centre (the result set before this one) into MesesContados, instead
     // of PostgreSQL looking the monitoring up again for every activity and month.
-    private static async Task LeerActividadesAsync(DbDataReader r, AcumuladorEvaluacion acumulador,
+    private static async Task LeerActividadesAsync(DbDataReader r, IReadOnlyList<AcumuladorEvaluacion> acumuladores,
         Dictionary<int, string> aeis, Dictionary<int, string> centros, Dictionary<int, FichaEvaluable> fichas,
         MesesContados mesesQueCuentan, CancellationToken ct)
     {
@@ -302,8 +322,10 @@ public static class ConsultaEvaluacion
                 for (var mes = 1; mes <= 12; mes++)
                     if (mesesQueCuentan.Cuenta(centro, mes)) ejecutado[mes - 1] = valores[mes - 1];
             }
-            acumulador.Agregar(codigo, aeis[r.GetInt32(2)], centros[centro], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo,
-                Enum.Parse<Comportamiento>(r.GetString(5)), r.GetDecimal(6), programado, ejecutado);
+            var (aei, ficha, comportamiento, peso) =
+                (aeis[r.GetInt32(2)], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo, Enum.Parse<Comportamiento>(r.GetString(5)), r.GetDecimal(6));
+            foreach (var acumulador in acumuladores)
+                acumulador.Agregar(codigo, aei, centros[centro], ficha, comportamiento, peso, programado, ejecutado);
         }
     }
 }

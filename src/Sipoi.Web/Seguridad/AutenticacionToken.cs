@@ -12,11 +12,12 @@ namespace Sipoi.Web.Seguridad;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer sipoi_…</c> against token_api (JwtBearer does not restore
 /// here, and an opaque revocable token is what an office's integration needs). The user gets the same
-/// claims as with the cookie (roles, entity), built by the same factory, so every authorization rule
-/// applies unchanged. Only the API uses this scheme; pages use the cookie.
+/// claims as with the cookie (roles, entity), built by the same code as the factory's (<see cref="FabricaClaims.Claims"/>),
+/// so every authorization rule applies unchanged; read in one query, not the seven of the factory. Only the API uses this scheme;
+/// pages use the cookie.
 /// </summary>
 public sealed class ManejadorTokenApi(IOptionsMonitor<AuthenticationSchemeOptions> opciones, ILoggerFactory logger, UrlEncoder encoder,
-    SipoiDbContext db, UserManager<Usuario> usuarios, IUserClaimsPrincipalFactory<Usuario> fabrica, TimeProvider reloj)
+    SipoiDbContext db, IOptions<IdentityOptions> identidad, TimeProvider reloj)
     : AuthenticationHandler<AuthenticationSchemeOptions>(opciones, logger, encoder)
 {
     public const string Esquema = "TokenApi";
@@ -31,20 +32,32 @@ public sealed class ManejadorTokenApi(IOptionsMonitor<AuthenticationSchemeOption
         var secreto = cabecera["Bearer ".Length..].Trim();
         if (!secreto.StartsWith(TokenApi.Prefijo, StringComparison.Ordinal)) return AuthenticateResult.Fail("Token con formato no válido.");
         var hash = TokenApi.Resumen(secreto);
-        var token = await db.TokensApi.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
-        if (token is null || !token.Activo) return AuthenticateResult.Fail("Token desconocido o revocado.");
-        var usuario = await usuarios.FindByIdAsync(token.UsuarioId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // One round trip: the token, its user, the entity's code and the roles (the factory takes seven; docs/benchmarks.md, «Carga»).
+        var fila = await (from t in db.TokensApi.AsNoTracking()
+                          join u in db.Users.AsNoTracking() on t.UsuarioId equals u.Id
+                          join e in db.Entidades.AsNoTracking() on u.EntidadId equals e.Id
+                          where t.Hash == hash
+                          select new
+                          {
+                              t.Id,
+                              t.Revocado,
+                              t.UltimoUso,
+                              Usuario = u,
+                              Entidad = e.Codigo,
+                              Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
+                          }).SingleOrDefaultAsync(Context.RequestAborted);
+        if (fila is null || fila.Revocado is not null) return AuthenticateResult.Fail("Token desconocido o revocado.");
         var ahora = reloj.GetUtcNow();
         // Only a deactivation stops a token (it also revokes them all); wrong passwords typed by others never do.
-        if (usuario is null || Administracion.CuentasUsuario.EstadoDe(usuario.LockoutEnd, ahora) == Administracion.CuentasUsuario.Estado.Desactivado)
+        if (Administracion.CuentasUsuario.EstadoDe(fila.Usuario.LockoutEnd, ahora) == Administracion.CuentasUsuario.Estado.Desactivado)
             return AuthenticateResult.Fail("El usuario del token no puede ingresar.");
 
-        if (token.UltimoUso is not { } uso || ahora - uso >= IntervaloUso)
-            await db.TokensApi.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UltimoUso, ahora), Context.RequestAborted);
+        if (fila.UltimoUso is not { } uso || ahora - uso >= IntervaloUso)
+            await db.TokensApi.Where(t => t.Id == fila.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.UltimoUso, ahora), Context.RequestAborted);
 
-        var principal = await fabrica.CreateAsync(usuario);
-        var identidad = new ClaimsIdentity(principal.Claims, Esquema, ClaimTypes.Name, ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identidad), Esquema));
+        var claims = FabricaClaims.Claims(fila.Usuario, fila.Entidad, fila.Roles.OfType<string>(), identidad.Value.ClaimsIdentity);
+        return AuthenticateResult.Success(new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity(claims, Esquema, ClaimTypes.Name, ClaimTypes.Role)), Esquema));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

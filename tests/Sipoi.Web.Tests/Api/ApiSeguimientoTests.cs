@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sipoi.Domain.Seguimiento;
+using Sipoi.Web.Data;
 using Sipoi.Web.Seguridad;
 using Sipoi.Web.Tests.Infraestructura;
 
@@ -74,6 +78,54 @@ public sealed class ApiSeguimientoTests(AppDePrueba app) : IClassFixture<AppDePr
         var accion = revocar.Elemento.QuerySelector("form")!.GetAttribute("action");
         Assert.Equal(HttpStatusCode.Redirect, (await http.PostAsync(accion, new FormUrlEncodedContent(revocar.Campos))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/yo")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(AppDePrueba.Operador)]
+    [InlineData(AppDePrueba.Planificador)]
+    [InlineData(AppDePrueba.Administrador)]
+    public async Task Token_DaLosMismosClaimsQueLaSesion(string correo)
+    {
+        // The token handler reads the user in one query and builds the claims itself (FabricaClaims.Claims): they must be the session's.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SipoiDbContext>();
+        var usuario = await db.Users.SingleAsync(u => u.UserName == correo);
+        var sesion = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<Usuario>>().CreateAsync(usuario);
+        var roles = await scope.ServiceProvider.GetRequiredService<UserManager<Usuario>>().GetRolesAsync(usuario);
+        var codigo = await db.Entidades.Where(e => e.Id == usuario.EntidadId).Select(e => e.Codigo).SingleAsync();
+        var tipos = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        static List<string> Texto(IEnumerable<System.Security.Claims.Claim> c) => c.Select(x => $"{x.Type}={x.Value}").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(roles);
+        Assert.Equal(Texto(sesion.Claims), Texto(FabricaClaims.Claims(usuario, codigo, roles, tipos)));
+
+        // And through the API: the same user name and roles as the session.
+        var http = await ConTokenAsync(correo);
+        var yo = await JsonAsync(await http.GetAsync("/api/v1/yo"));
+        Assert.Equal(correo, yo.GetProperty("usuario").GetString());
+        Assert.Equal(roles.Order(StringComparer.Ordinal), yo.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Put_LaRespuestaEsElMesGuardado_YSuVersionSirveParaElSiguiente()
+    {
+        // The answer is built from the saved objects (not read again): it must be what GET gives, version included.
+        app.Reloj.Fijar(2024, 2, 5);
+        var op = await ConTokenAsync("api-sigue@prueba.demo", "04.03");
+        var version = (await JsonAsync(await op.GetAsync(Url("04.03")))).GetProperty("version").GetString();
+        var r = await op.PutAsJsonAsync(Url("04.03"), new { version, actividades = new[] { Fila("FP28-01", 700, "1,250.50", "Primera") } });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var mes = (await JsonAsync(r)).GetProperty("mes");
+        var leido = await JsonAsync(await op.GetAsync(Url("04.03")));
+        Assert.Equal(leido.GetRawText(), mes.GetRawText());
+        Assert.NotEqual(version, mes.GetProperty("version").GetString());
+        var fila = mes.GetProperty("actividades").EnumerateArray().Single(a => a.GetProperty("codigo").GetString() == "FP28-01");
+        Assert.Equal(700m, fila.GetProperty("ejecutadoFisico").GetDecimal());
+        Assert.Equal("Primera", fila.GetProperty("logros").GetString());
+
+        var r2 = await op.PutAsJsonAsync(Url("04.03"), new { version = mes.GetProperty("version").GetString(), actividades = new[] { Fila("FP28-01", 710) } });
+        Assert.Equal(HttpStatusCode.OK, r2.StatusCode);
+        Assert.Equal(710m, await FisicoAsync("FP28-01"));
+        Assert.Equal((await JsonAsync(await op.GetAsync(Url("04.03")))).GetRawText(), (await JsonAsync(r2)).GetProperty("mes").GetRawText());
     }
 
     [Fact]

@@ -78,6 +78,21 @@ public sealed class TableroTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     }
 
     [Fact]
+    public async Task Tablero_CabeceraServerTiming_ConCadaParteYElTotal()
+    {
+        await RegistrarAsync(app);
+        var r = await (await app.ComoAsync(AppDePrueba.Consulta)).GetAsync("/e/EMSAPUNO/tablero/2024?periodo=T3");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var partes = string.Join(",", r.Headers.GetValues("Server-Timing")).Split(',', StringSplitOptions.TrimEntries)
+            .Select(p => p.Split(";dur=")).ToList();
+        Assert.Equal(["datos", "tablero", "entregas", "total"], partes.Select(p => p[0]));
+        var ms = partes.ToDictionary(p => p[0], p => decimal.Parse(p[1], CultureInfo.InvariantCulture));
+        Assert.All(ms.Values, v => Assert.True(v >= 0));
+        // The total runs until the first byte, so it covers the parts and the rendering.
+        Assert.True(ms["total"] >= ms["datos"] + ms["tablero"] + ms["entregas"] - 0.3m);
+    }
+
+    [Fact]
     public async Task Tablero_CentrosOrdenadosDeMayorAMenorEjecucion()
     {
         var doc = await PaginaAsync("A08");
