@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sipoi.Web.Peis;
 
 namespace Sipoi.Web.Data;
 
@@ -13,6 +14,33 @@ public static class Concurrencia
     {
         db.Entry(fila).Property(SipoiDbContext.ColumnaVersion).OriginalValue = version;
         return db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The one shape of the administration forms' create, edit and remove handlers: runs the change and its save and
+    /// returns the refusal to show, or null when it was saved — a domain rule's message, another person's change to
+    /// <paramref name="que"/> (<see cref="OtraPersona"/>), or <paramref name="duplicado"/> when the database refuses a
+    /// repeated code (a create racing another one).
+    /// </summary>
+    public static async Task<string?> RechazoAlGuardarAsync(Func<Task> cambio, string que, string? duplicado = null)
+    {
+        try
+        {
+            await cambio();
+            return null;
+        }
+        catch (ReglaDominioException e)
+        {
+            return e.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OtraPersona(que);
+        }
+        catch (DbUpdateException e) when (duplicado is not null && EdicionPei.EsDuplicado(e))
+        {
+            return duplicado;
+        }
     }
 
     /// <summary>The refusal shown when the row changed meanwhile; <paramref name="que"/> names it ("la ficha de proceso FP01").</summary>

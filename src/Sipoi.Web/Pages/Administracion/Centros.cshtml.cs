@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
-using Sipoi.Web.Peis;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Administracion;
@@ -31,21 +29,16 @@ public sealed class CentrosModel(SipoiDbContext db) : PageModel
         else if (Arbol.Centros.Any(c => c.Codigo == codigo)) Errores.Add($"Código: ya existe el centro de costo {codigo}.");
         if (string.IsNullOrWhiteSpace(Datos.Nombre)) Errores.Add("Nombre: es obligatorio.");
         if (Errores.Count > 0) return Page();
-        try
+        var rechazo = await Concurrencia.RechazoAlGuardarAsync(async () =>
         {
             var centro = new CentroCosto(Entidad.Id, codigo!, Datos.Nombre!);
             Arbol.Aplicar(centro, Datos);
             db.CentrosCosto.Add(centro);
             await db.SaveChangesAsync(ct);
-        }
-        catch (ReglaDominioException e)
+        }, $"el centro de costo {codigo}", $"Código: ya existe el centro de costo {codigo}.");
+        if (rechazo is not null)
         {
-            Errores.Add(e.Message);
-            return Page();
-        }
-        catch (DbUpdateException e) when (EdicionPei.EsDuplicado(e))
-        {
-            Errores.Add($"Código: ya existe el centro de costo {codigo}.");
+            Errores.Add(rechazo);
             return Page();
         }
         Aviso = $"Se creó el centro de costo {codigo}.";

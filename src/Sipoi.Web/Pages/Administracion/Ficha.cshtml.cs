@@ -31,21 +31,13 @@ public sealed class FichaModel(SipoiDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
-        try
+        var rechazo = await Concurrencia.RechazoAlGuardarAsync(async () =>
         {
             Opciones.Aplicar(Ficha, Datos, Errores);
-            if (Errores.Count > 0) return Page();
-            await GuardarAsync(ct);
-        }
-        catch (ReglaDominioException e)
-        {
-            Errores.Add(e.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OtraPersona();
-        }
+            if (Errores.Count == 0) await GuardarAsync(ct);
+        }, Que);
+        if (rechazo is not null) Errores.Add(rechazo);
+        if (Errores.Count > 0) return Page();
         TempData["Aviso"] = $"Se guardó la ficha de proceso {Ficha.Codigo}.";
         return RedirectToPage("/Administracion/Fichas", new { entidad = Entidad.Codigo });
     }
@@ -53,23 +45,19 @@ public sealed class FichaModel(SipoiDbContext db) : PageModel
     public async Task<IActionResult> OnPostQuitarAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
-        try
+        var rechazo = await Concurrencia.RechazoAlGuardarAsync(async () =>
         {
             Ficha.VerificarQuitar(Usos);
             // Its AEI rows go with it, each one audited as a deletion.
             db.RemoveRange(Ficha.Aeis);
             db.Fichas.Remove(Ficha);
             await GuardarAsync(ct);
-        }
-        catch (ReglaDominioException e)
+        }, Que);
+        if (rechazo is not null)
         {
             Datos = DatosFicha.De(Ficha);
-            Errores.Add(e.Message);
+            Errores.Add(rechazo);
             return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OtraPersona();
         }
         TempData["Aviso"] = $"Se quitó la ficha de proceso {Ficha.Codigo}.";
         return RedirectToPage("/Administracion/Fichas", new { entidad = Entidad.Codigo });
@@ -77,11 +65,7 @@ public sealed class FichaModel(SipoiDbContext db) : PageModel
 
     private Task GuardarAsync(CancellationToken ct) => db.GuardarSiNadieCambioAsync(Ficha, Version, ct);
 
-    private PageResult OtraPersona()
-    {
-        Errores.Add(Concurrencia.OtraPersona($"la ficha de proceso {Ficha.Codigo}"));
-        return Page();
-    }
+    private string Que => $"la ficha de proceso {Ficha.Codigo}";
 
     private async Task<IActionResult?> PrepararAsync(string entidad, int id, CancellationToken ct)
     {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
-using Sipoi.Web.Peis;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Administracion;
@@ -29,24 +28,16 @@ public sealed class FichasModel(SipoiDbContext db) : PageModel
         if (await PrepararAsync(entidad, ct) is { } no) return no;
         var codigo = Datos.Codigo?.Trim();
         if (!string.IsNullOrEmpty(codigo) && Fichas.Any(f => f.Ficha.Codigo == codigo)) Errores.Add($"Código: ya existe la ficha de proceso {codigo}.");
-        try
+        var rechazo = await Concurrencia.RechazoAlGuardarAsync(async () =>
         {
             var ficha = new FichaProceso(Entidad.Id, codigo ?? "", Datos.Nombre ?? "", null, null, null, null);
             Opciones.Aplicar(ficha, Datos, Errores);
-            if (Errores.Count > 0) return Page();
+            if (Errores.Count > 0) return;
             db.Fichas.Add(ficha);
             await db.SaveChangesAsync(ct);
-        }
-        catch (ReglaDominioException e)
-        {
-            Errores.Add(e.Message);
-            return Page();
-        }
-        catch (DbUpdateException e) when (EdicionPei.EsDuplicado(e))
-        {
-            Errores.Add($"Código: ya existe la ficha de proceso {codigo}.");
-            return Page();
-        }
+        }, $"la ficha de proceso {codigo}", $"Código: ya existe la ficha de proceso {codigo}.");
+        if (rechazo is not null) Errores.Add(rechazo);
+        if (Errores.Count > 0) return Page();
         Aviso = $"Se creó la ficha de proceso {codigo}.";
         return RedirectToPage("/Administracion/Fichas", new { entidad = Entidad.Codigo });
     }

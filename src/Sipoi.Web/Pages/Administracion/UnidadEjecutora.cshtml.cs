@@ -30,19 +30,15 @@ public sealed class UnidadEjecutoraModel(SipoiDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
-        try
+        var rechazo = await Concurrencia.RechazoAlGuardarAsync(async () =>
         {
             Unidad.Renombrar(Nombre ?? "");
             await GuardarAsync(ct);
-        }
-        catch (ReglaDominioException e)
+        }, Que);
+        if (rechazo is not null)
         {
-            Errores.Add(e.Message);
+            Errores.Add(rechazo);
             return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OtraPersona();
         }
         TempData["Aviso"] = $"Se guardó la unidad ejecutora {Unidad.Codigo}.";
         return RedirectToPage("/Administracion/UnidadesEjecutoras", new { entidad = Entidad.Codigo });
@@ -51,21 +47,17 @@ public sealed class UnidadEjecutoraModel(SipoiDbContext db) : PageModel
     public async Task<IActionResult> OnPostQuitarAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
-        try
+        var rechazo = await Concurrencia.RechazoAlGuardarAsync(async () =>
         {
             Unidad.VerificarQuitar(Centros);
             db.UnidadesEjecutoras.Remove(Unidad);
             await GuardarAsync(ct);
-        }
-        catch (ReglaDominioException e)
+        }, Que);
+        if (rechazo is not null)
         {
             Nombre = Unidad.Nombre;
-            Errores.Add(e.Message);
+            Errores.Add(rechazo);
             return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OtraPersona();
         }
         TempData["Aviso"] = $"Se quitó la unidad ejecutora {Unidad.Codigo}.";
         return RedirectToPage("/Administracion/UnidadesEjecutoras", new { entidad = Entidad.Codigo });
@@ -73,11 +65,7 @@ public sealed class UnidadEjecutoraModel(SipoiDbContext db) : PageModel
 
     private Task GuardarAsync(CancellationToken ct) => db.GuardarSiNadieCambioAsync(Unidad, Version, ct);
 
-    private PageResult OtraPersona()
-    {
-        Errores.Add(Concurrencia.OtraPersona($"la unidad ejecutora {Unidad.Codigo}"));
-        return Page();
-    }
+    private string Que => $"la unidad ejecutora {Unidad.Codigo}";
 
     private async Task<IActionResult?> PrepararAsync(string entidad, int id, CancellationToken ct)
     {

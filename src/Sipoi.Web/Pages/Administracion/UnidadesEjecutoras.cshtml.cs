@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
-using Sipoi.Web.Peis;
 using Sipoi.Web.Seguridad;
 
 namespace Sipoi.Web.Pages.Administracion;
@@ -30,19 +29,14 @@ public sealed class UnidadesEjecutorasModel(SipoiDbContext db) : PageModel
         var codigo = Codigo?.Trim();
         if (!string.IsNullOrEmpty(codigo) && Unidades.Any(u => u.Unidad.Codigo == codigo)) Errores.Add($"Código: ya existe la unidad ejecutora {codigo}.");
         if (Errores.Count > 0) return Page();
-        try
+        var rechazo = await Concurrencia.RechazoAlGuardarAsync(async () =>
         {
             db.UnidadesEjecutoras.Add(new UnidadEjecutora(Entidad.Id, codigo ?? "", Nombre ?? ""));
             await db.SaveChangesAsync(ct);
-        }
-        catch (ReglaDominioException e)
+        }, $"la unidad ejecutora {codigo}", $"Código: ya existe la unidad ejecutora {codigo}.");
+        if (rechazo is not null)
         {
-            Errores.Add(e.Message);
-            return Page();
-        }
-        catch (DbUpdateException e) when (EdicionPei.EsDuplicado(e))
-        {
-            Errores.Add($"Código: ya existe la unidad ejecutora {codigo}.");
+            Errores.Add(rechazo);
             return Page();
         }
         Aviso = $"Se creó la unidad ejecutora {codigo}.";
