@@ -117,3 +117,7 @@ public sealed class ClavesDeProteccionDeDatos() : MigracionSql("0025_claves_prot
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000027_DetalleActividad")]
 public sealed class DetalleDeLaActividad() : MigracionSql("0027_detalle_actividad.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000029_MetasPlanGobierno")]
+public sealed class MetasDelPlanDeGobierno() : MigracionSql("0029_metas_plan_gobierno.sql");
