@@ -3,7 +3,7 @@ namespace Sipoi.Domain.Estrategia;
 public enum NivelPlanGobierno { Dimension, Problema, Objetivo, Intervencion, Meta }
 
 /// <summary>A territorial plan the PEI aligns to: a mayor's Plan de Gobierno or a PDLC.</summary>
-public sealed class PlanGobierno
+public sealed partial class PlanGobierno
 {
     public int Id { get; private set; }
     public int EntidadId { get; private set; }
@@ -138,8 +138,9 @@ public static class NivelPlanGobiernoTexto
 
 /// <summary>
 /// One node of the plan's chain dimensión → problema → objetivo → programa/proyecto/actividad → meta.
+/// A Meta node also carries its measurement (PlanGobiernoMeta.cs).
 /// </summary>
-public sealed class ElementoPlanGobierno
+public sealed partial class ElementoPlanGobierno
 {
     public int Id { get; private set; }
     public int EntidadId { get; private set; }

@@ -32,6 +32,9 @@ public sealed partial class SipoiDbContext(DbContextOptions<SipoiDbContext> opti
     public DbSet<PlanGobierno> PlanesGobierno => Set<PlanGobierno>();
     public DbSet<ElementoPlanGobierno> ElementosPlanGobierno => Set<ElementoPlanGobierno>();
     public DbSet<AlineamientoPlanGobierno> AlineamientosPlanGobierno => Set<AlineamientoPlanGobierno>();
+    public DbSet<DistritoMetaPlan> DistritosMetaPlan => Set<DistritoMetaPlan>();
+    public DbSet<ValorMetaPlan> ValoresMetaPlan => Set<ValorMetaPlan>();
+    public DbSet<Sipoi.Web.PlanesGobierno.EvidenciaMetaPlan> EvidenciasMetaPlan => Set<Sipoi.Web.PlanesGobierno.EvidenciaMetaPlan>();
     public DbSet<Poi> Pois => Set<Poi>();
     public DbSet<PoiVersion> PoiVersiones => Set<PoiVersion>();
     public DbSet<ActividadOperativa> Actividades => Set<ActividadOperativa>();

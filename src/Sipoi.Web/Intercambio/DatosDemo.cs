@@ -47,6 +47,7 @@ public static class DatosDemo
             var resultado = await ImportadorPlan.ImportarAsync(db, json, ct);
             if (!resultado.Exito)
                 throw new InvalidOperationException("Los datos de demostración no son válidos:\n" + string.Join("\n", resultado.Errores));
+            await PlanGobiernoDemo.CargarAsync(db, (await db.Entidades.SingleAsync(e => e.Codigo == CodigoEntidad, ct)).Id, ct);
             cargada = true;
         }
         if (usuarios is not null) await CrearUsuariosAsync(db, usuarios, ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sipoi.Web.Peis;
+using Sipoi.Web.PlanesGobierno;
 
 namespace Sipoi.Web.Data.Mapeo;
 
@@ -95,6 +96,43 @@ internal sealed class MapeoElementoPlanGobierno : IEntityTypeConfiguration<Eleme
         e.ConVersionDeFila();
         e.HasOne<ElementoPlanGobierno>().WithMany().HasForeignKey(x => x.PadreId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Alineamientos).WithOne().HasForeignKey(x => x.ElementoPlanGobiernoId);
+        // Named here: the conventional names pass PostgreSQL's 63-character limit.
+        e.HasMany(x => x.Distritos).WithOne().HasForeignKey(x => x.ElementoPlanGobiernoId).HasConstraintName("fk_distrito_meta_plan_elemento_plan_gobierno");
+        e.HasMany(x => x.Valores).WithOne().HasForeignKey(x => x.ElementoPlanGobiernoId).HasConstraintName("fk_valor_meta_plan_elemento_plan_gobierno");
+        e.Ignore(x => x.Medible);
+    }
+}
+
+internal sealed class MapeoDistritoMetaPlan : IEntityTypeConfiguration<DistritoMetaPlan>
+{
+    public void Configure(EntityTypeBuilder<DistritoMetaPlan> e)
+    {
+        e.ToTable("distrito_meta_plan");
+        e.HasIndex(x => new { x.ElementoPlanGobiernoId, x.Distrito }).IsUnique();
+    }
+}
+
+internal sealed class MapeoValorMetaPlan : IEntityTypeConfiguration<ValorMetaPlan>
+{
+    public void Configure(EntityTypeBuilder<ValorMetaPlan> e)
+    {
+        e.ToTable("valor_meta_plan");
+        // The semester form's concurrency guard: a value another person changed meanwhile is not overwritten.
+        e.ConVersionDeFila();
+    }
+}
+
+internal sealed class MapeoEvidenciaMetaPlan : IEntityTypeConfiguration<EvidenciaMetaPlan>
+{
+    public void Configure(EntityTypeBuilder<EvidenciaMetaPlan> e)
+    {
+        e.ToTable("evidencia_meta_plan");
+        e.HasIndex(x => new { x.ValorMetaPlanId, x.Nombre }).IsUnique();
+        e.HasOne(x => x.Valor).WithMany().HasForeignKey(x => x.ValorMetaPlanId);
+        e.Property(x => x.Nombre).HasMaxLength(Evidencia.LargoMaximoNombre);
+        e.Property(x => x.Tipo).HasMaxLength(10);
+        e.Property(x => x.SubidoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
+        e.Ignore(x => x.Mime);
     }
 }
 

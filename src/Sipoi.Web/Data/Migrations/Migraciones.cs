@@ -125,3 +125,7 @@ public sealed class PresupuestoDelAnio() : MigracionSql("0028_presupuesto_anual.
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000030_PortadaInforme")]
 public sealed class PortadaDelInforme() : MigracionSql("0030_portada_informe.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261207000029_MetasPlanGobierno")]
+public sealed class MetasDelPlanDeGobierno() : MigracionSql("0029_metas_plan_gobierno.sql");
