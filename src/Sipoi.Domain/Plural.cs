@@ -4,7 +4,7 @@ namespace Sipoi.Domain;
 
 /// <summary>
 /// A count with its noun agreeing in number, for messages written outside the web layer (domain, import, CLI): «1 actividad»,
-/// «34 actividades», «1,250 registros». The pages use <c>Formato.Conteo</c>, which writes the same.
+/// «34 actividades», «1,250 registros». The pages call it through <c>Formato.Conteo</c>.
 /// </summary>
 public static class Plural
 {

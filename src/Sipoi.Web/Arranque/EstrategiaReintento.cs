@@ -17,7 +17,8 @@ namespace Sipoi.Web.Arranque;
 /// The interceptor's log rows of changes are already in the change tracker, so a retried save writes them once,
 /// and the rows of inserts are written after the save that succeeded.</item>
 /// <item>A transaction the caller opened without wrapping it in <c>CreateExecutionStrategy().ExecuteAsync</c> runs
-/// once, as it did before retries existed (EF would refuse it): only the caller knows what to repeat.</item>
+/// once, as it did before retries existed (EF would refuse it): only the caller knows what to repeat. Units of several
+/// saves that should be retried go through <see cref="Reintento.UnidadAsync{T}"/>, which starts each retry from the database.</item>
 /// <item>Errors that are transient on a replicated cluster but not for Npgsql are added
 /// (<see cref="CodigosAdicionales"/>).</item>
 /// </list>

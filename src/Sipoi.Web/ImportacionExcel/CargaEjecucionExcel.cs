@@ -44,8 +44,7 @@ public static class CargaEjecucionExcel
         });
         if (!lectura.EsValido) return ResultadoCargaEjecucion.Fallo(lectura.Errores.Select(e => e.ToString()).ToList());
 
-        var estrategia = db.Database.CreateExecutionStrategy();
-        return await estrategia.ExecuteAsync(async () =>
+        return await db.UnidadAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try

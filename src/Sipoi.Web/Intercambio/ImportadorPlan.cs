@@ -28,8 +28,7 @@ public static class ImportadorPlan
 
     public static async Task<ResultadoImportacion> ImportarAsync(SipoiDbContext db, DocumentoIntercambio doc, CancellationToken ct = default)
     {
-        var estrategia = db.Database.CreateExecutionStrategy();
-        return await estrategia.ExecuteAsync(async () =>
+        return await db.UnidadAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // A new entity or year replaces nothing: its rows go under the import's summary row. Over existing data,
@@ -88,8 +87,7 @@ public static class ImportadorPlan
     public static async Task<ResultadoImportacion> ReemplazarPoiAsync(SipoiDbContext db, int entidadId, int peiId, PoiDto poi, string descripcion,
         CancellationToken ct = default)
     {
-        var estrategia = db.Database.CreateExecutionStrategy();
-        return await estrategia.ExecuteAsync(async () =>
+        return await db.UnidadAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // As for an exchange file: a new year's rows go under the summary row; whatever is replaced is logged value by value.

@@ -36,8 +36,7 @@ public static class Formato
     public static string Porcentaje(decimal? valor) => FormatoNumero.Porcentaje(valor, BandaTexto.NoDisponible);
 
     /// <summary>A count with its noun in the right number: «1 agregada», «0 agregadas», «1,200 agregadas».</summary>
-    public static string Conteo(int n, string singular, string plural) =>
-        $"{n.ToString("N0", Cultura)} {(n == 1 ? singular : plural)}";
+    public static string Conteo(int n, string singular, string plural) => Plural.Conteo(n, singular, plural);
 
     /// <summary>S/ 27,601,391.00; empty when missing.</summary>
     public static string Soles(decimal? valor) => valor is { } v ? FormatoNumero.Soles(v) : "";

@@ -79,6 +79,33 @@ public sealed class ReintentoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnidadDeVariosGuardados_ElReintentoEmpiezaDeLaBase_NadaSePierde()
+    {
+        // Data/Reintento: the first save of the unit lands in the transaction, the second finds its session cut. The
+        // rollback undoes the first too; the retry must write both again, not trust the change tracker's "already saved".
+        var corte = new CorteDeSesion(_bd.ConexionApp, "INSERT INTO centro_costo");
+        await using (var db = Contexto(corte))
+        {
+            await db.UnidadAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                var entidad = await db.Entidades.SingleAsync(e => e.Codigo == DatosDemo.CodigoEntidad);
+                entidad.Actualizar("EMSAPUNO UNIDAD", entidad.Tipo, entidad.Siglas, entidad.Vision);
+                await db.SaveChangesAsync();
+                db.CentrosCosto.Add(new CentroCosto(entidad.Id, "99.02", "CENTRO DE LA UNIDAD"));
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+            });
+        }
+
+        Assert.Equal(1, corte.Cortes);
+        Assert.Equal("EMSAPUNO UNIDAD", await NodoDePrueba.EscalarAsync(_bd.Conexion,
+            $"SELECT nombre FROM entidad WHERE codigo = '{DatosDemo.CodigoEntidad}'"));
+        Assert.Equal(1L, await NodoDePrueba.EscalarAsync(_bd.Conexion, "SELECT count(*) FROM centro_costo WHERE nombre = 'CENTRO DE LA UNIDAD'"));
+        Assert.Equal(1L, await AuditoriaAsync("tabla = 'entidad' AND campo = 'nombre' AND valor_nuevo = 'EMSAPUNO UNIDAD'"));
+    }
+
+    [Fact]
     public async Task TransaccionPropiaSinEnvolver_SeEjecutaUnaVezSinReintento()
     {
         // A caller's transaction not wrapped in the strategy is not retried (only the caller knows what to repeat):

@@ -80,7 +80,7 @@ public sealed class CliReporteTests(AppDePrueba app) : IClassFixture<AppDePrueba
         var rc = await LineaDeComandos.EjecutarAsync(["reporte", "--entidad", Entidad, "--anio", "2024", "--tipo", "grafico", "--salida", Archivo("x.xlsx")],
             new StringWriter(), configuracion, errores: errores);
         Assert.Equal(1, rc);
-        Assert.Equal("Error: tipo de reporte no válido «grafico»: use matriz, ejecucion, seguimiento, presupuesto, informe, matriz-centros, poi, seguimiento-pei o consolidado.",
+        Assert.Equal("Error: tipo de reporte no válido «grafico»: use matriz, ejecucion, seguimiento, presupuesto, informe, matriz-centros, poi, seguimiento-pei, seguimiento-poi o consolidado.",
             errores.ToString().Trim());
     }
 

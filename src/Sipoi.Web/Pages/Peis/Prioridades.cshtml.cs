@@ -53,9 +53,17 @@ public sealed class PrioridadesModel(SipoiDbContext db) : PageModel
 
         var oeisCambiados = Pei.Oeis.Where(o => o.Prioridad != oeis[o.Codigo]).ToList();
         var aeisCambiados = Pei.Aeis.Where(a => a.Prioridad != aeis[a.Codigo]).ToList();
-        var estrategia = db.Database.CreateExecutionStrategy();
-        await estrategia.ExecuteAsync(async () =>
+        var intento = 0;
+        await db.UnidadAsync(async () =>
         {
+            if (intento++ > 0)
+            {
+                // A retry (Data/Reintento): the rows come again from the database, as the rollback left them.
+                var idsO = oeisCambiados.Select(o => o.Id).ToList();
+                var idsA = aeisCambiados.Select(a => a.Id).ToList();
+                oeisCambiados = await db.Oeis.Where(o => idsO.Contains(o.Id)).ToListAsync(ct);
+                aeisCambiados = await db.Aeis.Where(a => idsA.Contains(a.Id)).ToListAsync(ct);
+            }
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // The unique indexes are checked row by row, so a swap (1 ↔ 2) first parks the changing rows on
             // negative priorities — outside the tracker, so the audit log records old → new, nothing in between.

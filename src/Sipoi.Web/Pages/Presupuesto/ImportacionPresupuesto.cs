@@ -48,8 +48,7 @@ public static class ImportacionPresupuesto
     public static async Task<RevisionPresupuesto> ImportarAsync(SipoiDbContext db, Entidad entidad, int anio, byte[] archivo, string nombreArchivo, DateOnly hoy,
         CancellationToken ct)
     {
-        var estrategia = db.Database.CreateExecutionStrategy();
-        return await estrategia.ExecuteAsync(async () =>
+        return await db.UnidadAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
