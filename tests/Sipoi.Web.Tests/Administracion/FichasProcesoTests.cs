@@ -96,7 +96,18 @@ public sealed class FichasProcesoTests(AppDePrueba app) : IClassFixture<AppDePru
         var id = (await FichaAsync("FP T3"))!.Id;
         var http = await app.ComoAsync(AppDePrueba.Administrador);
         var quitar = await Formulario.LeerAsync(http, $"{Lista}/{id}", "form-quitar");
-        Assert.Equal(HttpStatusCode.Redirect, (await quitar.EnviarAsync(http)).StatusCode);
+        // The first post removes nothing: it shows what goes and asks to confirm.
+        var primera = await quitar.EnviarAsync(http);
+        Assert.Equal(HttpStatusCode.OK, primera.StatusCode);
+        var pagina = Formulario.Leer(await primera.Content.ReadAsStringAsync());
+        var caja = pagina.GetElementById("confirmar-quitar")!.TextContent;
+        Assert.Contains("Confirme que quiere quitar la ficha de proceso. No se puede deshacer.", caja);
+        Assert.Contains("Se quitará la ficha de proceso FP T3 «GESTIÓN DE PRUEBA» de Gerencia de Prueba (peso 1).", caja);
+        Assert.Contains("Ninguna actividad de ningún POI la usa", caja);
+        Assert.NotNull(await FichaAsync("FP T3"));
+        var confirmar = Formulario.De(pagina, "confirmar-quitar-ficha");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
         Assert.Null(await FichaAsync("FP T3"));
         await using var db = app.Base.Contexto();
         Assert.True(await db.Auditoria.AnyAsync(a => a.Tabla == "ficha_proceso" && a.Accion == AccionAuditada.Baja && a.ValorAnterior!.Contains("\"FP T3\"")));

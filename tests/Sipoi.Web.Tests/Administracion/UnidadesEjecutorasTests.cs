@@ -36,7 +36,18 @@ public sealed class UnidadesEjecutorasTests(AppDePrueba app) : IClassFixture<App
         Assert.Equal("Sede central Puno", (await UnidadAsync("UE-100"))!.Nombre);
 
         var quitar = await Formulario.LeerAsync(http, url, "form-quitar");
-        Assert.Equal(HttpStatusCode.Redirect, (await quitar.EnviarAsync(http)).StatusCode);
+        // The first post removes nothing: it shows what goes and asks to confirm.
+        var primera = await quitar.EnviarAsync(http);
+        Assert.Equal(HttpStatusCode.OK, primera.StatusCode);
+        var pagina = Formulario.Leer(await primera.Content.ReadAsStringAsync());
+        var caja = pagina.GetElementById("confirmar-quitar")!.TextContent;
+        Assert.Contains("Confirme que quiere quitar la unidad ejecutora. No se puede deshacer.", caja);
+        Assert.Contains("Se quitará la unidad ejecutora UE-100 «Sede central Puno»", caja);
+        Assert.Contains("Ningún centro de costo pertenece a ella", caja);
+        Assert.NotNull(await UnidadAsync("UE-100"));
+        var confirmar = Formulario.De(pagina, "confirmar-quitar-unidad");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
         Assert.Null(await UnidadAsync("UE-100"));
 
         await using var db = app.Base.Contexto();

@@ -76,7 +76,21 @@ public sealed class ApiSeguimientoTests(AppDePrueba app) : IClassFixture<AppDePr
 
         var revocar = Formulario.De(Formulario.Leer(await (await http.GetAsync("/cuenta/tokens")).Content.ReadAsStringAsync()), "tokens");
         var accion = revocar.Elemento.QuerySelector("form")!.GetAttribute("action");
-        Assert.Equal(HttpStatusCode.Redirect, (await http.PostAsync(accion, new FormUrlEncodedContent(revocar.Campos))).StatusCode);
+        // The first post changes nothing: it shows what goes and asks to confirm.
+        var primera = await http.PostAsync(accion, new FormUrlEncodedContent(revocar.Campos));
+        Assert.Equal(HttpStatusCode.OK, primera.StatusCode);
+        var pagina = Formulario.Leer(await primera.Content.ReadAsStringAsync());
+        var caja = pagina.GetElementById("confirmar-revocar")!.TextContent;
+        Assert.Contains("Confirme que quiere revocar el token. No se puede deshacer.", caja);
+        Assert.Contains("Se revocará el token «Tablero de la gerencia», creado el ", caja);
+        Assert.Contains("Todo sistema que lo use recibirá un rechazo", caja);
+        await using (var db = app.Base.Contexto())
+            Assert.Null((await db.TokensApi.SingleAsync(x => x.Nombre == "Tablero de la gerencia")).Revocado);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/yo")).StatusCode);
+
+        var confirmar = Formulario.De(pagina, "confirmar-revocar-token");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/yo")).StatusCode);
     }
 

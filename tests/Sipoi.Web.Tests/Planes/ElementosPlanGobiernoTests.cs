@@ -94,8 +94,20 @@ public sealed class ElementosPlanGobiernoTests(AppDePrueba app) : IClassFixture<
         Assert.NotNull(await ElementoAsync(p.Objetivo));
 
         // Bottom-up: the meta, then its objective.
-        Assert.Equal(HttpStatusCode.Redirect, (await QuitarAsync(http, p, p.Meta)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await QuitarAsync(http, p, p.Otro)).StatusCode);
+        // The first post removes nothing: it shows what goes and asks to confirm; only the confirmation removes.
+        var primera = await QuitarAsync(http, p, p.Meta);
+        Assert.Equal(HttpStatusCode.OK, primera.StatusCode);
+        var pagina = Formulario.Leer(await primera.Content.ReadAsStringAsync());
+        var caja = pagina.GetElementById("confirmar-quitar")!.TextContent;
+        Assert.Contains("Confirme que quiere quitar el elemento del plan de gobierno. No se puede deshacer.", caja);
+        Assert.Contains("Se quitará meta 1.2.1 «Agua no facturada»", caja);
+        Assert.Contains("del plan «Plan para quitar».", caja);
+        Assert.NotNull(await ElementoAsync(p.Meta));
+        var confirmar = Formulario.De(pagina, "confirmar-quitar-elemento");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
+        var otra = Formulario.De(Formulario.Leer(await (await QuitarAsync(http, p, p.Otro)).Content.ReadAsStringAsync()), "confirmar-quitar-elemento");
+        Assert.Equal(HttpStatusCode.Redirect, (await otra.EnviarAsync(http)).StatusCode);
         Assert.Null(await ElementoAsync(p.Meta));
         Assert.Null(await ElementoAsync(p.Otro));
         await using var db = app.Base.Contexto();

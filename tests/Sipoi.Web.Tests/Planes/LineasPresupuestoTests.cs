@@ -36,7 +36,18 @@ public sealed class LineasPresupuestoTests(AppDePrueba app) : IClassFixture<AppD
         Assert.Equal(1_300_000m, Assert.Single(await LineasAsync(2031)).Monto);
 
         var quitar = await Formulario.LeerAsync(http, Url(2031), $"form-quitar-{l.Id}");
-        Assert.Equal(HttpStatusCode.Redirect, (await quitar.EnviarAsync(http)).StatusCode);
+        // The first post removes nothing: it shows what goes and asks to confirm.
+        var primera = await quitar.EnviarAsync(http);
+        Assert.Equal(HttpStatusCode.OK, primera.StatusCode);
+        var pagina = Formulario.Leer(await primera.Content.ReadAsStringAsync());
+        var caja = pagina.GetElementById("confirmar-quitar")!.TextContent;
+        Assert.Contains("Confirme que quiere quitar la línea del presupuesto 2031. No se puede deshacer.", caja);
+        Assert.Contains("Se quitará la línea de egresos 2.3 «Bienes y Servicios» por S/ 1,300,000.00.", caja);
+        Assert.Contains("pasará de S/ 1,300,000.00 a S/ 0.00.", caja);
+        Assert.Single(await LineasAsync(2031));
+        var confirmar = Formulario.De(pagina, "confirmar-quitar-linea");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
         Assert.Empty(await LineasAsync(2031));
 
         await using var db = app.Base.Contexto();

@@ -121,6 +121,31 @@ public sealed class PlanGobiernoTests(AppDePrueba app) : IClassFixture<AppDePrue
         Assert.NotNull(sinAlinear.QuerySelector(".sin-alineamiento"));
     }
 
+    [Fact]
+    public async Task Alineamiento_SeQuitaSoloTrasConfirmar()
+    {
+        var id = await PlanAlineadoAsync("Plan para quitar alineamiento");
+        int alineamiento;
+        await using (var db = app.Base.Contexto())
+            alineamiento = await db.AlineamientosPlanGobierno.Where(a => db.ElementosPlanGobierno.Any(e => e.Id == a.ElementoPlanGobiernoId && e.PlanGobiernoId == id))
+                .Select(a => a.Id).FirstAsync();
+        var http = await app.ComoAsync(AppDePrueba.Planificador);
+        var quitar = await Formulario.LeerAsync(http, $"{Base}/{id}", $"form-quitar-alineamiento-{alineamiento}");
+        var primera = await quitar.EnviarAsync(http);
+        Assert.Equal(HttpStatusCode.OK, primera.StatusCode);
+        var pagina = Formulario.Leer(await primera.Content.ReadAsStringAsync());
+        var caja = pagina.GetElementById("confirmar-quitar-alineamiento")!.TextContent;
+        Assert.Contains("Confirme que quiere quitar el alineamiento. No se puede deshacer.", caja);
+        Assert.Contains("Objetivo 1.1 «Ampliar la cobertura de agua» dejará de estar alineado a ", caja);
+        await using (var db = app.Base.Contexto())
+            Assert.True(await db.AlineamientosPlanGobierno.AnyAsync(a => a.Id == alineamiento));
+        var confirmar = Formulario.De(pagina, "confirmar-quitar-alineamiento-form");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
+        await using (var db = app.Base.Contexto())
+            Assert.False(await db.AlineamientosPlanGobierno.AnyAsync(a => a.Id == alineamiento));
+    }
+
     [Theory]
     [InlineData(AppDePrueba.Consulta)]
     [InlineData(AppDePrueba.Operador)]

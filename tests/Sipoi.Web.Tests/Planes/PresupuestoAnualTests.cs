@@ -117,6 +117,21 @@ public sealed class PresupuestoAnualTests(AppDePrueba app) : IClassFixture<AppDe
         var m = await db.ModificacionesPresupuestarias.SingleAsync(x => x.Anio == 2031);
         Assert.Equal(("Resolución de Alcaldía N.° 045-2031-MPP", new DateOnly(2031, 5, 10), 1250.50m), (m.Documento, m.Fecha, m.Monto));
         Assert.True(await db.Auditoria.AnyAsync(a => a.Tabla == "modificacion_presupuestaria" && a.Accion == AccionAuditada.Alta && a.Usuario == AppDePrueba.Planificador));
+
+        // «quitar»: the first post removes nothing and shows what goes; only the confirmation removes.
+        var quitar = await Formulario.LeerAsync(http, url, $"form-quitar-{m.Id}");
+        var primera = await quitar.EnviarAsync(http);
+        Assert.Equal(HttpStatusCode.OK, primera.StatusCode);
+        var pagina = Formulario.Leer(await primera.Content.ReadAsStringAsync());
+        var caja = pagina.GetElementById("confirmar-quitar")!.TextContent;
+        Assert.Contains("Confirme que quiere quitar la modificación presupuestaria. No se puede deshacer.", caja);
+        Assert.Contains("Se quitará la modificación «Resolución de Alcaldía N.° 045-2031-MPP» del 10/05/2031 por S/ 1,250.50 (fuente 1 Recursos Ordinarios, genérica 2.3).", caja);
+        Assert.True(await db.ModificacionesPresupuestarias.AnyAsync(x => x.Anio == 2031));
+        var confirmar = Formulario.De(pagina, "confirmar-quitar-modificacion");
+        Assert.Equal("true", confirmar.Campos["Confirmar"]);
+        Assert.Equal(HttpStatusCode.Redirect, (await confirmar.EnviarAsync(http)).StatusCode);
+        Assert.False(await db.ModificacionesPresupuestarias.AnyAsync(x => x.Anio == 2031));
+        Assert.True(await db.Auditoria.AnyAsync(a => a.Tabla == "modificacion_presupuestaria" && a.Accion == AccionAuditada.Baja && a.Usuario == AppDePrueba.Planificador));
     }
 
     [Fact]

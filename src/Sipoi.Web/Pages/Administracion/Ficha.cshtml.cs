@@ -15,6 +15,10 @@ public sealed class FichaModel(SipoiDbContext db) : PageModel
     [BindProperty] public DatosFicha Datos { get; set; } = new();
     /// <summary>The row's version when the form was read: a save over another person's change is refused.</summary>
     [BindProperty] public uint Version { get; set; }
+    /// <summary>Set by the confirmation form of «Quitar»: only a post with it removes.</summary>
+    [BindProperty] public bool Confirmar { get; set; }
+    /// <summary>True when the first «Quitar» post passed the checks and the page asks to confirm.</summary>
+    public bool PorQuitar { get; private set; }
     public Entidad Entidad { get; private set; } = null!;
     public OpcionesFicha Opciones { get; private set; } = null!;
     public FichaProceso Ficha { get; private set; } = null!;
@@ -42,9 +46,27 @@ public sealed class FichaModel(SipoiDbContext db) : PageModel
         return RedirectToPage("/Administracion/Fichas", new { entidad = Entidad.Codigo });
     }
 
+    /// <summary>
+    /// «Quitar» cannot be undone: the first post only checks (the same refusal) and shows what goes (<see cref="PorQuitar"/>);
+    /// the confirmation posts the same version with <see cref="Confirmar"/>, and only that removes.
+    /// </summary>
     public async Task<IActionResult> OnPostQuitarAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        if (!Confirmar)
+        {
+            Datos = DatosFicha.De(Ficha);
+            try
+            {
+                Ficha.VerificarQuitar(Usos);
+                PorQuitar = true;
+            }
+            catch (ReglaDominioException e)
+            {
+                Errores.Add(e.Message);
+            }
+            return Page();
+        }
         var rechazo = await Concurrencia.RechazoAlGuardarAsync(async () =>
         {
             Ficha.VerificarQuitar(Usos);

@@ -15,6 +15,10 @@ public sealed class UnidadEjecutoraModel(SipoiDbContext db) : PageModel
     [BindProperty] public string? Nombre { get; set; }
     /// <summary>The row's version when the form was read (optimistic concurrency: README.md, "Forms for the exchange objects").</summary>
     [BindProperty] public uint Version { get; set; }
+    /// <summary>Set by the confirmation form of «Quitar»: only a post with it removes.</summary>
+    [BindProperty] public bool Confirmar { get; set; }
+    /// <summary>True when the first «Quitar» post passed the checks and the page asks to confirm.</summary>
+    public bool PorQuitar { get; private set; }
     public Entidad Entidad { get; private set; } = null!;
     public UnidadEjecutora Unidad { get; private set; } = null!;
     public List<string> Centros { get; private set; } = [];
@@ -44,9 +48,27 @@ public sealed class UnidadEjecutoraModel(SipoiDbContext db) : PageModel
         return RedirectToPage("/Administracion/UnidadesEjecutoras", new { entidad = Entidad.Codigo });
     }
 
+    /// <summary>
+    /// «Quitar» cannot be undone: the first post only checks (the same refusal) and shows what goes (<see cref="PorQuitar"/>);
+    /// the confirmation posts the same version with <see cref="Confirmar"/>, and only that removes.
+    /// </summary>
     public async Task<IActionResult> OnPostQuitarAsync(string entidad, int id, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, ct) is { } no) return no;
+        if (!Confirmar)
+        {
+            Nombre = Unidad.Nombre;
+            try
+            {
+                Unidad.VerificarQuitar(Centros);
+                PorQuitar = true;
+            }
+            catch (ReglaDominioException e)
+            {
+                Errores.Add(e.Message);
+            }
+            return Page();
+        }
         var rechazo = await Concurrencia.RechazoAlGuardarAsync(async () =>
         {
             Unidad.VerificarQuitar(Centros);

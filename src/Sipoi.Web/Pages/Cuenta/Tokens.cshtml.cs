@@ -18,12 +18,15 @@ public sealed class TokensModel(SipoiDbContext db, UserManager<Usuario> usuarios
     public sealed record Fila(int Id, string Nombre, DateTimeOffset Creado, DateTimeOffset? UltimoUso, DateTimeOffset? Revocado);
 
     [BindProperty] public string? Nombre { get; set; }
+    [BindProperty] public bool Confirmar { get; set; }
     [TempData] public string? Aviso { get; set; }
 
     public List<Fila> Tokens { get; private set; } = [];
     /// <summary>The secret of the token just created: shown once, in this response.</summary>
     public string? Secreto { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The token the first «Revocar» post asks to confirm; null otherwise.</summary>
+    public Fila? PorRevocar { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await CargarAsync(ct);
 
@@ -49,11 +52,21 @@ public sealed class TokensModel(SipoiDbContext db, UserManager<Usuario> usuarios
         return Page();
     }
 
+    /// <summary>
+    /// «Revocar» cannot be undone (the secret stops working for good): the first post only shows which token goes
+    /// (<see cref="PorRevocar"/>); the confirmation posts the same id with <see cref="Confirmar"/>, and only that revokes.
+    /// </summary>
     public async Task<IActionResult> OnPostRevocarAsync(int id, CancellationToken ct)
     {
         var propio = User.Id();
         var token = await db.TokensApi.SingleOrDefaultAsync(t => t.Id == id && t.UsuarioId == propio, ct);
         if (token is null) return NotFound();
+        if (!Confirmar)
+        {
+            PorRevocar = new Fila(token.Id, token.Nombre, token.Creado, token.UltimoUso, token.Revocado);
+            await CargarAsync(ct);
+            return Page();
+        }
         token.Revocar(reloj.GetUtcNow());
         await db.SaveChangesAsync(ct);
         Aviso = $"Se revocó el token «{token.Nombre}»: desde ahora se rechaza.";

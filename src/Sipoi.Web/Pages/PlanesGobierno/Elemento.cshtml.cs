@@ -21,6 +21,10 @@ public sealed class ElementoModel(SipoiDbContext db) : PageModel
     [BindProperty] public string? MetaUnidad { get; set; }
     /// <summary>The node's version when the form was read: a save over another person's change is refused.</summary>
     [BindProperty] public uint Version { get; set; }
+    /// <summary>Set by the confirmation form of «Quitar»: only a post with it removes.</summary>
+    [BindProperty] public bool Confirmar { get; set; }
+    /// <summary>True when the first «Quitar» post passed the checks and the page asks to confirm.</summary>
+    public bool PorQuitar { get; private set; }
 
     public Entidad Entidad { get; private set; } = null!;
     public PlanGobierno Plan { get; private set; } = null!;
@@ -30,12 +34,17 @@ public sealed class ElementoModel(SipoiDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string entidad, int id, int elemento, CancellationToken ct)
     {
         if (await PrepararAsync(entidad, id, elemento, ct) is { } no) return no;
+        Rellenar();
+        return Page();
+    }
+
+    private void Rellenar()
+    {
         Codigo = Elemento.Codigo;
         Descripcion = Elemento.Descripcion;
         TipoIntervencion = Elemento.TipoIntervencion;
         MetaValor = Elemento.MetaValor?.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
         MetaUnidad = Elemento.MetaUnidad;
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string entidad, int id, int elemento, CancellationToken ct)
@@ -67,6 +76,13 @@ public sealed class ElementoModel(SipoiDbContext db) : PageModel
         try
         {
             Plan.QuitarElemento(Elemento);
+            if (!Confirmar)
+            {
+                // «Quitar» cannot be undone: the first post only checks (nothing is saved) and shows what goes.
+                Rellenar();
+                PorQuitar = true;
+                return Page();
+            }
             db.ElementosPlanGobierno.Remove(Elemento);
             await GuardarAsync(ct);
         }

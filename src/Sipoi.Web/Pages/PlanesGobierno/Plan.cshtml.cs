@@ -29,6 +29,10 @@ public sealed class PlanModel(SipoiDbContext db) : PageModel
     [BindProperty] public string? MetaUnidad { get; set; }
     [BindProperty] public string? Objetivo { get; set; }
     [BindProperty] public string? Alineado { get; set; }
+    /// <summary>Set by the confirmation form of «quitar» an alignment: only a post with it removes.</summary>
+    [BindProperty] public bool Confirmar { get; set; }
+    /// <summary>The alignment the first «quitar» post asks to confirm (its element and text); null otherwise.</summary>
+    public (int Id, ElementoPlanGobierno Elemento, string Texto)? PorQuitarAlineamiento { get; private set; }
     [TempData] public string? Aviso { get; set; }
 
     public Entidad Entidad { get; private set; } = null!;
@@ -102,6 +106,13 @@ public sealed class PlanModel(SipoiDbContext db) : PageModel
         if (!PuedeEditar) return Forbid();
         var a = Plan.Elementos.SelectMany(e => e.Alineamientos).FirstOrDefault(a => a.Id == alineamiento);
         if (a is null) return NotFound();
+        if (!Confirmar)
+        {
+            // «quitar» cannot be undone: the first post only shows which alignment goes; the confirmation posts Confirmar=true.
+            var nodo = Arbol.First(n => n.Alineamientos.Any(x => x.Id == alineamiento));
+            PorQuitarAlineamiento = (alineamiento, nodo.Elemento, nodo.Alineamientos.First(x => x.Id == alineamiento).Texto);
+            return Page();
+        }
         db.AlineamientosPlanGobierno.Remove(a);
         await db.SaveChangesAsync(ct);
         Aviso = "Se quitó el alineamiento.";

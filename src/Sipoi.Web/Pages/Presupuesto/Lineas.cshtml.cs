@@ -20,6 +20,10 @@ public sealed class LineasModel(SipoiDbContext db) : PageModel
     [BindProperty] public string? Monto { get; set; }
     /// <summary>The row's version when the page was read (edit and remove): a change over another person's is refused.</summary>
     [BindProperty] public uint Version { get; set; }
+    /// <summary>Set by the confirmation form of «quitar»: only a post with it removes.</summary>
+    [BindProperty] public bool Confirmar { get; set; }
+    /// <summary>The line the first «quitar» post asks to confirm, with the version it was read at; null otherwise.</summary>
+    public LineaPresupuesto? PorQuitar { get; private set; }
     [TempData] public string? Aviso { get; set; }
 
     public Entidad Entidad { get; private set; } = null!;
@@ -93,6 +97,13 @@ public sealed class LineasModel(SipoiDbContext db) : PageModel
         catch (ReglaDominioException e)
         {
             Errores.Add(e.Message);
+            return Page();
+        }
+        if (!Confirmar)
+        {
+            // «quitar» cannot be undone: the first post only shows what goes; the confirmation posts Confirmar=true.
+            LineaConError = null;
+            PorQuitar = l;
             return Page();
         }
         db.LineasPresupuesto.Remove(l);

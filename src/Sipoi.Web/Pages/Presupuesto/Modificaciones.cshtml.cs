@@ -25,6 +25,10 @@ public sealed class ModificacionesModel(SipoiDbContext db, TimeProvider reloj) :
     [BindProperty] public string? Actividad { get; set; }
     [BindProperty] public string? Monto { get; set; }
     [BindProperty] public uint Version { get; set; }
+    /// <summary>Set by the confirmation form of «quitar»: only a post with it removes.</summary>
+    [BindProperty] public bool Confirmar { get; set; }
+    /// <summary>The modification the first «quitar» post asks to confirm; null otherwise.</summary>
+    public ModificacionPresupuestaria? PorQuitar { get; private set; }
     [TempData] public string? Aviso { get; set; }
 
     public Entidad Entidad { get; private set; } = null!;
@@ -78,6 +82,12 @@ public sealed class ModificacionesModel(SipoiDbContext db, TimeProvider reloj) :
         try
         {
             await VerificarAsync(anio, Lista.Select(l => l.Fila).Where(x => x.Id != id), ct);
+            if (!Confirmar)
+            {
+                // «quitar» cannot be undone: the first post only checks and shows what goes; the confirmation posts Confirmar=true.
+                PorQuitar = m;
+                return Page();
+            }
             db.ModificacionesPresupuestarias.Remove(m);
             await db.GuardarSiNadieCambioAsync(m, Version, ct);
         }
