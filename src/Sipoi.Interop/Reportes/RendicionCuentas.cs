@@ -79,20 +79,20 @@ public sealed record RendicionCuentas(string Entidad, string Plan, string Semest
             Nota = Metodo,
         };
         var tablaDistritos = distritos.Count == 0 ? null : new TablaDatos("Distritos", $"Indicadores distritales: {nombreSemestre}",
-            [new ColumnaDatos("Meta", 40), new ColumnaDatos("Distrito", 18), new ColumnaDatos("Línea base", 12, true), new ColumnaDatos("Meta", 12, true),
-             new ColumnaDatos("Obtenido", 14, true), new ColumnaDatos("Logro", 14, true), new ColumnaDatos("Desempeño", 16)], distritos);
+            [new ColumnaDatos("Meta", 36), new ColumnaDatos("Distrito", 16), new ColumnaDatos("Línea base", 12, true), new ColumnaDatos("Meta", 12, true),
+             new ColumnaDatos("Obtenido", 16, true), new ColumnaDatos("Logro", 14, true), new ColumnaDatos("Desempeño", 19)], distritos);
         return new RendicionCuentas(entidad, $"{plan.Nombre} ({plan.Tipo} {plan.Inicio}–{plan.Fin})", nombreSemestre, bandas, secciones, metas, tablaDistritos);
     }
 
     private static readonly ColumnaDatos[] ColumnasMeta =
     [
-        new("Meta / indicador", 36), new("Unidad", 12), new("Línea base", 14, true), new("Meta", 14, true),
-        new("Obtenido", 14, true), new("Logro", 14, true), new("Desempeño", 16),
+        new("Meta / indicador", 34), new("Unidad", 14), new("Línea base", 14, true), new("Meta", 14, true),
+        new("Obtenido", 14, true), new("Logro", 14, true), new("Desempeño", 19),
     ];
 
     private static readonly ColumnaDatos[] ColumnasPoi =
     [
-        new("AEI", 50), new("Actividades con meta", 14, true), new("Con 100 % o más", 14, true), new("Valor", 14, true), new("Desempeño", 16),
+        new("AEI", 48), new("Actividades con meta", 16, true), new("Con 100 % o más", 14, true), new("Valor", 14, true), new("Desempeño", 19),
     ];
 
     private static FilaDatos FilaMeta(ResultadoMetaPlan m, EsquemaBandas bandas)

@@ -98,6 +98,18 @@ public sealed class CentrosInactivosTests(AppDePrueba app) : IClassFixture<AppDe
     }
 
     [Fact]
+    public async Task ListaDeCentros_NombraLosInactivosOcultosConSuNumero()
+    {
+        Redirige(await DesactivarAsync("03.02"));
+        int n;
+        await using (var db = app.Base.Contexto())
+            n = await db.CentrosCosto.CountAsync(c => !c.Activo && db.Entidades.Any(e => e.Id == c.EntidadId && e.Codigo == "EMSAPUNO"));
+        var texto = (await Paginas.LeerAsync(await app.ComoAsync(AppDePrueba.Administrador), $"{Admin}/centros")).Body!.TextContent;
+        // «(1 inactivo oculto)» alone (this test's centre), «(2 inactivos ocultos)» after the other tests' centres.
+        Assert.Contains(n == 1 ? "(1 inactivo oculto)" : $"({n} inactivos ocultos)", texto);
+    }
+
+    [Fact]
     public async Task ConCentrosActivosQueDependenDeEl_NoSeDesactiva()
     {
         var errores = await Paginas.ErroresAsync(await DesactivarAsync("04"));
