@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 using Sipoi.Web.Data;
 using Sipoi.Web.Seguridad;
 
@@ -127,12 +128,29 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
             }
             catch
             {
-                p.Transaccion?.Rollback();
+                Deshacer(p);
                 throw;
             }
             finally { p.Transaccion?.Dispose(); }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Rolls back the audit transaction of a save that failed, without hiding why it failed: when the connection broke
+    /// (or the COMMIT landed and only its answer was lost) the transaction is already unusable and its rollback throws;
+    /// the original error must reach the execution strategy, which decides whether to retry.
+    /// </summary>
+    private static void Deshacer(PendienteAuditoria p)
+    {
+        try { p.Transaccion?.Rollback(); }
+        catch (Exception e) when (e is InvalidOperationException or NpgsqlException or ObjectDisposedException) { }
+    }
+
+    private static async Task DeshacerAsync(PendienteAuditoria p)
+    {
+        try { if (p.Transaccion is { } t) await t.RollbackAsync(CancellationToken.None); }
+        catch (Exception e) when (e is InvalidOperationException or NpgsqlException or ObjectDisposedException) { }
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
@@ -149,7 +167,7 @@ public sealed class InterceptorAuditoria(IHttpContextAccessor? http, TimeProvide
             }
             catch
             {
-                if (p.Transaccion is { } t) await t.RollbackAsync(CancellationToken.None);
+                await DeshacerAsync(p);
                 throw;
             }
             finally

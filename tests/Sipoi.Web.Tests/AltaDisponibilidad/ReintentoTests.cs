@@ -31,7 +31,7 @@ public sealed class ReintentoTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bd.DisposeAsync();
 
     /// <summary>The app's context as registered (same strategy, audit interceptor), plus the session killer.</summary>
-    private SipoiDbContext Contexto(CorteDeSesion corte) => new(new DbContextOptionsBuilder<SipoiDbContext>()
+    private SipoiDbContext Contexto(IInterceptor corte) => new(new DbContextOptionsBuilder<SipoiDbContext>()
         .UseNpgsql(_bd.ConexionApp, BaseDeDatos.Npgsql).ConfigureWarnings(BaseDeDatos.Advertencias)
         .AddInterceptors(new InterceptorAuditoria(null, TimeProvider.System, Autor), corte).Options);
 
@@ -106,6 +106,68 @@ public sealed class ReintentoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CambioConfirmadoConRespuestaPerdida_ElReintentoNoLoEscribeDosVeces_SinoUnConflicto()
+    {
+        // The commit lands, then the connection fails before its answer reaches the app: the strategy retries the
+        // save. The retry carries the version token (xmin) the first attempt already changed, so it matches no row:
+        // a conflict the caller sees (the API answers 409 and the client reads the month again), never a second write.
+        var perdida = new RespuestaPerdida();
+        await using (var db = Contexto(perdida))
+        {
+            var ficha = await db.Fichas.OrderBy(f => f.Id).FirstAsync();
+            ficha.Actualizar("FICHA CONFIRMADA", ficha.Gerencia, ficha.CentroCostoId, ficha.Responsable, ficha.Objetivo, ficha.Peso);
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        }
+
+        Assert.Equal(1, perdida.Perdidas);
+        Assert.Equal(1L, await NodoDePrueba.EscalarAsync(_bd.Conexion, "SELECT count(*) FROM ficha_proceso WHERE nombre = 'FICHA CONFIRMADA'"));
+        Assert.Equal(1L, await AuditoriaAsync("tabla = 'ficha_proceso' AND campo = 'nombre' AND valor_nuevo = 'FICHA CONFIRMADA'"));
+        Assert.Equal(1L, await AuditoriaAsync("true"));
+    }
+
+    [Fact]
+    public async Task CambioSinVersionConfirmadoConRespuestaPerdida_ElReintentoEscribeLoMismo_NadaSeDuplicaNiPierde()
+    {
+        // A table without a version token (the entity's own row): the retry writes the same values again. The row is
+        // right; the audit log may hold the change twice (same old → new, docs/despliegue.md), never a different one.
+        var perdida = new RespuestaPerdida();
+        await using (var db = Contexto(perdida))
+        {
+            var entidad = await db.Entidades.SingleAsync(e => e.Codigo == DatosDemo.CodigoEntidad);
+            entidad.Actualizar("EMSAPUNO CONFIRMADA", entidad.Tipo, entidad.Siglas, entidad.Vision);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, perdida.Perdidas);
+        Assert.Equal("EMSAPUNO CONFIRMADA", await NodoDePrueba.EscalarAsync(_bd.Conexion,
+            $"SELECT nombre FROM entidad WHERE codigo = '{DatosDemo.CodigoEntidad}'"));
+        var cambios = await AuditoriaAsync("tabla = 'entidad' AND campo = 'nombre' AND valor_nuevo = 'EMSAPUNO CONFIRMADA'");
+        Assert.InRange(cambios, 1L, 2L);
+        Assert.Equal(cambios, await AuditoriaAsync("true"));
+    }
+
+    [Fact]
+    public async Task AltaConfirmadaConRespuestaPerdida_ElErrorLlegaAlUsuario_UnaFilaYUnaAlta()
+    {
+        // An insert is logged in the audit transaction the interceptor commits after EF's save; a lost answer to that
+        // COMMIT is not retried (the save already counts as done): the caller sees the error, the centre and its log
+        // row are there once, and a second try by hand meets the unique key (entity, code).
+        var perdida = new RespuestaPerdida();
+        await using (var db = Contexto(perdida))
+        {
+            var entidadId = await db.Entidades.Where(e => e.Codigo == DatosDemo.CodigoEntidad).Select(e => e.Id).SingleAsync();
+            db.CentrosCosto.Add(new CentroCosto(entidadId, "99.03", "CENTRO CONFIRMADO"));
+            var error = await Assert.ThrowsAsync<NpgsqlException>(() => db.SaveChangesAsync());
+            Assert.IsType<IOException>(error.InnerException);
+        }
+
+        Assert.Equal(1, perdida.Perdidas);
+        Assert.Equal(1L, await NodoDePrueba.EscalarAsync(_bd.Conexion, "SELECT count(*) FROM centro_costo WHERE nombre = 'CENTRO CONFIRMADO'"));
+        Assert.Equal(1L, await AuditoriaAsync("tabla = 'centro_costo' AND accion = 'alta'"));
+        Assert.Equal(1L, await AuditoriaAsync("true"));
+    }
+
+    [Fact]
     public async Task TransaccionPropiaSinEnvolver_SeEjecutaUnaVezSinReintento()
     {
         // A caller's transaction not wrapped in the strategy is not retried (only the caller knows what to repeat):
@@ -155,5 +217,22 @@ internal sealed class CorteDeSesion(string conexion, string verbo) : DbCommandIn
         await using var cmd = new NpgsqlCommand("SELECT pg_terminate_backend(@pid, 5000)", c);
         cmd.Parameters.AddWithValue("pid", pid);
         Assert.Equal(true, await cmd.ExecuteScalarAsync(ct));
+    }
+}
+
+/// <summary>
+/// The first transaction commits, then its answer is "lost": the connection fails as a dropped socket does (an
+/// <see cref="NpgsqlException"/> over an <see cref="IOException"/>, which Npgsql calls transient).
+/// </summary>
+internal sealed class RespuestaPerdida : DbTransactionInterceptor
+{
+    public int Perdidas { get; private set; }
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        if (Perdidas > 0) return Task.CompletedTask;
+        Perdidas++;
+        throw new NpgsqlException("Se perdió la respuesta del COMMIT (prueba).", new IOException("conexión cortada"));
     }
 }
