@@ -15,11 +15,16 @@ public static class ConsultaCompletitud
     {
         var version = c.PoiVersionId;
         var (desde, hasta) = (periodo.Desde, periodo.Hasta);
+        // The centres with activities in the version, as one set (a hash semi-join): written as EXISTS per centre, PostgreSQL
+        // re-read the version's programming for every centre × month row, 46 ms of a 78 ms dashboard (docs/benchmarks.md).
+        var conActividades =
+            from p in db.Programaciones
+            join a in db.Actividades on p.ActividadId equals a.Id
+            where p.PoiVersionId == version
+            select a.CentroCostoId;
         var filas = await (
             from cc in db.CentrosCosto.AsNoTracking()
-            where cc.EntidadId == c.EntidadId
-                  && db.Programaciones.Any(p => p.PoiVersionId == version
-                                                && db.Actividades.Any(a => a.Id == p.ActividadId && a.CentroCostoId == cc.Id))
+            where cc.EntidadId == c.EntidadId && conActividades.Contains(cc.Id)
             select new
             {
                 cc.Codigo,

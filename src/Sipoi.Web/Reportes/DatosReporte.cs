@@ -20,14 +20,17 @@ public sealed record DatosReporte(Entidad Entidad, ConsultaEvaluacion.Contexto E
 
     public static async Task<DatosReporte?> CargarAsync(SipoiDbContext db, string codigoEntidad, int anio, CancellationToken ct)
     {
-        var entidad = await db.Entidades.AsNoTracking().SingleOrDefaultAsync(e => e.Codigo == codigoEntidad, ct);
-        if (entidad is null) return null;
-        var contexto = await ConsultaEvaluacion.ContextoAsync(db, codigoEntidad, anio, ct);
-        if (contexto is null) return null;
-        var pei = await db.Peis.AsNoTracking().Where(p => p.Id == contexto.PeiId)
-            .Select(p => new { p.Codigo, p.Inicio, p.Fin, p.Mision }).SingleAsync(ct);
-        var version = await db.PoiVersiones.AsNoTracking().Where(v => v.Id == contexto.PoiVersionId).Select(v => v.Etiqueta).SingleAsync(ct);
-        return new DatosReporte(entidad, contexto, anio, pei.Codigo, pei.Inicio, pei.Fin, pei.Mision, version);
+        // One round trip: the entity joined with its POI of the year (and the POI's versions) and its PEI's header.
+        var fila = await (
+            from e in db.Entidades.AsNoTracking()
+            join p in db.Pois.AsNoTracking().Include(p => p.Versiones) on e.Id equals p.EntidadId
+            join pei in db.Peis on p.PeiId equals pei.Id
+            where e.Codigo == codigoEntidad && p.Anio == anio
+            select new { e, p, pei.Codigo, pei.Inicio, pei.Fin, pei.Mision }).SingleOrDefaultAsync(ct);
+        if (fila?.p.VersionVigente is not { } version) return null;
+        var entidad = fila.e;
+        var contexto = new ConsultaEvaluacion.Contexto(entidad.Id, entidad.Codigo, entidad.Nombre, entidad.Configuracion, version.Id, fila.p.PeiId);
+        return new DatosReporte(entidad, contexto, anio, fila.Codigo, fila.Inicio, fila.Fin, fila.Mision, version.Etiqueta);
     }
 
     /// <summary>

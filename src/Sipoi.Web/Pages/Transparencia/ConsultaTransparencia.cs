@@ -87,14 +87,16 @@ public static class ConsultaTransparencia
             .GroupBy(f => f.Codigo, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Nombre, StringComparer.Ordinal);
         return evaluaciones.OrderByDescending(e => e.Orden).Select(e =>
         {
-            var (oeis, igi, bandas) = json.TryGetValue(e.Id, out var bytes) ? LeerResumen(bytes, nombres) : ([], null, null);
+            // The file (over 100 kB for a POI of 400 activities) is parsed once for both readings.
+            using var doc = json.TryGetValue(e.Id, out var bytes) ? JsonDocument.Parse(bytes) : null;
+            var (oeis, igi, bandas) = doc is not null ? LeerResumen(doc.RootElement, nombres) : ([], null, null);
             List<(string, long)> De(int publicacion) =>
                 archivos[(e.Id, publicacion)].OrderBy(a => a.Nombre).Select(a => (a.Nombre, a.Tamano)).ToList();
             var anteriores = reemplazadas[e.Id].OrderByDescending(p => p.Numero).ToList();
             return new EvaluacionPublica(e, De(e.Publicacion), oeis, igi, bandas)
             {
                 Documentos = documentos[e.Id].ToList(),
-                Procesos = bandas is not null ? LeerProcesos(json[e.Id], fichas, bandas) : null,
+                Procesos = doc is not null && bandas is not null ? LeerProcesos(doc.RootElement, fichas, bandas) : null,
                 Reemplazadas = anteriores.Select(p =>
                 {
                     // What superseded it: the next publication, kept as superseded too or the one in force.
@@ -108,10 +110,8 @@ public static class ConsultaTransparencia
     }
 
     /// <summary>The OEI rows, the IGI band and the traffic light of a published sipoi-evaluacion/1 file (EXCHANGE.md §2), as published.</summary>
-    internal static (IReadOnlyList<OeiPublico> Oeis, Banda? BandaIgi, EsquemaBandas? Bandas) LeerResumen(byte[] json, IReadOnlyDictionary<string, string> enunciados)
+    internal static (IReadOnlyList<OeiPublico> Oeis, Banda? BandaIgi, EsquemaBandas? Bandas) LeerResumen(JsonElement raiz, IReadOnlyDictionary<string, string> enunciados)
     {
-        using var doc = JsonDocument.Parse(json);
-        var raiz = doc.RootElement;
         var esquema = Esquema(raiz.GetProperty("bandas"));
         static Banda? Desempeno(JsonElement e) => e.TryGetProperty("banda", out var b) && b.ValueKind == JsonValueKind.String
             ? Enum.Parse<Banda>(b.GetString()!, ignoreCase: true)
@@ -130,10 +130,8 @@ public static class ConsultaTransparencia
     /// file); only the ficha names come from the entity's current list, as the OEI statements do. Null when the file's method
     /// is not "ponderado" or it has no fichas.
     /// </summary>
-    internal static ProcesosSeguimiento? LeerProcesos(byte[] json, IReadOnlyDictionary<string, string> nombresFichas, EsquemaBandas bandas)
+    internal static ProcesosSeguimiento? LeerProcesos(JsonElement raiz, IReadOnlyDictionary<string, string> nombresFichas, EsquemaBandas bandas)
     {
-        using var doc = JsonDocument.Parse(json);
-        var raiz = doc.RootElement;
         if (!raiz.TryGetProperty("metodo", out var metodo) || metodo.GetString() != MetodoEvaluacion.Ponderado.Codigo()
             || !raiz.TryGetProperty("fichas", out var fichas) || fichas.GetArrayLength() == 0) return null;
         static Banda? Desempeno(JsonElement e) => e.TryGetProperty("banda", out var b) && b.ValueKind == JsonValueKind.String
