@@ -25,8 +25,8 @@ public static class OrganigramaExcel
     /// <summary>The template: the headings and two example rows to replace with the entity's centres.</summary>
     public static void EscribirPlantilla(string entidad, Stream destino) =>
         Escribir(entidad, Ejemplo, destino, "ORGANIGRAMA (PLANTILLA)",
-            "Una fila por centro de costo. Código y nombre obligatorios; «Depende de» en blanco = centro superior; unidad ejecutora y responsable opcionales. " +
-            "Reemplace las dos filas de ejemplo.");
+            // One line: the subtitle row does not grow, a second line would overlap the title.
+            "Código y nombre obligatorios; «Depende de» en blanco = centro superior. Reemplace las dos filas de ejemplo.");
 
     /// <summary>The entity's current chart, inactive centres included, in code order.</summary>
     public static void EscribirActual(string entidad, IEnumerable<CentroOrganigramaExcel> centros, Stream destino) =>
