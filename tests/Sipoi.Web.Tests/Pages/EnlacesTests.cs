@@ -168,7 +168,7 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
             "/e/EMSAPUNO/seguimiento/2024/tablero", "/e/EMSAPUNO/calendario/2024",
             "/e/EMSAPUNO/evaluacion/2024", "/e/EMSAPUNO/evaluaciones", "/e/EMSAPUNO/recomendaciones",
             "/e/EMSAPUNO/reportes/2024", "/e/EMSAPUNO/tablero/2024",
-            "/e/EMSAPUNO/administracion", "/e/EMSAPUNO/auditoria", "/e/EMSAPUNO/importar-excel",
+            "/e/EMSAPUNO/administracion", "/e/EMSAPUNO/administracion/centros/cargar", "/e/EMSAPUNO/auditoria", "/e/EMSAPUNO/importar-excel",
         ], menu);
         var atrasos = doc.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/e/EMSAPUNO/reportes/2024", atrasos);

@@ -93,6 +93,7 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
         if (p == "/e/{entidad}/plan-gobierno/{id:int}/elementos/{elemento:int}") return new Regla(Tipo.Entidad, Gestion, Gestion);
         // The texts the POI document and the evaluation report print are the planning office's, like the documents themselves.
         if (p == "/e/{entidad}/administracion/textos") return new Regla(Tipo.Entidad, Gestion, Gestion);
+        if (p == "/e/{entidad}/administracion/centros/cargar") return new Regla(Tipo.Entidad, [Roles.Administrador], [Roles.Administrador]);
         var area = p["/e/{entidad}".Length..].TrimStart('/').Split('/')[0];
         return area switch
         {
