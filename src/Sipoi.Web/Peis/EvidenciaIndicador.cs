@@ -1,39 +1,21 @@
+using Sipoi.Web.Seguimiento;
+
 namespace Sipoi.Web.Peis;
 
 /// <summary>
 /// One evidence file of an indicator's obtained value (a year or a semester), stored in the database like the monthly
-/// evidence (<see cref="Seguimiento.ArchivoEvidencia"/>): same accepted types, size limit and content check
+/// evidence (<see cref="ArchivoEvidencia"/>, common part in <see cref="ArchivoGuardado"/>): same accepted types, size limit and content check
 /// (<see cref="Sipoi.Interop.Archivos.ContenidoEvidencia.Validar"/>) before it gets here.
 /// </summary>
-public sealed class EvidenciaIndicador
+public sealed class EvidenciaIndicador : ArchivoGuardado
 {
-    public long Id { get; private set; }
-    public int EntidadId { get; private set; }
     public int ValorIndicadorId { get; private set; }
-    public string Nombre { get; private set; } = null!;
-    public TipoEvidencia Tipo { get; private set; }
-    public long Tamano { get; private set; }
-    public byte[] Contenido { get; private set; } = null!;
-    public string SubidoPor { get; private set; } = null!;
-    public DateTimeOffset SubidoEn { get; private set; }
 
     private EvidenciaIndicador() { }
 
     public EvidenciaIndicador(ValorIndicador valor, string nombre, TipoEvidencia tipo, byte[] contenido, string subidoPor, DateTimeOffset subidoEn)
-    {
-        if (contenido.Length == 0) throw new ReglaDominioException("El archivo está vacío.");
-        EntidadId = valor.EntidadId;
-        Valor = valor;
-        Nombre = nombre;
-        Tipo = tipo;
-        Tamano = contenido.Length;
-        Contenido = contenido;
-        SubidoPor = subidoPor;
-        SubidoEn = subidoEn;
-    }
+        : base(valor.EntidadId, nombre, tipo, contenido, subidoPor, subidoEn) => Valor = valor;
 
     /// <summary>The value it supports; set when created with a value not saved yet, so both go in one SaveChanges.</summary>
     public ValorIndicador? Valor { get; private set; }
-
-    public string Mime => Tipo.Mime();
 }

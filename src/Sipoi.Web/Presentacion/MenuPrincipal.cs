@@ -32,18 +32,37 @@ public static class MenuPrincipal
          where e.Codigo == codigoEntidad
          select (int?)p.Anio).MaxAsync(ct);
 
+    /// <summary>
+    /// The government plan evaluation the menu opens for <paramref name="anio"/>: the entity's plan covering that year (the
+    /// latest begun when two overlap), else its plan that ended last, at the plan year nearest <paramref name="anio"/>
+    /// (a plan's evaluation only opens for its own years); none when the entity has no plan.
+    /// </summary>
+    public static async Task<(int Id, int Anio)?> PlanGobiernoVigenteAsync(SipoiDbContext db, string codigoEntidad, int anio, CancellationToken ct = default)
+    {
+        var planes = await (from p in db.PlanesGobierno.AsNoTracking()
+                            join e in db.Entidades.AsNoTracking() on p.EntidadId equals e.Id
+                            where e.Codigo == codigoEntidad
+                            select new { p.Id, p.Inicio, p.Fin }).ToListAsync(ct);
+        var plan = planes.OrderByDescending(p => p.Inicio <= anio && anio <= p.Fin).ThenByDescending(p => p.Fin)
+            .ThenByDescending(p => p.Inicio).ThenByDescending(p => p.Id).FirstOrDefault();
+        return plan is null ? null : (plan.Id, Math.Clamp(anio, plan.Inicio, plan.Fin));
+    }
+
     /// <summary>The entity home link, shown before the groups.</summary>
     public static EnlaceMenu Inicio(string entidad, string? paginaActual) =>
         Marcar(new EnlaceMenu("Inicio", "/Entidades/Inicio", Ruta(entidad)), paginaActual);
 
     /// <summary>
     /// The groups for this user inside <paramref name="entidad"/>; the year links need <paramref name="anio"/>
-    /// (none when the entity has no POI yet). Empty groups are left out.
+    /// (none when the entity has no POI yet), the government plan evaluation <paramref name="planGobierno"/>
+    /// (<see cref="PlanGobiernoVigenteAsync"/>). The budget load and modifications only for the planning office
+    /// (<see cref="Peis.EdicionPei.PuedeEditar"/>, as those pages check). Empty groups are left out.
     /// </summary>
-    public static IReadOnlyList<GrupoMenu> Grupos(ClaimsPrincipal u, string entidad, int? anio, string? paginaActual)
+    public static IReadOnlyList<GrupoMenu> Grupos(ClaimsPrincipal u, string entidad, int? anio, string? paginaActual, (int Id, int Anio)? planGobierno = null)
     {
         var e = Ruta(entidad);
         var ea = anio is { } a ? Ruta(entidad, a) : null;
+        var gestiona = Peis.EdicionPei.PuedeEditar(u);
         var grupos = new List<GrupoMenu>
         {
             Grupo("planificar", "Planificar",
@@ -52,12 +71,16 @@ public static class MenuPrincipal
                 ea is null ? null : new EnlaceMenu("Formulación", "/Formulacion/Index", ea),
                 ea is null ? null : new EnlaceMenu("POI por centro", "/Pois/PorCentro", ea),
                 ea is null ? null : new EnlaceMenu("POI por ficha", "/Pois/PorFicha", ea),
-                ea is null ? null : new EnlaceMenu("Presupuesto", "/Presupuesto/Index", ea)),
+                ea is null ? null : new EnlaceMenu("Presupuesto", "/Presupuesto/Index", ea),
+                ea is null || !gestiona ? null : new EnlaceMenu("Cargar presupuesto", "/Presupuesto/Cargar", ea),
+                ea is null || !gestiona ? null : new EnlaceMenu("Modificaciones presupuestarias", "/Presupuesto/Modificaciones", ea)),
             Grupo("seguimiento", "Seguimiento",
                 ea is null ? null : new EnlaceMenu("Seguimiento", "/Seguimiento/Tablero", ea),
                 ea is null ? null : new EnlaceMenu("Calendario", "/Calendario/Index", ea)),
             Grupo("evaluar", "Evaluar",
                 ea is null ? null : new EnlaceMenu("Evaluación", "/Evaluacion/Index", ea),
+                planGobierno is not { } pg ? null
+                    : new EnlaceMenu("Evaluación del Plan de Gobierno", "/PlanesGobierno/Evaluacion", Con(Ruta(entidad, pg.Anio), ("id", pg.Id.ToString(CultureInfo.InvariantCulture)))),
                 PermisosInformes.PuedeLeer(u) ? new EnlaceMenu("Informes", "/Informes/Evaluaciones", e) : null,
                 new EnlaceMenu("Recomendaciones", "/Informes/Recomendaciones", e)),
             Grupo("reportes", "Reportes",
@@ -87,6 +110,7 @@ public static class MenuPrincipal
         {
             "Peis" => "/Peis/Index",
             "PlanesGobierno" => "/PlanesGobierno/Index",
+            "Presupuesto" => "/Presupuesto/Index",
             "Formulacion" => "/Formulacion/Index",
             "Evaluacion" => "/Evaluacion/Index",
             "Administracion" => "/Administracion/Index",

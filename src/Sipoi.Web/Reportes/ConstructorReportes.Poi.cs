@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
+using Sipoi.Web.Presentacion;
 
 namespace Sipoi.Web.Reportes;
 
@@ -74,7 +74,7 @@ public static partial class ConstructorReportes
         {
             Version = version.Etiqueta,
             Aprobacion = version.DocumentoAprobacion is { } documento
-                ? $"Aprobado con {documento}" + (version.FechaAprobacion is { } f ? $" del {f.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : "")
+                ? $"Aprobado con {documento}" + (version.FechaAprobacion is { } f ? $" del {Fechas.Texto(f)}" : "")
                 : null,
             Textos = textos,
             Mision = d.Mision,

@@ -2,43 +2,25 @@
 namespace Sipoi.Web.Seguimiento;
 
 /// <summary>
-/// One evidence file of an activity's month, stored in the database (bytea): it commits and backs up
+/// One evidence file of an activity's month, stored in the database (bytea, the common part in <see cref="ArchivoGuardado"/>): it commits and backs up
 /// with the values it supports, and needs no shared folder between app servers. The bytes arrive
 /// already checked by <see cref="Sipoi.Interop.Archivos.ContenidoEvidencia.Validar"/>; this only keeps them.
 /// </summary>
-public sealed class ArchivoEvidencia
+public sealed class ArchivoEvidencia : ArchivoGuardado
 {
-    public long Id { get; private set; }
-    public int EntidadId { get; private set; }
     public int ActividadId { get; private set; }
     public int Mes { get; private set; }
-    /// <summary>The sanitised name (<see cref="ResultadoEvidencia.NombreSeguro"/>), made unique within the activity's month.</summary>
-    public string Nombre { get; private set; } = null!;
-    public TipoEvidencia Tipo { get; private set; }
-    public long Tamano { get; private set; }
-    public byte[] Contenido { get; private set; } = null!;
-    public string SubidoPor { get; private set; } = null!;
-    public DateTimeOffset SubidoEn { get; private set; }
 
     private ArchivoEvidencia() { }
 
     public ArchivoEvidencia(int entidadId, int actividadId, int mes, string nombre, TipoEvidencia tipo, byte[] contenido,
         string subidoPor, DateTimeOffset subidoEn)
+        : base(entidadId, nombre, tipo, contenido, subidoPor, subidoEn)
     {
         if (mes is < 1 or > 12) throw new ReglaDominioException($"Mes no válido: {mes}.");
-        if (contenido.Length == 0) throw new ReglaDominioException("El archivo está vacío.");
-        EntidadId = entidadId;
         ActividadId = actividadId;
         Mes = mes;
-        Nombre = nombre;
-        Tipo = tipo;
-        Tamano = contenido.Length;
-        Contenido = contenido;
-        SubidoPor = subidoPor;
-        SubidoEn = subidoEn;
     }
-
-    public string Mime => Tipo.Mime();
 
     /// <summary>"acta.pdf" → "acta (2).pdf" while the name is taken in the activity's month.</summary>
     public static string NombreLibre(string nombre, IReadOnlyCollection<string> ocupados)

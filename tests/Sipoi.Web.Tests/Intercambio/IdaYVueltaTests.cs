@@ -54,6 +54,11 @@ public sealed class IdaYVueltaTests(AppConAvanceDemo app) : IClassFixture<AppCon
         // And the copy exports the same file, apart from its code.
         var deNuevo = await ExportarAsync(copia);
         Assert.Equal(Texto(exportado, "X"), Texto(deNuevo, "X"));
+        // The budget lines (poi.presupuesto) are in the file and come back line by line, amounts to the cent.
+        Assert.NotEmpty(exportado.Poi.Presupuesto!.Ingresos);
+        Assert.NotEmpty(exportado.Poi.Presupuesto.Egresos);
+        Assert.Equal(exportado.Poi.Presupuesto.Ingresos, deNuevo.Poi.Presupuesto!.Ingresos);
+        Assert.Equal(exportado.Poi.Presupuesto.Egresos, deNuevo.Poi.Presupuesto.Egresos);
     }
 
     /// <summary>The demo counts approved months only, or also submitted ones (each case sets it, so their order does not matter).</summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Sipoi.Web.Intercambio;
 using Sipoi.Web.Tests.Infraestructura;
 
 namespace Sipoi.Web.Tests.Pages;
@@ -159,14 +161,19 @@ public sealed partial class EnlacesTests(AppDePrueba app) : IClassFixture<AppDeP
         var http = await app.ComoAsync(AppDePrueba.Administrador);
         var doc = new HtmlParser().ParseDocument(await (await http.GetAsync("/e/EMSAPUNO/tablero/2024")).Content.ReadAsStringAsync());
         var menu = doc.QuerySelectorAll("header a").Select(a => a.GetAttribute("href")).ToList();
+        int plan;
+        await using (var db = app.Base.Contexto())
+            plan = await db.PlanesGobierno.Where(p => p.Nombre == PlanGobiernoDemo.Nombre).Select(p => p.Id).SingleAsync();
         Assert.Equal(
         [
             "/", "/cuenta/contrasena", "/cuenta/tokens", "/cuenta/avisos", "/transparencia",
             // The menu (issue 15), by group: Planificar, Seguimiento, Evaluar, Reportes, Administrar.
             "/e/EMSAPUNO", "/e/EMSAPUNO/pei", "/e/EMSAPUNO/plan-gobierno", "/e/EMSAPUNO/formulacion/2024",
             "/e/EMSAPUNO/poi/2024/centros", "/e/EMSAPUNO/poi/2024/fichas", "/e/EMSAPUNO/presupuesto/2024",
+            // Issue 16: the budget load and modifications, and the government plan's evaluation (the demo plan ends in 2022).
+            "/e/EMSAPUNO/presupuesto/2024/cargar", "/e/EMSAPUNO/presupuesto/2024/modificaciones",
             "/e/EMSAPUNO/seguimiento/2024/tablero", "/e/EMSAPUNO/calendario/2024",
-            "/e/EMSAPUNO/evaluacion/2024", "/e/EMSAPUNO/evaluaciones", "/e/EMSAPUNO/recomendaciones",
+            "/e/EMSAPUNO/evaluacion/2024", $"/e/EMSAPUNO/plan-gobierno/{plan}/evaluacion/2022", "/e/EMSAPUNO/evaluaciones", "/e/EMSAPUNO/recomendaciones",
             "/e/EMSAPUNO/reportes/2024", "/e/EMSAPUNO/tablero/2024",
             "/e/EMSAPUNO/administracion", "/e/EMSAPUNO/administracion/centros/cargar", "/e/EMSAPUNO/auditoria", "/e/EMSAPUNO/importar-excel",
         ], menu);

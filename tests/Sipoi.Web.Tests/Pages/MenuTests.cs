@@ -33,12 +33,14 @@ public sealed class MenuTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     };
 
     /// <summary>Links no role but these may see (the pages answer 403 to the others).</summary>
-    private static readonly (string Url, string[] Pueden)[] Restringidos =
+    private static (string Url, string[] Pueden)[] Restringidos(int anio) =>
     [
         ("/e/EMSAPUNO/administracion", [AppDePrueba.Administrador]),
         ("/e/EMSAPUNO/auditoria", [AppDePrueba.Administrador, AppDePrueba.Planificador]),
         ("/e/EMSAPUNO/importar-excel", [AppDePrueba.Administrador, AppDePrueba.Planificador]),
         ("/e/EMSAPUNO/evaluaciones", [AppDePrueba.Administrador, AppDePrueba.Planificador, AppDePrueba.Consulta]),
+        ($"/e/EMSAPUNO/presupuesto/{anio}/cargar", [AppDePrueba.Administrador, AppDePrueba.Planificador]),
+        ($"/e/EMSAPUNO/presupuesto/{anio}/modificaciones", [AppDePrueba.Administrador, AppDePrueba.Planificador]),
     ];
 
     private async Task<int> AnioVigenteAsync()
@@ -83,11 +85,13 @@ public sealed class MenuTests(AppDePrueba app) : IClassFixture<AppDePrueba>
             Assert.Contains($"/e/EMSAPUNO/seguimiento/{anio}/tablero", hrefs);
             Assert.Contains($"/e/EMSAPUNO/tablero/{anio}", hrefs);
             Assert.Contains($"/e/EMSAPUNO/formulacion/{anio}", hrefs);
+            // The evaluation of the entity's government plan, for every role (the demo plan 2019-2022 ended: its last year).
+            Assert.Contains(hrefs, h => h.StartsWith("/e/EMSAPUNO/plan-gobierno/", StringComparison.Ordinal) && h.EndsWith("/evaluacion/2022", StringComparison.Ordinal));
             // The page shown is marked once, and only when the menu opens it.
             var actuales = menu.QuerySelectorAll("a[aria-current=page]").Select(a => a.GetAttribute("href")).ToList();
             if (hrefs.Contains(Ruta(url))) Assert.Equal([Ruta(url)], actuales);
             else Assert.Empty(actuales);
-            foreach (var (restringido, pueden) in Restringidos)
+            foreach (var (restringido, pueden) in Restringidos(anio))
                 Assert.True(hrefs.Contains(restringido) == pueden.Contains(usuario),
                     $"{usuario} en {url}: el enlace {restringido} {(pueden.Contains(usuario) ? "falta" : "no le corresponde")}");
             enlaces.UnionWith(hrefs);

@@ -5,6 +5,7 @@ using Sipoi.Domain.Evaluacion;
 using Sipoi.Domain.Periodos;
 using Sipoi.Interop.Evaluacion;
 using Sipoi.Interop.Reportes;
+using Sipoi.Web.Intercambio;
 using Sipoi.Web.Reportes;
 using Sipoi.Web.Seguridad;
 using Sipoi.Web.Tests.Infraestructura;
@@ -410,5 +411,67 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
     {
         var r = await (await app.ComoAsync(AppDePrueba.Planificador)).GetAsync("/e/EMSAPUNO/reportes/2031/matriz.xlsx");
         Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+    }
+
+    private async Task<int> PlanDemoAsync()
+    {
+        await using var db = app.Base.Contexto();
+        return await db.PlanesGobierno.Where(p => p.Nombre == PlanGobiernoDemo.Nombre).Select(p => p.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task RendicionCuentas_DesdeLaPaginaDeReportes_ElMismoArchivoQueLaEvaluacionDelPlan()
+    {
+        await RegistrarAsync(app);
+        var plan = await PlanDemoAsync();
+        var http = await app.ComoAsync(AppDePrueba.Consulta);
+        // The selector lists every year of the plan; the POI year 2024 is after the demo plan 2019-2022: its last year is proposed.
+        var doc = new HtmlParser().ParseDocument(await http.GetStringAsync("/e/EMSAPUNO/reportes/2024"));
+        var form = doc.QuerySelector("#rendicion-cuentas form")!;
+        Assert.Equal("/e/EMSAPUNO/reportes/2024", form.GetAttribute("action"));
+        Assert.Equal("RendicionCuentas", form.QuerySelector("input[name=handler]")!.GetAttribute("value"));
+        Assert.Equal([$"{plan}-2019", $"{plan}-2020", $"{plan}-2021", $"{plan}-2022"],
+            form.QuerySelectorAll("select[name=plan] option").Select(o => o.GetAttribute("value")).Order(StringComparer.Ordinal));
+        Assert.Equal($"{plan}-2022", form.QuerySelector("select[name=plan] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(["docx", "xlsx"], form.QuerySelectorAll("button[name=formato]").Select(b => b.GetAttribute("value")));
+
+        foreach (var formato in new[] { "xlsx", "docx" })
+        {
+            var (r, bytes) = await BajarAsync(AppDePrueba.Consulta, $"/e/EMSAPUNO/reportes/2024?handler=RendicionCuentas&plan={plan}-2022&semestre=2&formato={formato}");
+            EsArchivo(r, formato == "xlsx" ? SolicitudReporte.MimeXlsx : SolicitudReporte.MimeDocx, $"rendicion-cuentas-emsapuno-2022-s2.{formato}");
+            var (_, evaluacion) = await BajarAsync(AppDePrueba.Consulta, $"/e/EMSAPUNO/plan-gobierno/{plan}/evaluacion/2022?semestre=2&handler=Informe&formato={formato}");
+            if (formato == "xlsx")
+            {
+                using var x = Libro(bytes, "web-rendicion-cuentas.xlsx");
+                using var y = Libro(evaluacion);
+                Assert.Empty(x.Errores());
+                Assert.Equal(y.Hojas, x.Hojas);
+                foreach (var hoja in x.Hojas)
+                    Assert.Equal(y.Hoja(hoja).InnerText, x.Hoja(hoja).InnerText);
+            }
+            else
+            {
+                using var d = new Docx(s => s.Write(bytes), "web-rendicion-cuentas.docx");
+                using var e = new Docx(s => s.Write(evaluacion));
+                Assert.Empty(d.Errores());
+                Assert.Equal(e.Parrafos, d.Parrafos);
+                Assert.Contains(d.Parrafos, t => t.Contains("Vida digna y saludable.", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("plan=x&semestre=1&formato=docx", HttpStatusCode.BadRequest, "Plan de Gobierno no válido «x»: elija un plan y un año de la lista.")]
+    [InlineData("plan={plan}-2022&semestre=3&formato=docx", HttpStatusCode.BadRequest, "Semestre no válido: use 1 (enero–junio) o 2 (julio–diciembre).")]
+    [InlineData("plan={plan}-2022&semestre=1&formato=pdf", HttpStatusCode.BadRequest, "Formato no válido: use docx (Word) o xlsx (Excel).")]
+    [InlineData("plan={plan}-2024&semestre=1&formato=docx", HttpStatusCode.NotFound, null)]
+    [InlineData("plan=999999-2022&semestre=1&formato=docx", HttpStatusCode.NotFound, null)]
+    public async Task RendicionCuentas_OpcionesNoValidas_NoGeneraNada(string consulta, HttpStatusCode esperado, string? mensaje)
+    {
+        await RegistrarAsync(app);
+        var url = "/e/EMSAPUNO/reportes/2024?handler=RendicionCuentas&" + consulta.Replace("{plan}", (await PlanDemoAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var (r, _) = await BajarAsync(AppDePrueba.Planificador, url);
+        if (mensaje is null) Assert.Equal(esperado, r.StatusCode);
+        else await Rechazo.EnRespuestaAsync(r, esperado, mensaje);
     }
 }

@@ -72,10 +72,7 @@ internal sealed class MapeoEvidenciaIndicador : IEntityTypeConfiguration<Evidenc
         e.ToTable("evidencia_indicador");
         e.HasIndex(x => new { x.ValorIndicadorId, x.Nombre }).IsUnique();
         e.HasOne(x => x.Valor).WithMany().HasForeignKey(x => x.ValorIndicadorId);
-        e.Property(x => x.Nombre).HasMaxLength(Evidencia.LargoMaximoNombre);
-        e.Property(x => x.Tipo).HasMaxLength(10);
-        e.Property(x => x.SubidoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
-        e.Ignore(x => x.Mime);
+        MapeoArchivoEvidencia.Comun(e);
     }
 }
 
@@ -129,10 +126,7 @@ internal sealed class MapeoEvidenciaMetaPlan : IEntityTypeConfiguration<Evidenci
         e.ToTable("evidencia_meta_plan");
         e.HasIndex(x => new { x.ValorMetaPlanId, x.Nombre }).IsUnique();
         e.HasOne(x => x.Valor).WithMany().HasForeignKey(x => x.ValorMetaPlanId);
-        e.Property(x => x.Nombre).HasMaxLength(Evidencia.LargoMaximoNombre);
-        e.Property(x => x.Tipo).HasMaxLength(10);
-        e.Property(x => x.SubidoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);
-        e.Ignore(x => x.Mime);
+        MapeoArchivoEvidencia.Comun(e);
     }
 }
 

@@ -49,6 +49,12 @@ internal sealed class MapeoArchivoEvidencia : IEntityTypeConfiguration<ArchivoEv
         e.ToTable("evidencia", t => t.HasCheckConstraint("ck_evidencia_mes", "mes BETWEEN 1 AND 12"));
         e.HasIndex(x => new { x.ActividadId, x.Mes, x.Nombre }).IsUnique();
         e.HasOne<ActividadOperativa>().WithMany().HasForeignKey(x => x.ActividadId);
+        Comun(e);
+    }
+
+    /// <summary>The columns every evidence table shares (<see cref="ArchivoGuardado"/>).</summary>
+    internal static void Comun<T>(EntityTypeBuilder<T> e) where T : ArchivoGuardado
+    {
         e.Property(x => x.Nombre).HasMaxLength(Evidencia.LargoMaximoNombre);
         e.Property(x => x.Tipo).HasMaxLength(10);
         e.Property(x => x.SubidoPor).HasMaxLength(EntradaAuditoria.LargoMaximoUsuario);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -36,8 +35,6 @@ public sealed class ModificacionesModel(SipoiDbContext db, TimeProvider reloj) :
     public List<(ModificacionPresupuestaria Fila, uint Version)> Lista { get; private set; } = [];
     public List<string> Errores { get; } = [];
 
-    public static string FechaTexto(DateOnly f) => f.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, CancellationToken ct) => await PrepararAsync(entidad, anio, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(string entidad, int anio, CancellationToken ct)
@@ -46,7 +43,7 @@ public sealed class ModificacionesModel(SipoiDbContext db, TimeProvider reloj) :
         var monto = EdicionPei.Decimal(Monto, "Monto", Errores);
         if (string.IsNullOrWhiteSpace(Monto)) Errores.Add("Monto: es obligatorio (positivo si habilita, negativo si anula).");
         DateOnly? fecha = null;
-        if (DateOnly.TryParseExact(Fecha?.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var f)) fecha = f;
+        if (Fechas.TryLeer(Fecha, out var f)) fecha = f;
         else Errores.Add($"Fecha: «{Fecha?.Trim()}» no es una fecha dd/mm/aaaa.");
         var centro = string.IsNullOrWhiteSpace(Centro) ? null : Centro.Trim();
         var actividad = string.IsNullOrWhiteSpace(Actividad) ? null : Actividad.Trim();
