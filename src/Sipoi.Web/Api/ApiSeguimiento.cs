@@ -75,15 +75,15 @@ public static class ApiSeguimiento
     private static async Task<IResult> LeerAsync(HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db,
         TimeProvider reloj, CancellationToken ct)
     {
-        var (m, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        var (m, registrar, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
         if (no is not null) return no;
-        return Results.Ok(await VistaAsync(h, db, m!, reloj, ct));
+        return Results.Ok(await VistaAsync(h, db, m!, registrar, reloj, ct));
     }
 
     private static async Task<IResult> DescargarAsync(HttpContext h, string entidad, int anio, int mes, string centro, long id, SipoiDbContext db,
         CancellationToken ct)
     {
-        var (m, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        var (m, _, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
         if (no is not null) return no;
         var ids = m!.Filas.Select(f => f.Actividad.Id).ToList();
         var archivo = await db.Evidencias.AsNoTracking().Where(e => e.Id == id && e.Mes == m.Mes && ids.Contains(e.ActividadId))
@@ -96,9 +96,9 @@ public static class ApiSeguimiento
     private static async Task<IResult> AdjuntarAsync(HttpContext h, string entidad, int anio, int mes, string centro, string? actividad,
         SipoiDbContext db, TimeProvider reloj, Microsoft.Extensions.Options.IOptions<OpcionesEvidencia> opciones, CancellationToken ct)
     {
-        var (m, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        var (m, registrar, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
         if (no is not null) return no;
-        if (!await PermisosSeguimiento.PuedeRegistrarAsync(h.User, db, m!.Centro.Id, ct)) return Prohibido();
+        if (!registrar) return Prohibido();
         var o = opciones.Value;
         if (!h.Request.HasFormContentType)
             return Error(415, "Envíe los archivos como multipart/form-data en el campo «archivos» (curl -F archivos=@informe.pdf).");
@@ -114,7 +114,7 @@ public static class ApiSeguimiento
             return Error(413, $"La solicitud supera el límite: hasta {Plural.Conteo(o.ArchivosPorEnvio, "archivo", "archivos")} de {o.LimiteTexto}{(o.ArchivosPorEnvio == 1 ? "" : " cada uno")}.");
         }
         var recibidos = await AdjuntarEvidencia.RecibirAsync(formulario.Files, o, ct);
-        var r = await AdjuntarEvidencia.AdjuntarAsync(db, m, actividad, recibidos, o, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct);
+        var r = await AdjuntarEvidencia.AdjuntarAsync(db, m!, actividad, recibidos, o, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct);
         if (!r.Exito) return Error(422, r.Error!);
         return Results.Json(new
         {
@@ -126,10 +126,10 @@ public static class ApiSeguimiento
     private static async Task<IResult> QuitarAsync(HttpContext h, string entidad, int anio, int mes, string centro, long id, SipoiDbContext db,
         TimeProvider reloj, CancellationToken ct)
     {
-        var (m, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        var (m, registrar, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
         if (no is not null) return no;
-        if (!await PermisosSeguimiento.PuedeRegistrarAsync(h.User, db, m!.Centro.Id, ct)) return Prohibido();
-        var (archivo, error) = await AdjuntarEvidencia.QuitarAsync(db, m, id, reloj.GetUtcNow(), ct);
+        if (!registrar) return Prohibido();
+        var (archivo, error) = await AdjuntarEvidencia.QuitarAsync(db, m!, id, reloj.GetUtcNow(), ct);
         if (archivo is null) return Error(404, $"No existe la evidencia {id} en este mes y centro de costo.");
         return error is not null ? Error(422, error) : Results.Ok(new { mensaje = $"Se quitó «{archivo.Nombre}»." });
     }
@@ -137,9 +137,9 @@ public static class ApiSeguimiento
     private static async Task<IResult> GuardarAsync(HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db,
         TimeProvider reloj, CancellationToken ct)
     {
-        var (m, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        var (m, registrar, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
         if (no is not null) return no;
-        if (!await PermisosSeguimiento.PuedeRegistrarAsync(h.User, db, m!.Centro.Id, ct)) return Prohibido();
+        if (!registrar) return Prohibido();
         CuerpoGuardar? cuerpo;
         try { cuerpo = await h.Request.ReadFromJsonAsync<CuerpoGuardar>(JsonSerializerOptions.Web, ct); }
         catch (JsonException e) { return Error(400, $"El cuerpo no es JSON válido: {e.Message}"); }
@@ -149,20 +149,22 @@ public static class ApiSeguimiento
                 "Falta «version»: lea el mes con GET y envíe su «version», así no se sobrescribe un cambio que usted no vio.");
         var entradas = (cuerpo.Actividades ?? []).Select(a => new EntradaAvance(a.Codigo ?? "", Texto(a.EjecutadoFisico), Texto(a.EjecutadoFinanciero),
             a.Logros, a.Dificultades, a.MedidasCorrectivas)).ToList();
-        var r = await RegistroSeguimiento.GuardarAsync(db, m, version, entradas, false, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct,
+        var r = await RegistroSeguimiento.GuardarAsync(db, m!, version, entradas, false, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct,
             cuerpo.ResumenPeriodo);
+        // A save answers with the month it just saved (m: new version, values as the database holds them), not read again.
+        if (r.Tipo == TipoResultado.Hecho) return Results.Ok(new { mensaje = r.Mensaje, mes = await VistaAsync(h, db, m!, registrar, reloj, ct) });
         return await RespuestaAsync(h, entidad, anio, mes, centro, db, reloj, r, ct);
     }
 
     private static async Task<IResult> EnviarAsync(HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db,
         TimeProvider reloj, CancellationToken ct)
     {
-        var (m, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        var (m, registrar, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
         if (no is not null) return no;
-        if (!await PermisosSeguimiento.PuedeRegistrarAsync(h.User, db, m!.Centro.Id, ct)) return Prohibido();
+        if (!registrar) return Prohibido();
         var (cuerpo, malo) = await AccionAsync(h, ct);
         if (malo is not null) return malo;
-        var r = await RegistroSeguimiento.GuardarAsync(db, m, Version(cuerpo.Version) ?? m.Version, [], true, PermisosSeguimiento.Usuario(h.User),
+        var r = await RegistroSeguimiento.GuardarAsync(db, m!, Version(cuerpo.Version) ?? m!.Version, [], true, PermisosSeguimiento.Usuario(h.User),
             reloj.GetUtcNow(), ct);
         return await RespuestaAsync(h, entidad, anio, mes, centro, db, reloj, r, ct);
     }
@@ -170,7 +172,7 @@ public static class ApiSeguimiento
     private static async Task<IResult> RevisarAsync(HttpContext h, string entidad, int anio, int mes, string centro, AccionRevision accion,
         SipoiDbContext db, TimeProvider reloj, CancellationToken ct)
     {
-        var (m, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        var (m, _, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
         if (no is not null) return no;
         if (!PermisosSeguimiento.PuedeRevisar(h.User)) return Prohibido();
         var (cuerpo, malo) = await AccionAsync(h, ct);
@@ -197,13 +199,14 @@ public static class ApiSeguimiento
 
     // ---------- helpers ----------
 
-    private static async Task<(MesSeguimiento? Mes, IResult? No)> CargarAsync(HttpContext h, string entidad, int anio, int mes, string centro,
-        SipoiDbContext db, CancellationToken ct)
+    /// <summary>The month, and whether the user may register it (asked once per request, PermisosSeguimiento.DelCentroAsync).</summary>
+    private static async Task<(MesSeguimiento? Mes, bool Registrar, IResult? No)> CargarAsync(HttpContext h, string entidad, int anio, int mes,
+        string centro, SipoiDbContext db, CancellationToken ct)
     {
         if (await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct) is not { } m)
-            return (null, Error(404, $"No existe el seguimiento {entidad} {anio}/{mes} del centro de costo «{centro}» (entidad, POI del año, mes o centro)."));
-        if (!await PermisosSeguimiento.PuedeVerAsync(h.User, db, m.Centro.Id, ct)) return (null, Prohibido());
-        return (m, null);
+            return (null, false, Error(404, $"No existe el seguimiento {entidad} {anio}/{mes} del centro de costo «{centro}» (entidad, POI del año, mes o centro)."));
+        var (ver, registrar) = await PermisosSeguimiento.DelCentroAsync(h.User, db, m.Centro.Id, ct);
+        return ver ? (m, registrar, null) : (null, false, Prohibido());
     }
 
     private static async Task<(CuerpoAccion Cuerpo, IResult? Malo)> AccionAsync(HttpContext h, CancellationToken ct)
@@ -222,7 +225,8 @@ public static class ApiSeguimiento
             case TipoResultado.Hecho:
                 db.ChangeTracker.Clear();
                 var m = await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct);
-                return Results.Ok(new { mensaje = r.Mensaje, mes = await VistaAsync(h, db, m!, reloj, ct) });
+                var registrar = await PermisosSeguimiento.PuedeRegistrarAsync(h.User, db, m!.Centro.Id, ct);
+                return Results.Ok(new { mensaje = r.Mensaje, mes = await VistaAsync(h, db, m, registrar, reloj, ct) });
             case TipoResultado.Conflicto:
                 return Results.Json(new
                 {
@@ -249,13 +253,13 @@ public static class ApiSeguimiento
         }
     }
 
-    private static async Task<object> VistaAsync(HttpContext h, SipoiDbContext db, MesSeguimiento m, TimeProvider reloj, CancellationToken ct)
+    private static async Task<object> VistaAsync(HttpContext h, SipoiDbContext db, MesSeguimiento m, bool puedeRegistrar, TimeProvider reloj,
+        CancellationToken ct)
     {
         var hoy = Plazos.Hoy(reloj.GetUtcNow());
         var s = m.Seguimiento;
         var enlaces = h.RequestServices.GetRequiredService<LinkGenerator>();
         var bandas = ConfiguracionEvaluacion.Desde(m.Configuracion).Bandas;
-        var puedeRegistrar = await PermisosSeguimiento.PuedeRegistrarAsync(h.User, db, m.Centro.Id, ct);
         var ids = m.Filas.Select(f => f.Actividad.Id).ToList();
         var archivos = (await db.Evidencias.AsNoTracking().Where(e => ids.Contains(e.ActividadId) && e.Mes == m.Mes).OrderBy(e => e.Id)
                 .Select(e => new { e.Id, e.ActividadId, e.Nombre, e.Tipo, e.Tamano, e.SubidoPor, e.SubidoEn }).ToListAsync(ct))

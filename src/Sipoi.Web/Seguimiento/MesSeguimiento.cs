@@ -17,10 +17,13 @@ public sealed class MesSeguimiento
     public required int Mes { get; init; }
     public required CentroCosto Centro { get; init; }
     public required SeguimientoMensual Seguimiento { get; init; }
-    /// <summary>False while no row exists yet (nothing was ever saved for the month).</summary>
-    public required bool Existe { get; init; }
-    /// <summary>The month row's xmin when read; 0 when there is no row. The grid and the API send it back.</summary>
-    public required uint Version { get; init; }
+    /// <summary>False while no row exists yet (nothing was ever saved for the month); true after a save wrote it.</summary>
+    public required bool Existe { get; set; }
+    /// <summary>
+    /// The month row's xmin when read, or the new one after a save wrote the row (RegistroSeguimiento); 0 when there is no row.
+    /// The grid and the API send it back.
+    /// </summary>
+    public required uint Version { get; set; }
     public required IReadOnlyList<FilaMes> Filas { get; init; }
     /// <summary>The centre's period summary when the month closes a quarter and one was written (tracked).</summary>
     public ResumenPeriodo? Resumen { get; set; }
@@ -42,33 +45,48 @@ public sealed class MesSeguimiento
         CancellationToken ct)
     {
         if (mes is < 1 or > 12 || anio is < 2000 or > 2100 || string.IsNullOrWhiteSpace(codigoCentro)) return null;
-        var entidad = await db.Entidades.AsNoTracking().SingleOrDefaultAsync(e => e.Codigo == codigoEntidad, ct);
-        if (entidad is null) return null;
-        var poi = await db.Pois.AsNoTracking().Include(p => p.Versiones).SingleOrDefaultAsync(p => p.EntidadId == entidad.Id && p.Anio == anio, ct);
-        if (poi?.VersionVigente is not { } version) return null;
-        var centro = await db.CentrosCosto.AsNoTracking().SingleOrDefaultAsync(c => c.EntidadId == entidad.Id && c.Codigo == codigoCentro, ct);
-        if (centro is null) return null;
+        // Entity, POI with its versions and centre in one round trip (each was a query of its own: docs/benchmarks.md, «Carga»).
+        var cabeza = await db.Pois.AsNoTracking().Include(p => p.Versiones)
+            .Where(p => p.Anio == anio && db.Entidades.Any(e => e.Id == p.EntidadId && e.Codigo == codigoEntidad))
+            .Select(p => new
+            {
+                Poi = p,
+                Entidad = db.Entidades.First(e => e.Id == p.EntidadId),
+                Centro = db.CentrosCosto.FirstOrDefault(c => c.EntidadId == p.EntidadId && c.Codigo == codigoCentro),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (cabeza?.Poi.VersionVigente is not { } version || cabeza.Centro is not { } centro) return null;
+        var (entidad, poi) = (cabeza.Entidad, cabeza.Poi);
 
         var programaciones = await db.Programaciones.AsNoTracking().Include(p => p.Metas)
             .Where(p => p.PoiVersionId == version.Id && db.Actividades.Any(a => a.Id == p.ActividadId && a.CentroCostoId == centro.Id))
             .ToDictionaryAsync(p => p.ActividadId, ct);
+        // The activities tracked (a save changes them) with their months, and each one's ficha code in the same query.
         var actividades = await db.Actividades.Include(a => a.Avances)
             .Where(a => a.PoiId == poi.Id && a.CentroCostoId == centro.Id)
+            .Select(a => new { Actividad = a, FichaCodigo = db.Fichas.Where(f => f.Id == a.FichaId).Select(f => f.Codigo).FirstOrDefault() })
             .ToListAsync(ct);
-        var fichas = await db.Fichas.AsNoTracking().Where(f => f.EntidadId == entidad.Id).ToDictionaryAsync(f => f.Id, f => f.Codigo, ct);
         var filas = actividades
-            .Where(a => programaciones.ContainsKey(a.Id))
-            .Select(a => new FilaMes(a, programaciones[a.Id], a.FichaId is { } f ? fichas.GetValueOrDefault(f) : null,
-                a.AvanceDe(mes) is { } av ? db.Entry(av).Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue : 0))
+            .Where(x => programaciones.ContainsKey(x.Actividad.Id))
+            .Select(x => new FilaMes(x.Actividad, programaciones[x.Actividad.Id], x.FichaCodigo,
+                x.Actividad.AvanceDe(mes) is { } av ? db.Entry(av).Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue : 0))
             // The POI matrix's order: ficha, number, code.
             .OrderBy(f => f.FichaCodigo, StringComparer.Ordinal).ThenBy(f => f.Actividad.Numero, StringComparer.Ordinal)
             .ThenBy(f => f.Actividad.Codigo, StringComparer.Ordinal)
             .ToList();
 
-        var seguimiento = await db.Seguimientos.SingleOrDefaultAsync(s => s.PoiId == poi.Id && s.CentroCostoId == centro.Id && s.Mes == mes, ct);
+        // The month row and (a quarter's last month) the centre's period summary, tracked, in one round trip; each at most one
+        // row (unique indexes).
         var trimestre = ResumenPeriodo.PeriodoQueCierra(mes)?.Codigo;
-        var resumen = trimestre is null ? null
-            : await db.ResumenesPeriodo.SingleOrDefaultAsync(r => r.PoiId == poi.Id && r.CentroCostoId == centro.Id && r.PeriodoCodigo == trimestre, ct);
+        var estado = await db.Pois.Where(p => p.Id == poi.Id)
+            .Select(p => new
+            {
+                Seguimiento = db.Seguimientos.FirstOrDefault(s => s.PoiId == p.Id && s.CentroCostoId == centro.Id && s.Mes == mes),
+                Resumen = trimestre == null ? null
+                    : db.ResumenesPeriodo.FirstOrDefault(r => r.PoiId == p.Id && r.CentroCostoId == centro.Id && r.PeriodoCodigo == trimestre),
+            })
+            .SingleAsync(ct);
+        var (seguimiento, resumen) = (estado.Seguimiento, estado.Resumen);
         return new MesSeguimiento
         {
             Entidad = entidad,

@@ -373,7 +373,6 @@ public static class RegistroSeguimiento
         try
         {
             await db.SaveChangesAsync(ct);
-            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -387,6 +386,14 @@ public static class RegistroSeguimiento
             db.ChangeTracker.Clear();
             return false;
         }
+        // The month in memory is now the month saved (the API answers with it instead of reading it again): the row's new
+        // version (xmin comes back with the UPDATE/INSERT), and every saved number with the scale the database gives it.
+        m.Existe = true;
+        m.Version = db.Entry(m.Seguimiento).Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue;
+        // Only the month's rows can have been written here; the other months came from the database.
+        foreach (var fila in m.Filas)
+            if (fila.Actividad.AvanceDe(m.Mes) is { } avance) EscalaDeLaBase.Igualar(db.Entry(avance));
+        return true;
     }
 
     /// <summary>Reads the month as it is now and lists what differs from what the sender had.</summary>
