@@ -65,6 +65,7 @@ public static class MenuPrincipal
                 ea is null ? null : new EnlaceMenu("Tablero", "/Tablero/Index", ea)),
             Grupo("administrar", "Administrar",
                 u.IsInRole(Roles.Administrador) ? new EnlaceMenu("Administración", "/Administracion/Index", e) : null,
+                u.IsInRole(Roles.Administrador) ? new EnlaceMenu("Cargar organigrama", "/Administracion/OrganigramaCargar", e) : null,
                 u.VeAuditoria() ? new EnlaceMenu("Auditoría", "/Auditoria/Index", e) : null,
                 u.PuedeImportar() ? new EnlaceMenu("Importar Excel", "/ImportacionExcel/Index", e) : null),
         };
@@ -126,7 +127,7 @@ public static class MenuPrincipal
                 Enlace(NombrePeriodo(valores("periodo")) is { } p ? $"{p} {anio}" : "Informe", "/Informes/Detalle",
                     ea is null || valores("periodo") is not { } per ? null : Con(ea, ("periodo", per))),
             ],
-            "/Administracion/Centro" => [Enlace("Administración", "/Administracion/Index", e), Enlace("Organigrama", "/Administracion/Centros", e)],
+            "/Administracion/Centro" or "/Administracion/OrganigramaCargar" => [Enlace("Administración", "/Administracion/Index", e), Enlace("Organigrama", "/Administracion/Centros", e)],
             "/Administracion/Usuario" or "/Administracion/NuevoUsuario" =>
                 [Enlace("Administración", "/Administracion/Index", e), Enlace("Usuarios", "/Administracion/Usuarios", e)],
             _ when Carpeta(pagina) == "Administracion" && pagina != "/Administracion/Index" => [Enlace("Administración", "/Administracion/Index", e)],
