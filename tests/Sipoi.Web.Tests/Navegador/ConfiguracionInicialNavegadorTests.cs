@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Playwright;
 using Sipoi.Domain.Periodos;
+using Sipoi.Interop.Intercambio;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Cli;
 using Xunit.Abstractions;
@@ -27,8 +28,8 @@ public sealed class AppNavegadorVacia : AppNavegador
 /// Issue 16, item 1: a new entity from nothing, in the browser, from an empty database. The first national administrator is
 /// created as a new installation does it (README §5: `sipoi entidad` for the national office, then `sipoi usuario … --nacional
 /// si`, the generated password printed once); it creates the entity and its Administrador at /entidades/nueva; the
-/// Administrador signs in with the password shown once, changes it, builds the organisation chart and the PEI, uploads the POI
-/// matrix workbook (written by the project's own writer, MatrizPoiExcel) and ends on the entity's home with the POI. Every
+/// Administrador signs in with the password shown once, changes it, uploads the organisation chart workbook (OrganigramaExcel)
+/// and the PEI workbook (PeiExcel), each reviewed then confirmed, uploads the POI matrix workbook (MatrizPoiExcel) and ends on the entity's home with the POI. Every
 /// step: axe-core, no sideways scroll, menu, screenshots at 1366 and 390 px (capturas/recorridos/inicial-*). The elapsed time
 /// goes to the test output.
 /// </summary>
@@ -134,10 +135,10 @@ public sealed partial class ConfiguracionInicialNavegadorTests(AppNavegadorVacia
             await p.GotoAsync($"/e/{Entidad}");
             await PasoAsync(p, "entidad-vacia");
 
-            // 4. The organisation chart.
+            // 4. The organisation chart workbook: review, then confirm.
             await OrganigramaAsync(p);
 
-            // 5. The PEI.
+            // 5. The PEI workbook: review, then confirm.
             await PeiAsync(p);
 
             // 6. The POI matrix workbook: review, then import.
@@ -185,53 +186,82 @@ public sealed partial class ConfiguracionInicialNavegadorTests(AppNavegadorVacia
         ("01.02", "Subgerencia de Desarrollo Urbano", "01"),
     ];
 
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The organisation chart workbook (OrganigramaExcel, the layout of the template), reviewed then confirmed.</summary>
     private async Task OrganigramaAsync(IPage p)
     {
-        foreach (var (codigo, nombre, padre) in Centros)
-        {
-            await p.GotoAsync($"/e/{Entidad}/administracion/centros");
-            await p.Locator("#form-centro #codigo").FillAsync(codigo);
-            await p.Locator("#form-centro #nombre").FillAsync(nombre);
-            if (padre is not null)
-                await p.Locator("#form-centro #padre").SelectOptionAsync(new SelectOptionValue { Label = $"{padre} {Centros.Single(c => c.Codigo == padre).Nombre}" });
-            await p.Locator("#crear").ClickAsync();
-            await Assertions.Expect(p.Locator("main")).ToContainTextAsync($"{codigo}");
-        }
+        await p.GotoAsync($"/e/{Entidad}/administracion/centros");
+        await p.Locator("#cargar-excel").ClickAsync();
+        using var libro = new MemoryStream();
+        OrganigramaExcel.EscribirActual("Municipalidad Distrital de Santiago",
+            Centros.Select(c => new CentroOrganigramaExcel(c.Codigo, c.Nombre, c.Padre, null, null)), libro);
+        await p.Locator("#revisar input[type=file]").SetInputFilesAsync(new FilePayload { Name = "organigrama.xlsx", MimeType = Xlsx, Buffer = libro.ToArray() });
+        await p.Locator("#revisar button[type=submit]").ClickAsync();
+        await Assertions.Expect(p.Locator("#cambios")).ToContainTextAsync("Centros nuevos: 3");
+        await PasoAsync(p, "organigrama-revision");
+        await p.Locator("#confirmar button[type=submit]").ClickAsync();
+        await Assertions.Expect(p.Locator("#aviso")).ToContainTextAsync("3 centros nuevos");
         await PasoAsync(p, "organigrama");
     }
 
     private const string Pei = "PEI-2025-2027";
 
+    /// <summary>The PEI workbook (PeiExcel, the layout of its template): one OEI, two AEIs, an indicator each; reviewed then confirmed.</summary>
     private async Task PeiAsync(IPage p)
     {
-        await p.GotoAsync($"/e/{Entidad}/pei/editar");
-        await p.Locator("#Codigo").FillAsync(Pei);
-        await p.Locator("#Nombre").FillAsync("Plan Estratégico Institucional 2025 - 2027");
-        await p.Locator("#Inicio").FillAsync("2025");
-        await p.Locator("#Fin").FillAsync("2027");
-        await p.Locator("#form-pei #guardar").ClickAsync();
-        await Assertions.Expect(p.Locator("main")).ToContainTextAsync(Pei);
-
-        await p.GotoAsync($"/e/{Entidad}/pei/{Pei}/oei");
-        await p.Locator("#Codigo").FillAsync("OEI.01");
-        await p.Locator("#Enunciado").FillAsync("Mejorar la gestión del desarrollo urbano del distrito");
-        await p.Locator("#Prioridad").FillAsync("1");
-        await p.Locator("#form-oei #guardar").ClickAsync();
-        await Assertions.Expect(p.Locator("main")).ToContainTextAsync("OEI.01");
-
-        foreach (var (codigo, enunciado, prioridad) in new[]
+        static IndicadorDto Indicador(string codigo, string nombre, string unidad, decimal valor) => new()
         {
-            ("AEI.01.01", "Licencias de edificación otorgadas oportunamente a la población", "1"),
-            ("AEI.01.02", "Planeamiento institucional articulado para la entidad", "2"),
-        })
+            Codigo = codigo,
+            Nombre = nombre,
+            Unidad = unidad,
+            LineaBase = new LineaBaseDto { Anio = 2024, Valor = valor },
+            LogrosEsperados = new Dictionary<int, decimal> { [2025] = valor + 5, [2026] = valor + 10, [2027] = valor + 15 },
+        };
+        var pei = new PeiDto
         {
-            await p.GotoAsync($"/e/{Entidad}/pei/{Pei}/aei?oei=OEI.01");
-            await p.Locator("#Codigo").FillAsync(codigo);
-            await p.Locator("#Enunciado").FillAsync(enunciado);
-            await p.Locator("#Prioridad").FillAsync(prioridad);
-            await p.Locator("#form-aei #guardar").ClickAsync();
-            await Assertions.Expect(p.Locator("main")).ToContainTextAsync(codigo);
-        }
+            Codigo = Pei,
+            Nombre = "Plan Estratégico Institucional 2025 - 2027",
+            Inicio = 2025,
+            Fin = 2027,
+            Oei =
+            [
+                new OeiDto
+                {
+                    Codigo = "OEI.01",
+                    Enunciado = "Mejorar la gestión del desarrollo urbano del distrito",
+                    Prioridad = 1,
+                    Indicadores = [Indicador("IND.OEI.01.01", "Porcentaje de predios con licencia de edificación", "Porcentaje", 40)],
+                    Aei =
+                    [
+                        new AeiDto
+                        {
+                            Codigo = "AEI.01.01",
+                            Enunciado = "Licencias de edificación otorgadas oportunamente a la población",
+                            Prioridad = 1,
+                            Indicadores = [Indicador("IND.AEI.01.01.01", "Porcentaje de licencias otorgadas en el plazo legal", "Porcentaje", 70)],
+                        },
+                        new AeiDto
+                        {
+                            Codigo = "AEI.01.02",
+                            Enunciado = "Planeamiento institucional articulado para la entidad",
+                            Prioridad = 2,
+                            Indicadores = [Indicador("IND.AEI.01.02.01", "Porcentaje de ejecución física del POI", "Porcentaje", 75)],
+                        },
+                    ],
+                },
+            ],
+        };
+        await p.GotoAsync($"/e/{Entidad}/pei");
+        await p.Locator("#importar-pei").First.ClickAsync();
+        using var libro = new MemoryStream();
+        PeiExcel.Escribir("Municipalidad Distrital de Santiago", pei, libro);
+        await p.Locator("#revisar input[type=file]").SetInputFilesAsync(new FilePayload { Name = "pei-2025-2027.xlsx", MimeType = Xlsx, Buffer = libro.ToArray() });
+        await p.Locator("#revisar button[type=submit]").ClickAsync();
+        await Assertions.Expect(p.Locator("#destino")).ToContainTextAsync($"Se creará el PEI {Pei}");
+        await PasoAsync(p, "pei-revision");
+        await p.Locator("#confirmar button[type=submit]").ClickAsync();
+        await Assertions.Expect(p.Locator("main")).ToContainTextAsync($"Se importó el PEI {Pei}");
         await PasoAsync(p, "pei");
     }
 
