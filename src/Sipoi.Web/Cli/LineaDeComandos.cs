@@ -15,6 +15,7 @@ public static partial class LineaDeComandos
 {
     private static readonly Dictionary<string, Func<Argumentos, SipoiDbContext, TextWriter, CancellationToken, Task<int>>> Comandos = new()
     {
+        ["entidad"] = EntidadAsync,
         ["entidades"] = EntidadesAsync,
         ["esquema-sql"] = EsquemaSqlAsync,
         ["import"] = ImportarAsync,

@@ -40,7 +40,7 @@ public sealed class ComandoDesconocidoTests
         var (codigo, salida, _) = await ScriptAsync("ayuda");
         Assert.Equal(0, codigo);
         // Every command the executable knows is in the usage, so the script lets it through.
-        foreach (var comando in new[] { "entidades", "esquema-sql", "import", "import-excel", "export", "evaluate", "reporte", "publicar", "usuario", "migrar", "respaldo", "restaurar" })
+        foreach (var comando in new[] { "entidad", "entidades", "esquema-sql", "import", "import-excel", "export", "evaluate", "reporte", "publicar", "usuario", "migrar", "respaldo", "restaurar" })
         {
             Assert.True(LineaDeComandos.EsComando([comando]), comando);
             Assert.Contains("\n  " + comando + " ", salida);

@@ -83,7 +83,7 @@ public sealed class MatrizAutorizacionTests(DosEntidades fixture, ITestOutputHel
         if (p.StartsWith("/api/v1/e/{entidad}/seguimiento/", StringComparison.Ordinal)) return new Regla(Tipo.Api, Escritores: Registro);
         if (!p.StartsWith("/e/{entidad}", StringComparison.Ordinal)) return null;
         // Edit forms: only who may save them opens them.
-        if (p is "/e/{entidad}/pei/editar" or "/e/{entidad}/importar-excel" || p.StartsWith("/e/{entidad}/pei/{pei}/", StringComparison.Ordinal))
+        if (p is "/e/{entidad}/pei/editar" or "/e/{entidad}/pei/importar" or "/e/{entidad}/importar-excel" || p.StartsWith("/e/{entidad}/pei/{pei}/", StringComparison.Ordinal))
             return new Regla(Tipo.Entidad, Gestion, Gestion);
         if (p == "/e/{entidad}/formulacion/{anio:int}/centro/{centro}/actividad") return new Regla(Tipo.Entidad, Registro, Registro);
         // The year's budget lines by genérica: edited by the planning office, like the PEI and the plans.

@@ -43,27 +43,11 @@ public static partial class AltaEntidad
     public static async Task<List<string>> CrearAsync(SipoiDbContext db, UserManager<Usuario> usuarios, DatosEntidadNueva d, string contrasena,
         CancellationToken ct)
     {
-        var errores = new List<string>();
-        var codigo = d.Codigo?.Trim() ?? "";
-        if (codigo.Length > 0 && !CodigoEnDireccion().IsMatch(codigo))
-            errores.Add($"Código: «{codigo}» no se admite; use solo letras sin tilde, números, punto, guion o guion bajo, sin espacios (el código va en la dirección de sus páginas, /e/CÓDIGO).");
-        // EMSAPUNO and emsapuno would be two addresses for people to confuse: refused whatever the case.
-        else if (codigo.Length > 0 && (await db.Entidades.Select(e => e.Codigo).ToListAsync(ct)).Any(c => string.Equals(c, codigo, StringComparison.OrdinalIgnoreCase)))
-            errores.Add($"Código: ya existe la entidad {codigo}.");
-        if (!string.IsNullOrWhiteSpace(d.Tipo) && !Tipos.Contains(d.Tipo.Trim()))
-            errores.Add($"Tipo: «{d.Tipo.Trim()}» no es un tipo de entidad de la lista.");
-        Entidad? entidad = null;
-        try
-        {
-            entidad = new Entidad(codigo, d.Nombre ?? "", d.Tipo, d.Siglas);
-        }
-        catch (ReglaDominioException e)
-        {
-            errores.Add(e.Message);
-        }
+        var (entidad, errores) = await EntidadAsync(db, d, ct);
         if (string.IsNullOrWhiteSpace(d.NombreAdministrador)) errores.Add("Nombre del administrador: es obligatorio.");
         if (string.IsNullOrWhiteSpace(d.CorreoAdministrador)) errores.Add("Correo del administrador: es obligatorio.");
         if (errores.Count > 0 || entidad is null) return errores;
+        var codigo = entidad.Codigo;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Entidades.Add(entidad);
@@ -92,5 +76,32 @@ public static partial class AltaEntidad
         }
         await tx.CommitAsync(ct);
         return [];
+    }
+
+    /// <summary>
+    /// The entity's own fields checked (code, kind, the domain's rules), each problem naming its field; the entity is not
+    /// added to the context. Shared with `sipoi entidad` (an entity without administrator: the home of the first national one).
+    /// </summary>
+    public static async Task<(Entidad? Entidad, List<string> Errores)> EntidadAsync(SipoiDbContext db, DatosEntidadNueva d, CancellationToken ct)
+    {
+        var errores = new List<string>();
+        var codigo = d.Codigo?.Trim() ?? "";
+        if (codigo.Length > 0 && !CodigoEnDireccion().IsMatch(codigo))
+            errores.Add($"Código: «{codigo}» no se admite; use solo letras sin tilde, números, punto, guion o guion bajo, sin espacios (el código va en la dirección de sus páginas, /e/CÓDIGO).");
+        // EMSAPUNO and emsapuno would be two addresses for people to confuse: refused whatever the case.
+        else if (codigo.Length > 0 && (await db.Entidades.Select(e => e.Codigo).ToListAsync(ct)).Any(c => string.Equals(c, codigo, StringComparison.OrdinalIgnoreCase)))
+            errores.Add($"Código: ya existe la entidad {codigo}.");
+        if (!string.IsNullOrWhiteSpace(d.Tipo) && !Tipos.Contains(d.Tipo.Trim()))
+            errores.Add($"Tipo: «{d.Tipo.Trim()}» no es un tipo de entidad de la lista.");
+        Entidad? entidad = null;
+        try
+        {
+            entidad = new Entidad(codigo, d.Nombre ?? "", d.Tipo, d.Siglas);
+        }
+        catch (ReglaDominioException e)
+        {
+            errores.Add(e.Message);
+        }
+        return (errores.Count > 0 ? null : entidad, errores);
     }
 }
