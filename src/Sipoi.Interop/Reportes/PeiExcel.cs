@@ -93,13 +93,14 @@ public static class PeiExcel
         ]);
     }
 
-    private static readonly double[] Anchos = [7, 14, 46, 10, 10, 24, 16, 40, 14, 13, 30, 22, 14, 11, 12, 12, 12];
+    // Widths in characters; a year column is wide enough for «Logro esperado» on one line (the bold heading wrapped to three lines was clipped).
+    private static readonly double[] Anchos = [7, 14, 42, 10, 10, 22, 16, 34, 13, 13, 24, 18, 14, 11, 12, 12, 12];
 
     private static TablaDatos Tabla(PeiDto pei, int inicio, int fin)
     {
         var anios = fin >= inicio && inicio > 0 ? Enumerable.Range(inicio, fin - inicio + 1).ToList() : [];
         var columnas = LectorPeiExcel.Encabezados.Select((t, i) => new ColumnaDatos(t, Anchos[i], i >= 13))
-            .Concat(anios.Select(a => new ColumnaDatos(LectorPeiExcel.EncabezadoAnio(a), 12, true))).ToList();
+            .Concat(anios.Select(a => new ColumnaDatos(LectorPeiExcel.EncabezadoAnio(a), 15, true))).ToList();
         var filas = new List<FilaDatos>();
         void Objetivo(string tipo, string codigo, string enunciado, string? oei, int prioridad, string? responsable, IReadOnlyList<IndicadorDto> indicadores)
         {

@@ -186,7 +186,10 @@ public sealed class ImportacionPeiExcelWebTests(AppDePrueba app) : IClassFixture
         var http = await app.ComoAsync(AppDePrueba.Planificador);
         var pei = new PeiDto
         {
-            Codigo = "PEI-2031-2034", Inicio = 2031, Fin = 2034, Nombre = "PEI futuro",
+            Codigo = "PEI-2031-2034",
+            Inicio = 2031,
+            Fin = 2034,
+            Nombre = "PEI futuro",
             Oei = [new OeiDto { Codigo = "OEI.01", Enunciado = "Objetivo futuro", Prioridad = 1,
                 Aei = [new AeiDto { Codigo = "AEI.01.01", Enunciado = "Acción futura", Prioridad = 1, Responsable = "Gerencia General" }] }],
         };
