@@ -112,7 +112,7 @@ public sealed class ImportacionPeiExcelWebTests(AppDePrueba app) : IClassFixture
             Assert.Equal(12.5m, ind.LogroEsperado(pei.Inicio!.Value));
             var operacion = await db.Auditoria.Where(a => a.Accion == AccionAuditada.Importacion && a.Tabla == "pei").OrderByDescending(a => a.Id).FirstAsync();
             Assert.Equal("admin@emsapuno.demo", operacion.Usuario);
-            Assert.Equal($"Libro de Excel «pei-nuevo.xlsx»: PEI {codigo}, 1 nuevos, 1 actualizados, {filas.Count - 2} sin cambios (OEI, AEI e indicadores).", operacion.ValorNuevo);
+            Assert.Equal($"Libro de Excel «pei-nuevo.xlsx»: PEI {codigo}, OEI, AEI e indicadores: 1 nuevo, 1 actualizado, {filas.Count - 2} sin cambios.", operacion.ValorNuevo);
             Assert.True(await db.Auditoria.AnyAsync(a => a.Tabla == "oei" && a.ValorAnterior == oei.Enunciado && a.ValorNuevo == oei.Enunciado + " (actualizado)"));
         }
 

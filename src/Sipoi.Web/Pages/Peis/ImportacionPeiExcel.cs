@@ -77,8 +77,9 @@ public static class ImportacionPeiExcel
                 var cuenta = revision.Cambios.GroupBy(c => c.Estado).ToDictionary(g => g.Key, g => g.Count());
                 InterceptorAuditoria.RegistrarOperacion(db, entidadId, "pei", pei.Codigo, AccionAuditada.Importacion,
                     $"Libro de Excel «{nombreArchivo}»: PEI {pei.Codigo}{(revision.PeiNuevo ? " (nuevo)" : "")}, " +
-                    $"{cuenta.GetValueOrDefault(EstadoCambio.Nuevo)} nuevos, {cuenta.GetValueOrDefault(EstadoCambio.Actualizado)} actualizados, " +
-                    $"{cuenta.GetValueOrDefault(EstadoCambio.SinCambios)} sin cambios (OEI, AEI e indicadores).");
+                    $"OEI, AEI e indicadores: {Plural.Conteo(cuenta.GetValueOrDefault(EstadoCambio.Nuevo), "nuevo", "nuevos")}, " +
+                    $"{Plural.Conteo(cuenta.GetValueOrDefault(EstadoCambio.Actualizado), "actualizado", "actualizados")}, " +
+                    $"{cuenta.GetValueOrDefault(EstadoCambio.SinCambios)} sin cambios.");
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 db.ChangeTracker.Clear();
