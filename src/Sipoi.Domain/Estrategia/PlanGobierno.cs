@@ -110,7 +110,25 @@ public sealed partial class PlanGobierno
     /// </summary>
     public IReadOnlyList<ElementoPlanGobierno> ObjetivosEnOrden() =>
         [.. Elementos.Where(x => x.Nivel == NivelPlanGobierno.Objetivo)
-            .OrderBy(Ruta, StringComparer.Ordinal).ThenBy(x => x.Codigo ?? "", StringComparer.Ordinal).ThenBy(x => x.Id)];
+            .OrderBy(ClaveDeOrden, StringComparer.Ordinal).ThenBy(x => x.Id)];
+
+    /// <summary>
+    /// Where an element goes in the plan's order: its ancestors' and its own codes from the root, each number compared as
+    /// a number (4.2 before 4.10); an element without a code by its description, after the coded ones of its level.
+    /// So dimension 4.1 comes before 4.3 whatever their names.
+    /// </summary>
+    private string ClaveDeOrden(ElementoPlanGobierno elemento)
+    {
+        var porId = Elementos.Where(x => x.Id != 0).ToDictionary(x => x.Id);
+        var partes = new List<string> { Parte(elemento) };
+        for (var p = elemento.PadreId; p is { } id && porId.TryGetValue(id, out var padre); p = padre.PadreId)
+            partes.Insert(0, Parte(padre));
+        return string.Join("\u0001", partes);
+
+        static string Parte(ElementoPlanGobierno e) => e.Codigo is { Length: > 0 } c
+            ? "0" + string.Join(".", c.Split('.').Select(s => s.All(char.IsAsciiDigit) && s.Length is > 0 and <= 9 ? s.PadLeft(9, '0') : s))
+            : "1" + e.Descripcion;
+    }
 
     /// <summary>"Dimensión: Dimensión social › Problema: …": the element's ancestors, for its heading (empty for a root).</summary>
     public string Ruta(ElementoPlanGobierno elemento)

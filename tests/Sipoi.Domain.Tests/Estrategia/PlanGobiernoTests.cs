@@ -40,6 +40,22 @@ public sealed class PlanGobiernoTests
         Assert.Equal(2, obj.Alineamientos.Count);
     }
 
+    [Fact]
+    public void ObjetivosEnOrden_PorLosCodigosDeSusDimensiones_NoPorSusNombres()
+    {
+        // The Puno plan: «Dimensión social» is 4.1 and «Dimensión ambiental» 4.3; 4.10 goes after 4.2.
+        var plan = new PlanGobierno(1, "Plan", "Plan de Gobierno", 2019, 2022);
+        var social = ConId(plan.AgregarElemento(null, NivelPlanGobierno.Dimension, "Dimensión social", "4.1"), 1);
+        var ambiental = ConId(plan.AgregarElemento(null, NivelPlanGobierno.Dimension, "Dimensión ambiental", "4.3"), 2);
+        var sinCodigo = ConId(plan.AgregarElemento(null, NivelPlanGobierno.Dimension, "Algo sin código"), 3);
+        var a = plan.AgregarElemento(ambiental, NivelPlanGobierno.Objetivo, "Bahía limpia", "4.3.1");
+        var s10 = plan.AgregarElemento(social, NivelPlanGobierno.Objetivo, "Cultura", "4.1.10");
+        var s2 = plan.AgregarElemento(social, NivelPlanGobierno.Objetivo, "Vida digna", "4.1.2");
+        var x = plan.AgregarElemento(sinCodigo, NivelPlanGobierno.Objetivo, "Objetivo suelto");
+
+        Assert.Equal([s2, s10, a, x], plan.ObjetivosEnOrden());
+    }
+
     private static T ConId<T>(T entidad, int id)
     {
         // The alignments point at saved OEIs and AEIs: give them the ids the database would.
