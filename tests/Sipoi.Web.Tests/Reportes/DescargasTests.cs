@@ -365,7 +365,10 @@ public sealed class DescargasTests(AppDePrueba app) : IClassFixture<AppDePrueba>
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var doc = new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
         var acciones = doc.QuerySelectorAll("form[method=get]").Select(f => f.GetAttribute("action")).ToList();
-        Assert.Equal(new[] { "matriz.xlsx", "ejecucion.xlsx", "seguimiento.xlsx", "seguimiento-pei.xlsx", "seguimiento-poi.xlsx", "presupuesto.xlsx", "informe.docx", "poi.docx" }, acciones.Select(a => a![Base.Length..]).ToArray());
+        // Each file has its own address; the accountability report is the page's own handler (plan and semester chosen).
+        Assert.Equal(new[] { "matriz.xlsx", "ejecucion.xlsx", "seguimiento.xlsx", "seguimiento-pei.xlsx", "seguimiento-poi.xlsx", "presupuesto.xlsx", "informe.docx", "poi.docx", "" },
+            acciones.Select(a => a == Base.TrimEnd('/') ? "" : a![Base.Length..]).ToArray());
+        Assert.NotNull(doc.QuerySelector($"form[action='{Base.TrimEnd('/')}'] input[name=handler][value=RendicionCuentas]"));
         Assert.NotNull(doc.QuerySelector($"form[action='{Base}ejecucion.xlsx'] select[name=hastaMes]"));
         Assert.Equal(new[] { "T1", "T2", "T3", "T4", "S1", "S2", "ANUAL" }, doc.QuerySelectorAll($"form[action='{Base}informe.docx'] select[name=periodo] option").Select(o => o.GetAttribute("value")!).ToArray());
         Assert.Contains("solo los centros de costo asignados", doc.QuerySelector(".aviso")!.TextContent);
