@@ -75,7 +75,7 @@ public static class ApiSeguimiento
     private static async Task<IResult> LeerAsync(HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db,
         TimeProvider reloj, CancellationToken ct)
     {
-        var (m, registrar, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        var (m, registrar, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct, soloLectura: true);
         if (no is not null) return no;
         return Results.Ok(await VistaAsync(h, db, m!, registrar, reloj, ct));
     }
@@ -83,7 +83,7 @@ public static class ApiSeguimiento
     private static async Task<IResult> DescargarAsync(HttpContext h, string entidad, int anio, int mes, string centro, long id, SipoiDbContext db,
         CancellationToken ct)
     {
-        var (m, _, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        var (m, _, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct, soloLectura: true);
         if (no is not null) return no;
         var ids = m!.Filas.Select(f => f.Actividad.Id).ToList();
         var archivo = await db.Evidencias.AsNoTracking().Where(e => e.Id == id && e.Mes == m.Mes && ids.Contains(e.ActividadId))
@@ -200,10 +200,11 @@ public static class ApiSeguimiento
     // ---------- helpers ----------
 
     /// <summary>The month, and whether the user may register it (asked once per request, PermisosSeguimiento.DelCentroAsync).</summary>
+    /// <param name="soloLectura">A read (GET): the month is loaded without tracking (MesSeguimiento.CargarAsync).</param>
     private static async Task<(MesSeguimiento? Mes, bool Registrar, IResult? No)> CargarAsync(HttpContext h, string entidad, int anio, int mes,
-        string centro, SipoiDbContext db, CancellationToken ct)
+        string centro, SipoiDbContext db, CancellationToken ct, bool soloLectura = false)
     {
-        if (await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct) is not { } m)
+        if (await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct, soloLectura) is not { } m)
             return (null, false, Error(404, $"No existe el seguimiento {entidad} {anio}/{mes} del centro de costo «{centro}» (entidad, POI del año, mes o centro)."));
         var (ver, registrar) = await PermisosSeguimiento.DelCentroAsync(h.User, db, m.Centro.Id, ct);
         return ver ? (m, registrar, null) : (null, false, Prohibido());
@@ -261,9 +262,9 @@ public static class ApiSeguimiento
         var enlaces = h.RequestServices.GetRequiredService<LinkGenerator>();
         var bandas = ConfiguracionEvaluacion.Desde(m.Configuracion).Bandas;
         var ids = m.Filas.Select(f => f.Actividad.Id).ToList();
-        var archivos = (await db.Evidencias.AsNoTracking().Where(e => ids.Contains(e.ActividadId) && e.Mes == m.Mes).OrderBy(e => e.Id)
-                .Select(e => new { e.Id, e.ActividadId, e.Nombre, e.Tipo, e.Tamano, e.SubidoPor, e.SubidoEn }).ToListAsync(ct))
-            .ToLookup(e => e.ActividadId);
+        var lista = new List<EvidenciaListada>();
+        await foreach (var e in EvidenciasDelMes.Para(db)(db, ids, m.Mes).WithCancellation(ct)) lista.Add(e);
+        var archivos = lista.ToLookup(e => e.ActividadId);
         object? Porcentaje(EjecucionPeriodo e) => e.Banda(bandas) is { } b ? new { valor = e.Porcentaje, banda = b.Codigo() } : null;
         return new
         {
@@ -320,6 +321,15 @@ public static class ApiSeguimiento
             }),
         };
     }
+
+    private sealed record EvidenciaListada(long Id, int ActividadId, string Nombre, TipoEvidencia Tipo, long Tamano, string SubidoPor,
+        DateTimeOffset SubidoEn);
+
+    /// <summary>The month's evidence files (no content), compiled once: every read and save of the API lists them.</summary>
+    private static readonly ConsultaCompilada<Func<SipoiDbContext, List<int>, int, IAsyncEnumerable<EvidenciaListada>>> EvidenciasDelMes = new(() =>
+        EF.CompileAsyncQuery((SipoiDbContext db, List<int> ids, int mes) =>
+            db.Evidencias.AsNoTracking().Where(e => ids.Contains(e.ActividadId) && e.Mes == mes).OrderBy(e => e.Id)
+                .Select(e => new EvidenciaListada(e.Id, e.ActividadId, e.Nombre, e.Tipo, e.Tamano, e.SubidoPor, e.SubidoEn))));
 
     /// <summary>A JSON value as the text the domain's reader parses (numbers keep their exact digits).</summary>
     private static string? Texto(JsonElement? e) => e switch

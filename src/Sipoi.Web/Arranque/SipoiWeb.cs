@@ -95,10 +95,11 @@ public static class SipoiWeb
                 "Use ./sipoi run para arrancar un PostgreSQL privado.");
         // A pooled connection is not reset on each reuse: the reset cost seven statements per query (docs/benchmarks.md, «Carga»),
         // and the app leaves no session state behind (no SET, temporary tables or LISTEN; advisory locks are released).
-        conexion = new Npgsql.NpgsqlConnectionStringBuilder(conexion) { NoResetOnClose = true }.ConnectionString;
+        conexion = new Npgsql.NpgsqlConnectionStringBuilder(conexion) { NoResetOnClose = true, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new InterceptorAuditoria(sp.GetService<IHttpContextAccessor>(), sp.GetRequiredService<TimeProvider>(), autorFueraDeHttp));
-        services.AddDbContext<SipoiDbContext>((sp, o) => o.UseNpgsql(conexion, BaseDeDatos.Npgsql).ConfigureWarnings(BaseDeDatos.Advertencias)
+        // Pooled: a request reuses a context instead of building one (services, options, change tracker); EF resets it on return.
+        services.AddDbContextPool<SipoiDbContext>((sp, o) => o.UseNpgsql(conexion, BaseDeDatos.Npgsql).ConfigureWarnings(BaseDeDatos.Advertencias)
             .AddInterceptors(sp.GetRequiredService<InterceptorAuditoria>()));
         // Reports, public pages and the dashboard read through this key: the replica when ConnectionStrings:SipoiLectura
         // is set (without the audit interceptor: nothing is saved through it), else the same context as everything else.

@@ -32,9 +32,14 @@ public static class PermisosSeguimiento
         var operador = u.IsInRole(Roles.Operador);
         if (u.VeTodaLaEntidad() && !operador) return (true, false);
         var id = u.Id();
-        var asignado = await db.UsuariosCentroCosto.AsNoTracking().AnyAsync(x => x.UsuarioId == id && x.CentroCostoId == centroCostoId, ct);
+        var asignado = await Asignado.Para(db)(db, id, centroCostoId, ct);
         return (u.VeTodaLaEntidad() || asignado, operador && asignado);
     }
+
+    /// <summary>Compiled once: every API call on a month asks it.</summary>
+    private static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, CancellationToken, Task<bool>>> Asignado = new(() =>
+        EF.CompileAsyncQuery((SipoiDbContext db, int usuario, int centro, CancellationToken ct) =>
+            db.UsuariosCentroCosto.Any(x => x.UsuarioId == usuario && x.CentroCostoId == centro)));
 
     /// <summary>Approving, observing and reopening: the planning office.</summary>
     public static bool PuedeRevisar(ClaimsPrincipal u) => u.IsInRole(Roles.Planificador);

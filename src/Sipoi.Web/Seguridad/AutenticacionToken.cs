@@ -33,19 +33,7 @@ public sealed class ManejadorTokenApi(IOptionsMonitor<AuthenticationSchemeOption
         if (!secreto.StartsWith(TokenApi.Prefijo, StringComparison.Ordinal)) return AuthenticateResult.Fail("Token con formato no válido.");
         var hash = TokenApi.Resumen(secreto);
         // One round trip: the token, its user, the entity's code and the roles (the factory takes seven; docs/benchmarks.md, «Carga»).
-        var fila = await (from t in db.TokensApi.AsNoTracking()
-                          join u in db.Users.AsNoTracking() on t.UsuarioId equals u.Id
-                          join e in db.Entidades.AsNoTracking() on u.EntidadId equals e.Id
-                          where t.Hash == hash
-                          select new
-                          {
-                              t.Id,
-                              t.Revocado,
-                              t.UltimoUso,
-                              Usuario = u,
-                              Entidad = e.Codigo,
-                              Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
-                          }).SingleOrDefaultAsync(Context.RequestAborted);
+        var fila = await DelToken.Para(db)(db, hash, Context.RequestAborted);
         if (fila is null || fila.Revocado is not null) return AuthenticateResult.Fail("Token desconocido o revocado.");
         var ahora = reloj.GetUtcNow();
         // Only a deactivation stops a token (it also revokes them all); wrong passwords typed by others never do.
@@ -59,6 +47,22 @@ public sealed class ManejadorTokenApi(IOptionsMonitor<AuthenticationSchemeOption
         return AuthenticateResult.Success(new AuthenticationTicket(
             new ClaimsPrincipal(new ClaimsIdentity(claims, Esquema, ClaimTypes.Name, ClaimTypes.Role)), Esquema));
     }
+
+    private sealed record FilaToken(int Id, DateTimeOffset? Revocado, DateTimeOffset? UltimoUso, Usuario Usuario, string Entidad, List<string?> Roles);
+
+    /// <summary>
+    /// One round trip: the token, its user, the entity's code and the roles (the factory takes seven; docs/benchmarks.md, «Carga»).
+    /// Compiled once: every API call runs it.
+    /// </summary>
+    private static readonly ConsultaCompilada<Func<SipoiDbContext, string, CancellationToken, Task<FilaToken?>>> DelToken = new(() =>
+        EF.CompileAsyncQuery((SipoiDbContext db, string hash, CancellationToken ct) =>
+            (from t in db.TokensApi.AsNoTracking()
+             join u in db.Users.AsNoTracking() on t.UsuarioId equals u.Id
+             join e in db.Entidades.AsNoTracking() on u.EntidadId equals e.Id
+             where t.Hash == hash
+             select new FilaToken(t.Id, t.Revocado, t.UltimoUso, u, e.Codigo,
+                 (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList()))
+            .SingleOrDefault()));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

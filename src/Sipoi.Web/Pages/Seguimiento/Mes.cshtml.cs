@@ -99,7 +99,7 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     public async Task<IActionResult> OnGetAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(centro)) return await ElegirCentroAsync(entidad, anio, mes, ct);
-        if (await PrepararAsync(entidad, anio, mes, centro, ct) is { } no) return no;
+        if (await PrepararAsync(entidad, anio, mes, centro, ct, soloLectura: true) is { } no) return no;
         Filas = M.Filas.Select(f => Entrada(f, M.Mes)).ToList();
         Version = M.Version;
         TextoResumen = M.Resumen?.Texto;
@@ -218,12 +218,13 @@ public sealed class MesModel(SipoiDbContext db, TimeProvider reloj, IOptions<Opc
     }
 
     /// <summary>Loads the month and the user's rights; 404 when it does not exist, 403 when the user may not see the centre.</summary>
-    private async Task<IActionResult?> PrepararAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct)
+    /// <param name="soloLectura">The GET: nothing of the month is saved, so it is read without tracking (MesSeguimiento.CargarAsync).</param>
+    private async Task<IActionResult?> PrepararAsync(string entidad, int anio, int mes, string? centro, CancellationToken ct, bool soloLectura = false)
     {
         CodigoEntidad = entidad;
         Anio = anio;
         NumeroMes = mes;
-        if (await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct) is not { } m) return NotFound();
+        if (await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct, soloLectura) is not { } m) return NotFound();
         // The head of the parent centre reads the months it validates even when its own role shows it other centres only.
         EsJefatura = m.Configuracion.ValidacionJefatura && await PermisosSeguimiento.EsJefaturaAsync(User, db, m.Centro, ct);
         if (!EsJefatura && !await PermisosSeguimiento.PuedeVerAsync(User, db, m.Centro.Id, ct)) return Forbid();
