@@ -79,10 +79,10 @@ public sealed class MesSeguimiento
                            .WithCancellation(ct))
             actividades.Add(x);
         var ids = actividades.Select(x => x.Actividad.Id).ToList();
-        Dictionary<AvanceMensual, uint>? versiones = null;
+        // Each month's row version comes with it (not asked of the change tracker afterwards, one entry at a time).
+        var versiones = new Dictionary<AvanceMensual, uint>(ReferenceEqualityComparer.Instance);
         if (soloLectura)
         {
-            versiones = new Dictionary<AvanceMensual, uint>(ReferenceEqualityComparer.Instance);
             var delId = actividades.ToDictionary(x => x.Actividad.Id, x => x.Actividad);
             await foreach (var v in Consultas.AvancesSinSeguimiento.Para(db)(db, ids).WithCancellation(ct))
             {
@@ -90,13 +90,12 @@ public sealed class MesSeguimiento
                 versiones[v.Avance] = v.Version;
             }
         }
-        else await foreach (var _ in Consultas.Avances.Para(db)(db, ids).WithCancellation(ct)) { }
-        uint VersionDe(AvanceMensual av) =>
-            versiones?[av] ?? db.Entry(av).Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue;
+        else
+            await foreach (var v in Consultas.Avances.Para(db)(db, ids).WithCancellation(ct)) versiones[v.Avance] = v.Version;
         var filas = actividades
             .Where(x => programaciones.ContainsKey(x.Actividad.Id))
             .Select(x => new FilaMes(x.Actividad, programaciones[x.Actividad.Id], x.FichaCodigo,
-                x.Actividad.AvanceDe(mes) is { } av ? VersionDe(av) : 0))
+                x.Actividad.AvanceDe(mes) is { } av ? versiones[av] : 0))
             // The POI matrix's order: ficha, number, code.
             .OrderBy(f => f.FichaCodigo, StringComparer.Ordinal).ThenBy(f => f.Actividad.Numero, StringComparer.Ordinal)
             .ThenBy(f => f.Actividad.Codigo, StringComparer.Ordinal)
@@ -157,9 +156,10 @@ public sealed class MesSeguimiento
                 db.Actividades.AsNoTracking().Where(a => a.PoiId == poi && a.CentroCostoId == centro)
                     .Select(a => new ActividadConFicha(a, db.Fichas.Where(f => f.Id == a.FichaId).Select(f => f.Codigo).FirstOrDefault()))));
 
-        public static readonly ConsultaCompilada<Func<SipoiDbContext, List<int>, IAsyncEnumerable<AvanceMensual>>> Avances = new(() =>
+        public static readonly ConsultaCompilada<Func<SipoiDbContext, List<int>, IAsyncEnumerable<AvanceConVersion>>> Avances = new(() =>
             EF.CompileAsyncQuery((SipoiDbContext db, List<int> actividades) =>
-                db.Avances.Where(v => actividades.Contains(v.ActividadId))));
+                db.Avances.Where(v => actividades.Contains(v.ActividadId))
+                    .Select(v => new AvanceConVersion(v, EF.Property<uint>(v, SipoiDbContext.ColumnaVersion)))));
 
         public static readonly ConsultaCompilada<Func<SipoiDbContext, List<int>, IAsyncEnumerable<AvanceConVersion>>> AvancesSinSeguimiento =
             new(() => EF.CompileAsyncQuery((SipoiDbContext db, List<int> actividades) =>

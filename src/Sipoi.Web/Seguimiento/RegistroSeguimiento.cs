@@ -370,9 +370,21 @@ public static class RegistroSeguimiento
             fila.Property(x => x.UltimoCambioEn).IsModified = true;
         }
         else db.Seguimientos.Add(m.Seguimiento);
+        // One scan of the ~450 tracked rows (the month's activities with all their months), not one by the audit interceptor and
+        // another by SaveChanges: the changes are detected here and automatic detection is off while saving.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await db.SaveChangesAsync(ct);
+            // The month in memory is now the month saved (the API answers with it instead of reading it again): the row's new
+            // version (xmin comes back with the UPDATE/INSERT), and every saved number with the scale the database gives it.
+            m.Existe = true;
+            m.Version = db.Entry(m.Seguimiento).Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue;
+            // Only the month's rows can have been written here; the other months came from the database.
+            foreach (var fila in m.Filas)
+                if (fila.Actividad.AvanceDe(m.Mes) is { } avance) EscalaDeLaBase.Igualar(db.Entry(avance));
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -386,14 +398,10 @@ public static class RegistroSeguimiento
             db.ChangeTracker.Clear();
             return false;
         }
-        // The month in memory is now the month saved (the API answers with it instead of reading it again): the row's new
-        // version (xmin comes back with the UPDATE/INSERT), and every saved number with the scale the database gives it.
-        m.Existe = true;
-        m.Version = db.Entry(m.Seguimiento).Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue;
-        // Only the month's rows can have been written here; the other months came from the database.
-        foreach (var fila in m.Filas)
-            if (fila.Actividad.AvanceDe(m.Mes) is { } avance) EscalaDeLaBase.Igualar(db.Entry(avance));
-        return true;
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
     }
 
     /// <summary>Reads the month as it is now and lists what differs from what the sender had.</summary>
