@@ -137,7 +137,9 @@ public static class ApiSeguimiento
     private static async Task<IResult> GuardarAsync(HttpContext h, string entidad, int anio, int mes, string centro, SipoiDbContext db,
         TimeProvider reloj, CancellationToken ct)
     {
-        var (m, registrar, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct);
+        // Read without tracking: the save attaches only the rows it changes (RegistroSeguimiento); a period summary needs the
+        // tracked month, read again below.
+        var (m, registrar, no) = await CargarAsync(h, entidad, anio, mes, centro, db, ct, soloLectura: true);
         if (no is not null) return no;
         if (!registrar) return Prohibido();
         CuerpoGuardar? cuerpo;
@@ -147,6 +149,8 @@ public static class ApiSeguimiento
         if (Version(cuerpo.Version) is not { } version)
             return Error(StatusCodes.Status428PreconditionRequired,
                 "Falta «version»: lea el mes con GET y envíe su «version», así no se sobrescribe un cambio que usted no vio.");
+        if (cuerpo.ResumenPeriodo is not null
+            && await MesSeguimiento.CargarAsync(db, entidad, anio, mes, centro, ct) is { } conSeguimiento) m = conSeguimiento;
         var entradas = (cuerpo.Actividades ?? []).Select(a => new EntradaAvance(a.Codigo ?? "", Texto(a.EjecutadoFisico), Texto(a.EjecutadoFinanciero),
             a.Logros, a.Dificultades, a.MedidasCorrectivas)).ToList();
         var r = await RegistroSeguimiento.GuardarAsync(db, m!, version, entradas, false, PermisosSeguimiento.Usuario(h.User), reloj.GetUtcNow(), ct,

@@ -27,6 +27,11 @@ public sealed class MesSeguimiento
     public required IReadOnlyList<FilaMes> Filas { get; init; }
     /// <summary>The centre's period summary when the month closes a quarter and one was written (tracked).</summary>
     public ResumenPeriodo? Resumen { get; set; }
+    /// <summary>
+    /// Read without tracking (<c>soloLectura</c>): nothing of it is in the change tracker. A save of values attaches only the
+    /// rows it changes (RegistroSeguimiento.GuardarAsync); every other operation needs a tracked month.
+    /// </summary>
+    public bool SoloLectura { get; init; }
 
     public ConfiguracionEntidad Configuracion => Entidad.Configuracion;
     public MesDelAnio MesDelAnio => new(Anio, Mes);
@@ -49,8 +54,8 @@ public sealed class MesSeguimiento
     /// (untracked) programming here.
     /// </remarks>
     /// <param name="soloLectura">
-    /// Nothing of it will be saved (a GET): read without tracking — the change tracker was a tenth of a read's CPU — with the
-    /// row versions read alongside. A month read so must not be passed to a save.
+    /// Read without tracking — the change tracker was a tenth of a read's CPU — with the row versions read alongside: GETs, and
+    /// the save of values, which attaches only the rows it changes (<see cref="SoloLectura"/>).
     /// </param>
     public static async Task<MesSeguimiento?> CargarAsync(SipoiDbContext db, string codigoEntidad, int anio, int mes, string? codigoCentro,
         CancellationToken ct, bool soloLectura = false)
@@ -118,6 +123,7 @@ public sealed class MesSeguimiento
             Version = seguimiento is null ? 0 : estado.Version ?? 0,
             Filas = filas,
             Resumen = resumen,
+            SoloLectura = soloLectura,
         };
     }
 

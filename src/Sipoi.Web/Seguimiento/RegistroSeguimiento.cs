@@ -67,6 +67,8 @@ public static class RegistroSeguimiento
         IReadOnlyList<EntradaAvance> entradas, bool enviar, string usuario, DateTimeOffset ahora, CancellationToken ct,
         string? resumenPeriodo = null)
     {
+        if (m.SoloLectura && (enviar || resumenPeriodo is not null))
+            throw new InvalidOperationException("Un mes leído sin seguimiento solo sirve para guardar valores: cárguelo con seguimiento para enviar o cambiar el resumen.");
         if (m.MotivoNoEditable(Plazos.Hoy(ahora)) is { } motivo) return ResultadoSeguimiento.Rechazado(motivo);
         if (m.Version != versionEsperada) return await ConflictoAsync(db, m, entradas, ct);
 
@@ -85,7 +87,14 @@ public static class RegistroSeguimiento
             foreach (var (fila, d) in datos)
             {
                 if (fila.Registrado(m.Mes) == d) continue;
-                fila.Actividad.RegistrarAvance(m.Seguimiento, m.Configuracion, fila.Programacion, d, usuario, ahora);
+                if (m.SoloLectura) AdjuntarAntesDeCambiar(db, m, fila);
+                var avance = fila.Actividad.RegistrarAvance(m.Seguimiento, m.Configuracion, fila.Programacion, d, usuario, ahora);
+                if (m.SoloLectura && db.Entry(avance).State == EntityState.Detached)
+                {
+                    // A month the activity had no row for: a new row of this activity.
+                    var nueva = db.Avances.Add(avance);
+                    nueva.Property(a => a.ActividadId).CurrentValue = fila.Actividad.Id;
+                }
                 cambiadas++;
             }
         }
@@ -146,6 +155,28 @@ public static class RegistroSeguimiento
             ? new ResultadoSeguimiento(TipoResultado.NoEnviado,
                 $"{antes} mes no se envió: corrija {(problemasEnvio.Count == 1 ? "lo siguiente" : $"los {problemasEnvio.Count} problemas siguientes")}.", problemasEnvio)
             : new ResultadoSeguimiento(TipoResultado.NoEnviado, $"{antes} mes no se envió: {rechazoEnvio}", []);
+    }
+
+    /// <summary>
+    /// A month read without tracking (<see cref="MesSeguimiento.SoloLectura"/>): before the domain changes a row, the row is
+    /// attached as it was read, with the version it was read at — the month's workflow row once, and the activity's row of the
+    /// month when it has one. So the save writes (and the audit logs, old and new) exactly what changed, guarded by the same
+    /// versions, and the change tracker holds the few rows a save touches instead of the ~450 of the month (docs/benchmarks.md).
+    /// </summary>
+    private static void AdjuntarAntesDeCambiar(SipoiDbContext db, MesSeguimiento m, FilaMes fila)
+    {
+        if (m.Existe && db.Entry(m.Seguimiento).State == EntityState.Detached)
+        {
+            var s = db.Seguimientos.Attach(m.Seguimiento);
+            s.Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue = m.Version;
+            s.Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = m.Version;
+        }
+        if (fila.Actividad.AvanceDe(m.Mes) is { } avance && db.Entry(avance).State == EntityState.Detached)
+        {
+            var a = db.Avances.Attach(avance);
+            a.Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue = fila.VersionAvance;
+            a.Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = fila.VersionAvance;
+        }
     }
 
     /// <summary>Writes, replaces or (blank) removes the centre's period summary; audited by the interceptor with the month's save.</summary>
@@ -383,7 +414,8 @@ public static class RegistroSeguimiento
             m.Version = db.Entry(m.Seguimiento).Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue;
             // Only the month's rows can have been written here; the other months came from the database.
             foreach (var fila in m.Filas)
-                if (fila.Actividad.AvanceDe(m.Mes) is { } avance) EscalaDeLaBase.Igualar(db.Entry(avance));
+                if (fila.Actividad.AvanceDe(m.Mes) is { } avance && db.Entry(avance) is { State: not EntityState.Detached } guardada)
+                    EscalaDeLaBase.Igualar(guardada);
             return true;
         }
         catch (DbUpdateConcurrencyException)

@@ -143,6 +143,62 @@ public sealed class ApiSeguimientoTests(AppDePrueba app) : IClassFixture<AppDePr
     }
 
     [Fact]
+    public async Task Put_EscribeYAuditaSoloLoQueCambio_YElResumenDelTrimestre()
+    {
+        // The PUT reads the month without tracking and attaches only the rows it changes (RegistroSeguimiento): it must still
+        // write and audit exactly the changed cells, old and new, touch no other row, and a period summary (tracked path) works.
+        app.Reloj.Fijar(2024, 4, 5);
+        const string correo = "api-poco@prueba.demo";
+        var op = await ConTokenAsync(correo, "04.03");
+        var mes = await JsonAsync(await op.GetAsync(Url("04.03", 3)));
+        var a = mes.GetProperty("actividades").EnumerateArray().First();
+        var codigo = a.GetProperty("codigo").GetString()!;
+        var logrosAntes = a.GetProperty("logros").GetString();
+        await using var db = app.Base.Contexto();
+        var ids = await db.Actividades.Where(x => db.CentrosCosto.Any(c => c.Id == x.CentroCostoId && c.Codigo == "04.03")
+            && db.Pois.Any(p => p.Id == x.PoiId && p.Anio == 2024)).Select(x => x.Id).ToListAsync();
+        async Task<Dictionary<(int, int), uint>> VersionesAsync() =>
+            await db.Avances.AsNoTracking().Where(v => ids.Contains(v.ActividadId))
+                .Select(v => new { v.ActividadId, v.Mes, Version = EF.Property<uint>(v, SipoiDbContext.ColumnaVersion) })
+                .ToDictionaryAsync(v => (v.ActividadId, v.Mes), v => v.Version);
+        var antes = await VersionesAsync();
+        var idA = await db.Actividades.Where(x => ids.Contains(x.Id) && x.Codigo == codigo).Select(x => x.Id).SingleAsync();
+
+        var r = await op.PutAsJsonAsync(Url("04.03", 3), new
+        {
+            version = mes.GetProperty("version").GetString(),
+            actividades = new[] { Fila(codigo, 321, null, "Logro escrito por la API") },
+        });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var despues = await VersionesAsync();
+        // Only the activity's row of March changed (or appeared); every other month and activity kept its row version.
+        Assert.Equal(antes.Where(x => x.Key != (idA, 3)), despues.Where(x => x.Key != (idA, 3)));
+        Assert.NotEqual(antes.GetValueOrDefault((idA, 3)), despues[(idA, 3)]);
+        Assert.Equal(321m, await FisicoAsync(codigo, 3));
+        var auditadas = await db.Auditoria.AsNoTracking().Where(x => x.Usuario == correo && x.Tabla == "avance_mensual").ToListAsync();
+        Assert.All(auditadas, x => Assert.Contains($"actividad_id={idA}", x.Clave));
+        if (antes.ContainsKey((idA, 3)))
+        {
+            var logros = Assert.Single(auditadas, x => x.Campo == "logros");
+            Assert.Equal((logrosAntes, "Logro escrito por la API"), (logros.ValorAnterior, logros.ValorNuevo));
+        }
+        else Assert.Contains(auditadas, x => x.Accion == AccionAuditada.Alta);
+
+        const string resumen = "El trimestre cumplió lo programado gracias a la contratación oportuna del personal operativo.";
+        var r2 = await op.PutAsJsonAsync(Url("04.03", 3), new
+        {
+            version = (await JsonAsync(r)).GetProperty("mes").GetProperty("version").GetString(),
+            actividades = Array.Empty<object>(),
+            resumenPeriodo = resumen,
+        });
+        Assert.Equal(HttpStatusCode.OK, r2.StatusCode);
+        Assert.Equal(resumen, (await JsonAsync(r2)).GetProperty("mes").GetProperty("resumenPeriodo").GetString());
+        Assert.Equal(resumen, await db.ResumenesPeriodo.AsNoTracking()
+            .Where(x => db.CentrosCosto.Any(c => c.Id == x.CentroCostoId && c.Codigo == "04.03") && x.PeriodoCodigo == "T1")
+            .Select(x => x.Texto).SingleAsync());
+    }
+
+    [Fact]
     public async Task SinTokenOConCookie_401EnCastellano()
     {
         var r = await app.ClienteAnonimo().GetAsync(Url("01.02"));
