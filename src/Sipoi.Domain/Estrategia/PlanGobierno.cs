@@ -108,18 +108,23 @@ public sealed partial class PlanGobierno
     /// The plan's objectives in reading order: by the path of their ancestors (<see cref="Ruta"/>), then code,
     /// then the order they were registered in.
     /// </summary>
-    public IReadOnlyList<ElementoPlanGobierno> ObjetivosEnOrden() =>
-        [.. Elementos.Where(x => x.Nivel == NivelPlanGobierno.Objetivo)
-            .OrderBy(ClaveDeOrden, StringComparer.Ordinal).ThenBy(x => x.Id)];
+    public IReadOnlyList<ElementoPlanGobierno> ObjetivosEnOrden()
+    {
+        // The elements by id once for the whole sort, not once per objective.
+        var porId = PorId();
+        return [.. Elementos.Where(x => x.Nivel == NivelPlanGobierno.Objetivo)
+            .OrderBy(x => ClaveDeOrden(x, porId), StringComparer.Ordinal).ThenBy(x => x.Id)];
+    }
+
+    private Dictionary<int, ElementoPlanGobierno> PorId() => Elementos.Where(x => x.Id != 0).ToDictionary(x => x.Id);
 
     /// <summary>
     /// Where an element goes in the plan's order: its ancestors' and its own codes from the root, each number compared as
     /// a number (4.2 before 4.10); an element without a code by its description, after the coded ones of its level.
     /// So dimension 4.1 comes before 4.3 whatever their names.
     /// </summary>
-    private string ClaveDeOrden(ElementoPlanGobierno elemento)
+    private static string ClaveDeOrden(ElementoPlanGobierno elemento, Dictionary<int, ElementoPlanGobierno> porId)
     {
-        var porId = Elementos.Where(x => x.Id != 0).ToDictionary(x => x.Id);
         var partes = new List<string> { Parte(elemento) };
         for (var p = elemento.PadreId; p is { } id && porId.TryGetValue(id, out var padre); p = padre.PadreId)
             partes.Insert(0, Parte(padre));
@@ -133,7 +138,7 @@ public sealed partial class PlanGobierno
     /// <summary>"Dimensión: Dimensión social › Problema: …": the element's ancestors, for its heading (empty for a root).</summary>
     public string Ruta(ElementoPlanGobierno elemento)
     {
-        var porId = Elementos.Where(x => x.Id != 0).ToDictionary(x => x.Id);
+        var porId = PorId();
         var partes = new List<string>();
         for (var p = elemento.PadreId; p is { } id && porId.TryGetValue(id, out var padre); p = padre.PadreId)
             partes.Insert(0, $"{padre.Nivel.Nombre()}: {padre.Descripcion}");

@@ -214,25 +214,22 @@ public static class ConsultaEvaluacion
         $"""
         SELECT a.id, a.codigo, a.aei_id, a.centro_costo_id, a.ficha_id, p.comportamiento, p.peso,
                ARRAY(SELECT m.fisico FROM meta_mensual m WHERE m.programacion_id = p.id ORDER BY m.mes),
-               (SELECT {PorMes("v.ejecutado_fisico", "v.mes")} FROM avance_mensual v WHERE v.actividad_id = a.id)
+               x.meses, x.valores
           FROM programacion p
           JOIN actividad a ON a.id = p.actividad_id
+          LEFT JOIN LATERAL (SELECT array_agg(v.mes) AS meses, array_agg(v.ejecutado_fisico) AS valores
+                               FROM avance_mensual v WHERE v.actividad_id = a.id) x ON true
          WHERE p.poi_version_id = @version
          ORDER BY a.id
         """,
     ];
 
-    /// <summary>
-    /// A column's 12 monthly values as one array, month m at position m, null where the month has no row
-    /// (the executed values: months are missing until registered).
-    /// Each month has at most one row (unique index on the month), so <c>min</c> only picks it out: no sort
-    /// per activity, as <c>array_agg(… ORDER BY mes)</c> needed. The targets, one row for every month, come
-    /// instead as <c>ARRAY(SELECT … ORDER BY mes)</c>: the index on (programación, mes) already gives that order,
-    /// and copying 12 rows costs PostgreSQL less than 12 filtered aggregates over them (docs/benchmarks.md,
-    /// fourth session); a missing month shows as an array shorter than 12.
-    /// </summary>
-    private static string PorMes(string columna, string mes) =>
-        "ARRAY[" + string.Join(", ", Enumerable.Range(1, 12).Select(m => $"min({columna}) FILTER (WHERE {mes} = {m})")) + "]";
+    // The executed values come as two arrays of the same aggregation, months and values paired by position (no ORDER BY:
+    // both aggregates see the rows in the same order, and the reader places each value by its month). Two array
+    // transitions per registered month instead of twelve filtered aggregates (`min(v) FILTER (WHERE mes = m)`, 12 filter
+    // evaluations per row: docs/benchmarks.md, fifth session). The targets, one row for every month, come as
+    // `ARRAY(SELECT … ORDER BY mes)`: the index on (programación, mes) already gives that order; a missing month shows as an
+    // array shorter than 12.
 
     private static void Parametro(DbBatchCommand cmd, string nombre, object valor)
     {
@@ -316,11 +313,12 @@ public static class ConsultaEvaluacion
             metas.CopyTo(programado, 0);
             var centro = r.GetInt32(3);
             Array.Clear(ejecutado);
-            if (mesesQueCuentan.Alguno(centro))
+            if (mesesQueCuentan.Alguno(centro) && !r.IsDBNull(8))
             {
-                var valores = r.GetFieldValue<decimal?[]>(8);
-                for (var mes = 1; mes <= 12; mes++)
-                    if (mesesQueCuentan.Cuenta(centro, mes)) ejecutado[mes - 1] = valores[mes - 1];
+                var meses = r.GetFieldValue<int[]>(8);
+                var valores = r.GetFieldValue<decimal?[]>(9);
+                for (var i = 0; i < meses.Length; i++)
+                    if (mesesQueCuentan.Cuenta(centro, meses[i])) ejecutado[meses[i] - 1] = valores[i];
             }
             var (aei, ficha, comportamiento, peso) =
                 (aeis[r.GetInt32(2)], r.IsDBNull(4) ? null : fichas[r.GetInt32(4)].Codigo, Enum.Parse<Comportamiento>(r.GetString(5)), r.GetDecimal(6));
