@@ -107,10 +107,15 @@ public sealed class MesSeguimiento
             .ToList();
 
         // The month row (with its version) and (a quarter's last month) the centre's period summary, in one round trip; each at
-        // most one row (unique indexes). Tracked unless read-only.
-        var estado = await (soloLectura ? Consultas.EstadoSinSeguimiento : Consultas.Estado).Para(db)(db, poi.Id, centro.Id, mes,
-            ResumenPeriodo.PeriodoQueCierra(mes)?.Codigo, ct);
+        // most one row (unique indexes). Read tracked; a read-only month lets go of them (its save attaches what it changes).
+        var estado = await Consultas.Estado.Para(db)(db, poi.Id, centro.Id, mes, ResumenPeriodo.PeriodoQueCierra(mes)?.Codigo, ct);
         var (seguimiento, resumen) = (estado.Seguimiento, estado.Resumen);
+        if (soloLectura)
+        {
+            if (seguimiento?.Reapertura is { } reapertura) db.Entry(reapertura).State = EntityState.Detached;
+            if (seguimiento is not null) db.Entry(seguimiento).State = EntityState.Detached;
+            if (resumen is not null) db.Entry(resumen).State = EntityState.Detached;
+        }
         return new MesSeguimiento
         {
             Entidad = entidad,
@@ -175,17 +180,6 @@ public sealed class MesSeguimiento
         public static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, int, string?, CancellationToken, Task<EstadoMes>>> Estado = new(() =>
             EF.CompileAsyncQuery((SipoiDbContext db, int poi, int centro, int mes, string? trimestre, CancellationToken ct) =>
                 db.Pois.Where(p => p.Id == poi)
-                    .Select(p => new EstadoMes(
-                        db.Seguimientos.FirstOrDefault(s => s.PoiId == p.Id && s.CentroCostoId == centro && s.Mes == mes),
-                        db.Seguimientos.Where(s => s.PoiId == p.Id && s.CentroCostoId == centro && s.Mes == mes)
-                            .Select(s => (uint?)EF.Property<uint>(s, SipoiDbContext.ColumnaVersion)).FirstOrDefault(),
-                        trimestre == null ? null
-                            : db.ResumenesPeriodo.FirstOrDefault(r => r.PoiId == p.Id && r.CentroCostoId == centro && r.PeriodoCodigo == trimestre)))
-                    .Single()));
-
-        public static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, int, string?, CancellationToken, Task<EstadoMes>>> EstadoSinSeguimiento =
-            new(() => EF.CompileAsyncQuery((SipoiDbContext db, int poi, int centro, int mes, string? trimestre, CancellationToken ct) =>
-                db.Pois.AsNoTracking().Where(p => p.Id == poi)
                     .Select(p => new EstadoMes(
                         db.Seguimientos.FirstOrDefault(s => s.PoiId == p.Id && s.CentroCostoId == centro && s.Mes == mes),
                         db.Seguimientos.Where(s => s.PoiId == p.Id && s.CentroCostoId == centro && s.Mes == mes)
