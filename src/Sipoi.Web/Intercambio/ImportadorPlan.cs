@@ -319,6 +319,7 @@ public static class ImportadorPlan
                 .Where(p => versiones.Contains(p.PoiVersionId)).AsSplitQuery().ToListAsync(ct);
             VerificarReimportacion(d, actuales, programaciones.Where(p => p.PoiVersionId == poi.VersionVigente?.Id).ToDictionary(p => p.ActividadId),
                 seguimientos, codigoCentro, await ConEvidenciaAsync(db, actuales, ct), rutasJson);
+            await VerificarProyeccionesAsync(db, d.Anio, programaciones, actuales, ct);
 
             // What the import replaces goes through the change tracker, so the audit log keeps every old value.
             db.Programaciones.RemoveRange(programaciones);
@@ -497,6 +498,28 @@ public static class ImportadorPlan
             centroId.TryGetValue(centro, out var id) && seguimientos.TryGetValue((id, mes), out var s) ? s.Estado : EstadoSeguimiento.Pendiente);
         if (problemas.Count == 0) return;
         throw new ImportacionRechazadaException(problemas.Select(x => rutasJson ? RutaJson(x) + x.Mensaje : x.Mensaje).ToList());
+    }
+
+    /// <summary>
+    /// The multiannual projections (targets of the following years, Formulación) hang from the programming this import
+    /// replaces, and the exchange file does not carry them: the database would delete them with their programming, outside
+    /// the audit log. Refused whole, naming the activities, until they are handled in Formulación.
+    /// </summary>
+    private static async Task VerificarProyeccionesAsync(SipoiDbContext db, int anio, List<ProgramacionActividad> programaciones,
+        List<ActividadOperativa> actuales, CancellationToken ct)
+    {
+        var ids = programaciones.Select(p => p.Id).ToList();
+        var conProyeccion = (await db.ProyeccionesMultianuales.AsNoTracking().Where(x => ids.Contains(x.ProgramacionId))
+            .Select(x => x.ProgramacionId).Distinct().ToListAsync(ct)).ToHashSet();
+        if (conProyeccion.Count == 0) return;
+        var codigoDe = actuales.ToDictionary(a => a.Id, a => a.Codigo);
+        var codigos = programaciones.Where(p => conProyeccion.Contains(p.Id)).Select(p => codigoDe.GetValueOrDefault(p.ActividadId, "?"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        throw new ImportacionRechazadaException([
+            $"El POI {anio} tiene proyecciones multianuales (metas de los años siguientes) en " +
+            $"{(codigos.Count == 1 ? "la actividad" : "las actividades")} {Redaccion.Lista(codigos)}: " +
+            "el archivo de intercambio no las lleva y la importación las borraría. No se importó nada. " +
+            "Para cambiar la programación registre un POI Modificado en Formulación."]);
     }
 
     private static string RutaJson(ReimportacionPoi.Problema p)

@@ -43,6 +43,42 @@ public sealed class ReimportacionTests(AppConAvanceDemo app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task Json_ConProyeccionesMultianuales_SeRechazaNombrandolas_YNoCambiaNada()
+    {
+        // The exchange file does not carry the projections of the following years: replacing the programming would delete
+        // them with it (a database cascade, outside the audit log). Refused whole, naming the activity.
+        var doc = await ExportarAsync();
+        var codigo = doc.Poi.Actividades[0].Codigo;
+        async Task ProyectarAsync(IReadOnlyList<(int, decimal, decimal)> anios)
+        {
+            await using var db = app.Base.Contexto();
+            var p = await db.Programaciones.Include(x => x.Proyecciones)
+                .Where(x => db.Actividades.Any(a => a.Id == x.ActividadId && a.Codigo == codigo && db.Pois.Any(o => o.Id == a.PoiId && o.Anio == Anio)))
+                .OrderByDescending(x => x.PoiVersionId).FirstAsync();
+            p.Proyectar(anios);
+            await db.SaveChangesAsync();
+        }
+        await ProyectarAsync([(Anio + 1, 10m, 1000m)]);
+        try
+        {
+            var huella = await Huella.DeEntidadAsync(app.Base.Conexion, Entidad);
+            var r = await ImportarAsync(Texto(doc));
+            Assert.False(r.Exito);
+            var error = Assert.Single(r.Errores);
+            Assert.Equal($"El POI {Anio} tiene proyecciones multianuales (metas de los años siguientes) en la actividad {codigo}: el archivo de " +
+                         "intercambio no las lleva y la importación las borraría. No se importó nada. Para cambiar la programación registre un POI " +
+                         "Modificado en Formulación.", error);
+            Assert.Equal(huella, await Huella.DeEntidadAsync(app.Base.Conexion, Entidad));
+            await using var db = app.Base.Contexto();
+            Assert.Equal(1, await db.ProyeccionesMultianuales.CountAsync());
+        }
+        finally
+        {
+            await ProyectarAsync([]);
+        }
+    }
+
+    [Fact]
     public async Task Json_SinUnaActividadConAvance_SeRechazaNombrandola_YNoCambiaNada()
     {
         var doc = await ExportarAsync();
