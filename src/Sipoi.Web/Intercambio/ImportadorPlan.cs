@@ -320,6 +320,7 @@ public static class ImportadorPlan
             VerificarReimportacion(d, actuales, programaciones.Where(p => p.PoiVersionId == poi.VersionVigente?.Id).ToDictionary(p => p.ActividadId),
                 seguimientos, codigoCentro, await ConEvidenciaAsync(db, actuales, ct), rutasJson);
             await VerificarProyeccionesAsync(db, d.Anio, programaciones, actuales, ct);
+            await VerificarDocumentosOficialesAsync(db, d.Anio, versiones, ct);
 
             // What the import replaces goes through the change tracker, so the audit log keeps every old value.
             db.Programaciones.RemoveRange(programaciones);
@@ -520,6 +521,23 @@ public static class ImportadorPlan
             $"{(codigos.Count == 1 ? "la actividad" : "las actividades")} {Redaccion.Lista(codigos)}: " +
             "el archivo de intercambio no las lleva y la importación las borraría. No se importó nada. " +
             "Para cambiar la programación registre un POI Modificado en Formulación."]);
+    }
+
+    /// <summary>
+    /// The signed official documents of an approved POI version (Informes) hang from the versions this import replaces: the
+    /// database would delete them with their version, outside the audit log. Refused whole, naming the versions.
+    /// </summary>
+    private static async Task VerificarDocumentosOficialesAsync(SipoiDbContext db, int anio, List<int> versiones, CancellationToken ct)
+    {
+        var etiquetas = await db.DocumentosOficiales.AsNoTracking()
+            .Where(x => x.PoiVersionId != null && versiones.Contains(x.PoiVersionId.Value))
+            .Select(x => db.PoiVersiones.Where(v => v.Id == x.PoiVersionId).Select(v => v.Etiqueta).First())
+            .Distinct().ToListAsync(ct);
+        if (etiquetas.Count == 0) return;
+        throw new ImportacionRechazadaException([
+            $"El POI {anio} tiene documentos oficiales firmados de {(etiquetas.Count == 1 ? "la versión" : "las versiones")} " +
+            $"{Redaccion.Lista(etiquetas.Order(StringComparer.Ordinal).Select(e => $"«{e}»"))}: la importación reemplazaría esas versiones y los " +
+            "borraría. No se importó nada. Para cambiar la programación registre un POI Modificado en Formulación."]);
     }
 
     private static string RutaJson(ReimportacionPoi.Problema p)

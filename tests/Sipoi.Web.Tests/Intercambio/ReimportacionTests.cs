@@ -79,6 +79,37 @@ public sealed class ReimportacionTests(AppConAvanceDemo app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task Json_ConDocumentoOficialDeLaVersion_SeRechaza_YNoCambiaNada()
+    {
+        // A signed official document of the approved version hangs from the version a re-import replaces (the database
+        // would delete it with its version, outside the audit log). Refused whole, naming the version.
+        var doc = await ExportarAsync();
+        await using var db = app.Base.Contexto();
+        var version = await db.PoiVersiones.Where(v => db.Pois.Any(p => p.Id == v.PoiId && p.Anio == Anio
+                && db.Entidades.Any(e => e.Id == p.EntidadId && e.Codigo == Entidad)))
+            .OrderByDescending(v => v.Numero).Select(v => new { v.Id, v.EntidadId, v.Etiqueta }).FirstAsync();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO documento_oficial (entidad_id, poi_version_id, formato, nombre, mime, contenido, tamano, huella, numero_documento, subido_por, subido_en)
+            VALUES ({version.EntidadId}, {version.Id}, 'Pdf', 'poi-firmado.pdf', 'application/pdf', {new byte[] { 1, 2, 3 }}, 3, 'x', 'RGG 001-2024', 'prueba', now())
+            """);
+        try
+        {
+            var huella = await Huella.DeEntidadAsync(app.Base.Conexion, Entidad);
+            var r = await ImportarAsync(Texto(doc));
+            Assert.False(r.Exito);
+            Assert.Equal($"El POI {Anio} tiene documentos oficiales firmados de la versión «{version.Etiqueta}»: la importación reemplazaría esas " +
+                         "versiones y los borraría. No se importó nada. Para cambiar la programación registre un POI Modificado en Formulación.",
+                Assert.Single(r.Errores));
+            Assert.Equal(huella, await Huella.DeEntidadAsync(app.Base.Conexion, Entidad));
+            Assert.Equal(1, await db.DocumentosOficiales.CountAsync(x => x.PoiVersionId == version.Id));
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM documento_oficial WHERE poi_version_id = {version.Id}");
+        }
+    }
+
+    [Fact]
     public async Task Json_SinUnaActividadConAvance_SeRechazaNombrandola_YNoCambiaNada()
     {
         var doc = await ExportarAsync();
