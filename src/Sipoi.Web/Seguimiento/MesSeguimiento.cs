@@ -107,15 +107,10 @@ public sealed class MesSeguimiento
             .ToList();
 
         // The month row (with its version) and (a quarter's last month) the centre's period summary, in one round trip; each at
-        // most one row (unique indexes). Read tracked; a read-only month lets go of them (its save attaches what it changes).
-        var estado = await Consultas.Estado.Para(db)(db, poi.Id, centro.Id, mes, ResumenPeriodo.PeriodoQueCierra(mes)?.Codigo, ct);
+        // most one row (unique indexes). Tracked unless read-only.
+        var estado = await (soloLectura ? Consultas.EstadoSinSeguimiento : Consultas.Estado).Para(db)(db, poi.Id, centro.Id, mes,
+            ResumenPeriodo.PeriodoQueCierra(mes)?.Codigo, ct);
         var (seguimiento, resumen) = (estado.Seguimiento, estado.Resumen);
-        if (soloLectura)
-        {
-            if (seguimiento?.Reapertura is { } reapertura) db.Entry(reapertura).State = EntityState.Detached;
-            if (seguimiento is not null) db.Entry(seguimiento).State = EntityState.Detached;
-            if (resumen is not null) db.Entry(resumen).State = EntityState.Detached;
-        }
         return new MesSeguimiento
         {
             Entidad = entidad,
@@ -157,29 +152,36 @@ public sealed class MesSeguimiento
             EF.CompileAsyncQuery((SipoiDbContext db, List<int> programaciones) =>
                 db.MetasMensuales.AsNoTracking().Where(m => programaciones.Contains(m.ProgramacionId))));
 
-        public static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, IAsyncEnumerable<ActividadConFicha>>> Actividades = new(() =>
-            EF.CompileAsyncQuery((SipoiDbContext db, int poi, int centro) =>
-                db.Actividades.Where(a => a.PoiId == poi && a.CentroCostoId == centro)
-                    .Select(a => new ActividadConFicha(a, db.Fichas.Where(f => f.Id == a.FichaId).Select(f => f.Codigo).FirstOrDefault()))));
-
+        // Each of the following in two forms, tracked (a save changes them) and not (GETs, the save of values): the same query,
+        // the tracking given to AsTracking as a constant of the compilation.
+        public static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, IAsyncEnumerable<ActividadConFicha>>> Actividades =
+            ActividadesDelCentro(QueryTrackingBehavior.TrackAll);
         public static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, IAsyncEnumerable<ActividadConFicha>>> ActividadesSinSeguimiento =
-            new(() => EF.CompileAsyncQuery((SipoiDbContext db, int poi, int centro) =>
-                db.Actividades.AsNoTracking().Where(a => a.PoiId == poi && a.CentroCostoId == centro)
+            ActividadesDelCentro(QueryTrackingBehavior.NoTracking);
+        public static readonly ConsultaCompilada<Func<SipoiDbContext, List<int>, IAsyncEnumerable<AvanceConVersion>>> Avances =
+            AvancesDe(QueryTrackingBehavior.TrackAll);
+        public static readonly ConsultaCompilada<Func<SipoiDbContext, List<int>, IAsyncEnumerable<AvanceConVersion>>> AvancesSinSeguimiento =
+            AvancesDe(QueryTrackingBehavior.NoTracking);
+        public static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, int, string?, CancellationToken, Task<EstadoMes>>> Estado =
+            EstadoDelMes(QueryTrackingBehavior.TrackAll);
+        public static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, int, string?, CancellationToken, Task<EstadoMes>>> EstadoSinSeguimiento =
+            EstadoDelMes(QueryTrackingBehavior.NoTracking);
+
+        private static ConsultaCompilada<Func<SipoiDbContext, int, int, IAsyncEnumerable<ActividadConFicha>>> ActividadesDelCentro(
+            QueryTrackingBehavior seguimiento) => new(() =>
+            EF.CompileAsyncQuery((SipoiDbContext db, int poi, int centro) =>
+                db.Actividades.AsTracking(seguimiento).Where(a => a.PoiId == poi && a.CentroCostoId == centro)
                     .Select(a => new ActividadConFicha(a, db.Fichas.Where(f => f.Id == a.FichaId).Select(f => f.Codigo).FirstOrDefault()))));
 
-        public static readonly ConsultaCompilada<Func<SipoiDbContext, List<int>, IAsyncEnumerable<AvanceConVersion>>> Avances = new(() =>
-            EF.CompileAsyncQuery((SipoiDbContext db, List<int> actividades) =>
-                db.Avances.Where(v => actividades.Contains(v.ActividadId))
-                    .Select(v => new AvanceConVersion(v, EF.Property<uint>(v, SipoiDbContext.ColumnaVersion)))));
-
-        public static readonly ConsultaCompilada<Func<SipoiDbContext, List<int>, IAsyncEnumerable<AvanceConVersion>>> AvancesSinSeguimiento =
+        private static ConsultaCompilada<Func<SipoiDbContext, List<int>, IAsyncEnumerable<AvanceConVersion>>> AvancesDe(QueryTrackingBehavior seguimiento) =>
             new(() => EF.CompileAsyncQuery((SipoiDbContext db, List<int> actividades) =>
-                db.Avances.AsNoTracking().Where(v => actividades.Contains(v.ActividadId))
+                db.Avances.AsTracking(seguimiento).Where(v => actividades.Contains(v.ActividadId))
                     .Select(v => new AvanceConVersion(v, EF.Property<uint>(v, SipoiDbContext.ColumnaVersion)))));
 
-        public static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, int, string?, CancellationToken, Task<EstadoMes>>> Estado = new(() =>
+        private static ConsultaCompilada<Func<SipoiDbContext, int, int, int, string?, CancellationToken, Task<EstadoMes>>> EstadoDelMes(
+            QueryTrackingBehavior seguimiento) => new(() =>
             EF.CompileAsyncQuery((SipoiDbContext db, int poi, int centro, int mes, string? trimestre, CancellationToken ct) =>
-                db.Pois.Where(p => p.Id == poi)
+                db.Pois.AsTracking(seguimiento).Where(p => p.Id == poi)
                     .Select(p => new EstadoMes(
                         db.Seguimientos.FirstOrDefault(s => s.PoiId == p.Id && s.CentroCostoId == centro && s.Mes == mes),
                         db.Seguimientos.Where(s => s.PoiId == p.Id && s.CentroCostoId == centro && s.Mes == mes)

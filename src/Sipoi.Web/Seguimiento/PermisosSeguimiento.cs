@@ -19,8 +19,7 @@ public static class PermisosSeguimiento
     public static async Task<bool> PuedeRegistrarAsync(ClaimsPrincipal u, SipoiDbContext db, int centroCostoId, CancellationToken ct)
     {
         if (!u.IsInRole(Roles.Operador)) return false;
-        var id = u.Id();
-        return await db.UsuariosCentroCosto.AsNoTracking().AnyAsync(x => x.UsuarioId == id && x.CentroCostoId == centroCostoId, ct);
+        return await Asignado.Para(db)(db, u.Id(), centroCostoId, ct);
     }
 
     /// <summary>
@@ -36,7 +35,7 @@ public static class PermisosSeguimiento
         return (u.VeTodaLaEntidad() || asignado, operador && asignado);
     }
 
-    /// <summary>Compiled once: every API call on a month asks it.</summary>
+    /// <summary>Whether the user is assigned to the centre; compiled once: every API call and grid page on a month asks it.</summary>
     private static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, CancellationToken, Task<bool>>> Asignado = new(() =>
         EF.CompileAsyncQuery((SipoiDbContext db, int usuario, int centro, CancellationToken ct) =>
             db.UsuariosCentroCosto.Any(x => x.UsuarioId == usuario && x.CentroCostoId == centro)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
 using Sipoi.Web.Auditoria;
 using Sipoi.Web.Avisos;
@@ -165,17 +166,15 @@ public static class RegistroSeguimiento
     /// </summary>
     private static void AdjuntarAntesDeCambiar(SipoiDbContext db, MesSeguimiento m, FilaMes fila)
     {
-        if (m.Existe && db.Entry(m.Seguimiento).State == EntityState.Detached)
-        {
-            var s = db.Seguimientos.Attach(m.Seguimiento);
-            s.Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue = m.Version;
-            s.Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = m.Version;
-        }
+        if (m.Existe && db.Entry(m.Seguimiento).State == EntityState.Detached) ComoSeLeyo(db.Seguimientos.Attach(m.Seguimiento), m.Version);
         if (fila.Actividad.AvanceDe(m.Mes) is { } avance && db.Entry(avance).State == EntityState.Detached)
+            ComoSeLeyo(db.Avances.Attach(avance), fila.VersionAvance);
+
+        static void ComoSeLeyo(EntityEntry fila, uint version)
         {
-            var a = db.Avances.Attach(avance);
-            a.Property<uint>(SipoiDbContext.ColumnaVersion).CurrentValue = fila.VersionAvance;
-            a.Property<uint>(SipoiDbContext.ColumnaVersion).OriginalValue = fila.VersionAvance;
+            var xmin = fila.Property(SipoiDbContext.ColumnaVersion);
+            xmin.CurrentValue = version;
+            xmin.OriginalValue = version;
         }
     }
 

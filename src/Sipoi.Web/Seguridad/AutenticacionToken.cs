@@ -32,7 +32,6 @@ public sealed class ManejadorTokenApi(IOptionsMonitor<AuthenticationSchemeOption
         var secreto = cabecera["Bearer ".Length..].Trim();
         if (!secreto.StartsWith(TokenApi.Prefijo, StringComparison.Ordinal)) return AuthenticateResult.Fail("Token con formato no válido.");
         var hash = TokenApi.Resumen(secreto);
-        // One round trip: the token, its user, the entity's code and the roles (the factory takes seven; docs/benchmarks.md, «Carga»).
         var fila = await DelToken.Para(db)(db, hash, Context.RequestAborted);
         if (fila is null || fila.Revocado is not null) return AuthenticateResult.Fail("Token desconocido o revocado.");
         var ahora = reloj.GetUtcNow();
