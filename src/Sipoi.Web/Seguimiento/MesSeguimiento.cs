@@ -50,8 +50,8 @@ public sealed class MesSeguimiento
     /// The hottest read of the app (every grid page, API read and save; docs/benchmarks.md, «Carga»): compiled queries (no
     /// expression tree built and looked up per call), and the activities' months and the programming's targets read as flat
     /// rows of their own instead of collection Includes (EF's Include shaper created delegates for every joined row: 12 % of
-    /// a read's CPU). The tracked months attach to their tracked activities by EF's fix-up; the targets are added to their
-    /// (untracked) programming here.
+    /// a read's CPU). The tracked months attach to their tracked activities by EF's fix-up. An approved version's programming
+    /// and targets are read once per node (<see cref="ProgramacionDelCentro"/>).
     /// </remarks>
     /// <param name="soloLectura">
     /// Read without tracking — the change tracker was a tenth of a read's CPU — with the row versions read alongside: GETs, and
@@ -66,16 +66,9 @@ public sealed class MesSeguimiento
         if (cabeza?.Poi.VersionVigente is not { } version || cabeza.Centro is not { } centro) return null;
         var (entidad, poi) = (cabeza.Entidad, cabeza.Poi);
 
-        // The programming of the version in force (never tracked: nothing here changes it), then its targets by their parents' ids.
-        var programaciones = new Dictionary<int, ProgramacionActividad>();
-        var porId = new Dictionary<int, ProgramacionActividad>();
-        await foreach (var p in Consultas.Programaciones.Para(db)(db, version.Id, centro.Id).WithCancellation(ct))
-        {
-            programaciones[p.ActividadId] = p;
-            porId[p.Id] = p;
-        }
-        await foreach (var meta in Consultas.Metas.Para(db)(db, porId.Keys.ToList()).WithCancellation(ct))
-            if (porId.TryGetValue(meta.ProgramacionId, out var p)) p.Metas.Add(meta);
+        // The programming of the version in force: read once per node when the version is approved (it never changes then).
+        var programaciones = await ProgramacionDelCentro.LeerAsync(db, version,
+            cabeza.Aprobada is { } aprobada && aprobada.Id == version.Id ? aprobada.Sello : null, centro.Id, ct);
 
         // The activities, each with its ficha code, then their months by the activities' ids. Tracked (a save changes them: EF
         // attaches each month to its activity), or read-only with each month's row version read with it.
@@ -127,7 +120,9 @@ public sealed class MesSeguimiento
         };
     }
 
-    private sealed record CabezaMes(Poi Poi, Entidad Entidad, CentroCosto? Centro);
+    private sealed record CabezaMes(Poi Poi, Entidad Entidad, CentroCosto? Centro, SelloVersion? Aprobada);
+    /// <summary>The latest approved version's id and row version (xmin), the key of its programming kept in memory.</summary>
+    private sealed record SelloVersion(int Id, uint Sello);
     private sealed record ActividadConFicha(ActividadOperativa Actividad, string? FichaCodigo);
     private sealed record AvanceConVersion(AvanceMensual Avance, uint Version);
     private sealed record EstadoMes(SeguimientoMensual? Seguimiento, uint? Version, ResumenPeriodo? Resumen);
@@ -140,17 +135,10 @@ public sealed class MesSeguimiento
                 db.Pois.AsNoTracking().Include(p => p.Versiones)
                     .Where(p => p.Anio == anio && db.Entidades.Any(e => e.Id == p.EntidadId && e.Codigo == entidad))
                     .Select(p => new CabezaMes(p, db.Entidades.First(e => e.Id == p.EntidadId),
-                        db.CentrosCosto.FirstOrDefault(c => c.EntidadId == p.EntidadId && c.Codigo == centro)))
+                        db.CentrosCosto.FirstOrDefault(c => c.EntidadId == p.EntidadId && c.Codigo == centro),
+                        db.PoiVersiones.Where(v => v.PoiId == p.Id && v.Estado == EstadoVersionPoi.Aprobada).OrderByDescending(v => v.Numero)
+                            .Select(v => new SelloVersion(v.Id, EF.Property<uint>(v, SipoiDbContext.ColumnaVersion))).FirstOrDefault()))
                     .SingleOrDefault()));
-
-        public static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, IAsyncEnumerable<ProgramacionActividad>>> Programaciones = new(() =>
-            EF.CompileAsyncQuery((SipoiDbContext db, int version, int centro) =>
-                db.Programaciones.AsNoTracking()
-                    .Where(p => p.PoiVersionId == version && db.Actividades.Any(a => a.Id == p.ActividadId && a.CentroCostoId == centro))));
-
-        public static readonly ConsultaCompilada<Func<SipoiDbContext, List<int>, IAsyncEnumerable<MetaMensual>>> Metas = new(() =>
-            EF.CompileAsyncQuery((SipoiDbContext db, List<int> programaciones) =>
-                db.MetasMensuales.AsNoTracking().Where(m => programaciones.Contains(m.ProgramacionId))));
 
         // Each of the following in two forms, tracked (a save changes them) and not (GETs, the save of values): the same query,
         // the tracking given to AsTracking as a constant of the compilation.

@@ -33,6 +33,9 @@ public static class ServiciosSeguimiento
         if (opciones.LimiteBytes <= 0 || opciones.ArchivosPorEnvio <= 0)
             throw new InvalidOperationException($"{OpcionesEvidencia.Seccion}: LimiteBytes y ArchivosPorEnvio deben ser positivos.");
         services.Configure<OpcionesEvidencia>(configuration.GetSection(OpcionesEvidencia.Seccion));
+        if (configuration.GetValue<int?>("Sipoi:Seguimiento:ActividadesEnMemoria") is { } enMemoria)
+            ProgramacionDelCentro.ActividadesEnMemoria = enMemoria >= 0 ? enMemoria
+                : throw new InvalidOperationException("Sipoi:Seguimiento:ActividadesEnMemoria no puede ser negativo.");
         // Only the upload page takes large bodies; every other endpoint keeps the server's defaults.
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AddPageApplicationModelConvention("/Seguimiento/Evidencia", m =>

@@ -21,6 +21,8 @@ internal sealed class MapeoPoiVersion : IEntityTypeConfiguration<PoiVersion>
     {
         e.ToTable("poi_version");
         e.HasIndex(x => new { x.PoiId, x.Numero }).IsUnique();
+        // Also the key of an approved version's programming kept in memory (Seguimiento/ProgramacionDelCentro).
+        e.ConVersionDeFila();
     }
 }
 
