@@ -7,10 +7,11 @@ namespace Sipoi.Web.Seguimiento;
 /// <summary>
 /// A cost centre's programming (with its monthly targets) in the POI version in force, as every month read and save needs it.
 /// An approved version's programming never changes: approval is one-way (<c>PoiVersion.Aprobar</c>), the Formulación pages
-/// write only the draft, and an import replaces a year's versions by new rows with new ids. So, read once, it is kept in this
-/// node's memory,
-/// keyed by the database, the version's id and its row version (xmin: any write of the version row, a re-created row after a
-/// restore, changes it), and the centre. A draft in force (a POI with no approved version yet) is read every time.
+/// write only the draft, an import replaces a year's versions by new rows with new ids, and the database refuses to update
+/// an approved version's programming or targets, or to delete them while the version stays (migration 0031). So, read once,
+/// it is kept in this node's memory, keyed by the database, the version's id and its row version (xmin: any write of the
+/// version row, a re-created row after a restore, changes it), and the centre. A draft in force (a POI with no approved
+/// version yet) is read every time.
 /// </summary>
 /// <remarks>
 /// The programming and the targets were the two costliest of the month's nine statements (docs/benchmarks.md, «Sixth
@@ -57,9 +58,6 @@ public static class ProgramacionDelCentro
                 new MemoryCacheEntryOptions { Size = Math.Max(1, programaciones.Count) });
         return programaciones;
     }
-
-    /// <summary>How many centre-versions this node keeps now (tests, diagnostics).</summary>
-    public static int Conservadas => Memoria.IsValueCreated ? Memoria.Value.Count : 0;
 
     private static readonly ConsultaCompilada<Func<SipoiDbContext, int, int, IAsyncEnumerable<ProgramacionActividad>>> Programaciones = new(() =>
         EF.CompileAsyncQuery((SipoiDbContext db, int version, int centro) =>

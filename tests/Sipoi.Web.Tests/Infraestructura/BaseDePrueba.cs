@@ -90,6 +90,31 @@ public sealed class BaseDePrueba : IAsyncDisposable
     public SipoiDbContext Contexto() => new(new DbContextOptionsBuilder<SipoiDbContext>()
         .UseNpgsql(Conexion).ConfigureWarnings(BaseDeDatos.Advertencias).Options);
 
+    /// <summary>
+    /// Runs <paramref name="accion"/> with the database's guard of approved programming off (migration 0031: no UPDATE of an
+    /// approved version's programming or targets, no DELETE while the version stays): for tests that build what no SIPOI path
+    /// can — a damaged version, targets set by hand under an approved one — as a restore of such data would. On again after.
+    /// </summary>
+    public async Task SinGuardaDeProgramacionAprobadaAsync(Func<Task> accion)
+    {
+        const string disparadores = "programacion_aprobada_sin_actualizar:programacion,meta_mensual_aprobada_sin_actualizar:meta_mensual,"
+            + "programacion_aprobada_sin_borrar:programacion,meta_mensual_aprobada_sin_borrar:meta_mensual";
+        async Task FijarAsync(string accionSql)
+        {
+            await using var c = new NpgsqlConnection(Conexion);
+            await c.OpenAsync();
+            foreach (var d in disparadores.Split(','))
+            {
+                var (nombre, tabla) = (d.Split(':')[0], d.Split(':')[1]);
+                await using var cmd = new NpgsqlCommand($"ALTER TABLE {tabla} {accionSql} TRIGGER {nombre}", c);
+                await cmd.ExecuteNonQueryAsync();
+            }
+        }
+        await FijarAsync("DISABLE");
+        try { await accion(); }
+        finally { await FijarAsync("ENABLE"); }
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -72,12 +72,13 @@ public sealed class PresupuestoPaginasTests(AppDePrueba app) : IClassFixture<App
             centro = await db.CentrosCosto.Where(c => c.Id == a.CentroCostoId).Select(c => c.Codigo).SingleAsync();
             var poi = await db.Pois.Include(p => p.Versiones).SingleAsync(p => p.Id == a.PoiId);
             var version = poi.VersionVigente!.Id;
-            // S/ 1,000 programmed every month for this activity, nothing for the others of its centre.
-            await db.Database.ExecuteSqlAsync($"""
+            // S/ 1,000 programmed every month for this activity, nothing for the others of its centre (set by hand under the
+            // approved version: the database's guard off for it).
+            await app.Base.SinGuardaDeProgramacionAprobadaAsync(() => db.Database.ExecuteSqlAsync($"""
                 UPDATE meta_mensual m SET financiero = CASE WHEN p.actividad_id = {a.Id} THEN 1000 ELSE 0 END
                   FROM programacion p JOIN actividad x ON x.id = p.actividad_id
                  WHERE m.programacion_id = p.id AND p.poi_version_id = {version} AND x.centro_costo_id = {a.CentroCostoId}
-                """);
+                """));
             var act = await db.Actividades.Include(x => x.Avances).SingleAsync(x => x.Id == a.Id);
             var metas = await db.MetasMensuales.Where(m => db.Programaciones.Any(p => p.Id == m.ProgramacionId && p.ActividadId == a.Id && p.PoiVersionId == version))
                 .ToDictionaryAsync(m => m.Mes, m => m.Fisico);

@@ -24,10 +24,13 @@ public sealed class ProgramacionDelCentroTests(AppDePrueba app) : IClassFixture<
         // The same objects: nothing read from the database the second time.
         Assert.All(a.Filas.Zip(b.Filas), x => Assert.Same(x.First.Programacion, x.Second.Programacion));
 
-        // A restore (or anything else) that rewrites the version row changes its xmin: what was kept is not used again.
+        // A restore (or anything else) that rewrites the version row changes its xmin: what was kept is not used again. (The
+        // database refuses to change an approved version's targets — the last test — so this one turns the guard off, as a
+        // restore's own load would not run into it.)
         var fila = a.Filas[0];
         var antes = fila.Programacion.ProgramadoFisico();
-        await SqlAsync($"UPDATE meta_mensual SET fisico = fisico + 1 WHERE programacion_id = {fila.Programacion.Id} AND mes = 1");
+        await app.Base.SinGuardaDeProgramacionAprobadaAsync(() =>
+            SqlAsync($"UPDATE meta_mensual SET fisico = fisico + 1 WHERE programacion_id = {fila.Programacion.Id} AND mes = 1"));
         await SqlAsync($"UPDATE poi_version SET etiqueta = etiqueta WHERE id = {fila.Programacion.PoiVersionId}");
         var (c, _) = await DosLecturasAsync(anio, "01.01");
         var nueva = c.Filas.Single(f => f.Actividad.Id == fila.Actividad.Id).Programacion;
@@ -82,6 +85,33 @@ public sealed class ProgramacionDelCentroTests(AppDePrueba app) : IClassFixture<
         {
             await ((IAsyncLifetime)otra).DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task LaBaseRechaza_CambiarOBorrarLaProgramacionDeUnaVersionAprobada_YNoCambiaNada()
+    {
+        await using var db = app.Base.Contexto();
+        var m = (await MesSeguimiento.CargarAsync(db, Entidad, 2024, 3, "01.01", default, soloLectura: true))!;
+        var p = m.Filas[0].Programacion;
+        Assert.Equal(EstadoVersionPoi.Aprobada, await EstadoVigenteAsync(2024));
+        string Huella() => string.Join(",", db.MetasMensuales.AsNoTracking().Where(x => x.ProgramacionId == p.Id).OrderBy(x => x.Mes)
+            .Select(x => $"{x.Mes}:{x.Fisico}:{x.Financiero}").ToList()) + $"|{db.Programaciones.AsNoTracking().Single(x => x.Id == p.Id).Peso}";
+        var antes = Huella();
+
+        foreach (var sql in new[]
+                 {
+                     $"UPDATE meta_mensual SET fisico = fisico + 1 WHERE programacion_id = {p.Id} AND mes = 1",
+                     $"UPDATE programacion SET peso = peso + 1 WHERE id = {p.Id}",
+                     $"DELETE FROM meta_mensual WHERE programacion_id = {p.Id} AND mes = 2",
+                     // The activity's row goes too (cascade): the version stays, so the commit is refused.
+                     $"DELETE FROM programacion WHERE id = {p.Id}",
+                 })
+        {
+            var e = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => SqlAsync(sql));
+            Assert.Equal(Npgsql.PostgresErrorCodes.IntegrityConstraintViolation, e.SqlState);
+            Assert.Contains("versión aprobada", e.MessageText);
+        }
+        Assert.Equal(antes, Huella());
     }
 
     private async Task<(MesSeguimiento, MesSeguimiento)> DosLecturasAsync(int anio, string centro)

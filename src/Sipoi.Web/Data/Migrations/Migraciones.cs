@@ -129,3 +129,7 @@ public sealed class PortadaDelInforme() : MigracionSql("0030_portada_informe.sql
 [DbContext(typeof(SipoiDbContext))]
 [Migration("20261207000029_MetasPlanGobierno")]
 public sealed class MetasDelPlanDeGobierno() : MigracionSql("0029_metas_plan_gobierno.sql");
+
+[DbContext(typeof(SipoiDbContext))]
+[Migration("20261208000031_ProgramacionAprobada")]
+public sealed class ProgramacionAprobadaSinCambios() : MigracionSql("0031_programacion_aprobada.sql");
