@@ -88,31 +88,7 @@ public static class ExportadorPlan
                 Peso = f.Peso,
                 Aei = f.Aeis.Select(a => aeis[a.AeiId]).Order(StringComparer.Ordinal).ToList(),
             }).ToList(),
-            Pei = new PeiDto
-            {
-                Codigo = pei.Codigo,
-                Nombre = pei.Nombre,
-                Inicio = pei.Inicio,
-                Fin = pei.Fin,
-                Mision = pei.Mision,
-                Vision = pei.Vision,
-                Estado = pei.Estado,
-                Oei = pei.Oeis.OrderBy(o => o.Prioridad).Select(o => new OeiDto
-                {
-                    Codigo = o.Codigo,
-                    Enunciado = o.Enunciado,
-                    Prioridad = o.Prioridad,
-                    Indicadores = o.Indicadores.OrderBy(i => i.Id).Select(i => Indicador(i, codigoCentro)).ToList(),
-                    Aei = o.Aeis.OrderBy(a => a.Prioridad).Select(a => new AeiDto
-                    {
-                        Codigo = a.Codigo,
-                        Enunciado = a.Enunciado,
-                        Prioridad = a.Prioridad,
-                        Responsable = a.Responsable,
-                        Indicadores = a.Indicadores.OrderBy(i => i.Id).Select(i => Indicador(i, codigoCentro)).ToList(),
-                    }).ToList(),
-                }).ToList(),
-            },
+            Pei = Pei(pei, codigoCentro),
             Poi = new PoiDto
             {
                 Anio = poi.Anio,
@@ -132,7 +108,37 @@ public static class ExportadorPlan
         };
     }
 
-    private static IndicadorDto Indicador(Dom.Estrategia.Indicador i, Dictionary<int, string> centros) => new()
+    /// <summary>
+    /// The PEI as the exchange file carries it: definitions, expected and obtained values, indicators in the order they were
+    /// created. The PEI's Excel download (Peis/ImportarExcel) writes the same document (its sheet leaves the obtained values out).
+    /// </summary>
+    public static PeiDto Pei(Dom.Estrategia.Pei pei, IReadOnlyDictionary<int, string> codigoCentro) => new()
+    {
+        Codigo = pei.Codigo,
+        Nombre = pei.Nombre,
+        Inicio = pei.Inicio,
+        Fin = pei.Fin,
+        Mision = pei.Mision,
+        Vision = pei.Vision,
+        Estado = pei.Estado,
+        Oei = pei.Oeis.OrderBy(o => o.Prioridad).Select(o => new OeiDto
+        {
+            Codigo = o.Codigo,
+            Enunciado = o.Enunciado,
+            Prioridad = o.Prioridad,
+            Indicadores = o.Indicadores.OrderBy(i => i.Id).Select(i => Indicador(i, codigoCentro)).ToList(),
+            Aei = o.Aeis.OrderBy(a => a.Prioridad).Select(a => new AeiDto
+            {
+                Codigo = a.Codigo,
+                Enunciado = a.Enunciado,
+                Prioridad = a.Prioridad,
+                Responsable = a.Responsable,
+                Indicadores = a.Indicadores.OrderBy(i => i.Id).Select(i => Indicador(i, codigoCentro)).ToList(),
+            }).ToList(),
+        }).ToList(),
+    };
+
+    private static IndicadorDto Indicador(Dom.Estrategia.Indicador i, IReadOnlyDictionary<int, string> centros) => new()
     {
         Codigo = i.Codigo,
         Nombre = i.Nombre,

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sipoi.Interop.Intercambio;
 using Sipoi.Interop.Reportes;
 using Sipoi.Web.Data;
 using Sipoi.Web.Entidades;
+using Sipoi.Web.Intercambio;
 using Sipoi.Web.Peis;
 using Sipoi.Web.Presentacion;
 
@@ -40,7 +40,7 @@ public sealed class ImportarExcelModel(SipoiDbContext db, TimeProvider reloj) : 
         if (await EdicionPei.CargarAsync(db, Entidad.Id, codigo, ct) is not { } pei) return NotFound();
         var centros = await db.CentrosCosto.AsNoTracking().Where(c => c.EntidadId == Entidad.Id).ToDictionaryAsync(c => c.Id, c => c.Codigo, ct);
         var ms = new MemoryStream();
-        PeiExcel.Escribir(Entidad.NombreCorto, Dto(pei, centros), ms);
+        PeiExcel.Escribir(Entidad.NombreCorto, ExportadorPlan.Pei(pei, centros), ms);
         return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{pei.Codigo}.xlsx");
     }
 
@@ -116,48 +116,5 @@ public sealed class ImportarExcelModel(SipoiDbContext db, TimeProvider reloj) : 
         Peis = (await db.Peis.AsNoTracking().Where(p => p.EntidadId == e.Id).OrderByDescending(p => p.Fin).ThenByDescending(p => p.Id)
             .Select(p => new { p.Codigo, p.Inicio, p.Fin }).ToListAsync(ct)).Select(p => (p.Codigo, p.Inicio, p.Fin)).ToList();
         return null;
-    }
-
-    /// <summary>The PEI as the workbook writes it: definitions and expected values (obtained values are not imported).</summary>
-    internal static PeiDto Dto(Pei pei, IReadOnlyDictionary<int, string> centros)
-    {
-        IndicadorDto Indicador(Indicador i) => new()
-        {
-            Codigo = i.Codigo,
-            Nombre = i.Nombre,
-            Unidad = i.Unidad,
-            Sentido = i.Sentido,
-            LineaBase = i.LineaBaseAnio is { } anio && i.LineaBaseValor is { } valor ? new LineaBaseDto { Anio = anio, Valor = valor } : null,
-            LogrosEsperados = i.Valores.Where(v => v.Periodo == PeriodoIndicador.Anual && v.LogroEsperado is not null).ToDictionary(v => v.Anio, v => v.LogroEsperado!.Value),
-            Fuente = i.Fuente,
-            MetodoCalculo = i.MetodoCalculo,
-            CentroCostoResponsable = i.CentroCostoResponsableId is { } c ? centros[c] : null,
-            MaximoPermisible = i.MaximoPermisible,
-            MinimoPermisible = i.MinimoPermisible,
-        };
-        return new PeiDto
-        {
-            Codigo = pei.Codigo,
-            Nombre = pei.Nombre,
-            Inicio = pei.Inicio,
-            Fin = pei.Fin,
-            Mision = pei.Mision,
-            Vision = pei.Vision,
-            Oei = pei.Oeis.OrderBy(o => o.Prioridad).Select(o => new OeiDto
-            {
-                Codigo = o.Codigo,
-                Enunciado = o.Enunciado,
-                Prioridad = o.Prioridad,
-                Indicadores = o.Indicadores.OrderBy(i => i.Codigo, StringComparer.Ordinal).Select(Indicador).ToList(),
-                Aei = o.Aeis.OrderBy(a => a.Prioridad).Select(a => new AeiDto
-                {
-                    Codigo = a.Codigo,
-                    Enunciado = a.Enunciado,
-                    Prioridad = a.Prioridad,
-                    Responsable = a.Responsable,
-                    Indicadores = a.Indicadores.OrderBy(i => i.Codigo, StringComparer.Ordinal).Select(Indicador).ToList(),
-                }).ToList(),
-            }).ToList(),
-        };
     }
 }
