@@ -106,7 +106,15 @@ public sealed class FormulacionVersionesTests(AppDePrueba app) : IClassFixture<A
             Assert.Equal(EstadoVersionPoi.Borrador, versiones[^1].Estado);
         }
         Assert.Equal(12m, await ProgramadoEvaluadoAsync("FP34-03"));
+        // A second planner read the same draft before the approval below, and approves it after with another document: the
+        // version's row version refuses the late write (it used to overwrite the first approval's document and date).
+        await using var tarde = app.Base.Contexto();
+        var ctxTarde = (await Sipoi.Web.Pages.Formulacion.ContextoFormulacion.CargarAsync(tarde, "EMSAPUNO", 2024, default))!;
         Redirige(await Formularios.AprobarAsync(opp, 2024, "RGG N.º 045-2024-EMSAPUNO/GG", "15/03/2024"));
+        var segunda = await Sipoi.Web.Pages.Formulacion.ServicioFormulacion.AprobarAsync(tarde, ctxTarde, "RGG N.º 999-2024-EMSAPUNO/GG",
+            new DateOnly(2024, 3, 20), default);
+        Assert.False(segunda.Exito);
+        Assert.Contains("Otra persona aprobó o cambió «POI Modificado v2»", segunda.Mensaje);
         Assert.Equal(11m, await ProgramadoEvaluadoAsync("FP34-03"));
         Assert.Null(await ProgramadoEvaluadoAsync("FP34-04"));
         Assert.Equal(3m, await ProgramadoEvaluadoAsync("FP34-50"));
@@ -115,6 +123,7 @@ public sealed class FormulacionVersionesTests(AppDePrueba app) : IClassFixture<A
             var poi = await db.Pois.AsNoTracking().Include(p => p.Versiones).SingleAsync(p => p.Anio == 2024);
             Assert.Equal("POI Modificado v2", poi.VersionVigente!.Etiqueta);
             Assert.Equal("Reprogramación por recorte presupuestal", poi.VersionVigente.Motivo);
+            Assert.Equal(("RGG N.º 045-2024-EMSAPUNO/GG", new DateOnly(2024, 3, 15)), (poi.VersionVigente.DocumentoAprobacion, poi.VersionVigente.FechaAprobacion));
             Assert.Equal(2, poi.Versiones.Count(v => v.Estado == EstadoVersionPoi.Aprobada));
             // The earlier version stays readable: its programming is untouched.
             var v1 = poi.Versiones.Single(v => v.Numero == 1).Id;

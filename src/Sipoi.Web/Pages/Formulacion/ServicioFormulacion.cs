@@ -340,7 +340,17 @@ public static class ServicioFormulacion
         if (await RevisarAprobacionAsync(db, ctx, documento, fecha, ct) is { } rechazo) return rechazo;
         var borrador = ctx.Borrador!;
         borrador.Aprobar(documento!, fecha!.Value);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone approved (or changed) the version after this page read it: the row version (xmin) refuses the write,
+            // so the first approval's document and date stay as they were.
+            return ResultadoFormulacion.Rechazado(
+                $"Otra persona aprobó o cambió «{borrador.Etiqueta}» mientras usted la revisaba; no se cambió nada. Recargue la página.");
+        }
         return ResultadoFormulacion.Hecho($"Se aprobó «{borrador.Etiqueta}» con {documento!.Trim()}; es la versión vigente del POI {ctx.Anio}.");
     }
 
