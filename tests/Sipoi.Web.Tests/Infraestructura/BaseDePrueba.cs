@@ -97,18 +97,14 @@ public sealed class BaseDePrueba : IAsyncDisposable
     /// </summary>
     public async Task SinGuardaDeProgramacionAprobadaAsync(Func<Task> accion)
     {
-        const string disparadores = "programacion_aprobada_sin_actualizar:programacion,meta_mensual_aprobada_sin_actualizar:meta_mensual,"
-            + "programacion_aprobada_sin_borrar:programacion,meta_mensual_aprobada_sin_borrar:meta_mensual";
-        async Task FijarAsync(string accionSql)
+        async Task FijarAsync(string orden)
         {
             await using var c = new NpgsqlConnection(Conexion);
             await c.OpenAsync();
-            foreach (var d in disparadores.Split(','))
-            {
-                var (nombre, tabla) = (d.Split(':')[0], d.Split(':')[1]);
-                await using var cmd = new NpgsqlCommand($"ALTER TABLE {tabla} {accionSql} TRIGGER {nombre}", c);
-                await cmd.ExecuteNonQueryAsync();
-            }
+            await using var cmd = new NpgsqlCommand(
+                $"ALTER TABLE programacion {orden} TRIGGER programacion_aprobada_sin_actualizar, {orden} TRIGGER programacion_aprobada_sin_borrar; " +
+                $"ALTER TABLE meta_mensual {orden} TRIGGER meta_mensual_aprobada_sin_actualizar, {orden} TRIGGER meta_mensual_aprobada_sin_borrar", c);
+            await cmd.ExecuteNonQueryAsync();
         }
         await FijarAsync("DISABLE");
         try { await accion(); }

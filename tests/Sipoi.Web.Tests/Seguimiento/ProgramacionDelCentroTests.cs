@@ -45,8 +45,8 @@ public sealed class ProgramacionDelCentroTests(AppDePrueba app) : IClassFixture<
         // A POI with no approved version yet: its draft is in force and its targets may change between two reads. (The demo's
         // 2024 POI made a draft here, and approved again afterwards: the other tests of the class read it approved.)
         const int anio = 2024;
-        var versiones = $"poi_version WHERE poi_id = (SELECT p.id FROM poi p JOIN entidad e ON e.id = p.entidad_id WHERE e.codigo = '{Entidad}' AND p.anio = {anio})";
-        await SqlAsync($"UPDATE {versiones.Replace("poi_version WHERE", "poi_version SET estado = 'Borrador' WHERE")}");
+        var delPoi = $"poi_id = (SELECT p.id FROM poi p JOIN entidad e ON e.id = p.entidad_id WHERE e.codigo = '{Entidad}' AND p.anio = {anio})";
+        await SqlAsync($"UPDATE poi_version SET estado = 'Borrador' WHERE {delPoi}");
         try
         {
             Assert.Equal(EstadoVersionPoi.Borrador, await EstadoVigenteAsync(anio));
@@ -62,7 +62,7 @@ public sealed class ProgramacionDelCentroTests(AppDePrueba app) : IClassFixture<
         }
         finally
         {
-            await SqlAsync($"UPDATE {versiones.Replace("poi_version WHERE", "poi_version SET estado = 'Aprobada' WHERE")}");
+            await SqlAsync($"UPDATE poi_version SET estado = 'Aprobada' WHERE {delPoi}");
         }
     }
 
